@@ -1,0 +1,106 @@
+package annotate
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Status is how far annotation of a document has got.
+type Status string
+
+const (
+	StatusNew        Status = "new"
+	StatusInProgress Status = "in_progress"
+	StatusDone       Status = "done"
+)
+
+// Valid reports whether s is one of the known statuses.
+func (s Status) Valid() bool {
+	return s == StatusNew || s == StatusInProgress || s == StatusDone
+}
+
+// Display is the status as a person reads it.
+func (s Status) Display() string {
+	switch s {
+	case StatusInProgress:
+		return "in progress"
+	case StatusDone:
+		return "done"
+	default:
+		return "new"
+	}
+}
+
+// MaxDocumentBytes is the largest text accepted for one document. News articles are a
+// few kilobytes; 64 MiB leaves room for whole books and transcripts while refusing
+// files that are clearly not articles before they fill memory.
+const MaxDocumentBytes = 64 << 20
+
+// Document is one article: its text exactly as imported (after UTF-8 decoding and
+// removal of a leading BOM), and where it came from.
+type Document struct {
+	ID         int64
+	Title      string
+	Source     string // file path or other origin, for the user's orientation
+	Text       string // never normalised: \r and every other character are kept
+	Hash       string // ContentHash(Text); re-importing the same text finds this document
+	Status     Status
+	Sample     bool           // the built-in sample article
+	Meta       map[string]any // free metadata carried through imports and exports
+	ImportedAt time.Time
+}
+
+// DocumentSummary is what the library list shows of a document.
+type DocumentSummary struct {
+	ID        int64
+	Title     string
+	Source    string
+	Status    Status
+	Sample    bool
+	Length    int // in code points
+	SpanCount int
+}
+
+// ContentHash identifies a text for deduplication.
+func ContentHash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// Validate checks the document's own fields; it does not look at spans.
+func (d Document) Validate() error {
+	if d.Text == "" {
+		return Errorf(EINVALID, "document %q is empty", d.Title)
+	}
+	if len(d.Text) > MaxDocumentBytes {
+		return Errorf(EINVALID, "document %q is %d bytes, over the limit of %d bytes", d.Title, len(d.Text), MaxDocumentBytes)
+	}
+	if !utf8.ValidString(d.Text) {
+		return Errorf(EINVALID, "document %q is not valid UTF-8", d.Title)
+	}
+	if d.Status != "" && !d.Status.Valid() {
+		return Errorf(EINVALID, "document %q has unknown status %q", d.Title, d.Status)
+	}
+	return nil
+}
+
+// TitleFromText makes a title from the first non-blank line of text, shortened to a
+// length that fits a list.
+func TitleFromText(text string) string {
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(strings.TrimLeft(line, "#"))
+		if line == "" {
+			continue
+		}
+		const maxTitle = 80
+		if utf8.RuneCountInString(line) > maxTitle {
+			runes := []rune(line)
+			return strings.TrimSpace(string(runes[:maxTitle])) + "…"
+		}
+		return line
+	}
+	return "Untitled"
+}

@@ -1,0 +1,70 @@
+package annotate
+
+import (
+	"context"
+	"iter"
+)
+
+// DocumentFilter narrows the document list.
+type DocumentFilter struct {
+	Status Status // "" for any
+}
+
+// ExportFilter picks what an export writes.
+type ExportFilter struct {
+	Labels    []string // only spans with these labels; empty for all
+	Annotator string   // only spans by this annotator; "" for all
+	Status    Status   // only documents with this status; "" for all
+}
+
+// Stats counts what the database holds.
+type Stats struct {
+	Documents   int
+	Annotations int
+	Labels      map[string]int // spans per label, every label present, zeros included
+	ByStatus    map[Status]int
+}
+
+// Store is what the UI, the command line and the search index need of the
+// database. storage.DB implements it; tests may use a small fake.
+type Store interface {
+	Labels(ctx context.Context) ([]Label, error)
+	CreateLabel(ctx context.Context, label Label) (Label, error)
+	UpdateLabel(ctx context.Context, label Label) error // by ID: rename, recolour, hotkey, guideline, order
+	ReorderLabels(ctx context.Context, namesInOrder []string) error
+	LabelUsage(ctx context.Context, name string) (int, error)
+	DeleteLabel(ctx context.Context, name string) (spansRemoved int, err error)
+
+	Documents(ctx context.Context, filter DocumentFilter) ([]DocumentSummary, error)
+	Document(ctx context.Context, id int64) (Document, error)
+	SetDocumentStatus(ctx context.Context, id int64, status Status) error
+	DeleteDocument(ctx context.Context, id int64) error
+
+	Spans(ctx context.Context, docID int64) ([]Span, error) // in text order
+	Span(ctx context.Context, id int64) (Span, error)
+	CreateSpan(ctx context.Context, span Span) (Span, error)
+	DeleteSpan(ctx context.Context, id int64, annotator string) error
+	RestoreSpan(ctx context.Context, span Span, annotator string) (Span, error) // re-inserts a deleted span under its old ID
+	RelabelSpan(ctx context.Context, id int64, label, annotator string) (Span, error)
+	SetSpanNote(ctx context.Context, id int64, note, annotator string) (Span, error)
+	History(ctx context.Context, docID int64) ([]Change, error)
+
+	// AllSpans streams every span with its document's title and status, for the
+	// search index.
+	AllSpans(ctx context.Context) iter.Seq2[SpanRecord, error]
+	// Export streams documents with their spans, in document order, holding one
+	// document in memory at a time.
+	Export(ctx context.Context, filter ExportFilter) iter.Seq2[AnnotatedDocument, error]
+	// Import stores records in one transaction: all or nothing unless
+	// opts.SkipInvalid. A record whose text is already stored attaches its spans to
+	// the existing document.
+	Import(ctx context.Context, records iter.Seq2[ImportRecord, error], opts ImportOptions) (ImportResult, error)
+
+	Stats(ctx context.Context) (Stats, error)
+}
+
+// AnnotatedDocument is a document with its spans in text order, as encoders take it.
+type AnnotatedDocument struct {
+	Document Document
+	Spans    []Span
+}

@@ -1,0 +1,63 @@
+// Package assets holds what Newsmark ships inside its binary: the app icon, the
+// default label set and the sample article a first start opens.
+package assets
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+
+	"github.com/newsmark/newsmark/annotate"
+)
+
+//go:embed icon.png
+var iconPNG []byte
+
+//go:embed labels.json
+var labelsJSON []byte
+
+//go:embed sample.txt
+var sampleText string
+
+// IconPNG is the application icon, 512×512 PNG.
+func IconPNG() []byte { return iconPNG }
+
+// SampleTitle is the title of the sample article.
+const SampleTitle = "Sample: Harbour city talks stall as ceasefire deadline nears"
+
+type labelFile struct {
+	Name        string `json:"name"`
+	Color       string `json:"color"`
+	Hotkey      string `json:"hotkey"`
+	Description string `json:"description"`
+}
+
+// DefaultLabels is the label set a new database starts with: CLAIM, QUOTE, DEMAND
+// and CASUALTY in the Okabe–Ito colour-blind-safe palette, hotkeys 1-4.
+func DefaultLabels() ([]annotate.Label, error) {
+	var entries []labelFile
+	if err := json.Unmarshal(labelsJSON, &entries); err != nil {
+		return nil, fmt.Errorf("read embedded labels.json: %w", err)
+	}
+	labels := make([]annotate.Label, 0, len(entries))
+	for i, entry := range entries {
+		label := annotate.Label{Name: entry.Name, Color: entry.Color, Hotkey: entry.Hotkey, Description: entry.Description, Order: i}
+		if err := label.Validate(); err != nil {
+			return nil, fmt.Errorf("embedded labels.json: %w", err)
+		}
+		labels = append(labels, label)
+	}
+	return labels, nil
+}
+
+// SampleDocument is the fictional article a first start opens, marked as the sample.
+func SampleDocument() annotate.Document {
+	return annotate.Document{
+		Title:  SampleTitle,
+		Source: "built-in sample",
+		Text:   sampleText,
+		Hash:   annotate.ContentHash(sampleText),
+		Status: annotate.StatusNew,
+		Sample: true,
+	}
+}
