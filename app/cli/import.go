@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"os/user"
+	"strings"
+
+	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/dataset"
+)
+
+func runImport(e *env, args []string) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	formatName := fs.String("format", "auto", "input format: auto, text, jsonl, spacy, doccano, hf, conll, brat, label-studio")
+	offsets := fs.String("offsets", "codepoint", "offset unit of the input: codepoint, utf16 or byte")
+	annotator := fs.String("annotator", "", "annotator written on imported spans that name none (default: the user name)")
+	skipInvalid := fs.Bool("skip-invalid", false, "import the good files and records and list the bad ones")
+	refuseUnknown := fs.Bool("refuse-unknown-labels", false, "treat a span with a label the database lacks as an error instead of creating the label")
+	paths, err := parseInterleaved(fs, args)
+	if err != nil {
+		return usagef("import: %v", err)
+	}
+	if len(paths) == 0 {
+		return usagef("import: name at least one file or folder")
+	}
+	format, err := dataset.ParseFormat(*formatName)
+	if err != nil {
+		return usagef("import: %v", err)
+	}
+	unit, err := annotate.ParseUnit(*offsets)
+	if err != nil {
+		return usagef("import: %v", err)
+	}
+	store, err := e.store()
+	if err != nil {
+		return err
+	}
+	records := dataset.Read(paths, dataset.ReadOptions{Format: format, Unit: unit})
+	result, err := store.Import(e.ctx, records, annotate.ImportOptions{
+		Annotator:           defaultAnnotator(*annotator),
+		SkipInvalid:         *skipInvalid,
+		RefuseUnknownLabels: *refuseUnknown,
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, importSummary(result))
+	if len(result.Invalid) > 0 {
+		fmt.Fprintf(e.stderr, "skipped %d invalid record(s):\n", len(result.Invalid))
+		for _, problem := range result.Invalid {
+			fmt.Fprintf(e.stderr, "  %v\n", problem)
+		}
+	}
+	return nil
+}
+
+func importSummary(result annotate.ImportResult) string {
+	parts := []string{plural(result.Documents, "document") + " added"}
+	if result.Duplicates > 0 {
+		parts = append(parts, plural(result.Duplicates, "document")+" already present")
+	}
+	parts = append(parts, plural(result.Spans, "span")+" added")
+	if result.SpansExisting > 0 {
+		parts = append(parts, plural(result.SpansExisting, "span")+" already present")
+	}
+	if len(result.LabelsCreated) > 0 {
+		parts = append(parts, "new labels: "+strings.Join(result.LabelsCreated, ", "))
+	}
+	if len(result.Invalid) > 0 {
+		parts = append(parts, plural(len(result.Invalid), "invalid record")+" skipped")
+	}
+	return "imported: " + strings.Join(parts, "; ")
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// defaultAnnotator is the name written on spans whose source names no annotator.
+func defaultAnnotator(given string) string {
+	if given != "" {
+		return given
+	}
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	return "unknown"
+}
