@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# End-to-end test of the real binary: start it under Xvfb on an article, select a
+# span with the keyboard, tag it with its label's digit, undo, redo, quit with
+# Ctrl+Q, then ask the command line what the database holds. Leaves a screenshot
+# in $ARTIFACTS (default ./ci-artifacts) and prints its path.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ARTIFACTS=${ARTIFACTS:-$PWD/ci-artifacts}
+mkdir -p "$ARTIFACTS"
+work=$(mktemp -d)
+bin="$work/newsmark"
+db="$work/e2e.db"
+article="$work/ceasefire.txt"
+xvfb_pid=""; app_pid=""
+cleanup() {
+  [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null || true
+  [[ -n "$xvfb_pid" ]] && kill "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "e2e: FAIL: $*" >&2; [[ -f "$work/app.log" ]] && sed 's/^/  app: /' "$work/app.log" >&2; exit 1; }
+
+go build -o "$bin" .
+
+# The first 12 code points are the curly-quoted word, so 12 x Shift+Right selects
+# exactly “Ceasefire,” (3 bytes per curly quote: a byte-counting bug would show).
+printf '“Ceasefire,” the mayor said — at least 12 people died.\r\nTalks resume on Monday.\r\n' > "$article"
+
+display=:$(( 90 + RANDOM % 100 ))
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+export DISPLAY=$display
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+xdpyinfo >/dev/null 2>&1 || fail "Xvfb did not start on $display"
+
+"$bin" --db "$db" "$article" >"$work/app.log" 2>&1 &
+app_pid=$!
+
+win=""
+for _ in $(seq 150); do
+  win=$(xdotool search --name '^Newsmark — ' 2>/dev/null | head -1 || true)
+  [[ -n "$win" ]] && break
+  kill -0 "$app_pid" 2>/dev/null || fail "the app exited before showing its window"
+  sleep 0.2
+done
+[[ -n "$win" ]] || fail "no window titled 'Newsmark — …' within 30 s"
+echo "e2e: window $win: $(xdotool getwindowname "$win")"
+sleep 1.5 # let the first frame and the import settle
+xdotool windowfocus --sync "$win" 2>/dev/null || xdotool windowfocus "$win"
+
+keys() { xdotool key --window "$win" --delay 60 "$@"; sleep 0.4; }
+keys ctrl+Home
+for _ in $(seq 12); do keys shift+Right; done
+keys 2            # QUOTE
+keys ctrl+z       # undo the tag
+keys ctrl+shift+z # redo it
+sleep 0.5
+import -window root "$ARTIFACTS/e2e-workbench.png"
+echo "e2e: screenshot $ARTIFACTS/e2e-workbench.png"
+keys ctrl+q
+
+for _ in $(seq 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$app_pid" 2>/dev/null; then fail "Ctrl+Q did not quit the app"; fi
+wait "$app_pid" || fail "the app exited with status $?"
+app_pid=""
+
+export_out=$("$bin" --db "$db" export --format doccano --out -)
+echo "e2e: database holds: $export_out"
+expected='"label":[[0,12,"QUOTE"]]'
+[[ "$export_out" == *"$expected"* ]] || fail "expected exactly one QUOTE span 0-12 ($expected)"
+stats=$("$bin" --db "$db" stats --json)
+[[ "$stats" == *'"annotations":1'* ]] || fail "expected exactly one annotation, stats say $stats"
+echo "e2e: 1 passed, 0 failed"

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing Newsmark needs on Debian or Ubuntu:
+# a C compiler and the X11/GL headers for Fyne, Xvfb, xdotool and ImageMagick for the
+# end-to-end test, sqlite3 and fzf for the comparison benchmarks, MinGW for the
+# Windows cross-build, and the Go modules. Run as root (or with sudo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev   # Fyne (cgo, GLFW)
+  xvfb xdotool imagemagick x11-utils                          # end-to-end test under a virtual display
+  sqlite3 fzf                                                 # benchmark baselines
+  gcc-mingw-w64-x86-64                                        # Windows cross-build
+  python3                                                     # offset cross-checks in tests
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# python3 may come from elsewhere (pyenv); do not install Debian's if one is on PATH.
+if command -v python3 >/dev/null 2>&1; then
+  missing=("${missing[@]/python3}")
+fi
+missing=(${missing[@]+"${missing[@]}"})
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v go >/dev/null 2>&1; then
+  echo "Go is not installed: get Go 1.26 or newer (Debian: golang-go from backports, or /usr/local/go)" >&2
+  exit 1
+fi
+go mod download
+echo "dependencies ready"

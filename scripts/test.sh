@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The whole test suite: formatting, vet, unit and headless UI tests, a short run of
+# every fuzz target, the Windows cross-build, and the end-to-end test of the real
+# binary under Xvfb. Run scripts/install-deps.sh once first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
+if [[ -n "$unformatted" ]]; then
+  echo "not gofmt-formatted:"; echo "$unformatted"; exit 1
+fi
+
+step "go vet ./..."
+go vet ./...
+
+step "go test ./..."
+go test -count=1 ./...
+
+step "fuzz targets (${FUZZTIME:=5s} each)"
+for pkg in $(go list ./...); do
+  dir=$(go list -f '{{.Dir}}' "$pkg")
+  for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //' | sort -u); do
+    echo "fuzz $pkg $target"
+    go test -run='^$' -fuzz="^${target}\$" -fuzztime="$FUZZTIME" "$pkg" >/tmp/newsmark-fuzz.log 2>&1 || { cat /tmp/newsmark-fuzz.log; exit 1; }
+  done
+done
+
+step "Windows cross-build"
+if command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1; then
+  CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc go build -o /tmp/newsmark-windows.exe .
+  ls -l /tmp/newsmark-windows.exe
+else
+  echo "x86_64-w64-mingw32-gcc not found: run scripts/install-deps.sh" >&2; exit 1
+fi
+
+step "end to end under Xvfb"
+scripts/e2e.sh
