@@ -1,0 +1,259 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI runs the command line in-process, as main would, on a database in dir.
+func runCLI(t *testing.T, dbPath string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	full := append([]string{"--db", dbPath}, args...)
+	code = Run(full, Host{Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" }})
+	return code, out.String(), errOut.String()
+}
+
+func writeFile(t *testing.T, path string, content []byte) string {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+type statsOutput struct {
+	Documents   int            `json:"documents"`
+	Annotations int            `json:"annotations"`
+	Labels      map[string]int `json:"labels"`
+}
+
+func readStats(t *testing.T, dbPath string) (statsOutput, string) {
+	t.Helper()
+	code, stdout, stderr := runCLI(t, dbPath, "stats", "--json")
+	if code != 0 {
+		t.Fatalf("stats --json exited %d: %s", code, stderr)
+	}
+	var stats statsOutput
+	if err := json.Unmarshal([]byte(stdout), &stats); err != nil {
+		t.Fatalf("stats --json printed %q: %v", stdout, err)
+	}
+	return stats, stdout
+}
+
+func TestImportFolderThenStats(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "news.db")
+	corpus := filepath.Join(dir, "corpus")
+	writeFile(t, filepath.Join(corpus, "a.txt"), []byte("“Ceasefire,” she said — at least 12 died.\r\n"))
+	writeFile(t, filepath.Join(corpus, "nested", "b.md"), []byte("# Talks\n\nThe mayor’s office\u00a0said 😀 nothing.\n"))
+	writeFile(t, filepath.Join(corpus, "nested", "c.txt"), []byte("\ufeffA third article with a BOM.\n"))
+	writeFile(t, filepath.Join(corpus, "photo.jpg"), []byte{0xff, 0xd8, 0xff, 0x00})
+
+	code, stdout, stderr := runCLI(t, db, "import", corpus)
+	if code != 0 {
+		t.Fatalf("import exited %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "3 documents added") {
+		t.Errorf("import summary = %q, want 3 documents added", stdout)
+	}
+	stats, raw := readStats(t, db)
+	if stats.Documents != 3 || stats.Annotations != 0 {
+		t.Errorf("stats = %s, want 3 documents and 0 annotations", raw)
+	}
+	for _, label := range []string{"CLAIM", "QUOTE", "DEMAND", "CASUALTY"} {
+		count, present := stats.Labels[label]
+		if !present || count != 0 {
+			t.Errorf("stats labels lack %s with 0: %s", label, raw)
+		}
+	}
+
+	// Importing the same folder again adds nothing.
+	code, stdout, stderr = runCLI(t, db, "import", corpus)
+	if code != 0 {
+		t.Fatalf("second import exited %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "0 documents added") || !strings.Contains(stdout, "3 documents already present") {
+		t.Errorf("second import summary = %q", stdout)
+	}
+	if again, _ := readStats(t, db); again.Documents != 3 {
+		t.Errorf("re-import duplicated documents: %d", again.Documents)
+	}
+}
+
+func TestNamedDatabaseStartsWithoutTheSample(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "pipeline.db")
+	stats, raw := readStats(t, db)
+	if stats.Documents != 0 {
+		t.Errorf("a --db database should hold no documents, stats say %s", raw)
+	}
+	if len(stats.Labels) != 4 {
+		t.Errorf("a new database should hold the 4 default labels, stats say %s", raw)
+	}
+}
+
+func TestDefaultDatabaseGetsTheSampleArticle(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "data", "newsmark", "newsmark.db")
+	var out, errOut bytes.Buffer
+	host := Host{
+		Stdout:        &out,
+		Stderr:        &errOut,
+		Getenv:        func(string) string { return "" },
+		DefaultDBPath: func() (string, error) { return dbPath, nil },
+	}
+	if code := Run([]string{"stats", "--json"}, host); code != 0 {
+		t.Fatalf("stats exited %d: %s", code, errOut.String())
+	}
+	var stats statsOutput
+	if err := json.Unmarshal(out.Bytes(), &stats); err != nil {
+		t.Fatal(err)
+	}
+	if stats.Documents != 1 {
+		t.Errorf("first start on the default database should create the sample article, stats: %s", out.String())
+	}
+	if _, err := os.Stat(dbPath); err != nil {
+		t.Errorf("database not created in the data folder: %v", err)
+	}
+	// A second start does not add the sample again.
+	out.Reset()
+	Run([]string{"stats", "--json"}, host)
+	json.Unmarshal(out.Bytes(), &stats)
+	if stats.Documents != 1 {
+		t.Errorf("second start changed the document count: %s", out.String())
+	}
+}
+
+func TestNewsmarkDBEnvironmentWorksLikeTheFlag(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "env.db")
+	var out, errOut bytes.Buffer
+	host := Host{Stdout: &out, Stderr: &errOut, Getenv: func(key string) string {
+		if key == "NEWSMARK_DB" {
+			return dbPath
+		}
+		return ""
+	}}
+	if code := Run([]string{"stats"}, host); code != 0 {
+		t.Fatalf("stats exited %d: %s", code, errOut.String())
+	}
+	if _, err := os.Stat(dbPath); err != nil {
+		t.Errorf("NEWSMARK_DB was not used: %v", err)
+	}
+}
+
+func TestBadInputFailsCleanlyAndLeavesTheDatabaseAlone(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "news.db")
+	good := writeFile(t, filepath.Join(dir, "good.txt"), []byte("An article already stored.\n"))
+	if code, _, stderr := runCLI(t, db, "import", good); code != 0 {
+		t.Fatalf("setup import: %s", stderr)
+	}
+	_, before := readStats(t, db)
+
+	huge := filepath.Join(dir, "huge.txt")
+	f, err := os.Create(huge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(65 << 20); err != nil { // sparse: costs no disk
+		t.Fatal(err)
+	}
+	f.Close()
+
+	cases := []struct {
+		name     string
+		path     string
+		wantText []string
+	}{
+		{"invalid UTF-8 names the byte offset", writeFile(t, filepath.Join(dir, "latin1.txt"), []byte("Caf\xe9 society\n")), []string{"latin1.txt", "UTF-8", "3"}},
+		{"a binary file is refused", writeFile(t, filepath.Join(dir, "blob.txt"), []byte("PK\x03\x04\x00\x00\x00binary\x00\x00")), []string{"blob.txt"}},
+		{"an empty file is refused", writeFile(t, filepath.Join(dir, "empty.txt"), nil), []string{"empty.txt", "empty"}},
+		{"a file over the size limit is refused", huge, []string{"huge.txt"}},
+		{"a missing path is refused", filepath.Join(dir, "no-such-file.txt"), []string{"no-such-file.txt"}},
+		{"a malformed JSONL line names its line", writeFile(t, filepath.Join(dir, "records.jsonl"), []byte("{\"text\": \"first\"}\n{\"text\": \"second\"}\n{\"text\": broken}\n")), []string{"records.jsonl", "3"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, db, "import", good, c.path)
+			if code != 1 {
+				t.Fatalf("exit status %d, want 1; stderr: %s", code, stderr)
+			}
+			for _, want := range c.wantText {
+				if !strings.Contains(stderr, want) {
+					t.Errorf("error message lacks %q: %s", want, stderr)
+				}
+			}
+			if _, after := readStats(t, db); after != before {
+				t.Errorf("database changed by a failed import:\nbefore %s\nafter  %s", before, after)
+			}
+		})
+	}
+}
+
+func TestSkipInvalidImportsTheGoodFiles(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "news.db")
+	writeFile(t, filepath.Join(dir, "in", "good.txt"), []byte("Good article.\n"))
+	writeFile(t, filepath.Join(dir, "in", "bad.txt"), []byte("Bad \xff article.\n"))
+	code, stdout, stderr := runCLI(t, db, "import", "--skip-invalid", filepath.Join(dir, "in"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "1 document added") || !strings.Contains(stderr, "bad.txt") {
+		t.Errorf("stdout %q stderr %q: want the good file added and the bad one listed", stdout, stderr)
+	}
+}
+
+func TestUsageErrorsExitWithTwo(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	cases := [][]string{
+		{"import"},
+		{"import", "--no-such-flag", "x"},
+		{"import", "--offsets", "utf8", "x.txt"},
+		{"stats", "extra"},
+		{"frobnicate"},
+		{"labels", "add"},
+	}
+	for _, args := range cases {
+		if code, _, stderr := runCLI(t, db, args...); code != 2 {
+			t.Errorf("%v exited %d, want 2 (stderr %s)", args, code, stderr)
+		}
+	}
+}
+
+func TestLabelsAddAndList(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	if code, _, stderr := runCLI(t, db, "labels", "add", "SOURCE", "--color", "#332288", "--key", "5", "--description", "Who is cited."); code != 0 {
+		t.Fatalf("labels add: %s", stderr)
+	}
+	code, stdout, stderr := runCLI(t, db, "labels", "--json")
+	if code != 0 {
+		t.Fatalf("labels --json: %s", stderr)
+	}
+	var labels []labelJSON
+	if err := json.Unmarshal([]byte(stdout), &labels); err != nil {
+		t.Fatal(err)
+	}
+	if len(labels) != 5 || labels[4].Name != "SOURCE" || labels[4].Color != "#332288" || labels[4].Hotkey != "5" {
+		t.Errorf("labels after add: %+v", labels)
+	}
+	if code, _, stderr := runCLI(t, db, "labels", "add", "QUOTE"); code != 1 || !strings.Contains(stderr, "already exists") {
+		t.Errorf("adding an existing label: exit %d, %s", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, db, "labels", "add", "OTHER", "--key", "2"); code != 1 || !strings.Contains(stderr, "QUOTE") {
+		t.Errorf("adding a label with a taken hotkey: exit %d, %s", code, stderr)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	var out bytes.Buffer
+	if code := Run([]string{"version"}, Host{Stdout: &out, Stderr: &out}); code != 0 || !strings.Contains(out.String(), Version) {
+		t.Errorf("version: exit %d, %q", code, out.String())
+	}
+}
