@@ -1,0 +1,205 @@
+package dataset
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/newsmark/newsmark/annotate"
+)
+
+// DecodeOptions steer a decoder.
+type DecodeOptions struct {
+	// Format forces a shape for JSONL input (spacy, doccano, hf); jsonl or auto
+	// sniffs each line by its keys.
+	Format Format
+	// Unit in which the file counts offsets; "" means code points.
+	Unit annotate.Unit
+}
+
+// Decoder yields one import record per call and io.EOF at the end. A bad record is
+// returned as an annotate.RecordError naming the file and line; the next call goes
+// on with the next record, or returns io.EOF when the file cannot be read further.
+type Decoder interface {
+	Decode() (annotate.ImportRecord, error)
+}
+
+// jsonType names the JSON type of a raw value for error messages.
+func jsonType(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return "missing"
+	}
+	switch raw[0] {
+	case '"':
+		return "a string"
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+func isNull(raw json.RawMessage) bool {
+	raw = bytes.TrimSpace(raw)
+	return len(raw) == 0 || string(raw) == "null"
+}
+
+// rawInt reads a JSON whole number.
+func rawInt(raw json.RawMessage, field string) (int, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return 0, annotate.Errorf(annotate.EINVALID, "%s is missing", field)
+	}
+	if t := jsonType(raw); t != "a number" {
+		return 0, annotate.Errorf(annotate.EINVALID, "%s is %s, want a whole number", field, t)
+	}
+	n, err := strconv.Atoi(string(raw))
+	if err != nil {
+		return 0, annotate.Errorf(annotate.EINVALID, "%s is %s, want a whole number", field, raw)
+	}
+	return n, nil
+}
+
+// rawString reads a JSON string.
+func rawString(raw json.RawMessage, field string) (string, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return "", annotate.Errorf(annotate.EINVALID, "%s is missing", field)
+	}
+	if t := jsonType(raw); t != "a string" {
+		return "", annotate.Errorf(annotate.EINVALID, "%s is %s, want a string", field, t)
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return "", annotate.Errorf(annotate.EINVALID, "%s: %v", field, err)
+	}
+	return s, nil
+}
+
+// rawArray splits a JSON array into its elements; null or missing is empty.
+func rawArray(raw json.RawMessage, field string) ([]json.RawMessage, error) {
+	if isNull(raw) {
+		return nil, nil
+	}
+	if t := jsonType(raw); t != "an array" {
+		return nil, annotate.Errorf(annotate.EINVALID, "%s is %s, want an array", field, t)
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		return nil, annotate.Errorf(annotate.EINVALID, "%s: %v", field, err)
+	}
+	return items, nil
+}
+
+// rawMeta reads a meta object, keeping numbers exact.
+func rawMeta(raw json.RawMessage, field string) (map[string]any, error) {
+	if isNull(raw) {
+		return nil, nil
+	}
+	if t := jsonType(raw); t != "an object" {
+		return nil, annotate.Errorf(annotate.EINVALID, "%s is %s, want an object", field, t)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var meta map[string]any
+	if err := dec.Decode(&meta); err != nil {
+		return nil, annotate.Errorf(annotate.EINVALID, "%s: %v", field, err)
+	}
+	return meta, nil
+}
+
+// describeJSONError turns encoding/json's syntax errors into a sentence.
+func describeJSONError(err error) error {
+	if se, ok := err.(*json.SyntaxError); ok {
+		return annotate.Errorf(annotate.EINVALID, "malformed JSON at column %d: %s", se.Offset, strings.TrimPrefix(se.Error(), "json: "))
+	}
+	if te, ok := err.(*json.UnmarshalTypeError); ok {
+		return annotate.Errorf(annotate.EINVALID, "%s is a JSON %s, want %s", te.Field, te.Value, te.Type)
+	}
+	return annotate.Errorf(annotate.EINVALID, "malformed JSON: %v", strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// spanBuilder converts a file's offsets to code-point spans on one text.
+type spanBuilder struct {
+	offsets *annotate.Offsets
+	unit    annotate.Unit
+}
+
+func newSpanBuilder(text string, unit annotate.Unit) spanBuilder {
+	if unit == "" {
+		unit = annotate.UnitCodepoint
+	}
+	return spanBuilder{offsets: annotate.NewOffsets(text), unit: unit}
+}
+
+// span makes a validated span from offsets in the file's unit. If want is not nil
+// the covered text must equal *want: a mismatch almost always means the file counts
+// in another unit than the one given.
+func (b spanBuilder) span(where string, start, end int, label string, want *string) (annotate.Span, error) {
+	label = annotate.NormalizeLabelName(label)
+	if label == "" {
+		return annotate.Span{}, annotate.Errorf(annotate.EINVALID, "%s has an empty label", where)
+	}
+	if start >= end {
+		return annotate.Span{}, annotate.Errorf(annotate.EINVALID, "%s: start %d is not before end %d", where, start, end)
+	}
+	cpStart, err := b.offsets.FromUnit(start, b.unit)
+	if err != nil {
+		return annotate.Span{}, fmt.Errorf("%s: start: %w", where, err)
+	}
+	cpEnd, err := b.offsets.FromUnit(end, b.unit)
+	if err != nil {
+		return annotate.Span{}, fmt.Errorf("%s: end: %w", where, err)
+	}
+	span := annotate.Span{Start: cpStart, End: cpEnd, Label: label, Text: b.offsets.Slice(cpStart, cpEnd)}
+	if err := span.Validate(b.offsets.Len()); err != nil {
+		return annotate.Span{}, fmt.Errorf("%s: %w", where, err)
+	}
+	if want != nil && *want != span.Text {
+		return annotate.Span{}, annotate.Errorf(annotate.EINVALID, "%s: offsets %d-%d (%s) cover %q but the span's text is %q (are the offsets in another unit? try --offsets utf16 or byte)", where, start, end, b.unit, clip(span.Text), clip(*want))
+	}
+	return span, nil
+}
+
+// clip shortens text quoted in an error message.
+func clip(s string) string {
+	const max = 60
+	if annotate.RuneLen(s) <= max {
+		return s
+	}
+	return string([]rune(s)[:max]) + "…"
+}
+
+// documentFromMeta builds a document from a record's text and meta: the title and
+// source come from meta when present; "doc_id" (Newsmark's own export id) is
+// dropped because the database assigns ids; other keys stay in Document.Meta.
+func documentFromMeta(text string, meta map[string]any, origin string) annotate.Document {
+	doc := annotate.Document{Text: text, Hash: annotate.ContentHash(text), Source: origin}
+	if title, ok := meta["title"].(string); ok && strings.TrimSpace(title) != "" {
+		doc.Title = title
+	} else {
+		doc.Title = annotate.TitleFromText(text)
+	}
+	if source, ok := meta["source"].(string); ok && source != "" {
+		doc.Source = source
+	}
+	for key, value := range meta {
+		switch key {
+		case "title", "source", "doc_id":
+			continue
+		}
+		if doc.Meta == nil {
+			doc.Meta = map[string]any{}
+		}
+		doc.Meta[key] = value
+	}
+	return doc
+}

@@ -1,0 +1,309 @@
+package dataset
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"iter"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/newsmark/newsmark/annotate"
+)
+
+// ReadOptions steer Read.
+type ReadOptions struct {
+	// Format of the input; "" or auto detects it per file by extension and content.
+	Format Format
+	// Unit in which the files count offsets; "" means code points.
+	Unit annotate.Unit
+}
+
+// Read walks paths (files or folders, folders recursively in sorted order) and yields
+// one record per document. A bad file or record yields a zero record and an
+// annotate.RecordError whose Origin is "path" or "path:line"; reading goes on with
+// the next record, so the caller decides whether to stop (stop by returning false).
+//
+// In a folder, files whose extension does not belong to the format, and hidden files
+// and folders (names starting with "."), are skipped silently: folders of articles
+// often hold notes, images and editor files. A file named explicitly is always read;
+// under auto, one with an unknown extension is read as plain text.
+//
+// Under auto a folder holding .ann files is read as brat: each DOC.ann with its
+// DOC.txt; a .txt without .ann is a plain document; an .ann without its .txt is an
+// error naming it.
+func Read(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportRecord, error] {
+	return func(yield func(annotate.ImportRecord, error) bool) {
+		r := reader{opts: opts, yield: yield}
+		if r.opts.Unit == "" {
+			r.opts.Unit = annotate.UnitCodepoint
+		}
+		if r.opts.Format == "" {
+			r.opts.Format = FormatAuto
+		}
+		if r.opts.Format == FormatCSV {
+			r.fail("", annotate.Errorf(annotate.EINVALID, "csv is an export format only; import spacy, doccano, label-studio or brat instead"))
+			return
+		}
+		for _, path := range paths {
+			if !r.path(path) {
+				return
+			}
+		}
+	}
+}
+
+// reader carries one Read's options and its consumer.
+type reader struct {
+	opts  ReadOptions
+	yield func(annotate.ImportRecord, error) bool
+}
+
+// fail yields a RecordError; it reports whether reading should go on.
+func (r *reader) fail(origin string, err error) bool {
+	return r.yield(annotate.ImportRecord{}, annotate.RecordError{Origin: origin, Err: err})
+}
+
+func (r *reader) path(path string) bool {
+	info, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return r.fail(path, annotate.Errorf(annotate.ENOTFOUND, "no such file or folder"))
+		}
+		return r.fail(path, fmt.Errorf("cannot read: %w", err))
+	}
+	if info.IsDir() {
+		return r.folder(path)
+	}
+	return r.file(path, info)
+}
+
+// folder reads every matching file under dir in sorted order.
+func (r *reader) folder(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return r.fail(dir, fmt.Errorf("cannot list folder: %w", err))
+	}
+	// os.ReadDir sorts by name already; sort anyway so the order is documented here.
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	brat := r.opts.Format == FormatBrat
+	if r.opts.Format == FormatAuto {
+		for _, e := range entries {
+			if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".ann") && !hidden(e.Name()) {
+				brat = true
+				break
+			}
+		}
+	}
+	var annNames map[string]bool
+	if brat {
+		annNames = map[string]bool{}
+		for _, e := range entries {
+			if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".ann") {
+				annNames[strings.TrimSuffix(e.Name(), filepath.Ext(e.Name()))] = true
+			}
+		}
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if hidden(name) {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		if e.IsDir() {
+			if !r.folder(path) {
+				return false
+			}
+			continue
+		}
+		ext := strings.ToLower(filepath.Ext(name))
+		if brat {
+			stem := strings.TrimSuffix(name, filepath.Ext(name))
+			switch {
+			case ext == ".ann":
+				if !r.brat(path) {
+					return false
+				}
+			case ext == ".txt" && annNames[stem]:
+				// read together with its .ann
+			case ext == ".txt" || ext == ".md":
+				if !r.fileAs(path, FormatText) {
+					return false
+				}
+			}
+			continue
+		}
+		format := r.opts.Format
+		if format == FormatAuto {
+			format = formatByExt(ext)
+			if format == "" {
+				continue
+			}
+		} else if !extFits(format, ext) {
+			continue
+		}
+		if !r.fileAs(path, format) {
+			return false
+		}
+	}
+	return true
+}
+
+func hidden(name string) bool { return strings.HasPrefix(name, ".") }
+
+// formatByExt is auto detection by extension; "" means "not a dataset file".
+func formatByExt(ext string) Format {
+	switch ext {
+	case ".txt", ".md", ".text", ".markdown":
+		return FormatText
+	case ".jsonl", ".ndjson":
+		return FormatJSONL
+	case ".json":
+		return FormatLabelStudio
+	case ".conll", ".conll03", ".bio", ".iob":
+		return FormatCoNLL
+	case ".ann":
+		return FormatBrat
+	}
+	return ""
+}
+
+// extFits says whether a file met in a folder belongs to an explicitly given format.
+func extFits(format Format, ext string) bool {
+	byExt := formatByExt(ext)
+	switch format {
+	case FormatText:
+		return byExt == FormatText
+	case FormatJSONL, FormatSpacy, FormatDoccano, FormatHF:
+		return byExt == FormatJSONL || ext == ".json"
+	}
+	return byExt == format
+}
+
+func (r *reader) fileAs(path string, format Format) bool {
+	info, err := os.Stat(path)
+	if err != nil {
+		return r.fail(path, fmt.Errorf("cannot read: %w", err))
+	}
+	return r.fileFormat(path, info, format)
+}
+
+// file reads a file named explicitly.
+func (r *reader) file(path string, info fs.FileInfo) bool {
+	format := r.opts.Format
+	ext := strings.ToLower(filepath.Ext(path))
+	if format == FormatAuto {
+		if ext == ".csv" {
+			return r.fail(path, annotate.Errorf(annotate.EINVALID, "csv is an export format only; import spacy, doccano, label-studio or brat instead"))
+		}
+		format = formatByExt(ext)
+		if format == "" {
+			format = FormatText
+		}
+		if format == FormatJSONL || format == FormatLabelStudio {
+			format = sniffJSON(path, format)
+		}
+	}
+	return r.fileFormat(path, info, format)
+}
+
+func (r *reader) fileFormat(path string, info fs.FileInfo, format Format) bool {
+	switch format {
+	case FormatText:
+		return r.text(path, info)
+	case FormatJSONL, FormatSpacy, FormatDoccano, FormatHF:
+		return r.decodeFile(path, func(f io.Reader) Decoder {
+			return NewJSONLDecoder(f, path, DecodeOptions{Format: format, Unit: r.opts.Unit})
+		})
+	case FormatLabelStudio:
+		return r.decodeFile(path, func(f io.Reader) Decoder {
+			return NewLabelStudioDecoder(f, path, DecodeOptions{Format: format, Unit: r.opts.Unit})
+		})
+	case FormatCoNLL:
+		return r.decodeFile(path, func(f io.Reader) Decoder {
+			return NewCoNLLDecoder(f, path, DecodeOptions{Format: format, Unit: r.opts.Unit})
+		})
+	case FormatBrat:
+		return r.brat(path)
+	}
+	return r.fail(path, annotate.Errorf(annotate.EINVALID, "format %s cannot be imported", format))
+}
+
+// sniffJSON tells a .json file holding JSON lines from a Label Studio array (and the
+// other way round) by its first non-blank byte.
+func sniffJSON(path string, guess Format) Format {
+	f, err := os.Open(path)
+	if err != nil {
+		return guess // the decoder reports the error
+	}
+	defer f.Close()
+	buf := make([]byte, 512)
+	n, _ := io.ReadFull(f, buf)
+	for _, b := range buf[:n] {
+		switch b {
+		case ' ', '\t', '\r', '\n', 0xEF, 0xBB, 0xBF:
+			continue
+		case '[':
+			return FormatLabelStudio
+		case '{':
+			return FormatJSONL
+		}
+		return guess
+	}
+	return guess
+}
+
+// decodeFile runs a decoder over one file and yields what it finds.
+func (r *reader) decodeFile(path string, newDecoder func(io.Reader) Decoder) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return r.fail(path, fmt.Errorf("cannot read: %w", err))
+	}
+	defer f.Close()
+	dec := newDecoder(f)
+	for {
+		rec, err := dec.Decode()
+		if err == io.EOF {
+			return true
+		}
+		if err != nil {
+			var re annotate.RecordError
+			if !errors.As(err, &re) {
+				re = annotate.RecordError{Origin: path, Err: err}
+			}
+			// Decoders that cannot go on after an error return io.EOF next.
+			if !r.yield(annotate.ImportRecord{}, re) {
+				return false
+			}
+			continue
+		}
+		if !r.yield(rec, nil) {
+			return false
+		}
+	}
+}
+
+// text reads one plain-text file as one document.
+func (r *reader) text(path string, info fs.FileInfo) bool {
+	if info.Size() > annotate.MaxDocumentBytes {
+		return r.fail(path, annotate.Errorf(annotate.EINVALID, "file is %d bytes, over the limit of %d bytes (%d MiB) for one document", info.Size(), annotate.MaxDocumentBytes, annotate.MaxDocumentBytes>>20))
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return r.fail(path, fmt.Errorf("cannot read: %w", err))
+	}
+	text, err := checkText(data)
+	if err != nil {
+		return r.fail(path, err)
+	}
+	doc := annotate.Document{
+		Title:  annotate.TitleFromText(text),
+		Source: path,
+		Text:   text,
+		Hash:   annotate.ContentHash(text),
+	}
+	return r.yield(annotate.ImportRecord{Origin: path, Document: doc}, nil)
+}
