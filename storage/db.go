@@ -1,0 +1,254 @@
+// Package storage keeps Newsmark's documents, labels and annotations in one SQLite
+// file. It maps annotate values to rows and back; it holds no domain rules beyond
+// the ones the schema enforces.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+
+	"github.com/newsmark/newsmark/annotate"
+)
+
+// DB is an open Newsmark database. It implements annotate.Store and is safe for
+// concurrent use.
+type DB struct {
+	sql         *sql.DB // writes: every transaction is BEGIN IMMEDIATE
+	read        *sql.DB // reads: deferred transactions that never block a writer
+	path        string
+	created     bool
+	busyTimeout time.Duration
+	now         func() time.Time
+}
+
+var _ annotate.Store = (*DB)(nil)
+
+// options are knobs tests turn; the zero value is what Open uses.
+type options struct {
+	// busyTimeout is how long a statement waits for another connection's write
+	// lock before giving up. Zero means defaultBusyTimeout.
+	busyTimeout time.Duration
+}
+
+// defaultBusyTimeout outlasts any single edit or a large import's commit, yet is
+// short enough that a user waiting on a locked file gets an answer.
+const defaultBusyTimeout = 5 * time.Second
+
+// Open opens the database at path, creating it and its folder if needed, and
+// brings its schema up to date. A file that is not a Newsmark database, or that a
+// newer Newsmark wrote, is refused without being changed.
+func Open(path string) (*DB, error) {
+	return openWith(path, options{})
+}
+
+func openWith(path string, opts options) (*DB, error) {
+	if path == "" {
+		return nil, annotate.Errorf(annotate.EINVALID, "open database: no path given")
+	}
+	if opts.busyTimeout <= 0 {
+		opts.busyTimeout = defaultBusyTimeout
+	}
+	absPath, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if info, err := os.Stat(absPath); err == nil && info.IsDir() {
+		return nil, annotate.Errorf(annotate.EINVALID, "open %s: %s is a folder, not a database file", path, path)
+	}
+	if err := os.MkdirAll(filepath.Dir(absPath), 0o755); err != nil {
+		return nil, fmt.Errorf("open %s: create folder: %w", path, err)
+	}
+
+	db := &DB{path: path, busyTimeout: opts.busyTimeout, now: func() time.Time { return truncateTime(time.Now()) }}
+	state, err := db.inspect(absPath)
+	if err != nil {
+		return nil, err
+	}
+	db.created = state.empty
+
+	// Write transactions take the write lock up front (_txlock=immediate): a
+	// deferred one that reads first and then writes cannot wait for a lock in WAL
+	// mode and fails at once with "database is locked".
+	params := fmt.Sprintf("?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=%d&_synchronous=FULL&_txlock=immediate",
+		opts.busyTimeout.Milliseconds())
+	writer, err := sql.Open("sqlite3", fileURI(absPath)+params)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db.sql = writer
+	if err := writer.Ping(); err != nil {
+		writer.Close()
+		return nil, db.openError(err)
+	}
+	if err := db.migrate(state.version); err != nil {
+		writer.Close()
+		return nil, err
+	}
+	// Readers see a consistent snapshot while a write (say, a long import) goes
+	// on, and query_only guards against a write slipping through them.
+	reader, err := sql.Open("sqlite3", fileURI(absPath)+fmt.Sprintf(
+		"?_foreign_keys=on&_busy_timeout=%d&_txlock=deferred&_query_only=on", opts.busyTimeout.Milliseconds()))
+	if err != nil {
+		writer.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db.read = reader
+	return db, nil
+}
+
+// readTx starts a read transaction: one snapshot for several queries.
+func (db *DB) readTx(ctx context.Context) (*sql.Tx, error) {
+	return db.read.BeginTx(ctx, nil)
+}
+
+// Close closes the database. SQLite folds the write-ahead log back into the main
+// file when the last connection closes.
+func (db *DB) Close() error {
+	// Readers first: the last connection to close checkpoints the log.
+	readErr := db.read.Close()
+	if err := errors.Join(readErr, db.sql.Close()); err != nil {
+		return fmt.Errorf("close %s: %w", db.path, err)
+	}
+	return nil
+}
+
+// Path is the path the database was opened with.
+func (db *DB) Path() string { return db.path }
+
+// Created reports whether Open made a new, empty database (which the caller may
+// then Seed).
+func (db *DB) Created() bool { return db.created }
+
+// fileState is what inspect learns before anything is written.
+type fileState struct {
+	empty   bool // no file, an empty file, or an SQLite file without tables
+	version int  // highest schema version recorded
+}
+
+// inspect reads the file through a read-only connection without pragmas, so that a
+// corrupt, foreign or newer database is refused before this process writes a byte
+// (not even the switch to WAL mode).
+func (db *DB) inspect(absPath string) (fileState, error) {
+	info, err := os.Stat(absPath)
+	if errors.Is(err, os.ErrNotExist) || (err == nil && info.Size() == 0) {
+		return fileState{empty: true}, nil
+	}
+	if err != nil {
+		return fileState{}, fmt.Errorf("open %s: %w", db.path, err)
+	}
+	probe, err := sql.Open("sqlite3", fileURI(absPath)+fmt.Sprintf("?mode=ro&_busy_timeout=%d", db.busyTimeout.Milliseconds()))
+	if err != nil {
+		return fileState{}, fmt.Errorf("open %s: %w", db.path, err)
+	}
+	defer probe.Close()
+
+	var tables, hasMigrations int
+	err = probe.QueryRow(`SELECT count(*), coalesce(sum(name = 'schema_migrations'), 0)
+		FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).Scan(&tables, &hasMigrations)
+	if err != nil {
+		return fileState{}, db.openError(err)
+	}
+	if tables == 0 {
+		return fileState{empty: true}, nil
+	}
+	if hasMigrations == 0 {
+		return fileState{}, annotate.Errorf(annotate.EINVALID,
+			"open %s: %s is an SQLite database but not a Newsmark database (it has no schema_migrations table); it was left unchanged", db.path, db.path)
+	}
+	var version int
+	if err := probe.QueryRow(`SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&version); err != nil {
+		return fileState{}, db.openError(err)
+	}
+	if known := latestVersion(); version > known {
+		return fileState{}, annotate.Errorf(annotate.ENEWER,
+			"%s was written by a newer version of Newsmark (schema %d, this version knows up to %d); upgrade Newsmark to open it",
+			db.path, version, known)
+	}
+	return fileState{version: version}, nil
+}
+
+// openError turns a failure to read the file into a message naming the file.
+func (db *DB) openError(err error) error {
+	var sqliteErr sqlite3.Error
+	if errors.As(err, &sqliteErr) {
+		switch sqliteErr.Code {
+		case sqlite3.ErrNotADB, sqlite3.ErrCorrupt:
+			return annotate.Errorf(annotate.EINVALID, "open %s: %s is not a Newsmark database or is corrupt: %v", db.path, db.path, err)
+		case sqlite3.ErrCantOpen, sqlite3.ErrPerm, sqlite3.ErrReadonly:
+			return fmt.Errorf("open %s: cannot open the file (check that it exists and is readable and writable): %w", db.path, err)
+		}
+	}
+	return db.fail("open", err)
+}
+
+// fail wraps an internal error with the operation and the file. A lock held past
+// the busy timeout becomes a message the user can act on.
+func (db *DB) fail(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if annotate.ErrorCode(err) != annotate.EINTERNAL {
+		return err // already written for the user
+	}
+	var sqliteErr sqlite3.Error
+	if errors.As(err, &sqliteErr) && (sqliteErr.Code == sqlite3.ErrBusy || sqliteErr.Code == sqlite3.ErrLocked) {
+		return annotate.Errorf(annotate.ECONFLICT,
+			"%s %s: the database is locked by another program (waited %s); close other Newsmark windows or commands using this file and try again",
+			op, db.path, db.busyTimeout)
+	}
+	return fmt.Errorf("%s %s: %w", op, db.path, err)
+}
+
+// fileURI makes an SQLite URI for path: characters that would end the path part
+// are escaped, and Windows drive paths get the leading slash SQLite expects.
+func fileURI(absPath string) string {
+	p := filepath.ToSlash(absPath)
+	if runtime.GOOS == "windows" && !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	p = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
+	return "file://" + p
+}
+
+// timeLayout stores times in UTC at a fixed width, so that text order is time order.
+const timeLayout = "2006-01-02T15:04:05.000000Z"
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(timeLayout, s)
+	if err != nil {
+		// Accept any RFC 3339 time, in case a row was written by hand.
+		t, err = time.Parse(time.RFC3339Nano, s)
+	}
+	if err != nil {
+		return time.Time{}, fmt.Errorf("bad timestamp %q in database", s)
+	}
+	return t, nil
+}
+
+// withTx runs fn in a write transaction (BEGIN IMMEDIATE, from the DSN) and commits
+// if fn succeeds.
+func (db *DB) withTx(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return db.fail(op, err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return db.fail(op, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return db.fail(op, err)
+	}
+	return nil
+}

@@ -1,0 +1,366 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"iter"
+	"time"
+
+	"github.com/newsmark/newsmark/annotate"
+)
+
+// Import stores records in one transaction with a savepoint per record, so that
+// 10,000 files cost one commit and a bad record can be undone alone.
+//
+// Without opts.SkipInvalid the first bad record stops storing, but reading goes on
+// so that the returned *annotate.ImportError names every bad record; then nothing
+// is kept. With it, bad records are rolled back to their savepoint and listed in
+// the result's Invalid. Failures of the database itself (disk full, a lock held
+// too long) always abort the whole import.
+func (db *DB) Import(ctx context.Context, records iter.Seq2[annotate.ImportRecord, error], opts annotate.ImportOptions) (annotate.ImportResult, error) {
+	var result annotate.ImportResult
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return result, db.fail("import", err)
+	}
+	defer tx.Rollback()
+	im, err := newImporter(ctx, tx, opts)
+	if err != nil {
+		return result, db.fail("import", err)
+	}
+	defer im.close()
+
+	var problems annotate.ImportError
+	now := db.now()
+	done := 0
+	for rec, recErr := range records {
+		if err := ctx.Err(); err != nil {
+			return annotate.ImportResult{}, fmt.Errorf("import cancelled, nothing was stored: %w", err)
+		}
+		done++
+		bad := recErr
+		if bad == nil {
+			prepared, err := im.check(rec)
+			switch {
+			case err != nil:
+				bad = err
+			case problems.Total > 0:
+				// Already aborting: only look for further problems.
+			default:
+				docID, err := im.store(prepared, now, &result)
+				if err != nil && annotate.ErrorCode(err) == annotate.EINTERNAL {
+					return annotate.ImportResult{}, db.fail("import "+origin(rec.Origin, done), err)
+				}
+				if err != nil {
+					bad = err
+				} else {
+					result.DocIDs = append(result.DocIDs, docID)
+				}
+			}
+		}
+		if bad != nil {
+			problem := recordError(origin(rec.Origin, done), bad)
+			if opts.SkipInvalid {
+				result.Invalid = append(result.Invalid, problem)
+			} else {
+				problems.Add(problem)
+			}
+		}
+		if opts.Progress != nil {
+			opts.Progress(done)
+		}
+	}
+	if problems.Total > 0 {
+		return annotate.ImportResult{}, &problems
+	}
+	if err := tx.Commit(); err != nil {
+		return annotate.ImportResult{}, db.fail("import", err)
+	}
+	return result, nil
+}
+
+func origin(name string, index int) string {
+	if name != "" {
+		return name
+	}
+	return fmt.Sprintf("record %d", index)
+}
+
+// recordError keeps the origin a decoder already put on its error.
+func recordError(name string, err error) annotate.RecordError {
+	var re annotate.RecordError
+	if errors.As(err, &re) {
+		if re.Origin == "" {
+			re.Origin = name
+		}
+		return re
+	}
+	return annotate.RecordError{Origin: name, Err: err}
+}
+
+// importer holds one import's prepared statements and the labels known so far.
+type importer struct {
+	ctx    context.Context
+	tx     *sql.Tx
+	opts   annotate.ImportOptions
+	labels map[string]int64
+
+	insertDoc, findDoc, insertSpan, insertHistory, markInProgress *sql.Stmt
+	savepoint, release, rollbackTo                                *sql.Stmt
+}
+
+func newImporter(ctx context.Context, tx *sql.Tx, opts annotate.ImportOptions) (*importer, error) {
+	im := &importer{ctx: ctx, tx: tx, opts: opts, labels: map[string]int64{}}
+	statements := []struct {
+		stmt **sql.Stmt
+		sql  string
+	}{
+		{&im.insertDoc, `INSERT INTO documents (title, source, text, length, hash, status, sample, meta, imported_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`},
+		{&im.findDoc, `SELECT id, status FROM documents WHERE hash = ?`},
+		{&im.insertSpan, `INSERT INTO spans (document_id, start_offset, end_offset, label_id, text, annotator, note, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, start_offset, end_offset, label_id, annotator) DO NOTHING`},
+		{&im.insertHistory, `INSERT INTO span_history (span_id, document_id, action, before, after, annotator, at)
+			VALUES (?, ?, 'create', NULL, ?, ?, ?)`},
+		{&im.markInProgress, `UPDATE documents SET status = 'in_progress' WHERE id = ? AND status = 'new'`},
+		{&im.savepoint, `SAVEPOINT import_record`},
+		{&im.release, `RELEASE import_record`},
+		{&im.rollbackTo, `ROLLBACK TO import_record`},
+	}
+	for _, s := range statements {
+		stmt, err := tx.PrepareContext(ctx, s.sql)
+		if err != nil {
+			im.close()
+			return nil, err
+		}
+		*s.stmt = stmt
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, name FROM labels`)
+	if err != nil {
+		im.close()
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			im.close()
+			return nil, err
+		}
+		im.labels[name] = id
+	}
+	if err := rows.Err(); err != nil {
+		im.close()
+		return nil, err
+	}
+	return im, nil
+}
+
+func (im *importer) close() {
+	for _, stmt := range []*sql.Stmt{im.insertDoc, im.findDoc, im.insertSpan, im.insertHistory, im.markInProgress, im.savepoint, im.release, im.rollbackTo} {
+		if stmt != nil {
+			stmt.Close()
+		}
+	}
+}
+
+// checkedRecord is a record that passed validation and is ready to store.
+type checkedRecord struct {
+	doc       annotate.Document
+	length    int // code points
+	meta      any // JSON text or nil
+	spans     []annotate.Span
+	newLabels []string // labels the spans use that are not stored yet
+}
+
+// check validates a record without writing: the document, and each span against
+// the text in code points. It fills in the spans' text and annotator.
+func (im *importer) check(rec annotate.ImportRecord) (checkedRecord, error) {
+	doc := rec.Document
+	if doc.Title == "" {
+		doc.Title = annotate.TitleFromText(doc.Text)
+	}
+	if doc.Status == "" {
+		doc.Status = annotate.StatusNew
+	}
+	if err := doc.Validate(); err != nil {
+		return checkedRecord{}, err
+	}
+	doc.Hash = annotate.ContentHash(doc.Text)
+	meta, err := encodeMeta(doc.Meta)
+	if err != nil {
+		return checkedRecord{}, err
+	}
+	checked := checkedRecord{doc: doc, meta: meta}
+	if len(rec.Spans) == 0 {
+		checked.length = annotate.RuneLen(doc.Text)
+		return checked, nil
+	}
+	offsets := annotate.NewOffsets(doc.Text)
+	checked.length = offsets.Len()
+	seenNew := map[string]bool{}
+	for i, span := range rec.Spans {
+		span.Label = annotate.NormalizeLabelName(span.Label)
+		if err := span.Validate(offsets.Len()); err != nil {
+			return checkedRecord{}, fmt.Errorf("span %d: %w", i+1, err)
+		}
+		if _, known := im.labels[span.Label]; !known && !seenNew[span.Label] {
+			if im.opts.RefuseUnknownLabels {
+				return checkedRecord{}, annotate.Errorf(annotate.ENOTFOUND,
+					"span %d: unknown label %q (add it first, or allow unknown labels to be created)", i+1, span.Label)
+			}
+			if err := (annotate.Label{Name: span.Label, Color: annotate.FallbackColor(0)}).Validate(); err != nil {
+				return checkedRecord{}, fmt.Errorf("span %d: %w", i+1, err)
+			}
+			seenNew[span.Label] = true
+			checked.newLabels = append(checked.newLabels, span.Label)
+		}
+		span.ID, span.DocID = 0, 0
+		span.Text = offsets.Slice(span.Start, span.End)
+		if span.Annotator == "" {
+			span.Annotator = im.opts.Annotator
+		}
+		checked.spans = append(checked.spans, span)
+	}
+	return checked, nil
+}
+
+// store writes a checked record inside its own savepoint and adds its counts to
+// result only once the savepoint is released.
+func (im *importer) store(rec checkedRecord, now time.Time, result *annotate.ImportResult) (int64, error) {
+	if _, err := im.savepoint.ExecContext(im.ctx); err != nil {
+		return 0, err
+	}
+	var delta annotate.ImportResult
+	docID, err := im.storeRecord(rec, now, &delta)
+	if err != nil {
+		for _, name := range delta.LabelsCreated {
+			delete(im.labels, name)
+		}
+		if _, rbErr := im.rollbackTo.ExecContext(im.ctx); rbErr != nil {
+			return 0, errors.Join(err, rbErr)
+		}
+		if _, rbErr := im.release.ExecContext(im.ctx); rbErr != nil {
+			return 0, errors.Join(err, rbErr)
+		}
+		return 0, err
+	}
+	if _, err := im.release.ExecContext(im.ctx); err != nil {
+		return 0, err
+	}
+	result.Documents += delta.Documents
+	result.Duplicates += delta.Duplicates
+	result.Spans += delta.Spans
+	result.SpansExisting += delta.SpansExisting
+	result.LabelsCreated = append(result.LabelsCreated, delta.LabelsCreated...)
+	return docID, nil
+}
+
+func (im *importer) storeRecord(rec checkedRecord, now time.Time, delta *annotate.ImportResult) (int64, error) {
+	doc, err := im.storeDocumentRow(rec, now)
+	if err != nil {
+		return 0, err
+	}
+	if doc.added {
+		delta.Documents++
+	} else {
+		delta.Duplicates++
+	}
+	for _, name := range rec.newLabels {
+		if _, known := im.labels[name]; known {
+			continue // created by an earlier record
+		}
+		label, err := insertLabel(im.ctx, im.tx, annotate.Label{Name: name}, true)
+		if err != nil {
+			return 0, err
+		}
+		im.labels[name] = label.ID
+		delta.LabelsCreated = append(delta.LabelsCreated, name)
+	}
+	for _, span := range rec.spans {
+		span.DocID = doc.id
+		if span.CreatedAt.IsZero() {
+			span.CreatedAt = now
+		}
+		if span.UpdatedAt.IsZero() {
+			span.UpdatedAt = span.CreatedAt
+		}
+		span.CreatedAt, span.UpdatedAt = truncateTime(span.CreatedAt), truncateTime(span.UpdatedAt)
+		res, err := im.insertSpan.ExecContext(im.ctx, doc.id, span.Start, span.End, im.labels[span.Label], span.Text,
+			span.Annotator, span.Note, formatTime(span.CreatedAt), formatTime(span.UpdatedAt))
+		if err != nil {
+			return 0, err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return 0, err
+		} else if n == 0 {
+			delta.SpansExisting++
+			continue
+		}
+		if span.ID, err = res.LastInsertId(); err != nil {
+			return 0, err
+		}
+		after, err := encodeHistorySpan(&span)
+		if err != nil {
+			return 0, err
+		}
+		if _, err := im.insertHistory.ExecContext(im.ctx, span.ID, doc.id, after, span.Annotator, formatTime(now)); err != nil {
+			return 0, err
+		}
+		delta.Spans++
+	}
+	if delta.Spans > 0 {
+		if _, err := im.markInProgress.ExecContext(im.ctx, doc.id); err != nil {
+			return 0, err
+		}
+	}
+	return doc.id, nil
+}
+
+type storedDocument struct {
+	id    int64
+	added bool
+}
+
+// storeDocument validates and stores one document outside an import (the sample).
+func (im *importer) storeDocument(doc annotate.Document, length int, now time.Time) (storedDocument, error) {
+	meta, err := encodeMeta(doc.Meta)
+	if err != nil {
+		return storedDocument{}, err
+	}
+	if doc.Status == "" {
+		doc.Status = annotate.StatusNew
+	}
+	doc.Hash = annotate.ContentHash(doc.Text)
+	return im.storeDocumentRow(checkedRecord{doc: doc, length: length, meta: meta}, now)
+}
+
+// storeDocumentRow inserts the document unless its text is already stored, and
+// returns the id either way.
+func (im *importer) storeDocumentRow(rec checkedRecord, now time.Time) (storedDocument, error) {
+	doc := rec.doc
+	importedAt := now
+	if !doc.ImportedAt.IsZero() {
+		importedAt = doc.ImportedAt
+	}
+	res, err := im.insertDoc.ExecContext(im.ctx, doc.Title, doc.Source, doc.Text, rec.length, doc.Hash,
+		string(doc.Status), doc.Sample, rec.meta, formatTime(importedAt))
+	if err != nil {
+		return storedDocument{}, err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return storedDocument{}, err
+	} else if n == 1 {
+		id, err := res.LastInsertId()
+		return storedDocument{id: id, added: true}, err
+	}
+	var id int64
+	var status string
+	if err := im.findDoc.QueryRowContext(im.ctx, doc.Hash).Scan(&id, &status); err != nil {
+		return storedDocument{}, fmt.Errorf("find document with the same text: %w", err)
+	}
+	return storedDocument{id: id}, nil
+}
