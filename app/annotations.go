@@ -1,0 +1,255 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsmark/newsmark/annotate"
+)
+
+// noteSaveDelay is how long typing in a note must pause before it is saved: long
+// enough not to write on every key, short enough that nothing typed is at risk.
+const noteSaveDelay = 700 * time.Millisecond
+
+// annotationList is the right-hand panel: the open document's annotations in text
+// order, each with its label colour and name, a snippet, the annotator and a note.
+type annotationList struct {
+	onChoose func(id int64)
+	onNote   func(id int64, note string)
+	// saveDelay debounces note saves; 0 saves only on Enter and focus loss.
+	saveDelay time.Duration
+
+	spans    []annotate.Span
+	colors   map[string]color.Color
+	selected int64
+	updating bool
+
+	mu      sync.Mutex // guards pending and timer, which the debounce timer touches
+	pending map[int64]string
+	timer   *time.Timer
+
+	header   *widget.Label
+	list     *widget.List
+	empty    *widget.Label
+	rowIndex map[fyne.CanvasObject]*annotationRow
+}
+
+func newAnnotationList(onChoose func(id int64), onNote func(id int64, note string)) *annotationList {
+	return &annotationList{
+		onChoose:  onChoose,
+		onNote:    onNote,
+		saveDelay: noteSaveDelay,
+		colors:    map[string]color.Color{},
+		pending:   map[int64]string{},
+	}
+}
+
+func (a *annotationList) build() fyne.CanvasObject {
+	a.header = widget.NewLabelWithStyle("Annotations", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	a.list = widget.NewList(a.length, a.createRow, a.updateRow)
+	a.list.OnSelected = a.onSelected
+	a.empty = widget.NewLabel("No annotations yet.\nSelect text and press a label's digit.")
+	a.empty.Importance = widget.LowImportance
+	a.empty.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(a.header, nil, nil, nil, container.NewStack(a.list, container.NewVBox(a.empty)))
+}
+
+// setLabels updates the colours rows are drawn with.
+func (a *annotationList) setLabels(labels []annotate.Label) {
+	a.colors = make(map[string]color.Color, len(labels))
+	for _, l := range labels {
+		a.colors[l.Name] = parseHexColor(l.Color)
+	}
+}
+
+// setSpans shows spans (in text order) and marks the selected one.
+func (a *annotationList) setSpans(spans []annotate.Span, selected int64) {
+	a.spans = spans
+	a.header.SetText(fmt.Sprintf("Annotations (%d)", len(spans)))
+	if len(spans) == 0 {
+		a.empty.Show()
+	} else {
+		a.empty.Hide()
+	}
+	a.list.Refresh()
+	a.setSelected(selected)
+}
+
+// setSelected marks the row of span id (0: none) without acting on it.
+func (a *annotationList) setSelected(id int64) {
+	a.selected = id
+	a.updating = true
+	defer func() { a.updating = false }()
+	for i, s := range a.spans {
+		if s.ID == id {
+			a.list.Select(i)
+			return
+		}
+	}
+	a.list.UnselectAll()
+}
+
+// choose acts as if the user clicked row i.
+func (a *annotationList) choose(i int) {
+	if i < 0 || i >= len(a.spans) {
+		return
+	}
+	a.selected = a.spans[i].ID
+	a.onChoose(a.spans[i].ID)
+}
+
+func (a *annotationList) onSelected(i widget.ListItemID) {
+	if a.updating {
+		return
+	}
+	a.choose(i)
+}
+
+func (a *annotationList) length() int { return len(a.spans) }
+
+// annotationRow holds the widgets of one row, reused as the list scrolls.
+type annotationRow struct {
+	swatch  *canvas.Rectangle
+	title   *widget.Label
+	snippet *widget.Label
+	note    *noteEntry
+}
+
+func (a *annotationList) createRow() fyne.CanvasObject {
+	row := &annotationRow{
+		swatch:  canvas.NewRectangle(color.Transparent),
+		title:   widget.NewLabelWithStyle("LABEL · 0–0 · annotator", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		snippet: widget.NewLabel("snippet"),
+		note:    newNoteEntry(),
+	}
+	row.swatch.SetMinSize(fyne.NewSize(5, 5))
+	row.swatch.CornerRadius = 2
+	row.title.Truncation = fyne.TextTruncateEllipsis
+	row.title.SizeName = theme.SizeNameCaptionText
+	row.snippet.Truncation = fyne.TextTruncateEllipsis
+	row.note.OnChanged = func(text string) { a.noteChanged(row.note, text) }
+	row.note.OnSubmitted = func(string) { a.flushNotes() }
+	row.note.onFocusLost = a.flushNotes
+	body := container.NewVBox(row.title, row.snippet, row.note)
+	obj := container.NewBorder(nil, nil, row.swatch, nil, body)
+	rows := a.rowsByObject()
+	rows[obj] = row
+	return obj
+}
+
+func (a *annotationList) updateRow(i widget.ListItemID, obj fyne.CanvasObject) {
+	row := a.rowsByObject()[obj]
+	if row == nil || i < 0 || i >= len(a.spans) {
+		return
+	}
+	s := a.spans[i]
+	c, ok := a.colors[s.Label]
+	if !ok {
+		c = color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
+	}
+	row.swatch.FillColor = c
+	row.swatch.Refresh()
+	row.title.SetText(fmt.Sprintf("%s · %d–%d · %s", s.Label, s.Start, s.End, s.Annotator))
+	row.snippet.SetText(snippet(s.Text))
+
+	a.mu.Lock()
+	note, typing := a.pending[s.ID]
+	a.mu.Unlock()
+	if !typing {
+		note = s.Note
+	}
+	row.note.show(s.ID, note)
+}
+
+// rowsByObject maps the list's reusable row containers to their parts.
+func (a *annotationList) rowsByObject() map[fyne.CanvasObject]*annotationRow {
+	if a.rowIndex == nil {
+		a.rowIndex = map[fyne.CanvasObject]*annotationRow{}
+	}
+	return a.rowIndex
+}
+
+// noteChanged queues the note for saving once typing pauses.
+func (a *annotationList) noteChanged(entry *noteEntry, text string) {
+	if entry.loading || entry.spanID == 0 {
+		return
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.pending[entry.spanID] = text
+	if a.saveDelay <= 0 {
+		return
+	}
+	if a.timer != nil {
+		a.timer.Stop()
+	}
+	a.timer = time.AfterFunc(a.saveDelay, func() { fyne.Do(a.flushNotes) })
+}
+
+// flushNotes saves every note typed but not yet saved.
+func (a *annotationList) flushNotes() {
+	a.mu.Lock()
+	pending := a.pending
+	a.pending = map[int64]string{}
+	if a.timer != nil {
+		a.timer.Stop()
+		a.timer = nil
+	}
+	a.mu.Unlock()
+	for id, note := range pending {
+		a.onNote(id, note)
+	}
+}
+
+// snippet is the span text on one line, for a list row.
+func snippet(text string) string {
+	const maxRunes = 160
+	oneLine := strings.Join(strings.Fields(text), " ")
+	if runes := []rune(oneLine); len(runes) > maxRunes {
+		return string(runes[:maxRunes]) + "…"
+	}
+	return oneLine
+}
+
+// noteEntry is the note field of a row. It knows which span it edits (rows are
+// reused) and reports focus loss, one of the moments a note is saved.
+type noteEntry struct {
+	widget.Entry
+	spanID      int64
+	loading     bool // set while the list fills it, so that is not taken as typing
+	onFocusLost func()
+}
+
+func newNoteEntry() *noteEntry {
+	e := &noteEntry{}
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder("Add a note…")
+	return e
+}
+
+// show binds the entry to a span and its note.
+func (e *noteEntry) show(spanID int64, note string) {
+	e.loading = true
+	e.spanID = spanID
+	if e.Text != note {
+		e.SetText(note)
+	}
+	e.loading = false
+}
+
+// FocusLost saves the note when the user leaves the field.
+func (e *noteEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onFocusLost != nil {
+		e.onFocusLost()
+	}
+}

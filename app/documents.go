@@ -1,0 +1,129 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsmark/newsmark/annotate"
+)
+
+// onLibraryOpen opens a document clicked in the library.
+func (w *Workbench) onLibraryOpen(id int64) {
+	w.openDocument(id)
+}
+
+// onNextDocument and onPreviousDocument step through the library in its order.
+func (w *Workbench) onNextDocument()     { w.stepDocument(+1) }
+func (w *Workbench) onPreviousDocument() { w.stepDocument(-1) }
+
+func (w *Workbench) stepDocument(delta int) {
+	if len(w.docs) == 0 {
+		return
+	}
+	i := w.docIndex(w.currentDocID())
+	next := i + delta
+	if i < 0 {
+		next = 0
+	}
+	if next < 0 || next >= len(w.docs) {
+		if delta > 0 {
+			w.status.flash("This is the last document")
+		} else {
+			w.status.flash("This is the first document")
+		}
+		return
+	}
+	w.openDocument(w.docs[next].ID)
+}
+
+// onMarkDone marks the open document done and moves on to the next one not done
+// (after it in the library, then from the top), so a session is a run of
+// read–tag–Ctrl+Enter.
+func (w *Workbench) onMarkDone() {
+	if w.doc == nil {
+		return
+	}
+	id := w.doc.ID
+	if err := w.store.SetDocumentStatus(w.ctx, id, annotate.StatusDone); err != nil {
+		w.showError(fmt.Errorf("mark %q done: %w", w.doc.Title, err))
+		return
+	}
+	w.doc.Status = annotate.StatusDone
+	i := w.docIndex(id)
+	if i >= 0 {
+		w.docs[i].Status = annotate.StatusDone
+	}
+	w.engine.SetDocument(id, w.doc.Title, annotate.StatusDone)
+	w.library.setDocuments(w.docs, id)
+	w.updateStatus()
+	for step := 1; step < len(w.docs); step++ {
+		candidate := w.docs[(i+step)%len(w.docs)]
+		if candidate.Status != annotate.StatusDone {
+			w.openDocument(candidate.ID)
+			w.status.flash(fmt.Sprintf("Marked done. %s to go.", plural(w.countNotDone(), "document")))
+			return
+		}
+	}
+	w.status.flash("Marked done. Every document is done.")
+}
+
+func (w *Workbench) countNotDone() int {
+	n := 0
+	for _, d := range w.docs {
+		if d.Status != annotate.StatusDone {
+			n++
+		}
+	}
+	return n
+}
+
+// onDeleteDocument asks, then deletes the open document with its annotations.
+func (w *Workbench) onDeleteDocument() {
+	if w.doc == nil {
+		return
+	}
+	doc := *w.doc
+	message := fmt.Sprintf("Delete “%s” and its %s?\nThis cannot be undone.", doc.Title, plural(len(w.spans), "annotation"))
+	confirm := dialog.NewConfirm("Delete document", message, func(ok bool) {
+		if ok {
+			w.deleteDocument(doc.ID)
+		}
+	}, w.win)
+	confirm.SetConfirmText("Delete")
+	confirm.SetConfirmImportance(widget.DangerImportance)
+	confirm.Show()
+}
+
+// deleteDocument removes a document and opens its neighbour.
+func (w *Workbench) deleteDocument(id int64) {
+	i := w.docIndex(id)
+	if err := w.store.DeleteDocument(w.ctx, id); err != nil {
+		w.showError(fmt.Errorf("delete document %d: %w", id, err))
+		return
+	}
+	w.engine.RemoveDocument(id)
+	w.history.forget(func(s editStep) bool { return s.docID() == id })
+	if w.currentDocID() == id {
+		w.doc, w.spans = nil, nil
+	}
+	w.reloadDocuments()
+	if w.doc != nil {
+		return
+	}
+	if len(w.docs) == 0 {
+		w.closeDocument()
+		return
+	}
+	w.openDocument(w.docs[min(max(i, 0), len(w.docs)-1)].ID)
+}
+
+// showError reports a failed action in a dialog. Errors carry what was being done
+// (file, line, document) from where they were wrapped.
+func (w *Workbench) showError(err error) {
+	if err == nil {
+		return
+	}
+	dialog.ShowError(err, w.win)
+}

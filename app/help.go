@@ -1,0 +1,66 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// shortcutHelp lists the keys in the order a new user needs them. "Ctrl" reads
+// "Cmd" on macOS, where Fyne maps the shortcuts to Super.
+var shortcutHelp = [][2]string{
+	{"Drag, or Shift+arrows", "select text"},
+	{"Ctrl+Shift+Left/Right", "extend the selection by a word"},
+	{"Shift+Home / Shift+End", "select to the start / end of the line"},
+	{"1 … 9", "tag the selection with that label; relabel the selected annotation"},
+	{"Click a highlight, Tab / Shift+Tab", "select an annotation"},
+	{"Delete / Backspace", "delete the selected annotation"},
+	{"Esc", "clear the selection"},
+	{"Ctrl+Z", "undo"},
+	{"Ctrl+Shift+Z, Ctrl+Y", "redo"},
+	{"Ctrl+F, Ctrl+K", "find annotations in every document"},
+	{"Ctrl+Enter", "mark the document done and open the next"},
+	{"Ctrl+PageDown / PageUp", "next / previous document"},
+	{"Ctrl+O / Ctrl+Shift+O", "open files / a folder"},
+	{"Ctrl+I / Ctrl+E", "import / export a dataset"},
+	{"Ctrl+Q", "quit"},
+}
+
+// onShowShortcuts shows the keyboard reference.
+func (w *Workbench) onShowShortcuts() {
+	grid := container.NewGridWithColumns(2)
+	for _, row := range shortcutHelp {
+		key := widget.NewLabelWithStyle(row[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		grid.Add(key)
+		grid.Add(widget.NewLabel(row[1]))
+	}
+	dialog.ShowCustom("Keyboard shortcuts", "Close", grid, w.win)
+}
+
+// onShowGuidelines shows each label's guideline, as written in Manage labels.
+func (w *Workbench) onShowGuidelines() {
+	box := container.NewVBox()
+	for _, l := range w.labels {
+		swatch := canvas.NewRectangle(parseHexColor(l.Color))
+		swatch.SetMinSize(fyne.NewSquareSize(14))
+		swatch.CornerRadius = 3
+		title := l.Name
+		if l.Hotkey != "" {
+			title = l.Hotkey + "  " + l.Name
+		}
+		heading := container.NewHBox(container.NewCenter(swatch), widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		text := l.Description
+		if text == "" {
+			text = "No guideline yet: add one in Labels ▸ Manage labels…"
+		}
+		body := widget.NewLabel(text)
+		body.Wrapping = fyne.TextWrapWord
+		box.Add(heading)
+		box.Add(body)
+	}
+	scroll := container.NewVScroll(box)
+	scroll.SetMinSize(fyne.NewSize(560, 420))
+	dialog.ShowCustom("Label guidelines", "Close", scroll, w.win)
+}

@@ -1,0 +1,395 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsmark/newsmark/annotate"
+)
+
+// swatchColors is the colour choice offered for labels: the Okabe–Ito palette the
+// default labels use, then Paul Tol's muted scheme, all distinguishable with the
+// common forms of colour blindness. Any other colour can be typed as hex.
+func swatchColors() []string {
+	return []string{
+		"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+		"#CC6677", "#332288", "#117733", "#88CCEE", "#999933", "#AA4499", "#44AA99", "#882255",
+	}
+}
+
+// hotkeyNone is how the hotkey selector shows "no hotkey".
+const hotkeyNone = "none"
+
+// labelManager is the Manage labels dialog: add, rename, recolour, change hotkey,
+// reorder and edit guidelines. Every change is stored at once; the workbench is told
+// so it can redraw the palette, highlights and list.
+type labelManager struct {
+	w      *Workbench
+	rows   *fyne.Container
+	dialog dialog.Dialog
+}
+
+// onManageLabels opens the label manager.
+func (w *Workbench) onManageLabels() {
+	m := &labelManager{w: w}
+	m.dialog = dialog.NewCustom("Manage labels", "Close", m.build(), w.win)
+	m.dialog.Resize(fyne.NewSize(640, 460))
+	m.dialog.Show()
+}
+
+func (m *labelManager) build() fyne.CanvasObject {
+	m.rows = container.NewVBox()
+	m.refresh()
+	add := widget.NewButtonWithIcon("Add label", theme.ContentAddIcon(), m.onAdd)
+	add.Importance = widget.HighImportance
+	help := widget.NewLabel("Digits 1–9 tag with a label's hotkey. Spans keep their label when it is renamed or recoloured.")
+	help.Wrapping = fyne.TextWrapWord
+	help.Importance = widget.LowImportance
+	return container.NewBorder(nil, container.NewVBox(help, container.NewHBox(add)), nil, nil, container.NewVScroll(m.rows))
+}
+
+// refresh redraws one row per label.
+func (m *labelManager) refresh() {
+	m.rows.Objects = nil
+	labels := m.w.labels
+	for i, l := range labels {
+		swatch := canvas.NewRectangle(parseHexColor(l.Color))
+		swatch.SetMinSize(fyne.NewSquareSize(18))
+		swatch.CornerRadius = 3
+		key := l.Hotkey
+		if key == "" {
+			key = "–"
+		}
+		name := widget.NewLabelWithStyle(key+"  "+l.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { m.onMove(l.Name, -1) })
+		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { m.onMove(l.Name, +1) })
+		if i == 0 {
+			up.Disable()
+		}
+		if i == len(labels)-1 {
+			down.Disable()
+		}
+		edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { m.onEdit(l) })
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { m.onDelete(l.Name) })
+		del.Importance = widget.DangerImportance
+		buttons := container.NewHBox(up, down, edit, del)
+		m.rows.Add(container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(swatch), name), buttons))
+	}
+	m.rows.Refresh()
+}
+
+func (m *labelManager) onAdd() {
+	label := annotate.Label{Color: m.unusedColor(), Hotkey: m.unusedHotkey()}
+	m.showForm("Add label", label, func(edited annotate.Label) error {
+		return m.w.addLabel(edited)
+	})
+}
+
+func (m *labelManager) onEdit(label annotate.Label) {
+	m.showForm("Edit label "+label.Name, label, func(edited annotate.Label) error {
+		return m.w.updateLabel(label, edited)
+	})
+}
+
+func (m *labelManager) onMove(name string, delta int) {
+	if err := m.w.moveLabel(name, delta); err != nil {
+		m.w.showError(err)
+	}
+	m.refresh()
+}
+
+// onDelete deletes a label, first saying how many annotations go with it.
+func (m *labelManager) onDelete(name string) {
+	usage, err := m.w.store.LabelUsage(m.w.ctx, name)
+	if err != nil {
+		m.w.showError(fmt.Errorf("count annotations of label %s: %w", name, err))
+		return
+	}
+	message := fmt.Sprintf("Delete label %s? No annotation uses it.", name)
+	if usage > 0 {
+		message = fmt.Sprintf("Delete label %s?\nIt is used by %s, which will be deleted too.\nThis cannot be undone.", name, plural(usage, "annotation"))
+	}
+	confirm := dialog.NewConfirm("Delete label", message, func(ok bool) {
+		if !ok {
+			return
+		}
+		if _, err := m.w.deleteLabel(name); err != nil {
+			m.w.showError(err)
+		}
+		m.refresh()
+	}, m.w.win)
+	confirm.SetConfirmText("Delete")
+	confirm.SetConfirmImportance(widget.DangerImportance)
+	confirm.Show()
+}
+
+// labelForm is the add/edit form's fields.
+type labelForm struct {
+	name     *widget.Entry
+	hex      *widget.Entry
+	preview  *canvas.Rectangle
+	hotkey   *widget.Select
+	guidance *widget.Entry
+}
+
+// showForm edits a label; save stores it and reports a refusal (a clashing name,
+// say) in an error dialog, leaving the manager open.
+func (m *labelManager) showForm(title string, label annotate.Label, save func(annotate.Label) error) {
+	f := m.newForm(label)
+	items := []*widget.FormItem{
+		widget.NewFormItem("Name", f.name),
+		widget.NewFormItem("Colour", f.colourPicker()),
+		widget.NewFormItem("Hotkey", f.hotkey),
+		widget.NewFormItem("Guideline", f.guidance),
+	}
+	form := dialog.NewForm(title, "Save", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := save(f.label(label)); err != nil {
+			m.w.showError(err)
+		}
+		m.refresh()
+	}, m.w.win)
+	form.Resize(fyne.NewSize(560, 420))
+	form.Show()
+}
+
+func (m *labelManager) newForm(label annotate.Label) *labelForm {
+	f := &labelForm{
+		name:     widget.NewEntry(),
+		hex:      widget.NewEntry(),
+		preview:  canvas.NewRectangle(parseHexColor(label.Color)),
+		guidance: widget.NewMultiLineEntry(),
+	}
+	f.name.SetText(label.Name)
+	f.name.SetPlaceHolder("e.g. SOURCE")
+	f.name.Validator = func(text string) error {
+		probe := annotate.Label{Name: annotate.NormalizeLabelName(text), Color: "#000000"}
+		return probe.Validate()
+	}
+	f.hex.SetText(label.Color)
+	f.hex.Validator = func(text string) error {
+		probe := annotate.Label{Name: "probe", Color: strings.TrimSpace(text)}
+		return probe.Validate()
+	}
+	f.hex.OnChanged = func(text string) {
+		if f.hex.Validate() == nil {
+			f.preview.FillColor = parseHexColor(strings.TrimSpace(text))
+			f.preview.Refresh()
+		}
+	}
+	options := []string{hotkeyNone}
+	for d := '1'; d <= '9'; d++ {
+		options = append(options, string(d))
+	}
+	f.hotkey = widget.NewSelect(options, nil)
+	if label.Hotkey == "" {
+		f.hotkey.SetSelected(hotkeyNone)
+	} else {
+		f.hotkey.SetSelected(label.Hotkey)
+	}
+	f.guidance.SetText(label.Description)
+	f.guidance.SetPlaceHolder("What to tag and what not to")
+	f.guidance.Wrapping = fyne.TextWrapWord
+	f.guidance.SetMinRowsVisible(4)
+	return f
+}
+
+// colourPicker is a row of swatches (click to pick) plus the hex field.
+func (f *labelForm) colourPicker() fyne.CanvasObject {
+	swatches := container.NewGridWithColumns(8)
+	for _, hex := range swatchColors() {
+		swatches.Add(newColourSwatch(hex, func(picked string) { f.hex.SetText(picked) }))
+	}
+	f.preview.SetMinSize(fyne.NewSquareSize(24))
+	f.preview.CornerRadius = 4
+	return container.NewVBox(swatches, container.NewBorder(nil, nil, f.preview, nil, f.hex))
+}
+
+// label is the edited label, keeping the ID and order of the original.
+func (f *labelForm) label(original annotate.Label) annotate.Label {
+	edited := original
+	edited.Name = annotate.NormalizeLabelName(f.name.Text)
+	edited.Color = strings.ToUpper(strings.TrimSpace(f.hex.Text))
+	edited.Hotkey = f.hotkey.Selected
+	if edited.Hotkey == hotkeyNone {
+		edited.Hotkey = ""
+	}
+	edited.Description = strings.TrimSpace(f.guidance.Text)
+	return edited
+}
+
+func (m *labelManager) unusedColor() string {
+	used := map[string]bool{}
+	for _, l := range m.w.labels {
+		used[strings.ToUpper(l.Color)] = true
+	}
+	for _, c := range swatchColors() {
+		if !used[c] {
+			return c
+		}
+	}
+	return annotate.FallbackColor(len(m.w.labels))
+}
+
+func (m *labelManager) unusedHotkey() string {
+	used := map[string]bool{}
+	for _, l := range m.w.labels {
+		used[l.Hotkey] = true
+	}
+	for d := '1'; d <= '9'; d++ {
+		if !used[string(d)] {
+			return string(d)
+		}
+	}
+	return ""
+}
+
+// colourSwatch is a clickable colour square in the label form.
+type colourSwatch struct {
+	widget.BaseWidget
+	hex    string
+	onPick func(hex string)
+}
+
+func newColourSwatch(hex string, onPick func(string)) *colourSwatch {
+	s := &colourSwatch{hex: hex, onPick: onPick}
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+func (s *colourSwatch) Tapped(*fyne.PointEvent) { s.onPick(s.hex) }
+
+func (s *colourSwatch) CreateRenderer() fyne.WidgetRenderer {
+	rect := canvas.NewRectangle(parseHexColor(s.hex))
+	rect.CornerRadius = 4
+	rect.SetMinSize(fyne.NewSquareSize(26))
+	return widget.NewSimpleRenderer(rect)
+}
+
+// addLabel stores a new label. A hotkey another label holds moves to the new one.
+func (w *Workbench) addLabel(label annotate.Label) error {
+	if err := label.Validate(); err != nil {
+		return err
+	}
+	if _, err := w.releaseHotkey(label.Hotkey, label.ID); err != nil {
+		return err
+	}
+	label.Order = len(w.labels)
+	if _, err := w.store.CreateLabel(w.ctx, label); err != nil {
+		w.reloadLabels()
+		return fmt.Errorf("add label %s: %w", label.Name, err)
+	}
+	w.reloadLabels()
+	return nil
+}
+
+// updateLabel stores an edited label. Taking another label's hotkey swaps the two
+// hotkeys, so no label silently loses its key.
+func (w *Workbench) updateLabel(original, edited annotate.Label) error {
+	if err := edited.Validate(); err != nil {
+		return err
+	}
+	previousHolder, err := w.releaseHotkey(edited.Hotkey, edited.ID)
+	if err != nil {
+		return err
+	}
+	if err := w.store.UpdateLabel(w.ctx, edited); err != nil {
+		w.reloadLabels()
+		return fmt.Errorf("save label %s: %w", original.Name, err)
+	}
+	if previousHolder != nil && original.Hotkey != "" && original.Hotkey != edited.Hotkey {
+		previousHolder.Hotkey = original.Hotkey
+		if err := w.store.UpdateLabel(w.ctx, *previousHolder); err != nil {
+			w.reloadLabels()
+			return fmt.Errorf("give hotkey %s to label %s: %w", original.Hotkey, previousHolder.Name, err)
+		}
+	}
+	if edited.Name != original.Name {
+		w.history.renameLabel(original.Name, edited.Name)
+		w.reloadOpenSpans()
+		w.loadIndex()
+	}
+	w.reloadLabels()
+	return nil
+}
+
+// releaseHotkey takes hotkey away from whichever other label holds it (the store
+// keeps hotkeys unique) and returns that label, so the caller can hand it the
+// hotkey its own label gives up once that is saved.
+func (w *Workbench) releaseHotkey(hotkey string, keeperID int64) (*annotate.Label, error) {
+	if hotkey == "" {
+		return nil, nil
+	}
+	for _, other := range w.labels {
+		if other.Hotkey != hotkey || other.ID == keeperID {
+			continue
+		}
+		other.Hotkey = ""
+		if err := w.store.UpdateLabel(w.ctx, other); err != nil {
+			return nil, fmt.Errorf("free hotkey %s from label %s: %w", hotkey, other.Name, err)
+		}
+		return &other, nil
+	}
+	return nil, nil
+}
+
+// moveLabel moves a label up (-1) or down (+1) in the palette order.
+func (w *Workbench) moveLabel(name string, delta int) error {
+	names := make([]string, len(w.labels))
+	at := -1
+	for i, l := range w.labels {
+		names[i] = l.Name
+		if l.Name == name {
+			at = i
+		}
+	}
+	to := at + delta
+	if at < 0 || to < 0 || to >= len(names) {
+		return nil
+	}
+	names[at], names[to] = names[to], names[at]
+	if err := w.store.ReorderLabels(w.ctx, names); err != nil {
+		return fmt.Errorf("reorder labels: %w", err)
+	}
+	w.reloadLabels()
+	return nil
+}
+
+// deleteLabel deletes a label with its spans. Undo steps that involve the label are
+// dropped: the spans they refer to are gone with it.
+func (w *Workbench) deleteLabel(name string) (int, error) {
+	removed, err := w.store.DeleteLabel(w.ctx, name)
+	if err != nil {
+		return 0, fmt.Errorf("delete label %s: %w", name, err)
+	}
+	w.history.forget(func(s editStep) bool { return s.Before.Label == name || s.After.Label == name })
+	w.reloadLabels()
+	w.reloadOpenSpans()
+	w.reloadDocuments()
+	w.loadIndex()
+	return removed, nil
+}
+
+// reloadOpenSpans rereads the open document's spans after a change made outside
+// the editing actions (a label renamed or deleted).
+func (w *Workbench) reloadOpenSpans() {
+	if w.doc == nil {
+		return
+	}
+	spans, err := w.store.Spans(w.ctx, w.doc.ID)
+	if err != nil {
+		w.showError(fmt.Errorf("read annotations of %q: %w", w.doc.Title, err))
+		return
+	}
+	w.spans = spans
+	w.refreshSpans()
+}

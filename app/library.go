@@ -1,0 +1,145 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsmark/newsmark/annotate"
+)
+
+// library is the document list on the left: a filter box over titles and sources,
+// and one row per document with its span count and status.
+type library struct {
+	onOpen func(id int64)
+
+	all      []annotate.DocumentSummary
+	shown    []annotate.DocumentSummary // after the filter
+	current  int64
+	updating bool // set while the list is selected programmatically
+
+	header *widget.Label
+	filter *widget.Entry
+	list   *widget.List
+}
+
+func newLibrary(onOpen func(id int64)) *library {
+	return &library{onOpen: onOpen}
+}
+
+func (l *library) build() fyne.CanvasObject {
+	l.header = widget.NewLabelWithStyle("Documents", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.filter = widget.NewEntry()
+	l.filter.SetPlaceHolder("Filter documents")
+	l.filter.OnChanged = l.onFilterChanged
+	l.list = widget.NewList(l.length, l.createRow, l.updateRow)
+	l.list.OnSelected = l.onSelected
+	return container.NewBorder(container.NewVBox(l.header, l.filter), nil, nil, nil, l.list)
+}
+
+// setDocuments replaces the list, keeping the filter, and marks the current document.
+func (l *library) setDocuments(docs []annotate.DocumentSummary, current int64) {
+	l.all = docs
+	l.current = current
+	l.applyFilter()
+}
+
+// setCurrent marks the open document and scrolls it into view.
+func (l *library) setCurrent(id int64) {
+	l.current = id
+	l.selectCurrent()
+}
+
+func (l *library) onFilterChanged(string) { l.applyFilter() }
+
+// applyFilter keeps documents whose title or source holds every word of the filter,
+// ignoring case.
+func (l *library) applyFilter() {
+	words := strings.Fields(strings.ToLower(l.filter.Text))
+	l.shown = l.shown[:0]
+	for _, d := range l.all {
+		haystack := strings.ToLower(d.Title + " " + d.Source)
+		keep := true
+		for _, word := range words {
+			if !strings.Contains(haystack, word) {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			l.shown = append(l.shown, d)
+		}
+	}
+	if len(words) > 0 {
+		l.header.SetText(fmt.Sprintf("Documents (%d of %d)", len(l.shown), len(l.all)))
+	} else {
+		l.header.SetText(fmt.Sprintf("Documents (%d)", len(l.all)))
+	}
+	l.list.Refresh()
+	l.selectCurrent()
+}
+
+// selectCurrent highlights the open document's row without reopening it.
+func (l *library) selectCurrent() {
+	l.updating = true
+	defer func() { l.updating = false }()
+	for i, d := range l.shown {
+		if d.ID == l.current {
+			l.list.Select(i)
+			return
+		}
+	}
+	l.list.UnselectAll()
+}
+
+func (l *library) onSelected(i widget.ListItemID) {
+	if l.updating || i < 0 || i >= len(l.shown) {
+		return
+	}
+	if id := l.shown[i].ID; id != l.current {
+		l.onOpen(id)
+	}
+}
+
+func (l *library) length() int { return len(l.shown) }
+
+func (l *library) createRow() fyne.CanvasObject {
+	title := widget.NewLabel("Document title")
+	title.Truncation = fyne.TextTruncateEllipsis
+	meta := widget.NewLabel("0 annotations · new")
+	meta.SizeName = theme.SizeNameCaptionText
+	meta.Importance = widget.LowImportance
+	return container.NewVBox(title, meta)
+}
+
+func (l *library) updateRow(i widget.ListItemID, row fyne.CanvasObject) {
+	if i < 0 || i >= len(l.shown) {
+		return
+	}
+	d := l.shown[i]
+	box := row.(*fyne.Container)
+	title := box.Objects[0].(*widget.Label)
+	meta := box.Objects[1].(*widget.Label)
+	title.SetText(d.Title)
+	title.TextStyle = fyne.TextStyle{Bold: d.ID == l.current}
+	title.Refresh()
+	meta.SetText(fmt.Sprintf("%s · %s", plural(d.SpanCount, "annotation"), d.Status.Display()))
+	if d.Status == annotate.StatusDone {
+		meta.Importance = widget.SuccessImportance
+	} else {
+		meta.Importance = widget.LowImportance
+	}
+	meta.Refresh()
+}
+
+// plural writes "1 annotation" / "5 annotations".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

@@ -1,0 +1,97 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// shortcut is Ctrl+key (Cmd+key on macOS) with extra modifiers.
+func shortcut(key fyne.KeyName, extra fyne.KeyModifier) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault | extra}
+}
+
+// buildMainMenu puts every app shortcut on a main-menu item: the GLFW driver checks
+// the menu before the focused widget, so the shortcuts work while the document view
+// (which takes keys) has the focus. Ctrl+Z and Ctrl+Y arrive as Fyne's standard
+// Undo/Redo shortcuts, so those items use them.
+func (w *Workbench) buildMainMenu() *fyne.MainMenu {
+	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, action)
+		it.Shortcut = sc
+		return it
+	}
+	quit := item("Quit", shortcut(fyne.KeyQ, 0), w.onQuit)
+	quit.IsQuit = true
+	file := fyne.NewMenu("File",
+		item("Open files…", shortcut(fyne.KeyO, 0), w.onOpenFiles),
+		item("Open folder…", shortcut(fyne.KeyO, fyne.KeyModifierShift), w.onOpenFolder),
+		fyne.NewMenuItemSeparator(),
+		item("Import…", shortcut(fyne.KeyI, 0), w.onImport),
+		item("Export…", shortcut(fyne.KeyE, 0), w.onExport),
+		fyne.NewMenuItemSeparator(),
+		quit,
+	)
+	edit := fyne.NewMenu("Edit",
+		item("Undo", &fyne.ShortcutUndo{}, w.onUndoShortcut),
+		item("Redo", shortcut(fyne.KeyZ, fyne.KeyModifierShift), w.onRedoShortcut),
+		item("Redo", &fyne.ShortcutRedo{}, w.onRedoShortcut),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Delete annotation", w.onDeleteAnnotation),
+		fyne.NewMenuItemSeparator(),
+		item("Find annotations…", shortcut(fyne.KeyF, 0), w.onFind),
+		item("Go to annotation…", shortcut(fyne.KeyK, 0), w.onFind),
+	)
+	document := fyne.NewMenu("Document",
+		item("Next", shortcut(fyne.KeyPageDown, 0), w.onNextDocument),
+		item("Previous", shortcut(fyne.KeyPageUp, 0), w.onPreviousDocument),
+		item("Mark done", shortcut(fyne.KeyReturn, 0), w.onMarkDone),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Delete document…", w.onDeleteDocument),
+	)
+	labels := fyne.NewMenu("Labels",
+		fyne.NewMenuItem("Manage labels…", w.onManageLabels),
+	)
+	help := fyne.NewMenu("Help",
+		fyne.NewMenuItem("Keyboard shortcuts", w.onShowShortcuts),
+		fyne.NewMenuItem("Label guidelines", w.onShowGuidelines),
+	)
+	return fyne.NewMainMenu(file, edit, document, labels, help)
+}
+
+// addWindowShortcuts covers what a menu item cannot: the keypad Enter for Mark
+// done. Canvas shortcuts fire only when the focused widget does not take shortcuts
+// itself, which is why the main ones live on the menu.
+func (w *Workbench) addWindowShortcuts() {
+	w.win.Canvas().AddShortcut(shortcut(fyne.KeyEnter, 0).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onMarkDone() })
+}
+
+// onUndoShortcut undoes in a text field the field's own typing, and elsewhere the
+// last annotation edit: the menu sees Ctrl+Z before the focused widget does.
+func (w *Workbench) onUndoShortcut() {
+	if entry := w.focusedEntry(); entry != nil {
+		entry.TypedShortcut(&fyne.ShortcutUndo{})
+		return
+	}
+	w.onUndo()
+}
+
+// onRedoShortcut is onUndoShortcut's counterpart.
+func (w *Workbench) onRedoShortcut() {
+	if entry := w.focusedEntry(); entry != nil {
+		entry.TypedShortcut(&fyne.ShortcutRedo{})
+		return
+	}
+	w.onRedo()
+}
+
+// focusedEntry is the text field with the keyboard focus, if any.
+func (w *Workbench) focusedEntry() fyne.Shortcutable {
+	switch focused := w.win.Canvas().Focused().(type) {
+	case *widget.Entry:
+		return focused
+	case *noteEntry:
+		return focused
+	}
+	return nil
+}

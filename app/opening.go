@@ -1,0 +1,238 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/dataset"
+)
+
+// onOpenFiles picks a file to import and open. Fyne's file dialog picks one file;
+// Open folder… and drag and drop take many.
+func (w *Workbench) onOpenFiles() {
+	dialog.ShowFileOpen(func(reader fyne.URIReadCloser, err error) {
+		if err != nil {
+			w.showError(fmt.Errorf("open file: %w", err))
+			return
+		}
+		if reader == nil {
+			return // cancelled
+		}
+		path := reader.URI().Path()
+		reader.Close()
+		w.importPaths([]string{path}, nil)
+	}, w.win)
+}
+
+// onOpenFolder imports every readable file under a folder.
+func (w *Workbench) onOpenFolder() {
+	dialog.ShowFolderOpen(func(folder fyne.ListableURI, err error) {
+		if err != nil {
+			w.showError(fmt.Errorf("open folder: %w", err))
+			return
+		}
+		if folder == nil {
+			return
+		}
+		w.importPaths([]string{folder.Path()}, nil)
+	}, w.win)
+}
+
+// onDropped imports files and folders dropped onto the window.
+func (w *Workbench) onDropped(_ fyne.Position, uris []fyne.URI) {
+	paths := make([]string, 0, len(uris))
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	if len(paths) > 0 {
+		w.importPaths(paths, nil)
+	}
+}
+
+// onImport opens the full import dialog (format, offsets, annotator...).
+func (w *Workbench) onImport() {
+	showImportDialog(w.win, w.store, w.afterImport)
+}
+
+// onExport opens the export dialog.
+func (w *Workbench) onExport() {
+	w.annotations.flushNotes()
+	showExportDialog(w.win, w.store)
+}
+
+// importPaths reads files or folders in the background, with a progress dialog,
+// stores them and opens the first document they map to. Bad files do not stop the
+// good ones: they are listed afterwards with file, line and problem. done, if set,
+// runs on the UI goroutine at the end.
+func (w *Workbench) importPaths(paths []string, done func(annotate.ImportResult, error)) {
+	count := widget.NewLabel("Reading " + describePaths(paths) + "…")
+	count.Wrapping = fyne.TextWrapWord
+	bar := widget.NewProgressBarInfinite()
+	progress := dialog.NewCustomWithoutButtons("Importing", container.NewVBox(count, bar), w.win)
+	progress.Resize(fyne.NewSize(420, 0))
+	progress.Show()
+
+	w.tasks.Add(1)
+	go func() {
+		defer w.tasks.Done()
+		// Progress arrives per record; only the latest count matters, so updates are
+		// coalesced instead of queueing one UI call per record.
+		var latest atomic.Int64
+		var queued atomic.Bool
+		records := dataset.Read(paths, dataset.ReadOptions{Format: dataset.Format("auto")})
+		result, err := w.store.Import(w.ctx, records, annotate.ImportOptions{
+			Annotator:   w.annotator,
+			SkipInvalid: true,
+			Progress: func(n int) {
+				latest.Store(int64(n))
+				if queued.CompareAndSwap(false, true) {
+					fyne.Do(func() {
+						queued.Store(false)
+						count.SetText(fmt.Sprintf("Imported %s…", plural(int(latest.Load()), "document")))
+					})
+				}
+			},
+		})
+		if err == nil {
+			w.refreshIndexFor(result.DocIDs)
+		}
+		fyne.Do(func() {
+			bar.Stop()
+			progress.Hide()
+			if err != nil {
+				w.showError(fmt.Errorf("import %s: %w", describePaths(paths), err))
+			} else {
+				w.afterImport(result)
+			}
+			if done != nil {
+				done(result, err)
+			}
+		})
+	}()
+}
+
+// afterImport shows what an import brought and opens its first document.
+func (w *Workbench) afterImport(result annotate.ImportResult) {
+	w.reloadLabels()
+	w.reloadDocuments()
+	if len(result.DocIDs) > 0 {
+		w.openDocument(result.DocIDs[0])
+	}
+	w.status.flash(importSummary(result))
+	if len(result.Invalid) > 0 {
+		w.showImportProblems(result)
+	} else if len(result.DocIDs) == 0 {
+		w.showError(errors.New("nothing to import: no text or dataset files were found there"))
+	}
+}
+
+// refreshIndexFor puts the spans of imported documents into the search index. It
+// runs on the import goroutine; the engine is safe for concurrent use.
+func (w *Workbench) refreshIndexFor(docIDs []int64) {
+	seen := make(map[int64]bool, len(docIDs))
+	for _, id := range docIDs {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		doc, err := w.store.Document(w.ctx, id)
+		if err != nil {
+			continue // the document list will show the problem when opened
+		}
+		spans, err := w.store.Spans(w.ctx, id)
+		if err != nil {
+			continue
+		}
+		w.engine.RemoveDocument(id)
+		for _, s := range spans {
+			w.engine.Upsert(annotate.SpanRecord{Span: s, DocTitle: doc.Title, DocStatus: doc.Status})
+		}
+	}
+}
+
+// loadIndex fills the search index from the database off the UI goroutine.
+func (w *Workbench) loadIndex() {
+	w.tasks.Add(1)
+	go func() {
+		defer w.tasks.Done()
+		if err := w.engine.Load(w.ctx, w.store.AllSpans(w.ctx)); err != nil {
+			fyne.Do(func() { w.status.flash("Search is unavailable: " + err.Error()) })
+		}
+	}()
+}
+
+// showImportProblems lists the files or lines that could not be imported.
+func (w *Workbench) showImportProblems(result annotate.ImportResult) {
+	var b strings.Builder
+	for i, p := range result.Invalid {
+		if i == annotate.MaxReportedErrors {
+			fmt.Fprintf(&b, "… and %d more\n", len(result.Invalid)-i)
+			break
+		}
+		b.WriteString(p.Error())
+		b.WriteByte('\n')
+	}
+	text := widget.NewLabel(strings.TrimSpace(b.String()))
+	text.Wrapping = fyne.TextWrapWord
+	intro := widget.NewLabel(fmt.Sprintf("%s. These could not be imported:", importSummary(result)))
+	intro.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(text)
+	scroll.SetMinSize(fyne.NewSize(520, 200))
+	d := dialog.NewCustom("Some files were not imported", "Close", container.NewBorder(intro, nil, nil, nil, scroll), w.win)
+	d.Show()
+}
+
+// importSummary is one line on what an import did.
+func importSummary(r annotate.ImportResult) string {
+	parts := []string{"Imported " + plural(r.Documents, "document")}
+	if r.Duplicates > 0 {
+		parts = append(parts, plural(r.Duplicates, "already stored document"))
+	}
+	if r.Spans > 0 {
+		parts = append(parts, plural(r.Spans, "annotation"))
+	}
+	if len(r.LabelsCreated) > 0 {
+		parts = append(parts, "new labels "+strings.Join(r.LabelsCreated, ", "))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// describePaths names what is being imported in a message.
+func describePaths(paths []string) string {
+	if len(paths) == 1 {
+		return paths[0]
+	}
+	return fmt.Sprintf("%s and %d more", paths[0], len(paths)-1)
+}
+
+// onFind opens the search panel (Ctrl+F / Ctrl+K).
+func (w *Workbench) onFind() {
+	w.annotations.flushNotes()
+	if w.search == nil {
+		w.search = newSearchPanel(w.engine, w.currentLabels, w.onSearchOpen)
+	}
+	w.search.Show(w.win)
+}
+
+// onSearchOpen opens a search result: its document, with the span selected.
+func (w *Workbench) onSearchOpen(docID, spanID int64) {
+	if w.currentDocID() != docID && !w.openDocument(docID) {
+		return
+	}
+	if s, ok := w.spanByID(spanID); ok {
+		w.view.SelectHighlight(spanID)
+		w.annotations.setSelected(spanID)
+		w.onSelectionChanged(s.Start, s.End)
+	}
+	w.focusView()
+}

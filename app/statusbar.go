@@ -1,0 +1,72 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsmark/newsmark/annotate"
+)
+
+// statusBar is the strip along the bottom: selection offsets in code points (the
+// unit exports use, so the numbers match the files), document progress and counts,
+// and a short message after actions such as undo.
+type statusBar struct {
+	selection *widget.Label
+	message   *widget.Label
+	progress  *widget.Label
+	count     *widget.Label
+}
+
+func newStatusBar() *statusBar {
+	return &statusBar{
+		selection: widget.NewLabel(""),
+		message:   widget.NewLabel(""),
+		progress:  widget.NewLabel(""),
+		count:     widget.NewLabel(""),
+	}
+}
+
+func (s *statusBar) build() fyne.CanvasObject {
+	s.message.Importance = widget.LowImportance
+	s.message.Truncation = fyne.TextTruncateEllipsis
+	right := container.NewHBox(s.progress, widget.NewSeparator(), s.count)
+	return container.NewBorder(nil, nil, s.selection, right, s.message)
+}
+
+// setSelection shows "Selection 12–40 (28 chars)" or "Caret 12".
+func (s *statusBar) setSelection(start, end int, open bool) {
+	s.selection.SetText(selectionText(start, end, open))
+}
+
+func selectionText(start, end int, open bool) string {
+	switch {
+	case !open:
+		return ""
+	case start == end:
+		return fmt.Sprintf("Caret %d", start)
+	case end-start == 1:
+		return fmt.Sprintf("Selection %d–%d (1 char)", start, end)
+	default:
+		return fmt.Sprintf("Selection %d–%d (%d chars)", start, end, end-start)
+	}
+}
+
+// setDocument shows "Document 3 of 40 · in progress" and "5 annotations"; position 0
+// means no document is open.
+func (s *statusBar) setDocument(position, total int, status annotate.Status, spans int) {
+	if position == 0 {
+		s.progress.SetText(plural(total, "document"))
+		s.count.SetText("")
+		return
+	}
+	s.progress.SetText(fmt.Sprintf("Document %d of %d · %s", position, total, status.Display()))
+	s.count.SetText(plural(spans, "annotation"))
+}
+
+// flash shows a short message until the next one.
+func (s *statusBar) flash(message string) {
+	s.message.SetText(message)
+}

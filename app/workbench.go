@@ -1,0 +1,299 @@
+// Package app is Newsmark's desktop workbench: the Fyne window in which a researcher
+// reads an article, selects spans and tags them. It builds on a fyne.App it is given
+// (main.go makes the real one; tests pass fyne.io/fyne/v2/test's) and talks to the
+// database only through annotate.Store.
+package app
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/search"
+	"github.com/newsmark/newsmark/app/docview"
+	"github.com/newsmark/newsmark/assets"
+)
+
+// Options say what the workbench opens at start.
+type Options struct {
+	ImportPaths []string // files/folders named on the command line: imported (with progress) and the first opened
+	Annotator   string   // "" = preference "annotator", else the OS user name
+	OpenDocID   int64    // open this document (the sample on first start); 0 = the last document from preferences, else the first
+}
+
+// Workbench is the main window: document library, label palette, document view,
+// annotation list and status bar, with the editing actions that tie them together.
+type Workbench struct {
+	app       fyne.App
+	win       fyne.Window
+	store     annotate.Store
+	ctx       context.Context
+	prefs     fyne.Preferences
+	annotator string
+	engine    *search.Engine // fuzzy search over every span, kept fresh after each edit
+
+	// tasks counts background work (imports, index loads) so tests can wait for it.
+	tasks sync.WaitGroup
+
+	labels  []annotate.Label
+	docs    []annotate.DocumentSummary // library order
+	doc     *annotate.Document         // nil when no document is open
+	spans   []annotate.Span            // the open document's spans, in text order
+	scrollY float32                    // last scroll offset reported by the view
+	history history
+
+	view        *docview.View
+	library     *library
+	palette     *palette
+	annotations *annotationList
+	status      *statusBar
+	emptyHint   fyne.CanvasObject
+	docArea     *fyne.Container
+	search      *searchPanel
+}
+
+// NewWorkbench builds the main window on a (real or test) fyne.App.
+func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
+	w := &Workbench{
+		app:   a,
+		store: store,
+		ctx:   context.Background(),
+		prefs: a.Preferences(),
+		engine: search.New(),
+	}
+	w.annotator = resolveAnnotator(opts.Annotator, w.prefs, osLoginName)
+
+	icon := fyne.NewStaticResource("newsmark.png", assets.IconPNG())
+	if a.Icon() == nil {
+		a.SetIcon(icon)
+	}
+	w.win = a.NewWindow("Newsmark")
+	w.win.SetIcon(icon)
+	w.win.SetContent(w.build())
+	w.win.SetMainMenu(w.buildMainMenu())
+	w.addWindowShortcuts()
+	w.win.SetOnDropped(w.onDropped)
+	w.win.SetOnClosed(w.saveSession)
+	w.win.Resize(fyne.NewSize(
+		float32(max(minWindowWidth, w.prefs.FloatWithFallback(prefWindowWidth, defaultWindowWidth))),
+		float32(max(minWindowHeight, w.prefs.FloatWithFallback(prefWindowHeight, defaultWindowHeight))),
+	))
+
+	w.reloadLabels()
+	w.reloadDocuments()
+	w.openInitialDocument(opts.OpenDocID)
+	w.loadIndex()
+	if len(opts.ImportPaths) > 0 {
+		w.importPaths(opts.ImportPaths, nil)
+	}
+	return w
+}
+
+// Window is the workbench's window.
+func (w *Workbench) Window() fyne.Window { return w.win }
+
+// ShowAndRun shows the window and runs the app until it quits.
+func (w *Workbench) ShowAndRun() {
+	w.win.ShowAndRun()
+}
+
+// build lays out the window: library left, palette and document centre, annotations
+// right, status bar along the bottom.
+func (w *Workbench) build() fyne.CanvasObject {
+	w.view = docview.New()
+	w.view.OnSelectionChanged = w.onSelectionChanged
+	w.view.OnHighlightSelected = w.onHighlightSelected
+	w.view.OnTypedRune = w.onTypedRune
+	w.view.OnDelete = w.onDeleteAnnotation
+	w.view.OnScrolled = w.onScrolled
+
+	w.library = newLibrary(w.onLibraryOpen)
+	w.palette = newPalette(w.onPaletteTag)
+	w.annotations = newAnnotationList(w.onAnnotationChosen, w.onNoteEdited)
+	w.status = newStatusBar()
+
+	hint := widget.NewLabelWithStyle("Open files or a folder to start (Ctrl+O)", fyne.TextAlignCenter, fyne.TextStyle{})
+	hint.Importance = widget.LowImportance
+	openFiles := widget.NewButton("Open files…", w.onOpenFiles)
+	openFolder := widget.NewButton("Open folder…", w.onOpenFolder)
+	w.emptyHint = container.NewCenter(container.NewVBox(hint, container.NewCenter(container.NewHBox(openFiles, openFolder))))
+	w.emptyHint.Hide()
+	w.docArea = container.NewStack(w.view, w.emptyHint)
+
+	centre := container.NewBorder(w.palette.build(), nil, nil, nil, w.docArea)
+	right := container.NewHSplit(centre, w.annotations.build())
+	right.Offset = 0.7
+	main := container.NewHSplit(w.library.build(), right)
+	main.Offset = 0.2
+	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), w.status.build()), nil, nil, main)
+}
+
+// reloadLabels reads the label set and shows it in the palette, the view and the list.
+func (w *Workbench) reloadLabels() {
+	labels, err := w.store.Labels(w.ctx)
+	if err != nil {
+		w.showError(fmt.Errorf("read labels: %w", err))
+		return
+	}
+	w.labels = labels
+	w.palette.setLabels(labels)
+	w.annotations.setLabels(labels)
+	w.refreshSpans()
+}
+
+// reloadDocuments reads the library and shows it, or the empty-state hint.
+func (w *Workbench) reloadDocuments() {
+	docs, err := w.store.Documents(w.ctx, annotate.DocumentFilter{})
+	if err != nil {
+		w.showError(fmt.Errorf("read document list: %w", err))
+		return
+	}
+	w.docs = docs
+	w.library.setDocuments(docs, w.currentDocID())
+	w.updateEmptyState()
+	w.updateStatus()
+}
+
+// openInitialDocument opens the requested document, else the one open at the last
+// quit (restoring its scroll position), else the first.
+func (w *Workbench) openInitialDocument(requested int64) {
+	if len(w.docs) == 0 {
+		return
+	}
+	if requested != 0 && w.docIndex(requested) >= 0 {
+		w.openDocument(requested)
+		return
+	}
+	last := int64(w.prefs.IntWithFallback(prefLastDocument, 0))
+	if last != 0 && w.docIndex(last) >= 0 {
+		w.openDocument(last)
+		scroll := float32(w.prefs.FloatWithFallback(prefLastScroll, 0))
+		if scroll > 0 {
+			w.view.SetScrollPosition(scroll)
+			w.scrollY = scroll
+			// The view may not know its height until the window is laid out, so
+			// scroll again once the app runs.
+			w.app.Lifecycle().SetOnStarted(func() {
+				if w.currentDocID() == last {
+					w.view.SetScrollPosition(scroll)
+				}
+			})
+		}
+		return
+	}
+	w.openDocument(w.docs[0].ID)
+}
+
+// currentDocID is the open document's ID, 0 when none is open.
+func (w *Workbench) currentDocID() int64 {
+	if w.doc == nil {
+		return 0
+	}
+	return w.doc.ID
+}
+
+// docIndex is the position of a document in the library, -1 if absent.
+func (w *Workbench) docIndex(id int64) int {
+	for i, d := range w.docs {
+		if d.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// openDocument shows a document with its annotations and gives the view the focus,
+// caret at 0, ready for the keyboard.
+func (w *Workbench) openDocument(id int64) bool {
+	w.annotations.flushNotes()
+	doc, err := w.store.Document(w.ctx, id)
+	if err != nil {
+		w.showError(fmt.Errorf("open document %d: %w", id, err))
+		return false
+	}
+	spans, err := w.store.Spans(w.ctx, id)
+	if err != nil {
+		w.showError(fmt.Errorf("read annotations of %q: %w", doc.Title, err))
+		return false
+	}
+	w.doc = &doc
+	w.spans = spans
+	w.scrollY = 0
+	w.view.SetText(doc.Text)
+	w.refreshSpans()
+	w.library.setCurrent(id)
+	w.win.SetTitle("Newsmark — " + doc.Title)
+	w.prefs.SetInt(prefLastDocument, int(id))
+	w.updateEmptyState()
+	w.onSelectionChanged(w.view.Selection())
+	w.focusView()
+	return true
+}
+
+// closeDocument empties the centre after the open document was deleted.
+func (w *Workbench) closeDocument() {
+	w.doc = nil
+	w.spans = nil
+	w.view.SetText("")
+	w.refreshSpans()
+	w.library.setCurrent(0)
+	w.win.SetTitle("Newsmark")
+	w.updateEmptyState()
+	w.updateStatus()
+}
+
+// updateEmptyState swaps the document view for the start hint when there is nothing
+// to show.
+func (w *Workbench) updateEmptyState() {
+	if len(w.docs) == 0 || w.doc == nil {
+		w.view.Hide()
+		if len(w.docs) == 0 {
+			w.emptyHint.Show()
+		}
+		return
+	}
+	w.emptyHint.Hide()
+	w.view.Show()
+}
+
+// focusView puts the keyboard focus in the document view, where digits tag.
+func (w *Workbench) focusView() {
+	if w.doc == nil || w.win.Canvas() == nil {
+		return
+	}
+	if focusable, ok := any(w.view).(fyne.Focusable); ok {
+		w.win.Canvas().Focus(focusable)
+	}
+}
+
+// saveSession remembers the window size, the open document and its scroll offset.
+func (w *Workbench) saveSession() {
+	w.annotations.flushNotes()
+	size := w.win.Canvas().Size()
+	if size.Width >= minWindowWidth && size.Height >= minWindowHeight {
+		w.prefs.SetFloat(prefWindowWidth, float64(size.Width))
+		w.prefs.SetFloat(prefWindowHeight, float64(size.Height))
+	}
+	if w.doc != nil {
+		w.prefs.SetInt(prefLastDocument, int(w.doc.ID))
+		w.prefs.SetFloat(prefLastScroll, float64(w.view.ScrollPosition()))
+	}
+}
+
+// onQuit saves the session and ends the app.
+func (w *Workbench) onQuit() {
+	w.saveSession()
+	w.app.Quit()
+}
+
+// onScrolled remembers the scroll offset for the next start.
+func (w *Workbench) onScrolled(offset float32) { w.scrollY = offset }
+
+// spacer is a flexible gap in a horizontal box.
+func spacer() fyne.CanvasObject { return layout.NewSpacer() }
