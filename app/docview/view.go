@@ -1,12 +1,21 @@
 // Package docview is the document widget of the workbench: it shows an article's
 // text wrapped in the theme's proportional font, draws annotations as coloured
 // backgrounds and lets the user select code-point ranges with mouse and keyboard.
+//
+// All offsets are Unicode code points into the text, end exclusive.
+//
+// Callbacks fire for user actions only (mouse, keyboard, wheel). The programmatic
+// setters (SetText, SetHighlights, Select, SelectHighlight, ScrollToOffset,
+// SetScrollPosition) never fire them, so a caller reacting to a callback by
+// calling a setter cannot loop.
 package docview
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -18,7 +27,8 @@ type Highlight struct {
 	Label      string      // shown in tooltips/legend if you like; may be ignored
 }
 
-// View is the document widget.
+// View is the document widget. It scrolls itself (do not put it in a
+// container.Scroll) and creates canvas objects only for the rows on screen.
 type View struct {
 	widget.BaseWidget
 	OnSelectionChanged  func(start, end int) // caret moved or selection changed; start==end means just a caret
@@ -28,80 +38,284 @@ type View struct {
 	OnScrolled          func(offset float32) // user scrolled (for remembering the position)
 
 	text       []rune
-	highlights []Highlight
-	anchor     int
-	caret      int
+	highlights []Highlight // sorted by start, longer first; see sortHighlights
+	depths     []int       // nesting depth of highlights[i]
+	anchor     int         // fixed end of the selection
+	caret      int         // moving end of the selection
+	goalX      float32     // x kept by Up/Down across short rows; <0 when unset
 	selected   int64
 	scrollY    float32
+	focused    bool
+	keys       modifierKeys
+
+	// Layout, rebuilt lazily when the text, the width or the text size changes.
+	widths      *runeWidths
+	rows        []int32 // start offset of each row
+	wrapWidth   float32 // text width rows were wrapped for; <0 when stale
+	textHeight  float32
+	rowHeight   float32
+	prefixCache map[int][]float32
+	reveal      revealRequest // scroll wanted before the view had a size
+
+	drag dragState
+}
+
+type revealRequest struct {
+	pending bool
+	offset  int
+	center  bool
 }
 
 // New returns an empty view.
 func New() *View {
-	v := &View{}
+	v := &View{goalX: -1, wrapWidth: -1, prefixCache: map[int][]float32{}}
 	v.ExtendBaseWidget(v)
 	return v
 }
 
-// SetText shows a new document: caret 0, no selection, scrolled to the top.
+// SetText shows a new document: caret 0, no selection, no highlights, scrolled to
+// the top.
 func (v *View) SetText(text string) {
 	v.text = []rune(text)
-	v.anchor, v.caret, v.selected, v.scrollY = 0, 0, 0, 0
+	v.highlights, v.depths = nil, nil
+	v.anchor, v.caret, v.goalX, v.selected, v.scrollY = 0, 0, -1, 0, 0
+	v.reveal = revealRequest{}
+	v.drag = dragState{}
+	v.invalidateLayout()
 	v.Refresh()
 }
 
 // Text returns the document text.
 func (v *View) Text() string { return string(v.text) }
 
-// SetHighlights replaces all highlights; the selection is kept if still valid.
+// SetHighlights replaces all highlights. Highlights outside the text are clipped
+// and empty ones ignored. The selection is kept (clamped); the selected
+// highlight stays selected if its ID is still present.
 func (v *View) SetHighlights(hs []Highlight) {
-	v.highlights = append([]Highlight(nil), hs...)
-	v.Refresh()
-}
-
-// SelectHighlight outlines a highlight, selects its range and scrolls it into view; 0 clears.
-func (v *View) SelectHighlight(id int64) {
-	v.selected = 0
-	for _, h := range v.highlights {
-		if h.ID == id {
-			v.selected = id
-			v.anchor, v.caret = h.Start, h.End
-		}
+	v.highlights, v.depths = arrangeHighlights(hs, len(v.text))
+	if v.selected != 0 && v.highlightIndex(v.selected) < 0 {
+		v.selected = 0
 	}
 	v.Refresh()
 }
 
-// SelectedHighlight returns the id of the outlined highlight, 0 if none.
+// SelectHighlight outlines the highlight, selects its range and scrolls it into
+// view; 0 (or an unknown ID) clears the outline and keeps the selection.
+func (v *View) SelectHighlight(id int64) {
+	i := v.highlightIndex(id)
+	if i < 0 {
+		v.selected = 0
+		v.Refresh()
+		return
+	}
+	h := v.highlights[i]
+	v.selected = id
+	v.anchor, v.caret, v.goalX = h.Start, h.End, -1
+	v.scrollIntoView(h.Start, true)
+	v.Refresh()
+}
+
+// SelectedHighlight returns the ID of the outlined highlight, 0 if none.
 func (v *View) SelectedHighlight() int64 { return v.selected }
 
-// Select selects the code-point range [start, end), clamped to the text.
+// Select selects the code points [start, end) (clamped to the text) with the
+// caret at end, and scrolls the caret into view. start == end places the caret.
 func (v *View) Select(start, end int) {
-	v.anchor, v.caret = clamp(start, 0, len(v.text)), clamp(end, 0, len(v.text))
+	n := len(v.text)
+	v.anchor, v.caret, v.goalX = clamp(start, 0, n), clamp(end, 0, n), -1
+	v.unselectHighlightIfMoved()
+	v.scrollIntoView(v.caret, false)
 	v.Refresh()
 }
 
 // Selection returns the selected range ordered start <= end.
 func (v *View) Selection() (start, end int) {
-	if v.anchor <= v.caret {
-		return v.anchor, v.caret
-	}
-	return v.caret, v.anchor
+	return min(v.anchor, v.caret), max(v.anchor, v.caret)
 }
 
 // Caret returns the caret offset in code points.
 func (v *View) Caret() int { return v.caret }
 
-// ScrollToOffset brings the row holding the code point offset into view.
-func (v *View) ScrollToOffset(offset int) {}
+// ScrollToOffset brings the row holding the code point offset into view
+// (roughly a third from the top when it has to scroll). It does not fire OnScrolled.
+func (v *View) ScrollToOffset(offset int) {
+	v.scrollIntoView(clamp(offset, 0, len(v.text)), true)
+	v.Refresh()
+}
 
-// ScrollPosition returns the vertical scroll offset.
+// ScrollPosition returns the vertical scroll offset in pixels.
 func (v *View) ScrollPosition() float32 { return v.scrollY }
 
-// SetScrollPosition scrolls to y.
-func (v *View) SetScrollPosition(y float32) { v.scrollY = y; v.Refresh() }
+// SetScrollPosition scrolls to y pixels (clamped once the view is laid out).
+// It does not fire OnScrolled.
+func (v *View) SetScrollPosition(y float32) {
+	v.reveal = revealRequest{}
+	v.scrollY = y
+	v.clampScroll()
+	v.Refresh()
+}
 
 // CreateRenderer is a private method to Fyne which links this widget to its renderer.
 func (v *View) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(widget.NewLabel(""))
+	v.ExtendBaseWidget(v)
+	return newRenderer(v)
+}
+
+// highlightIndex returns the index of the highlight with this ID, -1 if absent.
+func (v *View) highlightIndex(id int64) int {
+	if id == 0 {
+		return -1
+	}
+	for i, h := range v.highlights {
+		if h.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// unselectHighlightIfMoved drops the outline once the selection no longer
+// covers exactly the selected highlight; it reports whether it did.
+func (v *View) unselectHighlightIfMoved() bool {
+	if v.selected == 0 {
+		return false
+	}
+	start, end := v.Selection()
+	if i := v.highlightIndex(v.selected); i >= 0 && v.highlights[i].Start == start && v.highlights[i].End == end {
+		return false
+	}
+	v.selected = 0
+	return true
+}
+
+// metrics of the text area, derived from the theme.
+func (v *View) padding() float32 { return v.Theme().Size(theme.SizeNameInnerPadding) }
+
+func (v *View) scrollBarWidth() float32 { return 2 * v.Theme().Size(theme.SizeNameScrollBarSmall) }
+
+// textWidth is the width rows are wrapped to.
+func (v *View) textWidth() float32 {
+	return v.Size().Width - 2*v.padding() - v.scrollBarWidth()
+}
+
+func (v *View) invalidateLayout() {
+	v.wrapWidth = -1
+	v.rows = nil
+	clear(v.prefixCache)
+}
+
+// ensureLayout wraps the text if the width, the text or the text size changed.
+// Before the view has a size, it wraps only at line ends so offsets still map
+// to rows.
+func (v *View) ensureLayout() {
+	th := v.Theme()
+	size := th.Size(theme.SizeNameText)
+	if v.widths == nil || v.widths.size != size {
+		v.widths = newRuneWidths(size, fyne.TextStyle{}, fyne.MeasureText)
+		v.textHeight = fyne.MeasureText("M", size, fyne.TextStyle{}).Height
+		v.rowHeight = float32(math.Ceil(float64(v.textHeight))) + 3*bandHeight
+		v.invalidateLayout()
+	}
+	width := v.textWidth()
+	if v.Size().Width <= 0 {
+		width = float32(math.MaxFloat32)
+	}
+	width = max(width, 1)
+	if v.rows != nil && width == v.wrapWidth {
+		return
+	}
+	v.rows = wrapRows(v.text, width, v.widths)
+	v.wrapWidth = width
+	clear(v.prefixCache)
+	if v.Size().Height > 0 {
+		if v.reveal.pending {
+			r := v.reveal
+			v.reveal = revealRequest{}
+			v.scrollIntoView(r.offset, r.center)
+		}
+		v.clampScroll()
+	}
+}
+
+// contentHeight is the height of all rows plus the padding above and below.
+func (v *View) contentHeight() float32 {
+	return float32(len(v.rows))*v.rowHeight + 2*v.padding()
+}
+
+func (v *View) maxScroll() float32 {
+	return max(0, v.contentHeight()-v.Size().Height)
+}
+
+func (v *View) clampScroll() {
+	if v.rows == nil || v.Size().Height <= 0 {
+		return
+	}
+	v.scrollY = min(max(v.scrollY, 0), v.maxScroll())
+}
+
+// rowTop returns the y of row r in content coordinates (0 = top of the text).
+func (v *View) rowTop(r int) float32 { return v.padding() + float32(r)*v.rowHeight }
+
+// scrollIntoView scrolls so the row of offset is visible: minimally, or with the
+// row a third down the view when center is set and the row is off screen.
+func (v *View) scrollIntoView(offset int, center bool) {
+	if v.Size().Height <= 0 {
+		v.reveal = revealRequest{pending: true, offset: offset, center: center}
+		return
+	}
+	v.ensureLayout()
+	height := v.Size().Height
+	top := v.rowTop(v.rowOf(offset))
+	bottom := top + v.rowHeight
+	switch {
+	case top >= v.scrollY && bottom <= v.scrollY+height:
+		return
+	case center:
+		v.scrollY = top - height/3
+	case top < v.scrollY:
+		v.scrollY = top - v.padding()
+	default:
+		v.scrollY = bottom + v.padding() - height
+	}
+	v.clampScroll()
+}
+
+// visibleRows returns the rows [first, last] that intersect the viewport.
+func (v *View) visibleRows() (first, last int) {
+	v.ensureLayout()
+	pad := v.padding()
+	first = int(math.Floor(float64((v.scrollY - pad) / v.rowHeight)))
+	last = int(math.Floor(float64((v.scrollY + v.Size().Height - pad) / v.rowHeight)))
+	return clamp(first, 0, len(v.rows)-1), clamp(last, 0, len(v.rows)-1)
+}
+
+// offsetAt returns the caret offset nearest to a point in widget coordinates.
+// Points above the text map to 0, below it to the end.
+func (v *View) offsetAt(pos fyne.Position) int {
+	v.ensureLayout()
+	y := pos.Y + v.scrollY - v.padding()
+	if y < 0 {
+		return 0
+	}
+	r := int(y / v.rowHeight)
+	if r >= len(v.rows) {
+		return len(v.text)
+	}
+	return v.offsetInRow(r, pos.X-v.padding())
+}
+
+// charAt returns the code point drawn under a point in widget coordinates.
+func (v *View) charAt(pos fyne.Position) (int, bool) {
+	v.ensureLayout()
+	y := pos.Y + v.scrollY - v.padding()
+	if y < 0 {
+		return 0, false
+	}
+	r := int(y / v.rowHeight)
+	if r >= len(v.rows) {
+		return 0, false
+	}
+	return v.charInRow(r, pos.X-v.padding())
 }
 
 func clamp(x, lo, hi int) int {

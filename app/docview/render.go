@@ -1,0 +1,229 @@
+package docview
+
+import (
+	"image/color"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+)
+
+const (
+	bandHeight     = 2    // height of one nesting band under the text
+	maxBands       = 3    // deeper nesting shares the last band
+	fillAlpha      = 0x48 // highlight fill; nested fills add up, so keep it light
+	bandAlpha      = 0xe0
+	outlineWidth   = 2
+	caretWidth     = 2
+	minThumbHeight = 24
+)
+
+// renderer draws the rows in the viewport from pools of rectangles and texts
+// that it reuses on every refresh, so scrolling a long article never creates
+// objects for rows off screen. Each word is its own text object placed at the
+// x the layout model computed (see runeWidths).
+type renderer struct {
+	view    *View
+	rects   []*canvas.Rectangle
+	texts   []*canvas.Text
+	objects []fyne.CanvasObject
+	below   []fyne.CanvasObject // scratch: fills, bands, selection
+	words   []fyne.CanvasObject // scratch: texts
+	above   []fyne.CanvasObject // scratch: outline, caret, scroll bar
+	word    []rune              // scratch for the drawn form of a word
+}
+
+func newRenderer(v *View) *renderer {
+	r := &renderer{view: v}
+	r.build()
+	return r
+}
+
+func (r *renderer) Layout(fyne.Size) { r.build() }
+
+func (r *renderer) MinSize() fyne.Size { return fyne.NewSize(120, 80) }
+
+func (r *renderer) Refresh() {
+	r.build()
+	canvas.Refresh(r.view)
+}
+
+func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *renderer) Destroy() {}
+
+// paint holds what one build needs, computed once per refresh.
+type paint struct {
+	pad, top, textHeight float32
+	fg, selection, caret color.Color
+	textSize             float32
+}
+
+func (r *renderer) build() {
+	v := r.view
+	r.objects, r.below, r.words, r.above = r.objects[:0], r.below[:0], r.words[:0], r.above[:0]
+	usedRects, usedTexts := 0, 0
+	rect := func() *canvas.Rectangle {
+		if usedRects == len(r.rects) {
+			r.rects = append(r.rects, &canvas.Rectangle{})
+		}
+		rc := r.rects[usedRects]
+		usedRects++
+		rc.StrokeWidth, rc.StrokeColor, rc.CornerRadius = 0, nil, 0
+		return rc
+	}
+	text := func() *canvas.Text {
+		if usedTexts == len(r.texts) {
+			r.texts = append(r.texts, &canvas.Text{})
+		}
+		t := r.texts[usedTexts]
+		usedTexts++
+		return t
+	}
+
+	size := v.Size()
+	if size.Width <= 0 || size.Height <= 0 {
+		return
+	}
+	v.ensureLayout()
+	th := v.Theme()
+	variant := fyne.CurrentApp().Settings().ThemeVariant()
+	p := paint{
+		pad:        v.padding(),
+		textHeight: v.textHeight,
+		fg:         th.Color(theme.ColorNameForeground, variant),
+		selection:  th.Color(theme.ColorNameSelection, variant),
+		caret:      th.Color(theme.ColorNamePrimary, variant),
+		textSize:   th.Size(theme.SizeNameText),
+	}
+	first, last := v.visibleRows()
+	visStart, _ := v.rowRange(first)
+	_, visEnd := v.rowRange(last)
+
+	// Highlights on screen, in drawing order: outer (shallow) first.
+	var onScreen []int
+	for i, h := range v.highlights {
+		if h.Start >= visEnd {
+			break
+		}
+		if h.End > visStart {
+			onScreen = append(onScreen, i)
+		}
+	}
+	slices.SortStableFunc(onScreen, func(a, b int) int { return v.depths[a] - v.depths[b] })
+	selStart, selEnd := v.Selection()
+	selectedIndex := v.highlightIndex(v.selected)
+
+	for row := first; row <= last; row++ {
+		rowStart, rowEnd := v.rowRange(row)
+		prefix := v.rowPrefix(row)
+		top := v.rowTop(row) - v.scrollY
+		xOf := func(offset int) float32 { return p.pad + prefix[offset-rowStart] }
+		// segment returns the x extent of [start, end) on this row.
+		segment := func(start, end int) (x0, x1 float32, ok bool) {
+			start, end = max(start, rowStart), min(end, rowEnd)
+			if start >= end {
+				return 0, 0, false
+			}
+			return xOf(start), xOf(end), true
+		}
+
+		for _, i := range onScreen {
+			h := v.highlights[i]
+			x0, x1, ok := segment(h.Start, h.End)
+			if !ok {
+				continue
+			}
+			fill := rect()
+			fill.FillColor = fillColor(h.Color, fillAlpha)
+			fill.Move(fyne.NewPos(x0, top))
+			fill.Resize(fyne.NewSize(x1-x0, p.textHeight))
+			band := rect()
+			band.FillColor = fillColor(h.Color, bandAlpha)
+			band.Move(fyne.NewPos(x0, top+p.textHeight+float32(min(v.depths[i], maxBands-1)*bandHeight)))
+			band.Resize(fyne.NewSize(x1-x0, bandHeight))
+			r.below = append(r.below, fill, band)
+		}
+		if x0, x1, ok := segment(selStart, selEnd); ok {
+			if selEnd > rowEnd-1 && rowEnd > rowStart && v.text[rowEnd-1] == '\n' {
+				x1 += v.widths.width(' ') // show that the line end is selected
+			}
+			sel := rect()
+			sel.FillColor = p.selection
+			sel.Move(fyne.NewPos(x0, top))
+			sel.Resize(fyne.NewSize(x1-x0, p.textHeight))
+			r.below = append(r.below, sel)
+		}
+		if selectedIndex >= 0 {
+			h := v.highlights[selectedIndex]
+			if x0, x1, ok := segment(h.Start, h.End); ok {
+				outline := rect()
+				outline.FillColor = color.Transparent
+				outline.StrokeColor = fillColor(h.Color, 0xff)
+				outline.StrokeWidth = outlineWidth
+				outline.Move(fyne.NewPos(x0-1, top-1))
+				outline.Resize(fyne.NewSize(x1-x0+2, p.textHeight+2+float32(maxBands*bandHeight)))
+				r.above = append(r.above, outline)
+			}
+		}
+
+		// Words: runs of code points between break spaces, without the
+		// zero-width ones ('\r', joiners, controls) that would draw as boxes.
+		content := v.rowContentEnd(row)
+		for i := rowStart; i < content; {
+			if breakSpace(v.text[i]) {
+				i++
+				continue
+			}
+			j := i
+			r.word = r.word[:0]
+			for j < content && !breakSpace(v.text[j]) {
+				if c := v.text[j]; !controlRune(c) {
+					r.word = append(r.word, c)
+				}
+				j++
+			}
+			if len(r.word) > 0 {
+				t := text()
+				t.Text = string(r.word)
+				t.Color = p.fg
+				t.TextSize = p.textSize
+				t.TextStyle = fyne.TextStyle{}
+				t.Move(fyne.NewPos(xOf(i), top))
+				t.Resize(fyne.NewSize(xOf(j)-xOf(i), p.textHeight))
+				r.words = append(r.words, t)
+			}
+			i = j
+		}
+	}
+
+	if v.focused && selStart == selEnd {
+		row := v.rowOf(v.caret)
+		if row >= first && row <= last {
+			c := rect()
+			c.FillColor = p.caret
+			c.Move(fyne.NewPos(p.pad+v.xOf(row, v.caret)-caretWidth/2, v.rowTop(row)-v.scrollY))
+			c.Resize(fyne.NewSize(caretWidth, p.textHeight))
+			r.above = append(r.above, c)
+		}
+	}
+	if total := v.contentHeight(); total > size.Height {
+		thumbHeight := max(size.Height*size.Height/total, minThumbHeight)
+		y := v.scrollY / v.maxScroll() * (size.Height - thumbHeight)
+		bar := rect()
+		bar.FillColor = th.Color(theme.ColorNameScrollBar, variant)
+		bar.CornerRadius = v.scrollBarWidth() / 4
+		bar.Move(fyne.NewPos(size.Width-v.scrollBarWidth()*3/4, y))
+		bar.Resize(fyne.NewSize(v.scrollBarWidth()/2, thumbHeight))
+		r.above = append(r.above, bar)
+	}
+
+	r.objects = append(append(append(r.objects[:0], r.below...), r.words...), r.above...)
+}
+
+// controlRune reports zero-width code points that have no glyph and would draw
+// as a box; joiners and combining marks are zero-width too but part of a glyph.
+func controlRune(c rune) bool {
+	return c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0xfeff || c == 0xad || c == 0x200b || c == 0x2060
+}
