@@ -1,0 +1,332 @@
+package dataset
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/newsmark/newsmark/annotate"
+)
+
+// ExportOptions steer Export.
+type ExportOptions struct {
+	Format   Format
+	Unit     annotate.Unit    // "" means code points
+	Tokens   bool             // spacy: write tokens
+	Labels   []annotate.Label // label order for hf's labels.json and brat's annotation.conf
+	Split    []SplitPart      // write one file per part into the out folder
+	Seed     int64            // for Split
+	Progress func(docs int)   // called after each document with the number written
+}
+
+// ExportSummary says what an export wrote.
+type ExportSummary struct {
+	Documents int
+	Spans     int            // spans in the exported documents
+	Changed   map[string]int // per label: spans widened to whole tokens (hf, conll)
+	Dropped   map[string]int // per label: spans left out because they overlapped (hf, conll)
+	Files     []string       // what was written, final paths ("-" for stdout)
+}
+
+// Export writes docs to out in opts.Format, streaming: one document in memory at a
+// time. Nothing appears under the target name until the export is complete: a file
+// is written to a temporary file beside the target and renamed; a folder (brat, or
+// any split export) is written to a temporary folder beside it and renamed, an
+// existing folder of that name being replaced only then. out "-" writes a
+// single-file format to stdout (hf then writes no labels.json).
+func Export(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, error], out string, stdout io.Writer, opts ExportOptions) (ExportSummary, error) {
+	summary := ExportSummary{Changed: map[string]int{}, Dropped: map[string]int{}}
+	if opts.Unit == "" {
+		opts.Unit = annotate.UnitCodepoint
+	}
+	if _, err := annotate.ParseUnit(string(opts.Unit)); err != nil {
+		return summary, err
+	}
+	exportable := false
+	for _, f := range ExportFormats() {
+		exportable = exportable || f == opts.Format
+	}
+	if !exportable {
+		return summary, annotate.Errorf(annotate.EINVALID, "cannot export to format %q (want spacy, doccano, hf, conll, brat, label-studio or csv)", opts.Format)
+	}
+	if out == "" {
+		return summary, annotate.Errorf(annotate.EINVALID, "no output path given")
+	}
+	if out == "-" {
+		if opts.Format.IsFolder() || len(opts.Split) > 0 {
+			return summary, annotate.Errorf(annotate.EINVALID, "%s cannot go to stdout: it writes a folder; give a folder path", describeTarget(opts))
+		}
+		enc, err := NewEncoder(opts.Format, stdout, encodeOptions(opts))
+		if err != nil {
+			return summary, err
+		}
+		err = writeAll(ctx, docs, []Encoder{enc}, opts, &summary)
+		if closeErr := enc.Close(); err == nil {
+			err = closeErr
+		}
+		addChanges(&summary, enc)
+		summary.Files = []string{"-"}
+		return summary, err
+	}
+	if len(opts.Split) > 0 || opts.Format.IsFolder() {
+		return exportFolder(ctx, docs, out, opts, summary)
+	}
+	return exportFile(ctx, docs, out, opts, summary)
+}
+
+func describeTarget(opts ExportOptions) string {
+	if len(opts.Split) > 0 {
+		return "a split export"
+	}
+	return string(opts.Format)
+}
+
+func encodeOptions(opts ExportOptions) EncodeOptions {
+	return EncodeOptions{Unit: opts.Unit, Tokens: opts.Tokens, Labels: opts.Labels}
+}
+
+// writeAll streams docs into the encoders (one per split part, or one).
+func writeAll(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, error], encs []Encoder, opts ExportOptions, summary *ExportSummary) error {
+	for doc, err := range docs {
+		if err != nil {
+			return fmt.Errorf("read documents to export: %w", err)
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		part := 0
+		if len(encs) > 1 {
+			part = splitIndex(opts.Split, opts.Seed, doc.Document)
+		}
+		if err := encs[part].Encode(doc); err != nil {
+			return fmt.Errorf("export document %d %q: %w", doc.Document.ID, doc.Document.Title, err)
+		}
+		summary.Documents++
+		summary.Spans += len(doc.Spans)
+		if opts.Progress != nil {
+			opts.Progress(summary.Documents)
+		}
+	}
+	return ctx.Err()
+}
+
+func addChanges(summary *ExportSummary, enc Encoder) {
+	bio, ok := enc.(BIOEncoder)
+	if !ok {
+		return
+	}
+	ch := bio.Changes()
+	for label, n := range ch.Changed {
+		summary.Changed[label] += n
+	}
+	for label, n := range ch.Dropped {
+		summary.Dropped[label] += n
+	}
+}
+
+// exportFile writes one file through a temporary file beside it.
+func exportFile(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, error], out string, opts ExportOptions, summary ExportSummary) (ExportSummary, error) {
+	if info, err := os.Stat(out); err == nil && info.IsDir() {
+		return summary, annotate.Errorf(annotate.EINVALID, "%s is a folder; give a file name for a %s export", out, opts.Format)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp-*")
+	if err != nil {
+		return summary, fmt.Errorf("export to %s: %w", out, err)
+	}
+	tmpName := tmp.Name()
+	committed := false
+	defer func() {
+		if !committed {
+			tmp.Close()
+			os.Remove(tmpName)
+		}
+	}()
+	enc, err := NewEncoder(opts.Format, tmp, encodeOptions(opts))
+	if err != nil {
+		return summary, err
+	}
+	err = writeAll(ctx, docs, []Encoder{enc}, opts, &summary)
+	if closeErr := enc.Close(); err == nil {
+		err = closeErr
+	}
+	if err != nil {
+		return summary, err
+	}
+	addChanges(&summary, enc)
+	if err := finishFile(tmp); err != nil {
+		return summary, fmt.Errorf("export to %s: %w", out, err)
+	}
+	if hf, ok := enc.(*HFEncoder); ok {
+		labelsPath := filepath.Join(filepath.Dir(out), "labels.json")
+		if err := writeFileAtomic(labelsPath, hf.LabelsJSON()); err != nil {
+			return summary, err
+		}
+		summary.Files = append(summary.Files, labelsPath)
+	}
+	if err := os.Rename(tmpName, out); err != nil {
+		return summary, fmt.Errorf("export to %s: %w", out, err)
+	}
+	committed = true
+	summary.Files = append([]string{out}, summary.Files...)
+	return summary, nil
+}
+
+// finishFile makes a finished temporary file durable and readable like any file.
+func finishFile(f *os.File) error {
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if err := f.Chmod(0o644); err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := finishFile(tmp); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// exportFolder writes a folder (brat, or a split export) through a temporary
+// folder beside out.
+func exportFolder(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, error], out string, opts ExportOptions, summary ExportSummary) (ExportSummary, error) {
+	if info, err := os.Stat(out); err == nil && !info.IsDir() {
+		return summary, annotate.Errorf(annotate.EINVALID, "%s is a file; %s writes a folder", out, describeTarget(opts))
+	}
+	out = filepath.Clean(out)
+	tmpDir, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp-*")
+	if err != nil {
+		return summary, fmt.Errorf("export to %s: %w", out, err)
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			os.RemoveAll(tmpDir)
+		}
+	}()
+	if err := os.Chmod(tmpDir, 0o755); err != nil {
+		return summary, fmt.Errorf("export to %s: %w", out, err)
+	}
+	parts := opts.Split
+	if len(parts) == 0 {
+		parts = []SplitPart{{Name: "", Fraction: 1}}
+	}
+	encs := make([]Encoder, len(parts))
+	var files []*os.File
+	defer func() {
+		for _, f := range files {
+			f.Close()
+		}
+	}()
+	var relNames []string
+	for i, part := range parts {
+		if opts.Format.IsFolder() {
+			dir := filepath.Join(tmpDir, part.Name)
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return summary, fmt.Errorf("export to %s: %w", out, err)
+			}
+			encs[i] = NewBratEncoder(dir, encodeOptions(opts))
+			relNames = append(relNames, part.Name)
+			continue
+		}
+		name := part.Name + opts.Format.Ext()
+		f, err := os.OpenFile(filepath.Join(tmpDir, name), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+		if err != nil {
+			return summary, fmt.Errorf("export to %s: %w", out, err)
+		}
+		files = append(files, f)
+		if encs[i], err = NewEncoder(opts.Format, f, encodeOptions(opts)); err != nil {
+			return summary, err
+		}
+		relNames = append(relNames, name)
+	}
+	err = writeAll(ctx, docs, encs, opts, &summary)
+	for _, enc := range encs {
+		if closeErr := enc.Close(); err == nil {
+			err = closeErr
+		}
+		addChanges(&summary, enc)
+	}
+	if err != nil {
+		return summary, err
+	}
+	for _, f := range files {
+		if err := f.Sync(); err != nil {
+			return summary, fmt.Errorf("export to %s: %w", out, err)
+		}
+	}
+	if opts.Format == FormatHF {
+		tags := newTagSet(opts.Labels)
+		for _, enc := range encs {
+			for _, l := range enc.(*HFEncoder).tags.order {
+				tags.add(l)
+			}
+		}
+		data := (&HFEncoder{tags: tags}).LabelsJSON()
+		if err := os.WriteFile(filepath.Join(tmpDir, "labels.json"), data, 0o644); err != nil {
+			return summary, fmt.Errorf("export to %s: %w", out, err)
+		}
+		relNames = append(relNames, "labels.json")
+	}
+	if err := replaceFolder(tmpDir, out); err != nil {
+		return summary, err
+	}
+	committed = true
+	for _, name := range relNames {
+		summary.Files = append(summary.Files, filepath.Join(out, name))
+	}
+	sort.Strings(summary.Files)
+	return summary, nil
+}
+
+// replaceFolder moves the finished folder to out, replacing a folder already there
+// only once the new one is complete.
+func replaceFolder(tmpDir, out string) error {
+	err := os.Rename(tmpDir, out)
+	if err == nil {
+		return nil
+	}
+	if _, statErr := os.Stat(out); statErr != nil {
+		return fmt.Errorf("export to %s: %w", out, err)
+	}
+	old, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".old-*")
+	if err != nil {
+		return fmt.Errorf("export to %s: %w", out, err)
+	}
+	os.Remove(old) // only its unique name is wanted
+	if err := os.Rename(out, old); err != nil {
+		return fmt.Errorf("export to %s: move the old folder aside: %w", out, err)
+	}
+	if err := os.Rename(tmpDir, out); err != nil {
+		// Put the old folder back so the user keeps what they had.
+		if restoreErr := os.Rename(old, out); restoreErr != nil {
+			return errors.Join(fmt.Errorf("export to %s: %w", out, err), fmt.Errorf("the previous folder is at %s", old))
+		}
+		return fmt.Errorf("export to %s: %w", out, err)
+	}
+	if err := os.RemoveAll(old); err != nil {
+		return fmt.Errorf("export to %s done, but the previous folder %s could not be removed: %w", out, old, err)
+	}
+	return nil
+}
