@@ -149,12 +149,12 @@ func addSpan(ctx context.Context, tx *sql.Tx, span annotate.Span) (annotate.Span
 	} else if err != nil {
 		return span, err
 	}
-	labelID, err := labelID(ctx, tx, span.Label)
-	if err != nil {
-		return span, err
-	}
 	offsets := annotate.NewOffsets(text)
 	if err := span.Validate(offsets.Len()); err != nil {
+		return span, err
+	}
+	labelID, err := labelID(ctx, tx, span.Label)
+	if err != nil {
 		return span, err
 	}
 	span.Text = offsets.Slice(span.Start, span.End)
