@@ -1,0 +1,54 @@
+// Package search is Newsmark's fuzzy search over every annotation: an in-memory index
+// of span texts, notes, labels and document titles that answers as the user types.
+//
+// # Matching
+//
+// Text, note, title and label are folded before matching: lower case, accents
+// stripped from Latin letters ("Pavić" -> "pavic", "São" -> "sao"), curly quotes and
+// dashes made plain, every kind of space and line break made a space. Folding maps
+// one code point to one code point, so match positions carry over to the original
+// text unchanged.
+//
+// A span is ranked in one of two bands.
+//
+// Word band (score >= 50). Every word of the query matches some word of the span,
+// in any order. Each query word takes its best match, in points:
+//
+//	exact word                                100
+//	start of a word ("soldier" in "soldiers")  80..95, more the more of the word it covers
+//	inside a word, 3+ letters                  60..75
+//	two neighbouring letters swapped           58  ("casualites" for "casualties"; words of 4+ letters)
+//	one letter missing, extra or wrong         52  ("zaporzhzhia", "mueller"; 4+ letters)
+//	letters left out of a long word            45..70 ("zaporizhia" in "zaporizhzhia": same
+//	                                               first letter, covering 60%+ of the word)
+//
+// A query word found in the span text counts in full. If it is not in the text, or
+// matches better elsewhere, it may match the note (60% of its points), the document
+// title (50%) or the label name (50%, whole name or its start only). A span is in
+// this band only if every query word matched somewhere. Query words found in the text
+// in query order add 10 points per following word, plus 10 more when it is the very
+// next word (a quoted phrase), 8 with one word between, 6 with two, and so on. The score is 50 + the points + the order bonus. The
+// span's length does not count: a long quote containing the words is not punished.
+//
+// Letter band (1..49). Spans whose text contains the whole query only as a
+// subsequence of letters, in order but not as words ("ccpl" for "ceasefire talks
+// collapsed"), are matched with github.com/sahilm/fuzzy over a fuzzy.Source of the
+// index rows. Its score is a file finder's: bonuses for the first letter, letters
+// after separators and runs of adjacent letters, minus one point per unmatched
+// character. That last penalty is added back (it would sink long quotes), and the
+// rest is averaged per query character and clamped into 1..49, below every word
+// match: letters that merely happen to appear scattered never beat real words.
+//
+// Ties are broken by recency (last change first), then by span ID.
+//
+// An empty query lists the most recently created or changed spans. Results are
+// capped at Options.Limit (DefaultLimit when zero). Filters (labels, document,
+// annotator, document status) apply before ranking.
+//
+// # Freshness and cost
+//
+// Upsert and Remove change one row through a map from span ID (O(1)); nothing is
+// reloaded. A search holds a read lock and splits the rows across GOMAXPROCS
+// goroutines; each row is first tested against a 64-bit mask of the characters its
+// fields contain, so most rows are rejected without reading their text.
+package search
