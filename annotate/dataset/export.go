@@ -73,6 +73,10 @@ func Export(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, erro
 		summary.Files = []string{"-"}
 		return summary, err
 	}
+	// A missing parent folder is created: "--out data/train.jsonl" should just work.
+	if err := os.MkdirAll(filepath.Dir(filepath.Clean(out)), 0o755); err != nil {
+		return summary, fmt.Errorf("export to %s: %w", out, err)
+	}
 	if len(opts.Split) > 0 || opts.Format.IsFolder() {
 		return exportFolder(ctx, docs, out, opts, summary)
 	}
@@ -215,6 +219,9 @@ func exportFolder(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument
 		return summary, annotate.Errorf(annotate.EINVALID, "%s is a file; %s writes a folder", out, describeTarget(opts))
 	}
 	out = filepath.Clean(out)
+	if err := checkFolderTarget(out); err != nil {
+		return summary, err
+	}
 	tmpDir, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp-*")
 	if err != nil {
 		return summary, fmt.Errorf("export to %s: %w", out, err)
@@ -226,6 +233,9 @@ func exportFolder(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument
 		}
 	}()
 	if err := os.Chmod(tmpDir, 0o755); err != nil {
+		return summary, fmt.Errorf("export to %s: %w", out, err)
+	}
+	if err := os.WriteFile(filepath.Join(tmpDir, exportMarker), []byte("Written by Newsmark; a new export to this folder replaces it.\n"), 0o644); err != nil {
 		return summary, fmt.Errorf("export to %s: %w", out, err)
 	}
 	parts := opts.Split
@@ -300,15 +310,34 @@ func exportFolder(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument
 	return summary, nil
 }
 
-// replaceFolder moves the finished folder to out, replacing a folder already there
-// only once the new one is complete.
-func replaceFolder(tmpDir, out string) error {
-	err := os.Rename(tmpDir, out)
-	if err == nil {
+// exportMarker is a hidden file in every folder an export writes: it lets a later
+// export replace that folder, while a folder of the user's own is never replaced.
+const exportMarker = ".newsmark-export"
+
+// checkFolderTarget refuses to export over a folder that is neither empty nor an
+// earlier Newsmark export, before any work is done.
+func checkFolderTarget(out string) error {
+	entries, err := os.ReadDir(out)
+	if err != nil || len(entries) == 0 {
 		return nil
 	}
-	if _, statErr := os.Stat(out); statErr != nil {
-		return fmt.Errorf("export to %s: %w", out, err)
+	if _, err := os.Stat(filepath.Join(out, exportMarker)); err == nil {
+		return nil
+	}
+	return annotate.Errorf(annotate.ECONFLICT, "%s already exists and holds files not written by a Newsmark export; choose a new or empty folder", out)
+}
+
+// replaceFolder moves the finished folder to out, replacing an empty folder or an
+// earlier export already there only once the new one is complete.
+func replaceFolder(tmpDir, out string) error {
+	if err := checkFolderTarget(out); err != nil {
+		return err
+	}
+	if err := os.Remove(out); err == nil || errors.Is(err, os.ErrNotExist) {
+		if err := os.Rename(tmpDir, out); err != nil {
+			return fmt.Errorf("export to %s: %w", out, err)
+		}
+		return nil
 	}
 	old, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".old-*")
 	if err != nil {
