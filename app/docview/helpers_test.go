@@ -62,10 +62,12 @@ func caretPoint(v *View, offset int) fyne.Position {
 	return fyne.NewPos(v.padding()+v.xOf(row, offset), v.rowTop(row)-v.scrollY+v.textHeight/2)
 }
 
-// absolute converts a widget position to canvas coordinates (the test canvas
-// insets its content).
+// absolute converts a widget position to the canvas coordinates test.Drag and
+// test.Scroll expect. The view is the window content, placed at the window
+// padding; the test driver's AbsolutePositionForObject is off by the test
+// canvas's (2,3) inset, so it is not used here.
 func absolute(v *View, pos fyne.Position) fyne.Position {
-	return fyne.CurrentApp().Driver().AbsolutePositionForObject(v).Add(pos)
+	return v.Position().Add(pos)
 }
 
 // dragFromTo drags the way test.Drag can: one Dragged event at the end point

@@ -224,9 +224,19 @@ func (v *View) ensureLayout() {
 	if v.rows != nil && width == v.wrapWidth {
 		return
 	}
+	// Keep the reading position across a re-wrap: the row that was at the top
+	// stays at the top.
+	topOffset, intoRow := -1, float32(0)
+	if v.rows != nil && v.rowHeight > 0 && v.scrollY > 0 {
+		first := clamp(int((v.scrollY-v.padding())/v.rowHeight), 0, len(v.rows)-1)
+		topOffset, intoRow = int(v.rows[first]), v.scrollY-v.rowTop(first)
+	}
 	v.rows = wrapRows(v.text, width, v.widths)
 	v.wrapWidth = width
 	clear(v.prefixCache)
+	if topOffset >= 0 {
+		v.scrollY = v.rowTop(v.rowOf(topOffset)) + intoRow
+	}
 	if v.Size().Height > 0 {
 		if v.reveal.pending {
 			r := v.reveal
