@@ -1,0 +1,152 @@
+package docview
+
+import (
+	"image/color"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+)
+
+// drawnWords returns the words the renderer currently shows, in order.
+func drawnWords(v *View) []string {
+	var words []string
+	for _, o := range test.WidgetRenderer(v).Objects() {
+		if t, ok := o.(*canvas.Text); ok {
+			words = append(words, t.Text)
+		}
+	}
+	return words
+}
+
+// expectedWords returns the words of the visible rows, worked out from the text.
+func expectedWords(v *View) []string {
+	first, last := v.visibleRows()
+	var words []string
+	for row := first; row <= last; row++ {
+		rs, _ := v.rowRange(row)
+		content := string(v.text[rs:v.rowContentEnd(row)])
+		words = append(words, strings.FieldsFunc(content, func(r rune) bool { return breakSpace(r) || r == '\n' })...)
+	}
+	return words
+}
+
+func TestOnlyVisibleRowsHaveObjects(t *testing.T) {
+	text := strings.Repeat(tricky+"\n", 400)
+	v, _ := newTestView(t, text, 600, 400)
+	totalWords := len(strings.Fields(text))
+	for _, offset := range []int{0, len(v.text) / 2, len(v.text)} {
+		v.ScrollToOffset(offset)
+		objects := test.WidgetRenderer(v).Objects()
+		got, want := drawnWords(v), expectedWords(v)
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Fatalf("at offset %d drawn words\n%q\nwant the visible rows' words\n%q", offset, got, want)
+		}
+		if len(objects) > totalWords/20 {
+			t.Fatalf("at offset %d the renderer holds %d objects for a text of %d words", offset, len(objects), totalWords)
+		}
+		for _, o := range objects {
+			if o.Position().Y+v.rowHeight < 0 || o.Position().Y > v.Size().Height {
+				t.Fatalf("object %T at %v outside the %v view", o, o.Position(), v.Size())
+			}
+		}
+		for _, w := range got {
+			if strings.ContainsAny(w, "\r\n") {
+				t.Fatalf("a line end is drawn as a glyph in %q", w)
+			}
+		}
+	}
+}
+
+func TestWordsAreDrawnWhereTheModelPutsThem(t *testing.T) {
+	v, _ := newTestView(t, tricky, 300, 400)
+	for _, o := range test.WidgetRenderer(v).Objects() {
+		tx, ok := o.(*canvas.Text)
+		if !ok {
+			continue
+		}
+		offset := v.offsetAt(tx.Position().Add(fyne.NewPos(0.5, 2)))
+		prefix := string(v.text[offset:min(offset+len([]rune(tx.Text)), len(v.text))])
+		if prefix != tx.Text {
+			t.Errorf("text %q drawn at %v, where the model has %q", tx.Text, tx.Position(), prefix)
+		}
+	}
+}
+
+// rectsWithFill returns the rectangles filled with c.
+func rectsWithFill(v *View, c color.Color) []*canvas.Rectangle {
+	var out []*canvas.Rectangle
+	for _, o := range test.WidgetRenderer(v).Objects() {
+		if r, ok := o.(*canvas.Rectangle); ok && r.FillColor == c {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func TestHighlightsAreDrawnAcrossLineBreaksAndNested(t *testing.T) {
+	v, _ := newTestView(t, tricky, 220, 400) // narrow: the claim wraps
+	outer, inner, _ := nestedHighlights(t)
+	v.SetHighlights([]Highlight{inner, outer})
+	startRow, endRow := v.rowOf(outer.Start), v.rowOf(outer.End-1)
+	if endRow == startRow {
+		t.Fatalf("the claim fits one row at this width; the test needs it to wrap")
+	}
+
+	outerFills := rectsWithFill(v, fillColor(outer.Color, fillAlpha))
+	innerFills := rectsWithFill(v, fillColor(inner.Color, fillAlpha))
+	if len(outerFills) != endRow-startRow+1 {
+		t.Fatalf("outer highlight has %d fills for rows %d-%d", len(outerFills), startRow, endRow)
+	}
+	if len(innerFills) != v.rowOf(inner.End-1)-v.rowOf(inner.Start)+1 {
+		t.Fatalf("inner highlight has %d fills", len(innerFills))
+	}
+	first := outerFills[0]
+	if want := v.padding() + v.xOf(startRow, outer.Start); first.Position().X != want {
+		t.Errorf("outer fill starts at x=%v, want %v", first.Position().X, want)
+	}
+	outerBands := rectsWithFill(v, fillColor(outer.Color, bandAlpha))
+	innerBands := rectsWithFill(v, fillColor(inner.Color, bandAlpha))
+	if len(outerBands) == 0 || len(innerBands) == 0 || outerBands[0].Position().Y == innerBands[len(innerBands)-1].Position().Y {
+		t.Fatalf("nested highlights must get separate bands: outer %d, inner %d", len(outerBands), len(innerBands))
+	}
+
+	// Inner fills come after (above) the outer fills on the shared rows.
+	objects := test.WidgetRenderer(v).Objects()
+	index := func(o fyne.CanvasObject) int {
+		for i, x := range objects {
+			if x == o {
+				return i
+			}
+		}
+		return -1
+	}
+	if index(innerFills[0]) < index(outerFills[0]) {
+		t.Error("the inner highlight is drawn below the outer one")
+	}
+
+	v.SelectHighlight(inner.ID)
+	outlines := 0
+	for _, o := range test.WidgetRenderer(v).Objects() {
+		if r, ok := o.(*canvas.Rectangle); ok && r.StrokeWidth > 0 && r.StrokeColor == fillColor(inner.Color, 0xff) {
+			outlines++
+		}
+	}
+	if outlines != len(innerFills) {
+		t.Fatalf("selected highlight has %d outline pieces, want %d", outlines, len(innerFills))
+	}
+}
+
+func TestCaretShowsOnlyWithFocus(t *testing.T) {
+	v, w := newTestView(t, tricky, 500, 300)
+	caretColor := v.Theme().Color("primary", fyne.CurrentApp().Settings().ThemeVariant())
+	if len(rectsWithFill(v, caretColor)) != 1 {
+		t.Fatal("focused view shows no caret")
+	}
+	w.Canvas().Unfocus()
+	if len(rectsWithFill(v, caretColor)) != 0 {
+		t.Fatal("unfocused view shows a caret")
+	}
+}
