@@ -1,0 +1,93 @@
+package docview
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/newsmark/newsmark/app/docview/internal/sampletext"
+)
+
+const benchSize = 1 << 20 // 1 MiB of UTF-8
+
+// openBench returns a 900x700 window showing a 1 MB article.
+func openBench(b *testing.B) (*View, fyne.Window, string) {
+	b.Helper()
+	text := sampletext.Article(benchSize, 1)
+	v, w := newTestView(b, text, 900, 700)
+	v.ensureLayout()
+	if len(v.rows) < 5000 {
+		b.Fatalf("only %d rows for a 1 MB article", len(v.rows))
+	}
+	return v, w, text
+}
+
+// BenchmarkOpen1MB measures SetText, wrapping and the first render of a 1 MB
+// article in a fresh view (the process-wide font caches stay warm after the
+// first iteration; the per-view width cache does not).
+func BenchmarkOpen1MB(b *testing.B) {
+	_, w, text := openBench(b)
+	for b.Loop() {
+		v := New()
+		v.SetText(text)
+		w.SetContent(v)
+		if len(test.WidgetRenderer(v).Objects()) == 0 {
+			b.Fatal("nothing drawn")
+		}
+	}
+}
+
+// BenchmarkSelectDrag1MB measures one drag step (hit test, selection, render)
+// in the middle of a 1 MB article.
+func BenchmarkSelectDrag1MB(b *testing.B) {
+	v, _, _ := openBench(b)
+	v.ScrollToOffset(len(v.text) / 2)
+	start := fyne.NewPos(40, 100)
+	i := 0
+	for b.Loop() {
+		i++
+		to := fyne.NewPos(float32(100+i%400), float32(150+i%300))
+		v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.Delta{DX: to.X - start.X, DY: to.Y - start.Y}})
+	}
+	v.DragEnd()
+}
+
+// BenchmarkScroll1MB measures one wheel step (scroll and render of the newly
+// visible rows) in a 1 MB article.
+func BenchmarkScroll1MB(b *testing.B) {
+	v, _, _ := openBench(b)
+	v.ScrollToOffset(len(v.text) / 2)
+	i := 0
+	for b.Loop() {
+		i++
+		dy := float32(-60)
+		if i%200 >= 100 {
+			dy = 60
+		}
+		v.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: dy}})
+	}
+}
+
+// BenchmarkSetHighlights1MB measures tagging: replacing the highlights of a
+// 1 MB article that holds 2000 of them with one more, and redrawing.
+func BenchmarkSetHighlights1MB(b *testing.B) {
+	v, _, _ := openBench(b)
+	n := len(v.text)
+	hs := make([]Highlight, 0, 2001)
+	for i := range 2000 {
+		start := i * (n / 2000)
+		hs = append(hs, Highlight{ID: int64(i + 1), Start: start, End: start + 5 + i%40, Color: red})
+	}
+	v.ScrollToOffset(n / 2)
+	tagged := append(hs, Highlight{ID: 9999, Start: n/2 + 3, End: n/2 + 30, Color: blue})
+	i := 0
+	for b.Loop() {
+		i++
+		if i%2 == 0 {
+			v.SetHighlights(hs)
+		} else {
+			v.SetHighlights(tagged)
+		}
+	}
+}
