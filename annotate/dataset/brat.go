@@ -292,7 +292,11 @@ func bratSpan(b spanBuilder, fields []string) (annotate.Span, error) {
 	sort.SliceStable(frags, func(i, j int) bool { return frags[i][0] < frags[j][0] })
 	var texts []string
 	for i, f := range frags {
-		fragSpan, err := b.span(fmt.Sprintf("%s fragment %d", fields[0], i+1), f[0], f[1], label, nil)
+		where := fields[0]
+		if len(frags) > 1 {
+			where = fmt.Sprintf("%s fragment %d", fields[0], i+1)
+		}
+		fragSpan, err := b.span(where, f[0], f[1], label, nil)
 		if err != nil {
 			return annotate.Span{}, err
 		}

@@ -148,6 +148,26 @@ func (d *LabelStudioDecoder) stop(offset int, err error) (annotate.ImportRecord,
 	return d.fail(offset, err)
 }
 
+// syntaxErrorAt is the byte offset a JSON stream error points at.
+func (d *LabelStudioDecoder) syntaxErrorAt(err error) int {
+	if se, ok := err.(*json.SyntaxError); ok {
+		return int(se.Offset)
+	}
+	return int(d.dec.InputOffset())
+}
+
+// streamJSONError describes an error of the whole-file JSON stream; the line is in
+// the origin, so no column is given.
+func streamJSONError(err error) error {
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		return annotate.Errorf(annotate.EINVALID, "malformed JSON: the file ends before the array is closed")
+	}
+	if se, ok := err.(*json.SyntaxError); ok {
+		return annotate.Errorf(annotate.EINVALID, "malformed JSON: %s", se.Error())
+	}
+	return describeJSONError(err)
+}
+
 // Decode returns the next task's document, io.EOF at the end.
 func (d *LabelStudioDecoder) Decode() (annotate.ImportRecord, error) {
 	if d.done {
@@ -173,7 +193,7 @@ func (d *LabelStudioDecoder) Decode() (annotate.ImportRecord, error) {
 		d.dec.UseNumber()
 		tok, err := d.dec.Token()
 		if err != nil {
-			return d.stop(int(d.dec.InputOffset()), describeJSONError(err))
+			return d.stop(d.syntaxErrorAt(err), streamJSONError(err))
 		}
 		if delim, ok := tok.(json.Delim); !ok || delim != '[' {
 			return d.stop(0, annotate.Errorf(annotate.EINVALID, "malformed Label Studio export: want a JSON array of tasks [...]"))
@@ -182,7 +202,7 @@ func (d *LabelStudioDecoder) Decode() (annotate.ImportRecord, error) {
 	if !d.dec.More() {
 		d.done = true
 		if _, err := d.dec.Token(); err != nil {
-			return d.stop(int(d.dec.InputOffset()), describeJSONError(err))
+			return d.stop(d.syntaxErrorAt(err), streamJSONError(err))
 		}
 		return annotate.ImportRecord{}, io.EOF
 	}
@@ -193,7 +213,7 @@ func (d *LabelStudioDecoder) Decode() (annotate.ImportRecord, error) {
 	}
 	var raw json.RawMessage
 	if err := d.dec.Decode(&raw); err != nil {
-		return d.stop(int(d.dec.InputOffset()), describeJSONError(err))
+		return d.stop(d.syntaxErrorAt(err), streamJSONError(err))
 	}
 	origin := fmt.Sprintf("%s:%d", d.name, d.lines.at(start))
 	rec, err := d.task(raw, origin)
