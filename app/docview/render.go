@@ -2,6 +2,7 @@ package docview
 
 import (
 	"image/color"
+	"math"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -97,6 +98,13 @@ func (r *renderer) build() {
 		caret:      th.Color(theme.ColorNamePrimary, variant),
 		textSize:   th.Size(theme.SizeNameText),
 	}
+	// Text textures drawn at fractional pixel positions are resampled and look
+	// blurred and dimmer than their neighbours: snap words to device pixels.
+	scale := float32(1)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil && c.Scale() > 0 {
+		scale = c.Scale()
+	}
+	snap := func(x float32) float32 { return float32(math.Round(float64(x*scale))) / scale }
 	first, last := v.visibleRows()
 	visStart, _ := v.rowRange(first)
 	_, visEnd := v.rowRange(last)
@@ -118,7 +126,7 @@ func (r *renderer) build() {
 	for row := first; row <= last; row++ {
 		rowStart, rowEnd := v.rowRange(row)
 		prefix := v.rowPrefix(row)
-		top := v.rowTop(row) - v.scrollY
+		top := snap(v.rowTop(row) - v.scrollY)
 		xOf := func(offset int) float32 { return p.pad + prefix[offset-rowStart] }
 		// segment returns the x extent of [start, end) on this row.
 		segment := func(start, end int) (x0, x1 float32, ok bool) {
@@ -190,7 +198,7 @@ func (r *renderer) build() {
 				t.Color = p.fg
 				t.TextSize = p.textSize
 				t.TextStyle = fyne.TextStyle{}
-				t.Move(fyne.NewPos(xOf(i), top))
+				t.Move(fyne.NewPos(snap(xOf(i)), top))
 				t.Resize(fyne.NewSize(xOf(j)-xOf(i), p.textHeight))
 				r.words = append(r.words, t)
 			}
