@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/search"
 )
 
 // onLibraryOpen opens a document clicked in the library.
@@ -55,7 +56,8 @@ func (w *Workbench) onMarkDone() {
 	if i >= 0 {
 		w.docs[i].Status = annotate.StatusDone
 	}
-	w.engine.SetDocument(id, w.doc.Title, annotate.StatusDone)
+	title := w.doc.Title
+	w.indexed(func(e *search.Engine) { e.SetDocument(id, title, annotate.StatusDone) })
 	w.library.setDocuments(w.docs, id)
 	w.updateStatus()
 	for step := 1; step < len(w.docs); step++ {
@@ -92,6 +94,7 @@ func (w *Workbench) onDeleteDocument() {
 		}
 	}, w.win)
 	confirm.SetConfirmText("Delete")
+	confirm.SetDismissText("Cancel")
 	confirm.SetConfirmImportance(widget.DangerImportance)
 	confirm.Show()
 }
@@ -103,7 +106,7 @@ func (w *Workbench) deleteDocument(id int64) {
 		w.showError(fmt.Errorf("delete document %d: %w", id, err))
 		return
 	}
-	w.engine.RemoveDocument(id)
+	w.indexed(func(e *search.Engine) { e.RemoveDocument(id) })
 	w.history.forget(func(s editStep) bool { return s.docID() == id })
 	if w.currentDocID() == id {
 		w.doc, w.spans = nil, nil

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/search"
 	"github.com/newsmark/newsmark/app/docview"
 )
 
@@ -55,7 +56,7 @@ func (w *Workbench) tag(labelName string) {
 	if w.doc == nil {
 		return
 	}
-	if id := w.view.SelectedHighlight(); id != 0 {
+	if id := w.selectedAnnotation(); id != 0 {
 		w.relabel(id, labelName)
 		return
 	}
@@ -89,6 +90,25 @@ func (w *Workbench) createSpan(start, end int, labelName string) {
 	w.focusView()
 }
 
+// selectedAnnotation is the annotation a digit or Delete acts on: the outlined
+// highlight, unless the user has since selected other text (then a digit tags that
+// text instead of relabelling the old annotation).
+func (w *Workbench) selectedAnnotation() int64 {
+	id := w.view.SelectedHighlight()
+	if id == 0 || w.doc == nil {
+		return 0
+	}
+	span, ok := w.spanByID(id)
+	if !ok {
+		return 0
+	}
+	start, end := w.view.Selection()
+	if start != end && (start != span.Start || end != span.End) {
+		return 0
+	}
+	return id
+}
+
 // relabel changes the label of an annotation, keeping it selected so a wrong digit
 // can be corrected with the right one at once.
 func (w *Workbench) relabel(id int64, labelName string) {
@@ -110,8 +130,8 @@ func (w *Workbench) relabel(id int64, labelName string) {
 
 // onDeleteAnnotation removes the selected annotation (Delete/Backspace, Edit ▸ Delete).
 func (w *Workbench) onDeleteAnnotation() {
-	id := w.view.SelectedHighlight()
-	if id == 0 || w.doc == nil {
+	id := w.selectedAnnotation()
+	if id == 0 {
 		return
 	}
 	before, ok := w.spanByID(id)
@@ -143,7 +163,7 @@ func (w *Workbench) onNoteEdited(id int64, note string) {
 	}
 	w.history.record(editStep{Action: annotate.ActionNote, Before: before, After: after})
 	w.replaceSpan(after)
-	w.engine.Upsert(w.spanRecord(after))
+	w.indexUpsert(after)
 }
 
 // onUndo reverts the last edit, opening its document first if another one is shown.
@@ -250,14 +270,14 @@ func (w *Workbench) spanAdded(span annotate.Span) {
 	w.refreshSpans()
 	// The store moves a document from new to in progress with its first span.
 	w.adjustSummary(span.DocID, +1)
-	w.engine.Upsert(w.spanRecord(span))
+	w.indexUpsert(span)
 }
 
 // spanChanged replaces a span after a relabel, restore or note change.
 func (w *Workbench) spanChanged(span annotate.Span) {
 	w.replaceSpan(span)
 	w.refreshSpans()
-	w.engine.Upsert(w.spanRecord(span))
+	w.indexUpsert(span)
 }
 
 // spanRemoved takes a deleted span off the screen and out of the search index.
@@ -270,7 +290,7 @@ func (w *Workbench) spanRemoved(span annotate.Span) {
 	}
 	w.refreshSpans()
 	w.adjustSummary(span.DocID, -1)
-	w.engine.Remove(span.ID)
+	w.indexed(func(e *search.Engine) { e.Remove(span.ID) })
 }
 
 // replaceSpan swaps in a span's new state without redrawing.
@@ -338,6 +358,12 @@ func (w *Workbench) spanByID(id int64) (annotate.Span, bool) {
 		}
 	}
 	return annotate.Span{}, false
+}
+
+// indexUpsert makes a span's current state searchable.
+func (w *Workbench) indexUpsert(span annotate.Span) {
+	rec := w.spanRecord(span)
+	w.indexed(func(e *search.Engine) { e.Upsert(rec) })
 }
 
 // spanRecord is what the search index keeps of a span of the open document.

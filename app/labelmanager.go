@@ -126,6 +126,7 @@ func (m *labelManager) onDelete(name string) {
 		m.refresh()
 	}, m.w.win)
 	confirm.SetConfirmText("Delete")
+	confirm.SetDismissText("Cancel")
 	confirm.SetConfirmImportance(widget.DangerImportance)
 	confirm.Show()
 }

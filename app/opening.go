@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/dataset"
+	"github.com/newsmark/newsmark/annotate/search"
 )
 
 // onOpenFiles picks a file to import and open. Fyne's file dialog picks one file;
@@ -153,22 +154,13 @@ func (w *Workbench) refreshIndexFor(docIDs []int64) {
 		if err != nil {
 			continue
 		}
-		w.engine.RemoveDocument(id)
-		for _, s := range spans {
-			w.engine.Upsert(annotate.SpanRecord{Span: s, DocTitle: doc.Title, DocStatus: doc.Status})
-		}
+		w.indexed(func(e *search.Engine) {
+			e.RemoveDocument(id)
+			for _, s := range spans {
+				e.Upsert(annotate.SpanRecord{Span: s, DocTitle: doc.Title, DocStatus: doc.Status})
+			}
+		})
 	}
-}
-
-// loadIndex fills the search index from the database off the UI goroutine.
-func (w *Workbench) loadIndex() {
-	w.tasks.Add(1)
-	go func() {
-		defer w.tasks.Done()
-		if err := w.engine.Load(w.ctx, w.store.AllSpans(w.ctx)); err != nil {
-			fyne.Do(func() { w.status.flash("Search is unavailable: " + err.Error()) })
-		}
-	}()
 }
 
 // showImportProblems lists the files or lines that could not be imported.

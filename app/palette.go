@@ -79,7 +79,7 @@ func (c *labelChip) CreateRenderer() fyne.WidgetRenderer {
 	}
 	r.background.CornerRadius = theme.InputRadiusSize()
 	r.swatch.CornerRadius = 3
-	r.key.TextStyle = fyne.TextStyle{Monospace: true, Bold: true}
+	r.key.TextStyle = fyne.TextStyle{Bold: true}
 	r.name.TextStyle = fyne.TextStyle{Bold: true}
 	r.Refresh()
 	return r

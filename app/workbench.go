@@ -37,6 +37,7 @@ type Workbench struct {
 	prefs     fyne.Preferences
 	annotator string
 	engine    *search.Engine // fuzzy search over every span, kept fresh after each edit
+	journal   indexJournal   // edits made while the index reloads
 
 	// tasks counts background work (imports, index loads) so tests can wait for it.
 	tasks sync.WaitGroup
@@ -61,10 +62,10 @@ type Workbench struct {
 // NewWorkbench builds the main window on a (real or test) fyne.App.
 func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 	w := &Workbench{
-		app:   a,
-		store: store,
-		ctx:   context.Background(),
-		prefs: a.Preferences(),
+		app:    a,
+		store:  store,
+		ctx:    context.Background(),
+		prefs:  a.Preferences(),
 		engine: search.New(),
 	}
 	w.annotator = resolveAnnotator(opts.Annotator, w.prefs, osLoginName)

@@ -1,0 +1,137 @@
+package app
+
+import (
+	"testing"
+
+	"github.com/newsmark/newsmark/annotate"
+)
+
+func (f *wbFixture) label(name string) (annotate.Label, bool) {
+	f.t.Helper()
+	labels, err := f.db.Labels(f.ctx)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	for _, l := range labels {
+		if l.Name == name {
+			return l, true
+		}
+	}
+	return annotate.Label{}, false
+}
+
+func TestAddingALabelPutsItInThePaletteAndOnItsHotkey(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	if err := f.w.addLabel(annotate.Label{Name: "SOURCE", Color: "#56B4E9", Hotkey: "5", Description: "Who said it"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := f.label("SOURCE"); !ok {
+		t.Fatal("SOURCE not stored")
+	}
+	if n := len(f.w.palette.box.Objects); n != 5 {
+		t.Errorf("palette shows %d labels, want 5", n)
+	}
+	span := f.tagText("Ana Pavić", '5')
+	if span.Label != "SOURCE" {
+		t.Errorf("digit 5 tagged %s", span.Label)
+	}
+	if err := f.w.addLabel(annotate.Label{Name: "bad name", Color: "#56B4E9"}); err == nil {
+		t.Error("a label name with a space was accepted")
+	}
+}
+
+func TestRenamingALabelKeepsItsSpansAndUndo(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	span := f.tagText("“We will stay,”", '2')
+	f.w.view.SelectHighlight(span.ID)
+	f.w.view.OnTypedRune('1') // QUOTE → CLAIM, undoable
+	quote, _ := f.label("QUOTE")
+	renamed := quote
+	renamed.Name = "CITATION"
+	if err := f.w.updateLabel(quote, renamed); err != nil {
+		t.Fatal(err)
+	}
+	f.w.onUndo() // back to the renamed label
+	got := f.spans(f.w.doc.ID)
+	if len(got) != 1 || got[0].Label != "CITATION" {
+		t.Fatalf("after rename and undo: %+v, want CITATION", rows(got))
+	}
+}
+
+func TestTakingAnotherLabelsHotkeySwapsThem(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	claim, _ := f.label("CLAIM")
+	edited := claim
+	edited.Hotkey = "2"
+	if err := f.w.updateLabel(claim, edited); err != nil {
+		t.Fatal(err)
+	}
+	claim, _ = f.label("CLAIM")
+	quote, _ := f.label("QUOTE")
+	if claim.Hotkey != "2" || quote.Hotkey != "1" {
+		t.Errorf("hotkeys CLAIM=%q QUOTE=%q, want 2 and 1", claim.Hotkey, quote.Hotkey)
+	}
+}
+
+func TestReorderingLabelsMovesThemInThePalette(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	if err := f.w.moveLabel("CASUALTY", -1); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, obj := range f.w.palette.box.Objects {
+		names = append(names, obj.(*labelChip).label.Name)
+	}
+	if want := []string{"CLAIM", "QUOTE", "CASUALTY", "DEMAND"}; !equalStrings(names, want) {
+		t.Errorf("palette order = %v, want %v", names, want)
+	}
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestDeletingALabelInUseAsksFirstAndSaysHowManySpansGo(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	f.tagText("“We will stay,”", '2')
+	f.tagText("“Ceasefire”", '2')
+	f.tagText("At least 14 civilians", '4')
+	m := &labelManager{w: f.w}
+	m.build()
+	m.onDelete("QUOTE")
+	if _, ok := f.label("QUOTE"); !ok {
+		t.Fatal("QUOTE deleted before the user confirmed")
+	}
+	if !overlayHasText(f.w.win, "used by 2 annotations") {
+		t.Fatal("the confirmation does not say 2 annotations go")
+	}
+	tapOverlayButton(t, f.w.win, "Cancel")
+	if _, ok := f.label("QUOTE"); !ok {
+		t.Fatal("QUOTE deleted although the user cancelled")
+	}
+	m.onDelete("QUOTE")
+	tapOverlayButton(t, f.w.win, "Delete")
+	if _, ok := f.label("QUOTE"); ok {
+		t.Fatal("QUOTE still stored after confirming")
+	}
+	got := f.spans(f.w.doc.ID)
+	if len(got) != 1 || got[0].Label != "CASUALTY" {
+		t.Fatalf("spans left = %+v, want only the casualty", rows(got))
+	}
+	if len(f.w.spans) != 1 || len(f.w.palette.box.Objects) != 3 {
+		t.Errorf("screen not updated: %d spans, %d palette labels", len(f.w.spans), len(f.w.palette.box.Objects))
+	}
+	// Undo steps about the deleted label are gone; the casualty can still be undone.
+	f.w.onUndo()
+	if got := f.spans(f.w.doc.ID); len(got) != 0 {
+		t.Errorf("undo after label delete: %+v", rows(got))
+	}
+}
