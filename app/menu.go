@@ -35,12 +35,10 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 	edit := fyne.NewMenu("Edit",
 		item("Undo", &fyne.ShortcutUndo{}, w.onUndoShortcut),
 		item("Redo", shortcut(fyne.KeyZ, fyne.KeyModifierShift), w.onRedoShortcut),
-		item("Redo", &fyne.ShortcutRedo{}, w.onRedoShortcut),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Delete annotation", w.onDeleteAnnotation),
 		fyne.NewMenuItemSeparator(),
-		item("Find annotations…", shortcut(fyne.KeyF, 0), w.onFind),
-		item("Go to annotation…", shortcut(fyne.KeyK, 0), w.onFind),
+		item("Find…", shortcut(fyne.KeyF, 0), w.onFind),
 	)
 	document := fyne.NewMenu("Document",
 		item("Next", shortcut(fyne.KeyPageDown, 0), w.onNextDocument),
@@ -59,11 +57,16 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 	return fyne.NewMainMenu(file, edit, document, labels, help)
 }
 
-// addWindowShortcuts covers what a menu item cannot: the keypad Enter for Mark
-// done. Canvas shortcuts fire only when the focused widget does not take shortcuts
-// itself, which is why the main ones live on the menu.
+// addWindowShortcuts adds the second keys of actions whose menu item shows the
+// first (a menu item holds one shortcut): Ctrl+Y for redo, Ctrl+K for find and the
+// keypad's Enter for Mark done. Canvas shortcuts fire when nothing has the focus or
+// the focused widget passes shortcuts on, as the document view does; in a text
+// field Ctrl+Y stays the field's own redo.
 func (w *Workbench) addWindowShortcuts() {
-	w.win.Canvas().AddShortcut(shortcut(fyne.KeyEnter, 0).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onMarkDone() })
+	c := w.win.Canvas()
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.onRedo() })
+	c.AddShortcut(shortcut(fyne.KeyK, 0).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onFind() })
+	c.AddShortcut(shortcut(fyne.KeyEnter, 0).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onMarkDone() })
 }
 
 // onUndoShortcut undoes in a text field the field's own typing, and elsewhere the
