@@ -140,6 +140,7 @@ func (v *View) moveKey(name fyne.KeyName, extend, word bool) bool {
 		if name == fyne.KeyPageUp {
 			rows = -rows
 		}
+		v.reveal = revealRequest{}
 		v.scrollY += float32(rows) * v.rowHeight
 		v.clampScroll()
 		v.userMove(v.rowsAway(rows), extend, true)
@@ -246,6 +247,7 @@ func (v *View) userMove(offset int, extend, vertical bool) {
 func (v *View) userSelect(anchor, caret int, reveal bool) {
 	n := len(v.text)
 	oldStart, oldEnd := v.Selection()
+	v.reveal = revealRequest{}
 	v.anchor, v.caret, v.goalX = clamp(anchor, 0, n), clamp(caret, 0, n), -1
 	dropped := v.unselectHighlightIfMoved()
 	if reveal {
@@ -264,6 +266,7 @@ func (v *View) userSelect(anchor, caret int, reveal bool) {
 func (v *View) userSelectHighlight(i int) {
 	h := v.highlights[i]
 	oldStart, oldEnd := v.Selection()
+	v.reveal = revealRequest{}
 	changed := v.selected != h.ID
 	v.selected = h.ID
 	v.anchor, v.caret, v.goalX = h.Start, h.End, -1
@@ -450,6 +453,7 @@ func (v *View) Scrolled(ev *fyne.ScrollEvent) {
 
 // userScroll scrolls to y on behalf of the user and fires OnScrolled.
 func (v *View) userScroll(y float32) {
+	v.reveal = revealRequest{}
 	old := v.scrollY
 	v.scrollY = y
 	v.clampScroll()

@@ -429,3 +429,30 @@ func TestScrollPositionRequestedBeforeLayout(t *testing.T) {
 		t.Fatalf("row %d not visible (%d-%d) after the view got its size", row, first, last)
 	}
 }
+
+func TestEmptyDocumentTakesEveryKey(t *testing.T) {
+	v, w := newTestView(t, "", 400, 300)
+	for _, name := range []fyne.KeyName{fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown, fyne.KeyHome, fyne.KeyEnd,
+		fyne.KeyPageUp, fyne.KeyPageDown, fyne.KeyTab, fyne.KeyEscape, fyne.KeyDelete} {
+		key(v, name)
+		shiftKey(v, name)
+		ctrlKey(v, name, true)
+	}
+	test.TapAt(v, fyne.NewPos(50, 50))
+	v.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(50, 50)})
+	dragFromTo(w, v, fyne.NewPos(10, 10), fyne.NewPos(80, 80))
+	test.Scroll(w.Canvas(), absolute(v, fyne.NewPos(50, 50)), 0, -50)
+	assertSelection(t, v, 0, 0)
+}
+
+func TestScrollPositionSetBeforeLayoutIsKept(t *testing.T) {
+	test.NewTempApp(t)
+	v := New()
+	v.SetText(strings.Repeat("A line of the article.\n", 500))
+	v.SetScrollPosition(260)
+	w := test.NewTempWindow(t, v)
+	w.Resize(fyne.NewSize(400, 300))
+	if v.ScrollPosition() != 260 {
+		t.Fatalf("scroll position %v, want the 260 set before the view had a size", v.ScrollPosition())
+	}
+}

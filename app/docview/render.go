@@ -122,6 +122,9 @@ func (r *renderer) build() {
 	slices.SortStableFunc(onScreen, func(a, b int) int { return v.depths[a] - v.depths[b] })
 	selStart, selEnd := v.Selection()
 	selectedIndex := v.highlightIndex(v.selected)
+	// A selected highlight shows its outline; the selection colour on top of it
+	// would hide the label colour.
+	selectionIsHighlight := selectedIndex >= 0 && v.highlights[selectedIndex].Start == selStart && v.highlights[selectedIndex].End == selEnd
 
 	for row := first; row <= last; row++ {
 		rowStart, rowEnd := v.rowRange(row)
@@ -153,7 +156,7 @@ func (r *renderer) build() {
 			band.Resize(fyne.NewSize(x1-x0, bandHeight))
 			r.below = append(r.below, fill, band)
 		}
-		if x0, x1, ok := segment(selStart, selEnd); ok {
+		if x0, x1, ok := segment(selStart, selEnd); ok && !selectionIsHighlight {
 			if selEnd > rowEnd-1 && rowEnd > rowStart && v.text[rowEnd-1] == '\n' {
 				x1 += v.widths.width(' ') // show that the line end is selected
 			}

@@ -55,15 +55,20 @@ type View struct {
 	textHeight  float32
 	rowHeight   float32
 	prefixCache map[int][]float32
-	reveal      revealRequest // scroll wanted before the view had a size
+	reveal      revealRequest // the caller's last scroll request, until the user acts
 
 	drag dragState
 }
 
+// revealRequest is a scroll the caller asked for: to an offset, or (offset < 0)
+// to a pixel position. It is applied again after every re-wrap until the user
+// scrolls or moves the selection, so a position restored before the window has
+// its final size still holds once it has.
 type revealRequest struct {
 	pending bool
 	offset  int
 	center  bool
+	y       float32
 }
 
 // New returns an empty view.
@@ -80,6 +85,7 @@ func (v *View) SetText(text string) {
 	v.highlights, v.depths = nil, nil
 	v.anchor, v.caret, v.goalX, v.selected, v.scrollY = 0, 0, -1, 0, 0
 	v.reveal = revealRequest{}
+	v.DragEnd()
 	v.drag = dragState{}
 	v.invalidateLayout()
 	v.Refresh()
@@ -111,7 +117,7 @@ func (v *View) SelectHighlight(id int64) {
 	h := v.highlights[i]
 	v.selected = id
 	v.anchor, v.caret, v.goalX = h.Start, h.End, -1
-	v.scrollIntoView(h.Start, true)
+	v.requestReveal(revealRequest{offset: h.Start, center: true})
 	v.Refresh()
 }
 
@@ -124,7 +130,7 @@ func (v *View) Select(start, end int) {
 	n := len(v.text)
 	v.anchor, v.caret, v.goalX = clamp(start, 0, n), clamp(end, 0, n), -1
 	v.unselectHighlightIfMoved()
-	v.scrollIntoView(v.caret, false)
+	v.requestReveal(revealRequest{offset: v.caret})
 	v.Refresh()
 }
 
@@ -139,7 +145,7 @@ func (v *View) Caret() int { return v.caret }
 // ScrollToOffset brings the row holding the code point offset into view
 // (roughly a third from the top when it has to scroll). It does not fire OnScrolled.
 func (v *View) ScrollToOffset(offset int) {
-	v.scrollIntoView(clamp(offset, 0, len(v.text)), true)
+	v.requestReveal(revealRequest{offset: clamp(offset, 0, len(v.text)), center: true})
 	v.Refresh()
 }
 
@@ -149,9 +155,8 @@ func (v *View) ScrollPosition() float32 { return v.scrollY }
 // SetScrollPosition scrolls to y pixels (clamped once the view is laid out).
 // It does not fire OnScrolled.
 func (v *View) SetScrollPosition(y float32) {
-	v.reveal = revealRequest{}
 	v.scrollY = y
-	v.clampScroll()
+	v.requestReveal(revealRequest{offset: -1, y: y})
 	v.Refresh()
 }
 
@@ -227,7 +232,7 @@ func (v *View) ensureLayout() {
 	// Keep the reading position across a re-wrap: the row that was at the top
 	// stays at the top.
 	topOffset, intoRow := -1, float32(0)
-	if v.rows != nil && v.rowHeight > 0 && v.scrollY > 0 {
+	if v.rows != nil && v.rowHeight > 0 && v.scrollY > 0 && !v.reveal.pending {
 		first := clamp(int((v.scrollY-v.padding())/v.rowHeight), 0, len(v.rows)-1)
 		topOffset, intoRow = int(v.rows[first]), v.scrollY-v.rowTop(first)
 	}
@@ -238,11 +243,7 @@ func (v *View) ensureLayout() {
 		v.scrollY = v.rowTop(v.rowOf(topOffset)) + intoRow
 	}
 	if v.Size().Height > 0 {
-		if v.reveal.pending {
-			r := v.reveal
-			v.reveal = revealRequest{}
-			v.scrollIntoView(r.offset, r.center)
-		}
+		v.applyReveal()
 		v.clampScroll()
 	}
 }
@@ -266,14 +267,43 @@ func (v *View) clampScroll() {
 // rowTop returns the y of row r in content coordinates (0 = top of the text).
 func (v *View) rowTop(r int) float32 { return v.padding() + float32(r)*v.rowHeight }
 
-// scrollIntoView scrolls so the row of offset is visible: minimally, or with the
-// row a third down the view when center is set and the row is off screen.
+// requestReveal records a scroll the caller asked for and applies it if the
+// view has a size (else ensureLayout does once it has).
+func (v *View) requestReveal(r revealRequest) {
+	r.pending = true
+	v.reveal = r
+	if v.Size().Height > 0 {
+		v.ensureLayout()
+		v.applyReveal()
+	}
+}
+
+// applyReveal applies the caller's pending scroll request to the current layout.
+func (v *View) applyReveal() {
+	switch r := v.reveal; {
+	case !r.pending:
+	case r.offset < 0:
+		v.scrollY = r.y
+		v.clampScroll()
+	default:
+		v.revealRow(r.offset, r.center)
+	}
+}
+
+// scrollIntoView is the user's scroll to an offset: it replaces any request
+// of the caller.
 func (v *View) scrollIntoView(offset int, center bool) {
+	v.reveal = revealRequest{}
 	if v.Size().Height <= 0 {
-		v.reveal = revealRequest{pending: true, offset: offset, center: center}
 		return
 	}
 	v.ensureLayout()
+	v.revealRow(offset, center)
+}
+
+// revealRow scrolls so the row of offset is visible: minimally, or with the
+// row a third down the view when center is set and the row is off screen.
+func (v *View) revealRow(offset int, center bool) {
 	height := v.Size().Height
 	top := v.rowTop(v.rowOf(offset))
 	bottom := top + v.rowHeight
