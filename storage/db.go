@@ -74,6 +74,11 @@ func openWith(path string, opts options) (*DB, error) {
 		return nil, err
 	}
 	db.created = state.empty
+	if state.empty {
+		if err := db.initFile(absPath); err != nil {
+			return nil, err
+		}
+	}
 
 	// Write transactions take the write lock up front (_txlock=immediate): a
 	// deferred one that reads first and then writes cannot wait for a lock in WAL
@@ -174,6 +179,27 @@ func (db *DB) inspect(absPath string) (fileState, error) {
 			db.path, version, known)
 	}
 	return fileState{version: version}, nil
+}
+
+// pageSize is set when a database is created. Articles of a few kilobytes pack
+// several to a 16 KiB page instead of one to a 4 KiB page with the rest wasted: the
+// file is about a fifth smaller, and a large import, which WAL mode writes twice
+// (log, then checkpoint), runs about twice as fast. An edit writes a few more
+// bytes per page, which at one edit per keystroke does not matter.
+const pageSize = 16384
+
+// initFile fixes the page size of a new database. It must happen before the
+// switch to WAL mode, which writes the first page, so it cannot go in the DSN.
+func (db *DB) initFile(absPath string) error {
+	conn, err := sql.Open("sqlite3", fileURI(absPath)+fmt.Sprintf("?_busy_timeout=%d", db.busyTimeout.Milliseconds()))
+	if err != nil {
+		return fmt.Errorf("open %s: %w", db.path, err)
+	}
+	defer conn.Close()
+	if _, err := conn.Exec(fmt.Sprintf(`PRAGMA page_size = %d; PRAGMA journal_mode = WAL`, pageSize)); err != nil {
+		return db.openError(err)
+	}
+	return nil
 }
 
 // openError turns a failure to read the file into a message naming the file.

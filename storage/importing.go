@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -32,36 +34,37 @@ func (db *DB) Import(ctx context.Context, records iter.Seq2[annotate.ImportRecor
 	}
 	defer im.close()
 
+	// Reading and checking the records (file I/O, UTF-8 validation, hashing) runs
+	// on another goroutine, ahead of the inserts: the two overlap on a machine
+	// with more than one core.
+	checked, stop := prefetch(records, opts.Annotator)
+	defer stop()
+
 	var problems annotate.ImportError
 	now := db.now()
 	done := 0
-	for rec, recErr := range records {
+	for rec := range checked {
 		if err := ctx.Err(); err != nil {
 			return annotate.ImportResult{}, fmt.Errorf("import cancelled, nothing was stored: %w", err)
 		}
 		done++
-		bad := recErr
+		bad := rec.err
 		if bad == nil {
-			prepared, err := im.check(rec)
-			switch {
-			case err != nil:
+			bad = im.resolveLabels(&rec.checked)
+		}
+		if bad == nil && problems.Total == 0 { // once aborting, only look for further problems
+			docID, err := im.store(rec.checked, now, &result)
+			if err != nil && annotate.ErrorCode(err) == annotate.EINTERNAL {
+				return annotate.ImportResult{}, db.fail("import "+origin(rec.origin, done), err)
+			}
+			if err != nil {
 				bad = err
-			case problems.Total > 0:
-				// Already aborting: only look for further problems.
-			default:
-				docID, err := im.store(prepared, now, &result)
-				if err != nil && annotate.ErrorCode(err) == annotate.EINTERNAL {
-					return annotate.ImportResult{}, db.fail("import "+origin(rec.Origin, done), err)
-				}
-				if err != nil {
-					bad = err
-				} else {
-					result.DocIDs = append(result.DocIDs, docID)
-				}
+			} else {
+				result.DocIDs = append(result.DocIDs, docID)
 			}
 		}
 		if bad != nil {
-			problem := recordError(origin(rec.Origin, done), bad)
+			problem := recordError(origin(rec.origin, done), bad)
 			if opts.SkipInvalid {
 				result.Invalid = append(result.Invalid, problem)
 			} else {
@@ -71,6 +74,9 @@ func (db *DB) Import(ctx context.Context, records iter.Seq2[annotate.ImportRecor
 		if opts.Progress != nil {
 			opts.Progress(done)
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return annotate.ImportResult{}, fmt.Errorf("import cancelled, nothing was stored: %w", err)
 	}
 	if problems.Total > 0 {
 		return annotate.ImportResult{}, &problems
@@ -176,9 +182,10 @@ type checkedRecord struct {
 	newLabels []string // labels the spans use that are not stored yet
 }
 
-// check validates a record without writing: the document, and each span against
-// the text in code points. It fills in the spans' text and annotator.
-func (im *importer) check(rec annotate.ImportRecord) (checkedRecord, error) {
+// checkRecord validates a record without touching the database: the document, and
+// each span against the text in code points. It fills in the spans' text and,
+// where they name none, the annotator.
+func checkRecord(rec annotate.ImportRecord, annotator string) (checkedRecord, error) {
 	doc := rec.Document
 	if doc.Title == "" {
 		doc.Title = annotate.TitleFromText(doc.Text)
@@ -201,31 +208,95 @@ func (im *importer) check(rec annotate.ImportRecord) (checkedRecord, error) {
 	}
 	offsets := annotate.NewOffsets(doc.Text)
 	checked.length = offsets.Len()
-	seenNew := map[string]bool{}
 	for i, span := range rec.Spans {
 		span.Label = annotate.NormalizeLabelName(span.Label)
 		if err := span.Validate(offsets.Len()); err != nil {
 			return checkedRecord{}, fmt.Errorf("span %d: %w", i+1, err)
 		}
-		if _, known := im.labels[span.Label]; !known && !seenNew[span.Label] {
-			if im.opts.RefuseUnknownLabels {
-				return checkedRecord{}, annotate.Errorf(annotate.ENOTFOUND,
-					"span %d: unknown label %q (add it first, or allow unknown labels to be created)", i+1, span.Label)
-			}
-			if err := (annotate.Label{Name: span.Label, Color: annotate.FallbackColor(0)}).Validate(); err != nil {
-				return checkedRecord{}, fmt.Errorf("span %d: %w", i+1, err)
-			}
-			seenNew[span.Label] = true
-			checked.newLabels = append(checked.newLabels, span.Label)
-		}
 		span.ID, span.DocID = 0, 0
 		span.Text = offsets.Slice(span.Start, span.End)
 		if span.Annotator == "" {
-			span.Annotator = im.opts.Annotator
+			span.Annotator = annotator
 		}
 		checked.spans = append(checked.spans, span)
 	}
 	return checked, nil
+}
+
+// resolveLabels finds the labels a record's spans use that the database lacks:
+// an error if unknown labels are refused or a name is not a valid label name,
+// otherwise they are listed in rec.newLabels to be created when it is stored.
+func (im *importer) resolveLabels(rec *checkedRecord) error {
+	rec.newLabels = nil
+	for i, span := range rec.spans {
+		if _, known := im.labels[span.Label]; known || slices.Contains(rec.newLabels, span.Label) {
+			continue
+		}
+		if im.opts.RefuseUnknownLabels {
+			return annotate.Errorf(annotate.ENOTFOUND,
+				"span %d: unknown label %q (add it first, or allow unknown labels to be created)", i+1, span.Label)
+		}
+		if err := (annotate.Label{Name: span.Label, Color: annotate.FallbackColor(0)}).Validate(); err != nil {
+			return fmt.Errorf("span %d: %w", i+1, err)
+		}
+		rec.newLabels = append(rec.newLabels, span.Label)
+	}
+	return nil
+}
+
+// prefetched is one record as the reading goroutine hands it over.
+type prefetched struct {
+	origin  string
+	checked checkedRecord
+	err     error // from the decoder or from checkRecord
+}
+
+// prefetchDepth bounds how far reading runs ahead of storing, and so the memory
+// held: 64 articles, or 64 records of at most annotate.MaxDocumentBytes.
+const prefetchDepth = 64
+
+// prefetch reads and checks records on its own goroutine. stop tells it to quit,
+// waits until it has, and may be called more than once; after stop the decoder
+// is never called again.
+func prefetch(records iter.Seq2[annotate.ImportRecord, error], annotator string) (<-chan prefetched, func()) {
+	out := make(chan prefetched, prefetchDepth)
+	quit := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		defer close(out)
+		defer func() {
+			// A decoder bug must not take the program down with it.
+			if r := recover(); r != nil {
+				select {
+				case out <- prefetched{err: fmt.Errorf("internal error while reading records: %v", r)}:
+				case <-quit:
+				}
+			}
+		}()
+		for rec, err := range records {
+			select {
+			case <-quit:
+				return
+			default:
+			}
+			item := prefetched{origin: rec.Origin, err: err}
+			if err == nil {
+				item.checked, item.err = checkRecord(rec, annotator)
+			}
+			select {
+			case out <- item:
+			case <-quit:
+				return
+			}
+		}
+	}()
+	var once sync.Once
+	stop := func() {
+		once.Do(func() { close(quit) })
+		<-finished
+	}
+	return out, stop
 }
 
 // store writes a checked record inside its own savepoint and adds its counts to

@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/newsmark/newsmark/annotate"
 )
@@ -264,5 +267,54 @@ func TestImportWritesHistory(t *testing.T) {
 	c := changes[0]
 	if c.Action != annotate.ActionCreate || c.Before != nil || c.After == nil || c.After.Text != "Alpha" || c.Annotator != "bo" || c.After.ID != c.SpanID {
 		t.Errorf("first entry = %+v (after %+v)", c, c.After)
+	}
+}
+
+func TestImportStopsReadingWhenItReturns(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	db := openSeeded(t)
+	var calls atomic.Int64
+	endless := func(yield func(annotate.ImportRecord, error) bool) {
+		for i := 0; ; i++ {
+			calls.Add(1)
+			if !yield(textRecord(fmt.Sprintf("%d.txt", i), fmt.Sprintf("Article %d.", i)), nil) {
+				return
+			}
+		}
+	}
+	_, err := db.Import(ctx, endless, annotate.ImportOptions{Progress: func(done int) {
+		if done == 50 {
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("error = %v, want context.Canceled", err)
+	}
+	after := calls.Load()
+	runtime.Gosched()
+	time.Sleep(10 * time.Millisecond) // give a leaked reader the chance to show itself
+	if calls.Load() != after {
+		t.Errorf("the records were still being read after Import returned (%d, then %d)", after, calls.Load())
+	}
+	if n := rowCount(t, db, "documents"); n != 0 {
+		t.Errorf("%d documents stored by a cancelled import", n)
+	}
+}
+
+func TestAPanickingDecoderBecomesAnError(t *testing.T) {
+	db := openSeeded(t)
+	broken := func(yield func(annotate.ImportRecord, error) bool) {
+		if !yield(textRecord("a.txt", "Fine."), nil) {
+			return
+		}
+		var m map[string]int
+		m["boom"]++ // a decoder bug
+	}
+	_, err := db.Import(context.Background(), broken, annotate.ImportOptions{})
+	if err == nil || !strings.Contains(err.Error(), "internal error while reading records") {
+		t.Errorf("error = %v", err)
+	}
+	if n := rowCount(t, db, "documents"); n != 0 {
+		t.Errorf("%d documents stored", n)
 	}
 }

@@ -51,6 +51,10 @@ func TestOpenMigratesAnEmptyFolder(t *testing.T) {
 	if err := db.sql.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
 		t.Errorf("journal_mode = %q (%v), want wal", mode, err)
 	}
+	var page int
+	if err := db.sql.QueryRow(`PRAGMA page_size`).Scan(&page); err != nil || page != pageSize {
+		t.Errorf("page_size = %d (%v), want %d", page, err, pageSize)
+	}
 	var sync, fk int
 	db.sql.QueryRow(`PRAGMA synchronous`).Scan(&sync)
 	db.sql.QueryRow(`PRAGMA foreign_keys`).Scan(&fk)
