@@ -91,3 +91,15 @@ func BenchmarkSetHighlights1MB(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkWrap1MB measures re-wrapping a 1 MB article at a new width (what a
+// window resize costs), with the per-view width cache warm.
+func BenchmarkWrap1MB(b *testing.B) {
+	v, _, _ := openBench(b)
+	widths := []float32{700, 880}
+	i := 0
+	for b.Loop() {
+		i++
+		v.rows = wrapRows(v.text, widths[i%2], v.widths)
+	}
+}

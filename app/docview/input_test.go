@@ -456,3 +456,39 @@ func TestScrollPositionSetBeforeLayoutIsKept(t *testing.T) {
 		t.Fatalf("scroll position %v, want the 260 set before the view had a size", v.ScrollPosition())
 	}
 }
+
+func TestDraggingTheScrollBarScrollsWithoutSelecting(t *testing.T) {
+	text := strings.Repeat("A line of the article.\n", 500)
+	v, _ := newTestView(t, text, 400, 300)
+	rec := record(v)
+	top, height, ok := v.thumb()
+	if !ok {
+		t.Fatal("a 500-line text shows no scroll bar")
+	}
+	from := fyne.NewPos(v.Size().Width-v.scrollBarWidth()/2, top+height/2)
+	to := from.AddXY(0, 100)
+	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.Delta{DY: 100}})
+	v.DragEnd()
+	newTop, _, _ := v.thumb()
+	if newTop < top+99 || newTop > top+101 {
+		t.Fatalf("thumb moved from %v to %v, want +100", top, newTop)
+	}
+	if len(rec.selections) != 0 {
+		t.Fatalf("dragging the scroll bar changed the selection: %v", rec.selections)
+	}
+	if len(rec.scrolls) != 1 {
+		t.Fatalf("OnScrolled calls: %v", rec.scrolls)
+	}
+}
+
+func TestPageDownMovesByAScreen(t *testing.T) {
+	text := strings.Repeat("A line of the article.\n", 500)
+	v, _ := newTestView(t, text, 400, 300)
+	rows := int(v.Size().Height/v.rowHeight) - 1
+	key(v, fyne.KeyPageDown)
+	if got := v.rowOf(v.Caret()); got != rows {
+		t.Fatalf("caret row %d after PageDown, want %d", got, rows)
+	}
+	shiftKey(v, fyne.KeyPageUp)
+	assertSelection(t, v, 0, at(t, text, "A line", rows))
+}
