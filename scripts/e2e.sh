@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 ARTIFACTS=${ARTIFACTS:-$PWD/ci-artifacts}
 mkdir -p "$ARTIFACTS"
 work=$(mktemp -d)
+# Fyne reads the UI language from LANG and logs an error for the bare "C" locale.
+export LANG=en_US.UTF-8
 bin="$work/newsmark"
 db="$work/e2e.db"
 article="$work/ceasefire.txt"
@@ -34,14 +36,15 @@ export DISPLAY=$display
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 xdpyinfo >/dev/null 2>&1 || fail "Xvfb did not start on $display"
 
-# Fyne reads the UI language from LANG and logs an error for the bare "C" locale.
-LANG=en_US.UTF-8 "$bin" --db "$db" "$article" >"$work/app.log" 2>&1 &
+"$bin" --db "$db" "$article" >"$work/app.log" 2>&1 &
 app_pid=$!
 
 win=""
 for _ in $(seq 150); do
-  win=$(xdotool search --name '^Newsmark — ' 2>/dev/null | head -1 || true)
-  [[ -n "$win" ]] && break
+  # Search by the ASCII prefix: how X encodes the rest of the title depends on the locale.
+  win=$(xdotool search --name '^Newsmark' 2>/dev/null | head -1 || true)
+  [[ -n "$win" && "$(xdotool getwindowname "$win" 2>/dev/null)" == "Newsmark — "* ]] && break
+  win=""
   kill -0 "$app_pid" 2>/dev/null || fail "the app exited before showing its window"
   sleep 0.2
 done
