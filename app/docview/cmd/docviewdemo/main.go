@@ -19,6 +19,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/driver/desktop"
 
 	"github.com/newsmark/newsmark/app/docview"
 	"github.com/newsmark/newsmark/app/docview/internal/sampletext"
@@ -57,6 +58,12 @@ func main() {
 	}
 	v.SetHighlights(hs)
 	v.OnSelectionChanged = func(s, e int) { w.SetTitle(fmt.Sprintf("docview demo [%d,%d)", s, e)) }
+	v.OnHighlightSelected = func(id int64) { w.SetTitle(fmt.Sprintf("docview demo highlight %d", id)) }
+	v.OnTypedRune = func(r rune) { w.SetTitle(fmt.Sprintf("docview demo rune %q", r)) }
+	v.OnDelete = func() { w.SetTitle("docview demo delete") }
+	// A window shortcut, to check it still fires while the view has focus.
+	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { w.SetTitle("docview demo window shortcut") })
 	w.SetContent(v)
 	w.Resize(fyne.NewSize(900, 700))
 	w.Canvas().Focus(v)
