@@ -327,3 +327,34 @@ func TestALockedDatabaseGivesAClearError(t *testing.T) {
 		}
 	})
 }
+
+func TestOpenHandlesUnusualFileNames(t *testing.T) {
+	for _, name := range []string{"with space.db", "what?.db", "hash#tag.db", "100%.db", "café — 😀.db"} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, name)
+			db, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			importOne(t, db, "Stored where asked.")
+			db.Close()
+			entries, _ := os.ReadDir(dir)
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			if len(names) != 1 || names[0] != name {
+				t.Errorf("folder holds %q, want just %q", names, name)
+			}
+			db, err = Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if db.Created() || rowCount(t, db, "documents") != 1 {
+				t.Error("reopening did not find the stored document")
+			}
+		})
+	}
+}
