@@ -95,7 +95,7 @@ func (v *View) SetText(text string) {
 func (v *View) Text() string { return string(v.text) }
 
 // SetHighlights replaces all highlights. Highlights outside the text are clipped
-// and empty ones ignored. The selection is kept (clamped); the selected
+// and empty ones ignored. The selection is kept; the selected
 // highlight stays selected if its ID is still present.
 func (v *View) SetHighlights(hs []Highlight) {
 	v.highlights, v.depths = arrangeHighlights(hs, len(v.text))
