@@ -84,6 +84,7 @@ func (w *Workbench) createSpan(start, end int, labelName string) {
 		return
 	}
 	w.history.record(editStep{Action: annotate.ActionCreate, After: span})
+	w.status.flash(fmt.Sprintf("Tagged %s %d–%d", span.Label, span.Start, span.End))
 	w.spanAdded(span)
 	w.view.Select(span.End, span.End)
 	w.onSelectionChanged(span.End, span.End)
@@ -122,6 +123,7 @@ func (w *Workbench) relabel(id int64, labelName string) {
 		return
 	}
 	w.history.record(editStep{Action: annotate.ActionRelabel, Before: before, After: after})
+	w.status.flash(fmt.Sprintf("Relabelled %s → %s", before.Label, after.Label))
 	w.spanChanged(after)
 	w.view.SelectHighlight(id)
 	w.annotations.setSelected(id)
@@ -143,6 +145,7 @@ func (w *Workbench) onDeleteAnnotation() {
 		return
 	}
 	w.history.record(editStep{Action: annotate.ActionDelete, Before: before})
+	w.status.flash(fmt.Sprintf("Deleted %s %d–%d (Ctrl+Z brings it back)", before.Label, before.Start, before.End))
 	w.spanRemoved(before)
 	w.view.Select(before.Start, before.Start)
 	w.onSelectionChanged(before.Start, before.Start)
@@ -162,6 +165,7 @@ func (w *Workbench) onNoteEdited(id int64, note string) {
 		return
 	}
 	w.history.record(editStep{Action: annotate.ActionNote, Before: before, After: after})
+	w.status.flash("Note saved")
 	w.replaceSpan(after)
 	w.indexUpsert(after)
 }

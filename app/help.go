@@ -1,38 +1,51 @@
 package app
 
 import (
+	"runtime"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
 
-// shortcutHelp lists the keys in the order a new user needs them. "Ctrl" reads
-// "Cmd" on macOS, where Fyne maps the shortcuts to Super.
-var shortcutHelp = [][2]string{
-	{"Drag, or Shift+arrows", "select text"},
-	{"Ctrl+Shift+Left/Right", "extend the selection by a word"},
-	{"Shift+Home / Shift+End", "select to the start / end of the line"},
-	{"1 … 9", "tag the selection with that label; relabel the selected annotation"},
-	{"Click a highlight, Tab / Shift+Tab", "select an annotation"},
-	{"Delete / Backspace", "delete the selected annotation"},
-	{"Esc", "clear the selection"},
-	{"Ctrl+Z", "undo"},
-	{"Ctrl+Shift+Z, Ctrl+Y", "redo"},
-	{"Ctrl+F, Ctrl+K", "find annotations in every document"},
-	{"Ctrl+Enter", "mark the document done and open the next"},
-	{"Ctrl+PageDown / PageUp", "next / previous document"},
-	{"Ctrl+O / Ctrl+Shift+O", "open files / a folder"},
-	{"Ctrl+I / Ctrl+E", "import / export a dataset"},
-	{"Ctrl+Q", "quit"},
+// shortcutHelp lists the keys in the order a new user needs them.
+func shortcutHelp() [][2]string {
+	return [][2]string{
+		{"Drag, or Shift+arrows", "select text"},
+		{"Ctrl+Shift+Left/Right", "extend the selection by a word"},
+		{"Shift+Home / Shift+End", "select to the start / end of the line"},
+		{"1 … 9", "tag the selection with that label; relabel the selected annotation"},
+		{"Click a highlight, Tab / Shift+Tab", "select an annotation"},
+		{"Delete / Backspace", "delete the selected annotation"},
+		{"Esc", "clear the selection"},
+		{"Ctrl+Z", "undo"},
+		{"Ctrl+Shift+Z, Ctrl+Y", "redo"},
+		{"Ctrl+F, Ctrl+K", "find annotations in every document"},
+		{"Ctrl+Enter", "mark the document done and open the next"},
+		{"Ctrl+PageDown / PageUp", "next / previous document"},
+		{"Ctrl+O / Ctrl+Shift+O", "open files / a folder"},
+		{"Ctrl+I / Ctrl+E", "import / export a dataset"},
+		{"Ctrl+Q", "quit"},
+	}
+}
+
+// platformKeys writes Ctrl as Cmd on macOS, where Fyne maps the shortcuts to Super.
+func platformKeys(keys string) string {
+	if runtime.GOOS == "darwin" {
+		return strings.ReplaceAll(keys, "Ctrl+", "Cmd+")
+	}
+	return keys
 }
 
 // onShowShortcuts shows the keyboard reference.
 func (w *Workbench) onShowShortcuts() {
-	grid := container.NewGridWithColumns(2)
-	for _, row := range shortcutHelp {
-		key := widget.NewLabelWithStyle(row[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	grid := container.New(layout.NewFormLayout())
+	for _, row := range shortcutHelp() {
+		key := widget.NewLabelWithStyle(platformKeys(row[0]), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		grid.Add(key)
 		grid.Add(widget.NewLabel(row[1]))
 	}

@@ -68,6 +68,10 @@ func (m *labelManager) refresh() {
 			key = "–"
 		}
 		name := widget.NewLabelWithStyle(key+"  "+l.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		guideline := widget.NewLabel(snippet(l.Description))
+		guideline.Truncation = fyne.TextTruncateEllipsis
+		guideline.Importance = widget.LowImportance
+		guideline.SizeName = theme.SizeNameCaptionText
 		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { m.onMove(l.Name, -1) })
 		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { m.onMove(l.Name, +1) })
 		if i == 0 {
@@ -78,9 +82,8 @@ func (m *labelManager) refresh() {
 		}
 		edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { m.onEdit(l) })
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { m.onDelete(l.Name) })
-		del.Importance = widget.DangerImportance
 		buttons := container.NewHBox(up, down, edit, del)
-		m.rows.Add(container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(swatch), name), buttons))
+		m.rows.Add(container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(swatch), name), buttons, guideline))
 	}
 	m.rows.Refresh()
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -113,7 +114,9 @@ func (l *library) createRow() fyne.CanvasObject {
 	meta := widget.NewLabel("0 annotations · new")
 	meta.SizeName = theme.SizeNameCaptionText
 	meta.Importance = widget.LowImportance
-	return container.NewVBox(title, meta)
+	// The label's own padding already separates the two lines: a box gap on top
+	// would make each row look like two items.
+	return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), title, meta)
 }
 
 func (l *library) updateRow(i widget.ListItemID, row fyne.CanvasObject) {
@@ -128,9 +131,12 @@ func (l *library) updateRow(i widget.ListItemID, row fyne.CanvasObject) {
 	title.TextStyle = fyne.TextStyle{Bold: d.ID == l.current}
 	title.Refresh()
 	meta.SetText(fmt.Sprintf("%s · %s", plural(d.SpanCount, "annotation"), d.Status.Display()))
-	if d.Status == annotate.StatusDone {
+	switch {
+	case d.ID == l.current:
+		meta.Importance = widget.MediumImportance // grey would vanish on the selection colour
+	case d.Status == annotate.StatusDone:
 		meta.Importance = widget.SuccessImportance
-	} else {
+	default:
 		meta.Importance = widget.LowImportance
 	}
 	meta.Refresh()

@@ -18,6 +18,7 @@ type statusBar struct {
 	message   *widget.Label
 	progress  *widget.Label
 	count     *widget.Label
+	divider   fyne.CanvasObject
 }
 
 func newStatusBar() *statusBar {
@@ -32,7 +33,8 @@ func newStatusBar() *statusBar {
 func (s *statusBar) build() fyne.CanvasObject {
 	s.message.Importance = widget.LowImportance
 	s.message.Truncation = fyne.TextTruncateEllipsis
-	right := container.NewHBox(s.progress, widget.NewSeparator(), s.count)
+	s.divider = widget.NewSeparator()
+	right := container.NewHBox(s.progress, s.divider, s.count)
 	return container.NewBorder(nil, nil, s.selection, right, s.message)
 }
 
@@ -59,9 +61,12 @@ func selectionText(start, end int, open bool) string {
 func (s *statusBar) setDocument(position, total int, status annotate.Status, spans int) {
 	if position == 0 {
 		s.progress.SetText(plural(total, "document"))
-		s.count.SetText("")
+		s.count.Hide()
+		s.divider.Hide()
 		return
 	}
+	s.count.Show()
+	s.divider.Show()
 	s.progress.SetText(fmt.Sprintf("Document %d of %d · %s", position, total, status.Display()))
 	s.count.SetText(plural(spans, "annotation"))
 }
