@@ -1,0 +1,64 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// These tests drive the workbench as the GLFW driver does: key events go to the
+// focused object, which must be the document view once a document is open.
+
+func pressKey(f fyne.Focusable, name fyne.KeyName) {
+	f.TypedKey(&fyne.KeyEvent{Name: name})
+}
+
+func TestTheViewHasTheFocusWhenADocumentOpens(t *testing.T) {
+	f := newWBFixture(t, trickyText, "second\n")
+	f.w.onNextDocument()
+	if got := f.w.win.Canvas().Focused(); got != f.w.view {
+		t.Fatalf("focused = %T, want the document view", got)
+	}
+}
+
+func TestShiftArrowsThenADigitTagsThroughTheFocusedView(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	focused := f.w.win.Canvas().Focused()
+	if focused != f.w.view {
+		t.Fatalf("focused = %T, want the document view", focused)
+	}
+	keyable := focused.(desktop.Keyable)
+	// Caret to the start of line 2 (after the emoji and CRLF), then select 15 code
+	// points: the quote with its curly marks.
+	for range 33 {
+		pressKey(focused, fyne.KeyRight)
+	}
+	keyable.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	for range 15 {
+		pressKey(focused, fyne.KeyRight)
+	}
+	keyable.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	if got := f.w.status.selection.Text; got != "Selection 33–48 (15 chars)" {
+		t.Fatalf("status = %q", got)
+	}
+	focused.TypedRune('2')
+	got := rows(f.spans(f.w.doc.ID))
+	want := []spanRow{{33, 48, "QUOTE", "“We will stay,”"}}
+	if len(got) != 1 || got[0] != want[0] {
+		t.Fatalf("stored %+v, want %+v", got, want)
+	}
+	// Tab reaches the new annotation; a digit relabels it; Delete removes it.
+	pressKey(f.w.win.Canvas().Focused(), fyne.KeyTab)
+	if f.w.annotations.selected == 0 {
+		t.Fatalf("Tab did not select the annotation in the list")
+	}
+	f.w.win.Canvas().Focused().TypedRune('4')
+	if got := rows(f.spans(f.w.doc.ID)); len(got) != 1 || got[0].Label != "CASUALTY" {
+		t.Fatalf("after relabel: %+v", got)
+	}
+	pressKey(f.w.win.Canvas().Focused(), fyne.KeyDelete)
+	if got := f.spans(f.w.doc.ID); len(got) != 0 {
+		t.Fatalf("after Delete: %+v", rows(got))
+	}
+}
