@@ -2,6 +2,7 @@ package docview
 
 import (
 	"image/color"
+	"math/bits"
 	"slices"
 )
 
@@ -18,32 +19,54 @@ func arrangeHighlights(hs []Highlight, n int) ([]Highlight, []int) {
 			out = append(out, h)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Highlight) int {
-		switch {
-		case a.Start != b.Start:
-			return a.Start - b.Start
-		case a.End != b.End:
-			return b.End - a.End
-		case a.ID < b.ID:
-			return -1
-		case a.ID > b.ID:
-			return 1
-		}
-		return 0
-	})
+	// Callers usually pass spans already in text order: check before sorting.
+	if !slices.IsSortedFunc(out, compareHighlights) {
+		slices.SortFunc(out, compareHighlights)
+	}
 	depths := make([]int, len(out))
 	type open struct{ end, depth int }
 	var active []open
 	for i, h := range out {
-		active = slices.DeleteFunc(active, func(o open) bool { return o.end <= h.Start })
-		depth := 0
-		for slices.ContainsFunc(active, func(o open) bool { return o.depth == depth }) {
-			depth++
+		kept := active[:0]
+		var used uint64 // depths below 64 in use by open highlights
+		deep := false
+		for _, o := range active {
+			if o.end > h.Start {
+				kept = append(kept, o)
+				if o.depth < 64 {
+					used |= 1 << o.depth
+				} else {
+					deep = true
+				}
+			}
+		}
+		active = kept
+		depth := bits.TrailingZeros64(^used)
+		if depth == 64 && deep {
+			for slices.ContainsFunc(active, func(o open) bool { return o.depth == depth }) {
+				depth++
+			}
 		}
 		depths[i] = depth
 		active = append(active, open{h.End, depth})
 	}
 	return out, depths
+}
+
+// compareHighlights orders by start, the longer first, then by ID, so the
+// order is total and the drawing stable.
+func compareHighlights(a, b Highlight) int {
+	switch {
+	case a.Start != b.Start:
+		return a.Start - b.Start
+	case a.End != b.End:
+		return b.End - a.End
+	case a.ID < b.ID:
+		return -1
+	case a.ID > b.ID:
+		return 1
+	}
+	return 0
 }
 
 // innermostAt returns the shortest highlight containing the code point at

@@ -148,3 +148,42 @@ func TestHitTestFindsEveryCaretOffset(t *testing.T) {
 		}
 	}
 }
+
+func TestArrangeHighlightsNestsAndOrders(t *testing.T) {
+	hs := []Highlight{
+		{ID: 4, Start: 30, End: 40},
+		{ID: 2, Start: 5, End: 10},
+		{ID: 1, Start: 0, End: 20},
+		{ID: 3, Start: 6, End: 8},
+		{ID: 5, Start: 35, End: 50},  // overlaps 4 without nesting
+		{ID: 6, Start: 60, End: 60},  // empty: dropped
+		{ID: 7, Start: 95, End: 200}, // clipped to the text
+	}
+	got, depths := arrangeHighlights(hs, 100)
+	var ids []int64
+	for _, h := range got {
+		ids = append(ids, h.ID)
+	}
+	if want := []int64{1, 2, 3, 4, 5, 7}; !slices.Equal(ids, want) {
+		t.Fatalf("order %v, want %v", ids, want)
+	}
+	if want := []int{0, 1, 2, 0, 1, 0}; !slices.Equal(depths, want) {
+		t.Fatalf("depths %v, want %v", depths, want)
+	}
+	if got[5].End != 100 {
+		t.Fatalf("highlight past the end not clipped: %+v", got[5])
+	}
+}
+
+func TestArrangeHighlightsBeyondSixtyFourLevels(t *testing.T) {
+	var hs []Highlight
+	for i := range 70 {
+		hs = append(hs, Highlight{ID: int64(i + 1), Start: i, End: 200 - i})
+	}
+	_, depths := arrangeHighlights(hs, 300)
+	for i, d := range depths {
+		if d != i {
+			t.Fatalf("highlight %d nested %d deep has depth %d", i, i, d)
+		}
+	}
+}
