@@ -26,7 +26,7 @@ func (db *DB) Documents(ctx context.Context, filter annotate.DocumentFilter) ([]
 		return nil, db.fail("list documents", err)
 	}
 	defer rows.Close()
-	var docs []annotate.DocumentSummary
+	docs := []annotate.DocumentSummary{}
 	for rows.Next() {
 		var d annotate.DocumentSummary
 		if err := rows.Scan(&d.ID, &d.Title, &d.Source, &d.Status, &d.Sample, &d.Length, &d.SpanCount); err != nil {

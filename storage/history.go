@@ -76,7 +76,7 @@ func (db *DB) History(ctx context.Context, docID int64) ([]annotate.Change, erro
 		return nil, db.fail("read history", err)
 	}
 	defer rows.Close()
-	var changes []annotate.Change
+	changes := []annotate.Change{}
 	for rows.Next() {
 		var c annotate.Change
 		var before, after sql.NullString

@@ -17,7 +17,7 @@ func (db *DB) Labels(ctx context.Context) ([]annotate.Label, error) {
 		return nil, db.fail("list labels", err)
 	}
 	defer rows.Close()
-	var labels []annotate.Label
+	labels := []annotate.Label{}
 	for rows.Next() {
 		var l annotate.Label
 		if err := rows.Scan(&l.ID, &l.Name, &l.Color, &l.Hotkey, &l.Description, &l.Order); err != nil {

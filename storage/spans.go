@@ -47,7 +47,7 @@ func querySpans(ctx context.Context, q queryer, clause string, args ...any) ([]a
 		return nil, err
 	}
 	defer rows.Close()
-	var spans []annotate.Span
+	spans := []annotate.Span{}
 	for rows.Next() {
 		s, err := scanSpan(rows)
 		if err != nil {

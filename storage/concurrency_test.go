@@ -1,0 +1,83 @@
+package storage
+
+import (
+	"context"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/newsmark/newsmark/annotate"
+)
+
+func TestConcurrentEditsAllLand(t *testing.T) {
+	ctx := context.Background()
+	db := openSeeded(t)
+	docID := importOne(t, db, "0123456789012345678901234567890123456789")
+	var wg sync.WaitGroup
+	errs := make(chan error, 40)
+	for i := 0; i < 40; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := db.CreateSpan(ctx, annotate.Span{DocID: docID, Start: i, End: i + 1, Label: "CLAIM"})
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	spans, _ := db.Spans(ctx, docID)
+	changes, _ := db.History(ctx, docID)
+	if len(spans) != 40 || len(changes) != 40 {
+		t.Errorf("%d spans and %d history entries, want 40 each", len(spans), len(changes))
+	}
+}
+
+func TestTwoProgramsShareOneFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "shared.db")
+	gui, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer gui.Close()
+	if err := gui.Seed(ctx, testLabels(), nil); err != nil {
+		t.Fatal(err)
+	}
+	// A command run while the window is open.
+	cli, err := Open(path)
+	if err != nil {
+		t.Fatalf("second Open while the first is open: %v", err)
+	}
+	if cli.Created() {
+		t.Error("the second handle thinks it created the database")
+	}
+	res, err := cli.Import(ctx, records([]annotate.ImportRecord{textRecord("a.txt", "Imported by the command line.")}), annotate.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cli.Close()
+	span, err := gui.CreateSpan(ctx, annotate.Span{DocID: res.DocIDs[0], Start: 0, End: 8, Label: "CLAIM"})
+	if err != nil {
+		t.Fatalf("the window cannot annotate what the command imported: %v", err)
+	}
+	if span.Text != "Imported" {
+		t.Errorf("span text = %q", span.Text)
+	}
+}
+
+func TestListsAreEmptyNotNil(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	labels, _ := db.Labels(ctx)
+	docs, _ := db.Documents(ctx, annotate.DocumentFilter{})
+	spans, _ := db.Spans(ctx, 1)
+	changes, _ := db.History(ctx, 1)
+	if labels == nil || docs == nil || spans == nil || changes == nil {
+		t.Errorf("a list of nothing is nil: labels %v, docs %v, spans %v, history %v", labels == nil, docs == nil, spans == nil, changes == nil)
+	}
+}
