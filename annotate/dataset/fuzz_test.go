@@ -1,0 +1,126 @@
+package dataset
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsmark/newsmark/annotate"
+)
+
+// checkDecoded fails on a record a decoder should never produce: every span must
+// lie inside its text, be non-empty, and carry the text it covers.
+func checkDecoded(t *testing.T, rec annotate.ImportRecord) {
+	t.Helper()
+	offsets := annotate.NewOffsets(rec.Document.Text)
+	if err := rec.Document.Validate(); err != nil {
+		t.Fatalf("decoded an invalid document: %v", err)
+	}
+	for _, s := range rec.Spans {
+		if err := s.Validate(offsets.Len()); err != nil {
+			t.Fatalf("decoded an invalid span: %v", err)
+		}
+		if s.Text != offsets.Slice(s.Start, s.End) {
+			t.Fatalf("span %d-%d text %q does not match the document", s.Start, s.End, s.Text)
+		}
+	}
+}
+
+// drain runs a decoder to the end; it must stop (io.EOF) within a bound.
+func drain(t *testing.T, dec Decoder, bound int) {
+	t.Helper()
+	for i := 0; i < bound; i++ {
+		rec, err := dec.Decode()
+		if err == io.EOF {
+			return
+		}
+		if err == nil {
+			checkDecoded(t, rec)
+		}
+	}
+	t.Fatalf("decoder did not reach the end after %d calls", bound)
+}
+
+func decoderBound(data []byte) int { return bytes.Count(data, []byte("\n")) + 10 }
+
+func addSeeds(f *testing.F, names ...string) {
+	for _, name := range names {
+		data, err := os.ReadFile(filepath.Join("testdata", "golden", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, uint8(0))
+	}
+}
+
+func unitFor(n uint8) annotate.Unit {
+	return []annotate.Unit{annotate.UnitCodepoint, annotate.UnitUTF16, annotate.UnitByte}[int(n)%3]
+}
+
+func FuzzJSONLDecoder(f *testing.F) {
+	// Small seeds: the fuzzer minimises every new interesting input, which takes
+	// long on multi-kilobyte lines such as the golden files.
+	f.Add([]byte(`{"text": "“a” 😀\r\nb", "spans": [{"start": 0, "end": 3, "label": "X", "text": "“a”", "annotator": "z", "note": "n"}], "meta": {"title": "t", "k": 1}}`), uint8(0))
+	f.Add([]byte(`{"text": "a 😀 b", "spans": [{"start": 2, "end": 4, "label": "X"}]}`+"\n"+`{"text": "c"}`), uint8(1))
+	f.Add([]byte(`{"id": 1, "text": "ab\u00a0c", "label": [[0, 2, "X"], [3, 4, "Y"]]}`), uint8(2))
+	f.Add([]byte(`{"id": "1", "tokens": ["a", "b"], "ner_tags": ["B-X", "I-X"]}`), uint8(0))
+	f.Add([]byte(`{"tokens": ["a"], "ner_tags": [0]}`), uint8(2))
+	f.Fuzz(func(t *testing.T, data []byte, unit uint8) {
+		for _, format := range []Format{FormatJSONL, FormatSpacy, FormatDoccano, FormatHF} {
+			drain(t, NewJSONLDecoder(bytes.NewReader(data), "fuzz.jsonl", DecodeOptions{Format: format, Unit: unitFor(unit)}), decoderBound(data))
+		}
+	})
+}
+
+func FuzzLabelStudioDecoder(f *testing.F) {
+	addSeeds(f, "label-studio.json", "label-studio-utf16.json")
+	f.Add([]byte(`[{"data": {"text": "ab"}, "annotations": [{"result": [{"type": "labels", "value": {"start": 0, "end": 1, "labels": ["A", "B"]}}]}]}]`), uint8(0))
+	f.Fuzz(func(t *testing.T, data []byte, unit uint8) {
+		drain(t, NewLabelStudioDecoder(bytes.NewReader(data), "fuzz.json", DecodeOptions{Unit: unitFor(unit)}), decoderBound(data)+len(data))
+	})
+}
+
+func FuzzCoNLLDecoder(f *testing.F) {
+	addSeeds(f, "conll.conll")
+	f.Add([]byte("a -X- _ I-X\nb O\n\n-DOCSTART- -X- O\nc B-Y\n"), uint8(0))
+	f.Fuzz(func(t *testing.T, data []byte, unit uint8) {
+		drain(t, NewCoNLLDecoder(bytes.NewReader(data), "fuzz.conll", DecodeOptions{}), decoderBound(data))
+	})
+}
+
+func FuzzBratDecoder(f *testing.F) {
+	txt, err := os.ReadFile(filepath.Join("testdata", "golden", "brat", "doc-000007.txt"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	ann, err := os.ReadFile(filepath.Join("testdata", "golden", "brat", "doc-000007.ann"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(txt), ann, uint8(0))
+	f.Add("abc def", []byte("T1\tQ 0 3;4 7\tabc def\n#1\tAnnotatorNotes T1\tn\n"), uint8(2))
+	f.Fuzz(func(t *testing.T, text string, ann []byte, unit uint8) {
+		if _, err := checkText([]byte(text)); err != nil {
+			return // readBrat refuses such a text before decoding
+		}
+		text = strings.TrimPrefix(text, "\ufeff")
+		rec, err := DecodeBrat(text, bytes.NewReader(ann), "fuzz.ann", "fuzz.txt", unitFor(unit))
+		if err == nil {
+			checkDecoded(t, rec)
+		}
+	})
+}
+
+func FuzzCheckText(f *testing.F) {
+	f.Add([]byte("\ufeff“a”\r\n"))
+	f.Add([]byte("caf\xe9"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		text, err := checkText(data)
+		if err == nil && (strings.TrimSpace(text) == "" || strings.HasPrefix(text, "\ufeff") && !bytes.HasPrefix(data, []byte("\ufeff\ufeff"))) {
+			t.Fatalf("accepted %q", data)
+		}
+	})
+}
