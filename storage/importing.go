@@ -37,13 +37,14 @@ func (db *DB) Import(ctx context.Context, records iter.Seq2[annotate.ImportRecor
 	// Reading and checking the records (file I/O, UTF-8 validation, hashing) runs
 	// on another goroutine, ahead of the inserts: the two overlap on a machine
 	// with more than one core.
-	checked, stop := prefetch(records, opts.Annotator)
-	defer stop()
+	reader := prefetch(records, opts.Annotator)
+	defer reader.stop()
 
 	var problems annotate.ImportError
 	now := db.now()
 	done := 0
-	for rec := range checked {
+	for rec := range reader.records {
+		reader.done(rec)
 		if err := ctx.Err(); err != nil {
 			return annotate.ImportResult{}, fmt.Errorf("import cancelled, nothing was stored: %w", err)
 		}
@@ -249,54 +250,83 @@ type prefetched struct {
 	origin  string
 	checked checkedRecord
 	err     error // from the decoder or from checkRecord
+	units   int   // of the read-ahead budget this record holds until stored
 }
 
-// prefetchDepth bounds how far reading runs ahead of storing, and so the memory
-// held: 64 articles, or 64 records of at most annotate.MaxDocumentBytes.
-const prefetchDepth = 64
+// Read-ahead is bounded by count and by size: at most prefetchDepth records and
+// about prefetchBudget bytes of text are held ahead of the inserts, so a folder of
+// 20 MB transcripts does not pile up in memory.
+const (
+	prefetchDepth  = 64
+	prefetchUnit   = 1 << 20
+	prefetchBudget = 64 // units of prefetchUnit
+)
 
-// prefetch reads and checks records on its own goroutine. stop tells it to quit,
-// waits until it has, and may be called more than once; after stop the decoder
-// is never called again.
-func prefetch(records iter.Seq2[annotate.ImportRecord, error], annotator string) (<-chan prefetched, func()) {
-	out := make(chan prefetched, prefetchDepth)
-	quit := make(chan struct{})
-	finished := make(chan struct{})
-	go func() {
-		defer close(finished)
-		defer close(out)
-		defer func() {
-			// A decoder bug must not take the program down with it.
-			if r := recover(); r != nil {
-				select {
-				case out <- prefetched{err: fmt.Errorf("internal error while reading records: %v", r)}:
-				case <-quit:
-				}
-			}
-		}()
-		for rec, err := range records {
+// prefetcher reads and checks records on its own goroutine.
+type prefetcher struct {
+	records  chan prefetched
+	budget   chan struct{} // one token per unit of text held
+	quit     chan struct{}
+	finished chan struct{}
+	stopOnce sync.Once
+}
+
+func prefetch(records iter.Seq2[annotate.ImportRecord, error], annotator string) *prefetcher {
+	p := &prefetcher{
+		records:  make(chan prefetched, prefetchDepth),
+		budget:   make(chan struct{}, prefetchBudget),
+		quit:     make(chan struct{}),
+		finished: make(chan struct{}),
+	}
+	go p.run(records, annotator)
+	return p
+}
+
+func (p *prefetcher) run(records iter.Seq2[annotate.ImportRecord, error], annotator string) {
+	defer close(p.finished)
+	defer close(p.records)
+	defer func() {
+		// A decoder bug must not take the program down with it.
+		if r := recover(); r != nil {
 			select {
-			case <-quit:
-				return
-			default:
-			}
-			item := prefetched{origin: rec.Origin, err: err}
-			if err == nil {
-				item.checked, item.err = checkRecord(rec, annotator)
-			}
-			select {
-			case out <- item:
-			case <-quit:
-				return
+			case p.records <- prefetched{err: fmt.Errorf("internal error while reading records: %v", r)}:
+			case <-p.quit:
 			}
 		}
 	}()
-	var once sync.Once
-	stop := func() {
-		once.Do(func() { close(quit) })
-		<-finished
+	for rec, err := range records {
+		item := prefetched{origin: rec.Origin, err: err}
+		if err == nil {
+			item.checked, item.err = checkRecord(rec, annotator)
+		}
+		item.units = min(len(rec.Document.Text)/prefetchUnit+1, prefetchBudget)
+		for range item.units {
+			select {
+			case p.budget <- struct{}{}:
+			case <-p.quit:
+				return
+			}
+		}
+		select {
+		case p.records <- item:
+		case <-p.quit:
+			return
+		}
 	}
-	return out, stop
+}
+
+// done gives back the budget a record held, as the inserting side takes it.
+func (p *prefetcher) done(item prefetched) {
+	for range item.units {
+		<-p.budget
+	}
+}
+
+// stop tells the reader to quit and waits until it has: after stop the decoder is
+// never called again. It may be called more than once.
+func (p *prefetcher) stop() {
+	p.stopOnce.Do(func() { close(p.quit) })
+	<-p.finished
 }
 
 // store writes a checked record inside its own savepoint and adds its counts to

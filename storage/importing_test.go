@@ -318,3 +318,28 @@ func TestAPanickingDecoderBecomesAnError(t *testing.T) {
 		t.Errorf("%d documents stored", n)
 	}
 }
+
+func TestLargeDocumentsImport(t *testing.T) {
+	ctx := context.Background()
+	db := openSeeded(t)
+	// 21 MB each, over the read-ahead budget together, with a span at the very end
+	// behind non-ASCII text.
+	body := strings.Repeat("Paragraph — “quoted” 😀 text.\r\n", 21<<20/len("Paragraph — “quoted” 😀 text.\r\n"))
+	var recs []annotate.ImportRecord
+	for i := 0; i < 4; i++ {
+		text := fmt.Sprintf("Transcript %d\n", i) + body + "THE END"
+		length := len([]rune(text))
+		recs = append(recs, textRecord(fmt.Sprintf("big%d.txt", i), text, annotate.Span{Start: length - 7, End: length, Label: "CLAIM"}))
+	}
+	res, err := db.Import(ctx, records(recs), annotate.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Documents != 4 || res.Spans != 4 {
+		t.Errorf("result = %+v", res)
+	}
+	spans, _ := db.Spans(ctx, res.DocIDs[3])
+	if len(spans) != 1 || spans[0].Text != "THE END" {
+		t.Errorf("span at the end = %+v", spans)
+	}
+}
