@@ -14,13 +14,17 @@
 // Word band (score >= 50). Every word of the query matches some word of the span,
 // in any order. Each query word takes its best match, in points:
 //
-//	exact word                                100
-//	start of a word ("soldier" in "soldiers")  80..95, more the more of the word it covers
-//	inside a word, 3+ letters                  60..75
-//	two neighbouring letters swapped           58  ("casualites" for "casualties"; words of 4+ letters)
-//	one letter missing, extra or wrong         52  ("zaporzhzhia", "mueller"; 4+ letters)
-//	letters left out of a long word            45..70 ("zaporizhia" in "zaporizhzhia": same
-//	                                               first letter, covering 60%+ of the word)
+//	exact word                                  100
+//	start of a word ("soldier" in "soldiers")    80..95, more the more of the word it covers
+//	inside a word, 3+ letters                    60..75
+//	two neighbouring letters swapped             58  ("casualites" for "casualties")
+//	one letter missing, extra or wrong           52  ("zaporzhzhia", "mueller")
+//	letters left out of a long word              45..58 ("zaporizhia" in "zaporizhzhia": 5+
+//	                                                 letters, same first three, 60%+ of the word)
+//
+// Typo kinds apply to query words of 5 letters or more (shorter ones have too many
+// neighbours: "week", "weak", "seek"), and a typo never scores as much as a word found
+// as it was typed.
 //
 // A query word found in the span text counts in full. If it is not in the text, or
 // matches better elsewhere, it may match the note (60% of its points), the document
@@ -49,6 +53,10 @@
 //
 // Upsert and Remove change one row through a map from span ID (O(1)); nothing is
 // reloaded. A search holds a read lock and splits the rows across GOMAXPROCS
-// goroutines; each row is first tested against a 64-bit mask of the characters its
-// fields contain, so most rows are rejected without reading their text.
+// goroutines. Each row carries a 64-bit mask of its characters and a 256-bit set of
+// its bigrams, so most rows are rejected without reading their text; query words are
+// then found with strings.Index rather than by walking every word. Typos are looked
+// for in a second pass, only in rows whose best possible score could still make the
+// cut, and the letter band (sahilm/fuzzy) only runs when the word band left room
+// under the limit.
 package search

@@ -29,6 +29,7 @@ type row struct {
 	folded     string // fold(span.Text): same code points, lower case, no accents
 	foldedNote string
 	textMask   uint64
+	bigrams    bigramSet // of folded
 	noteMask   uint64
 	recency    int64 // UpdatedAt, or CreatedAt if never updated, in Unix nanoseconds
 }
@@ -135,11 +136,13 @@ func (e *Engine) SetDocument(docID int64, title string, status annotate.Status) 
 type prepared struct {
 	folded, foldedNote string
 	textMask, noteMask uint64
+	bigrams            bigramSet
 }
 
 func (e *Engine) prepare(rec annotate.SpanRecord) prepared {
 	p := prepared{folded: fold(rec.Text), foldedNote: fold(rec.Note)}
 	p.textMask, p.noteMask = charMask(p.folded), charMask(p.foldedNote)
+	p.bigrams = bigramsOf(p.folded)
 	return p
 }
 
@@ -153,6 +156,7 @@ func (e *Engine) putLocked(rec annotate.SpanRecord, p prepared) {
 		folded:     p.folded,
 		foldedNote: p.foldedNote,
 		textMask:   p.textMask,
+		bigrams:    p.bigrams,
 		noteMask:   p.noteMask,
 		recency:    recencyOf(rec.Span),
 	}

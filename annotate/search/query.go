@@ -37,7 +37,6 @@ type tokenMatch struct {
 const maxChoices = 4
 
 type wordHit struct {
-	index      int32 // word number in the text
 	start, end int32 // byte range of the word in the folded text
 	hl         highlight
 }
@@ -69,34 +68,72 @@ const wordTierBase = 50
 // scratch is per-worker memory reused from row to row.
 type scratch struct {
 	matches []tokenMatch
+	typos   []bool // query words to look for as typos in a full pass over the words
+	// Rows of one document usually sit together, so the quality of each query word
+	// in the last title seen is remembered (-1: not computed yet).
+	titleDoc *docInfo
+	titleQ   []int
+}
+
+func (s *scratch) titleQuality(d *docInfo, i int, t *qtoken) int {
+	if s.titleDoc != d {
+		s.titleDoc = d
+		s.titleQ = s.titleQ[:0]
+		for range s.matches {
+			s.titleQ = append(s.titleQ, -1)
+		}
+	}
+	if s.titleQ[i] < 0 {
+		s.titleQ[i] = bestWordQuality(t, d.foldedTitle)
+	}
+	return s.titleQ[i]
 }
 
 // scoreWords matches every query word against the row's words, in the text first and
-// then in the note, title and label. It returns 0 unless every query word matched
-// somewhere; otherwise the score. The chosen text words stay in s.matches.
-func (q *query) scoreWords(r *row, s *scratch) int {
+// then in the note, title and label, and returns the row's score, 0 unless every
+// query word matched somewhere. The chosen text words stay in s.matches.
+//
+// Typo kinds are costly to look for (every word of the text is compared) and never
+// score as much as a substring, so with typos false they are left out: a query word
+// that occurs nowhere as a substring but may be there misspelt makes scoreWords
+// return score 0 and an upper bound on what the row could score with typos, so that
+// the caller can decide whether the row is worth a second look.
+func (q *query) scoreWords(r *row, s *scratch, typos bool) (score, bound int) {
 	n := len(q.tokens)
 	if n == 0 {
-		return 0
+		return 0, 0
 	}
 	if cap(s.matches) < n {
 		s.matches = make([]tokenMatch, n)
+		s.typos = make([]bool, n)
 	}
-	s.matches = s.matches[:n]
-	anyInText := false
+	s.matches, s.typos = s.matches[:n], s.typos[:n]
+	// The cheap test first: can every query word match somewhere at all?
 	for i := range q.tokens {
 		t := &q.tokens[i]
-		inText := t.mayMatch(r.textMask)
-		if !inText && !t.mayMatch(r.noteMask) && !t.mayMatch(r.doc.titleMask) && !t.mayMatch(r.label.mask) {
-			return 0
+		if !t.mayMatch(r.textMask) && !t.mayMatch(r.noteMask) && !t.mayMatch(r.doc.titleMask) && !t.mayMatch(r.label.mask) {
+			return 0, 0
 		}
-		anyInText = anyInText || inText
-		s.matches[i] = tokenMatch{}
 	}
-	if anyInText {
-		q.scanText(r.folded, s.matches)
+	anyTypos := false
+	for i := range q.tokens {
+		t, m := &q.tokens[i], &s.matches[i]
+		*m = tokenMatch{}
+		s.typos[i] = false
+		if !t.mayMatch(r.textMask) {
+			continue
+		}
+		if t.mayOccurIn(r) {
+			findOccurrences(t, r.folded, m, n == 1)
+		}
+		if m.text == 0 && t.mayHaveTypo(&r.bigrams) {
+			s.typos[i], anyTypos = true, true
+			if typos {
+				findTypos(t, r.folded, m)
+			}
+		}
 	}
-	total := 0
+	total, missing := 0, false
 	for i := range q.tokens {
 		t, m := &q.tokens[i], &s.matches[i]
 		if m.text < qualityExact {
@@ -105,7 +142,7 @@ func (q *query) scoreWords(r *row, s *scratch) int {
 				m.note = bestWordQuality(t, r.foldedNote)
 			}
 			if m.text < qualityExact*weightTitleNum/weightTitleDen && t.mayMatch(r.doc.titleMask) {
-				m.title = bestWordQuality(t, r.doc.foldedTitle)
+				m.title = s.titleQuality(r.doc, i, t)
 			}
 			if m.text < qualityExact*weightLabelNum/weightLabelDen && t.mayMatch(r.label.mask) {
 				if lq, _ := matchWord(t, r.label.folded, r.label.mask); lq >= qualityPrefix {
@@ -113,75 +150,144 @@ func (q *query) scoreWords(r *row, s *scratch) int {
 				}
 			}
 		}
-		best := max(m.text, m.note*weightNoteNum/weightNoteDen, m.title*weightTitleNum/weightTitleDen, m.label*weightLabelNum/weightLabelDen)
-		if best == 0 {
-			return 0
+		points := m.best()
+		if anyTypos && !typos && s.typos[i] {
+			points = max(points, maxTypoQuality) // what a typo match could add
+		} else if points == 0 {
+			missing = true
 		}
-		total += best
+		total += points
 	}
-	return wordTierBase + total + orderBonus(s.matches)
+	if missing {
+		return 0, 0
+	}
+	if anyTypos && !typos {
+		return 0, wordTierBase + total + (n-1)*(bonusInOrder+bonusAdjacent)
+	}
+	return wordTierBase + total + orderBonus(r.folded, s.matches), 0
 }
 
-// scanText walks the words of the folded text once and keeps, for each query word,
-// the best quality and the places that reach it.
-func (q *query) scanText(text string, ms []tokenMatch) {
-	at := 0
-	for index := int32(0); ; index++ {
-		start, end, wmask, ok := nextWord(text, at)
-		if !ok {
+// best is the points the query word earns: its text match, or a weighted match in
+// another field if that is worth more.
+func (m *tokenMatch) best() int {
+	return max(m.text, m.elsewhere())
+}
+
+func (m *tokenMatch) elsewhere() int {
+	return max(m.note*weightNoteNum/weightNoteDen, m.title*weightTitleNum/weightTitleDen, m.label*weightLabelNum/weightLabelDen)
+}
+
+// inText reports whether the query word counts as found in the span text.
+func (m *tokenMatch) inText() bool { return m.nchoice > 0 && m.text >= m.elsewhere() }
+
+// has reports whether the word starting at byte start is among the choices.
+func (m *tokenMatch) has(start int) bool {
+	for c := 0; c < m.nchoice; c++ {
+		if int(m.choices[c].start) == start {
+			return true
+		}
+	}
+	return false
+}
+
+// record notes a match of quality in the text, keeping the places that reach the best.
+func (m *tokenMatch) record(quality int, hit wordHit) {
+	switch {
+	case quality > m.text:
+		m.text, m.choices[0], m.nchoice = quality, hit, 1
+	case quality == m.text && m.nchoice < maxChoices:
+		m.choices[m.nchoice] = hit
+		m.nchoice++
+	}
+}
+
+// findOccurrences finds t wherever it occurs in the folded text as a substring and
+// scores the word around each occurrence. Searching for the substring (vectorised in
+// the standard library) instead of walking every word is what keeps a query over
+// 100,000 spans fast. With single set, it stops at the first exact word.
+func findOccurrences(t *qtoken, text string, m *tokenMatch, single bool) {
+	for from := 0; from < len(text); {
+		at := strings.Index(text[from:], t.text)
+		if at < 0 {
 			return
 		}
-		at = end
-		w := text[start:end]
-		for i := range q.tokens {
-			t := &q.tokens[i]
-			if !t.mayMatch(wmask) {
-				continue
-			}
-			quality, hl := matchWord(t, w, wmask)
-			if quality == 0 {
-				continue
-			}
-			m := &ms[i]
-			hit := wordHit{index: index, start: int32(start), end: int32(end), hl: hl}
-			switch {
-			case quality > m.text:
-				m.text, m.choices[0], m.nchoice = quality, hit, 1
-			case quality == m.text && m.nchoice < maxChoices:
-				m.choices[m.nchoice] = hit
-				m.nchoice++
+		at += from
+		start, end, ok := wordAround(text, at)
+		if !ok || at+len(t.text) > end {
+			from = at + 1 // the occurrence is not inside one word
+			continue
+		}
+		if quality, hl := substringQuality(t, text[start:end], at-start); quality > 0 {
+			m.record(quality, wordHit{start: int32(start), end: int32(end), hl: hl})
+			if single && quality == qualityExact {
+				return
 			}
 		}
+		from = end
+	}
+}
+
+// wordAround finds the word holding byte at of the folded text. Words never hold a
+// space, so segmenting from the last space before at gives the same words as
+// segmenting the whole text.
+func wordAround(text string, at int) (start, end int, ok bool) {
+	for from := strings.LastIndexByte(text[:at], ' ') + 1; ; {
+		start, end, _, ok = nextWord(text, from)
+		if !ok || start > at {
+			return 0, 0, false
+		}
+		if end > at {
+			return start, end, true
+		}
+		from = end
 	}
 }
 
 // orderBonus picks, for each query word found in the text, the first of its best
-// places after the previous word's, and rewards words that follow in query order.
-func orderBonus(ms []tokenMatch) int {
+// places after the previous word's, and rewards words that follow in query order,
+// the more the closer they are.
+func orderBonus(text string, ms []tokenMatch) int {
 	bonus := 0
-	prev := int32(-1)
+	var prev wordHit
 	havePrev := false
 	for i := range ms {
 		m := &ms[i]
-		if m.nchoice == 0 || m.text < max(m.note*weightNoteNum/weightNoteDen, m.title*weightTitleNum/weightTitleDen, m.label*weightLabelNum/weightLabelDen) {
+		if !m.inText() {
 			havePrev = false // matched elsewhere: the run of in-text words is broken
 			continue
 		}
 		m.chosen = 0
 		if havePrev {
 			for c := 0; c < m.nchoice; c++ {
-				if m.choices[c].index > prev {
+				if m.choices[c].start > prev.start {
 					m.chosen = c
 					break
 				}
 			}
-			if idx := m.choices[m.chosen].index; idx > prev {
-				bonus += bonusInOrder + max(0, bonusAdjacent-proximityStep*int(idx-prev-1))
+			if cur := m.choices[m.chosen]; cur.start > prev.start {
+				between := 0
+				if cur.start > prev.end {
+					between = countWords(text[prev.end:cur.start], bonusAdjacent/proximityStep)
+				}
+				bonus += bonusInOrder + max(0, bonusAdjacent-proximityStep*between)
 			}
 		}
-		prev, havePrev = m.choices[m.chosen].index, true
+		prev, havePrev = m.choices[m.chosen], true
 	}
 	return bonus
+}
+
+// countWords counts the words in s, stopping at limit.
+func countWords(s string, limit int) int {
+	n := 0
+	for at := 0; n < limit; n++ {
+		_, end, _, ok := nextWord(s, at)
+		if !ok {
+			break
+		}
+		at = end
+	}
+	return n
 }
 
 // bestWordQuality is the best quality of t against any word of folded text s.

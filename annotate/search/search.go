@@ -54,20 +54,31 @@ func (e *Engine) Search(query string, opts Options) []Result {
 		workers = 1
 	}
 	tops := make([]*topK, workers)
-	var wg sync.WaitGroup
+	typoRows := make([][]candidate, workers) // rows that may match with typos
+	leftovers := make([][]int32, workers)    // rows with no word match, for the letter band
 	chunk := (len(e.rows) + workers - 1) / workers
 	for w := range workers {
-		from, to := w*chunk, min((w+1)*chunk, len(e.rows))
 		tops[w] = newTopK(limit, e.rows)
-		run := func() { e.searchRange(&q, keep, from, to, tops[w]) }
-		if w == workers-1 {
-			run() // the calling goroutine takes the last share
-			continue
-		}
-		wg.Add(1)
-		go func() { defer wg.Done(); run() }()
 	}
-	wg.Wait()
+	// Phase 1: the word band without typos, over every row.
+	parallel(workers, func(w int) {
+		from, to := w*chunk, min((w+1)*chunk, len(e.rows))
+		typoRows[w], leftovers[w] = e.searchWords(&q, keep, from, to, tops[w])
+	})
+	// Phase 2: typos, only in rows that could still make the cut.
+	threshold := cutScore(tops, limit, e.rows)
+	parallel(workers, func(w int) {
+		leftovers[w] = e.searchTypos(&q, typoRows[w], threshold, tops[w], leftovers[w])
+	})
+	// Phase 3: the letter band ranks below every word match, so it is only worth
+	// computing when the word band left room under the limit.
+	found := 0
+	for _, t := range tops {
+		found += len(t.hits)
+	}
+	if found < limit && q.pattern != "" {
+		parallel(workers, func(w int) { e.searchLetters(&q, leftovers[w], tops[w]) })
+	}
 	var hits []hit
 	for _, t := range tops {
 		hits = append(hits, t.hits...)
@@ -111,8 +122,28 @@ func (e *Engine) filter(opts Options) (keep func(*row) bool, ok bool) {
 	}, true
 }
 
-// searchRange scores rows[from:to] into top.
-func (e *Engine) searchRange(q *query, keep func(*row) bool, from, to int, top *topK) {
+// parallel runs fn(0..n-1) at once, the last on the calling goroutine.
+func parallel(n int, fn func(w int)) {
+	var wg sync.WaitGroup
+	for w := range n - 1 {
+		wg.Add(1)
+		go func() { defer wg.Done(); fn(w) }()
+	}
+	fn(n - 1)
+	wg.Wait()
+}
+
+// candidate is a row that may match once typos are looked for, with the most it
+// could score.
+type candidate struct {
+	row   int32
+	bound int32
+}
+
+// searchWords scores rows[from:to] in the word band, typos left out, into top. It
+// returns the rows that may match with typos, and the rows that passed the filter
+// but matched no words (for the letter band).
+func (e *Engine) searchWords(q *query, keep func(*row) bool, from, to int, top *topK) (typoRows []candidate, rest []int32) {
 	rows := e.rows
 	if q.pattern == "" {
 		for i := from; i < to; i++ {
@@ -120,29 +151,76 @@ func (e *Engine) searchRange(q *query, keep func(*row) bool, from, to int, top *
 				top.add(hit{row: int32(i), recency: rows[i].recency})
 			}
 		}
-		return
+		return nil, nil
 	}
 	var s scratch
-	var letterwise []int32 // rows only sahilm/fuzzy can match
 	for i := from; i < to; i++ {
 		r := &rows[i]
 		if keep != nil && !keep(r) {
 			continue
 		}
-		if score := q.scoreWords(r, &s); score > 0 {
+		score, bound := q.scoreWords(r, &s, false)
+		switch {
+		case score > 0:
 			top.add(hit{row: int32(i), score: int32(score), recency: r.recency})
-			continue
+		case bound > 0:
+			typoRows = append(typoRows, candidate{row: int32(i), bound: int32(bound)})
+		case q.patMask&^r.textMask == 0:
+			rest = append(rest, int32(i))
 		}
-		if q.patMask&^r.textMask == 0 && isSubsequenceOf(q.pattern, r.folded) {
-			letterwise = append(letterwise, int32(i))
+	}
+	return typoRows, rest
+}
+
+// cutScore is the score a row needs to enter the results: the limit-th best score
+// found so far over all workers, or 0 while there are fewer.
+func cutScore(tops []*topK, limit int, rows []row) int {
+	var all []hit
+	for _, t := range tops {
+		all = append(all, t.hits...)
+	}
+	if len(all) < limit {
+		return 0
+	}
+	slices.SortFunc(all, func(a, b hit) int { return compareHits(rows, a, b) })
+	return int(all[limit-1].score)
+}
+
+// searchTypos scores the typo candidates that could reach threshold, with typos, and
+// returns rest extended by those that matched no words after all.
+func (e *Engine) searchTypos(q *query, candidates []candidate, threshold int, top *topK, rest []int32) []int32 {
+	var s scratch
+	for _, c := range candidates {
+		if int(c.bound) < threshold {
+			continue // cannot make the cut, even with every typo matched
+		}
+		r := &e.rows[c.row]
+		if score, _ := q.scoreWords(r, &s, true); score > 0 {
+			top.add(hit{row: c.row, score: int32(score), recency: r.recency})
+		} else if q.patMask&^r.textMask == 0 {
+			rest = append(rest, c.row)
+		}
+	}
+	return rest
+}
+
+// searchLetters runs sahilm/fuzzy over the candidate rows whose text holds the whole
+// query as a subsequence, and adds them to top in the letter band.
+func (e *Engine) searchLetters(q *query, candidates []int32, top *topK) {
+	rows := e.rows
+	letterwise := candidates[:0] // filter in place: the slice is this worker's own
+	for _, i := range candidates {
+		if isSubsequenceOf(q.pattern, rows[i].folded) {
+			letterwise = append(letterwise, i)
 		}
 	}
 	if len(letterwise) == 0 {
 		return
 	}
+	patternRunes := utf8.RuneCountInString(q.pattern)
 	for _, m := range fuzzy.FindFromNoSort(q.pattern, rowSource{rows: rows, index: letterwise}) {
 		i := letterwise[m.Index]
-		top.add(hit{row: i, score: int32(letterScore(m, utf8.RuneCountInString(q.pattern))), recency: rows[i].recency})
+		top.add(hit{row: i, score: int32(letterScore(m, patternRunes)), recency: rows[i].recency})
 	}
 }
 
@@ -254,7 +332,7 @@ func (e *Engine) result(q *query, h hit) Result {
 	case q.pattern == "":
 	case h.score >= wordTierBase:
 		var s scratch
-		q.scoreWords(r, &s)
+		q.scoreWords(r, &s, true)
 		res.Matched = wordHighlights(q, r.folded, s.matches)
 	default:
 		ms := fuzzy.FindFrom(q.pattern, rowSource{rows: e.rows, index: []int32{h.row}})
@@ -273,7 +351,7 @@ func wordHighlights(q *query, folded string, ms []tokenMatch) []int {
 	var byteOffsets []int
 	for i := range ms {
 		m := &ms[i]
-		if m.nchoice == 0 || m.text < max(m.note*weightNoteNum/weightNoteDen, m.title*weightTitleNum/weightTitleDen, m.label*weightLabelNum/weightLabelDen) {
+		if !m.inText() {
 			continue
 		}
 		c := m.choices[m.chosen]

@@ -96,16 +96,21 @@ func queryWords(q string) []string {
 const maxTokens = 32
 
 // How well one query word matches one word of the text, from 0 (not at all) to 100.
-// The kinds, best first:
+// The kinds, best first. Every kind that needs the query word as a substring scores
+// at least qualityInfix, and every typo kind less: so a word found as a substring
+// anywhere in a text makes a search for typos in that text unnecessary.
 const (
 	qualityExact        = 100 // the same word
 	qualityPrefix       = 80  // the start of the word ("soldier" in "soldiers"), +up to 15 by coverage
-	qualityInfix        = 60  // inside the word ("power" in "nuclear-powered" is a prefix, "plant" in "supplanted" an infix), +up to 15
+	qualityInfix        = 60  // inside the word ("power" in "superpower"), 3+ letters, +up to 15
 	qualityTransposed   = 58  // two neighbouring letters swapped ("casualites" for "casualties")
 	qualityOneEdit      = 52  // one letter missing, extra or wrong ("zaporzhzhia", "mueller")
-	qualitySubsequence  = 45  // letters left out of a long word ("zaporizhia"), +up to 25 by coverage
+	qualitySubsequence  = 45  // letters left out of a long word ("zaporizhia"), +up to 13 by coverage
 	minSubsequenceRatio = 0.6 // a subsequence must cover this share of the word's letters
-	minEditLen          = 4   // shorter words get no typo tolerance: too many false friends
+	minEditLen          = 5   // shorter words get no typo tolerance: too many false friends ("week", "weak", "seek")
+	minSubsequenceLen   = 5   // only long words are abbreviated by leaving letters out
+	leadRunes           = 3   // ... and they keep their first three letters
+	maxTypoQuality      = qualityTransposed
 )
 
 // qtoken is one query word prepared for matching.
@@ -114,50 +119,109 @@ type qtoken struct {
 	mask  uint64
 	runes int
 	ascii bool
+	// editParts are two pieces of the word, one of which survives any single edit
+	// (see editPieces); a text holding neither has no word one edit away.
+	editParts [2]string
+	// lead is the first leadRunes letters, which a subsequence match must keep.
+	lead string
+	// bigrams, leadBigrams and partBigrams are the bigram bits of text, lead and
+	// editParts.
+	bigrams, leadBigrams []uint8
+	partBigrams          [2][]uint8
 }
 
 func newQToken(s string) qtoken {
-	return qtoken{text: s, mask: charMask(s), runes: utf8.RuneCountInString(s), ascii: isASCII(s)}
+	t := qtoken{text: s, mask: charMask(s), runes: utf8.RuneCountInString(s), ascii: isASCII(s)}
+	runeStarts := make([]int, 0, t.runes+1)
+	for i := range s {
+		runeStarts = append(runeStarts, i)
+	}
+	runeStarts = append(runeStarts, len(s))
+	if t.runes >= minEditLen {
+		t.editParts = editPieces(s, runeStarts)
+	}
+	if t.runes >= minSubsequenceLen {
+		t.lead = s[:runeStarts[leadRunes]]
+	}
+	t.bigrams, t.leadBigrams = wordBigrams(s), wordBigrams(t.lead)
+	t.partBigrams = [2][]uint8{wordBigrams(t.editParts[0]), wordBigrams(t.editParts[1])}
+	return t
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
+// editPieces cuts a word of n >= 2 runes, with h = n/2, into w[:h] and w[h+1:]. A
+// single edit at rune p (substitution, deletion, insertion before p, or a swap of p
+// and p+1) leaves w[:h] whole if p >= h, and w[h+1:] whole if p < h (p+1 <= h for a
+// swap), so a word one edit away from w contains one of the pieces.
+func editPieces(w string, runeStarts []int) [2]string {
+	n := len(runeStarts) - 1
+	h := n / 2
+	return [2]string{w[:runeStarts[h]], w[runeStarts[h+1]:]}
+}
+
+// mayHaveTypo is the cheap test, on bigrams alone, for a word one edit away from t
+// (it keeps all but three of t's bigrams, and one of the edit pieces whole) or a
+// word t abbreviates (it starts with t's lead).
+func (t *qtoken) mayHaveTypo(bs *bigramSet) bool {
+	if t.runes < minEditLen {
+		return false
+	}
+	if bs.countIn(t.bigrams) >= len(t.bigrams)-3 && (bs.hasAll(t.partBigrams[0]) || bs.hasAll(t.partBigrams[1])) {
+		return true
+	}
+	return t.lead != "" && bs.hasAll(t.leadBigrams)
+}
+
+// findTypos looks for words one edit away from t, or abbreviated by t, in the folded
+// text. Such a word contains an edit piece or starts with the lead, so only the
+// words around occurrences of those are compared, not every word of the text.
+func findTypos(t *qtoken, text string, m *tokenMatch) {
+	needles := [3]string{t.editParts[0], t.editParts[1], t.lead}
+	for _, needle := range needles {
+		if needle == "" {
+			continue
+		}
+		for from := 0; from < len(text); {
+			at := strings.Index(text[from:], needle)
+			if at < 0 {
+				break
+			}
+			at += from
+			start, end, ok := wordAround(text, at)
+			if !ok {
+				from = at + 1
+				continue
+			}
+			from = end
+			if m.has(start) {
+				continue // found through another needle
+			}
+			w := text[start:end]
+			if quality, hl := typoQuality(t, w, charMask(w)); quality > 0 {
+				m.record(quality, wordHit{start: int32(start), end: int32(end), hl: hl})
+			}
 		}
 	}
-	return true
 }
 
-// missing counts the characters of the token that a string with mask m lacks.
-func (t *qtoken) missing(m uint64) int { return bits.OnesCount64(t.mask &^ m) }
-
-// mayMatch reports whether a string with mask m could hold a word matching t.
-func (t *qtoken) mayMatch(m uint64) bool {
-	miss := t.missing(m)
-	return miss == 0 || (miss == 1 && t.runes >= minEditLen)
+// substringQuality scores t found at byte at of the folded word w.
+func substringQuality(t *qtoken, w string, at int) (int, highlight) {
+	hl := highlight{kind: hlRange, from: at, to: at + len(t.text)}
+	switch {
+	case at == 0 && len(t.text) == len(w):
+		return qualityExact, hl
+	case at == 0:
+		return qualityPrefix + 15*len(t.text)/len(w), hl
+	case t.runes >= 3:
+		return qualityInfix + 15*len(t.text)/len(w), hl
+	}
+	return 0, highlight{}
 }
 
-// matchWord scores token t against the folded word w (whose mask is wmask). It
-// returns the quality (0 for no match) and how the word was matched; hl describes
-// which bytes of w to highlight.
-func matchWord(t *qtoken, w string, wmask uint64) (quality int, hl highlight) {
+// typoQuality scores t against the folded word w (mask wmask) for the kinds that do
+// not need t as a substring: one edit, or letters left out of a long word. It
+// returns 0 if neither applies.
+func typoQuality(t *qtoken, w string, wmask uint64) (int, highlight) {
 	miss := t.missing(wmask)
-	if miss == 0 {
-		if len(t.text) == len(w) && t.text == w {
-			return qualityExact, highlight{kind: hlRange, from: 0, to: len(w)}
-		}
-		if len(t.text) < len(w) {
-			if strings.HasPrefix(w, t.text) {
-				return qualityPrefix + 15*len(t.text)/len(w), highlight{kind: hlRange, from: 0, to: len(t.text)}
-			}
-			if t.runes >= 3 {
-				if at := strings.Index(w, t.text); at > 0 {
-					return qualityInfix + 15*len(t.text)/len(w), highlight{kind: hlRange, from: at, to: at + len(t.text)}
-				}
-			}
-		}
-	}
 	if t.runes < minEditLen || miss > 1 {
 		return 0, highlight{}
 	}
@@ -165,8 +229,8 @@ func matchWord(t *qtoken, w string, wmask uint64) (quality int, hl highlight) {
 	if !t.ascii || !isASCII(w) {
 		wordRunes = utf8.RuneCountInString(w)
 	}
-	if d := wordRunes - t.runes; d >= -1 && d <= 1 {
-		if kind := oneEdit(t.text, w, t.ascii && wordRunes == len(w)); kind != 0 {
+	if d := wordRunes - t.runes; t.runes >= minEditLen && d >= -1 && d <= 1 {
+		if kind := oneEdit(t.text, w, t.ascii && wordRunes == len(w)); kind != editNone {
 			q := qualityOneEdit
 			if kind == editTransposition {
 				q = qualityTransposed
@@ -174,11 +238,24 @@ func matchWord(t *qtoken, w string, wmask uint64) (quality int, hl highlight) {
 			return q, highlight{kind: hlRange, from: 0, to: len(w)}
 		}
 	}
-	if miss == 0 && t.runes < wordRunes && w[0] == t.text[0] &&
+	if miss == 0 && t.lead != "" && t.runes < wordRunes && strings.HasPrefix(w, t.lead) &&
 		float64(t.runes) >= minSubsequenceRatio*float64(wordRunes) && isSubsequence(t.text, w) {
-		return qualitySubsequence + 25*t.runes/wordRunes, highlight{kind: hlSubsequence}
+		return qualitySubsequence + 13*t.runes/wordRunes, highlight{kind: hlSubsequence}
 	}
 	return 0, highlight{}
+}
+
+// matchWord scores t against one whole folded word: the best of the substring kinds
+// and the typo kinds.
+func matchWord(t *qtoken, w string, wmask uint64) (int, highlight) {
+	if t.missing(wmask) == 0 {
+		if at := strings.Index(w, t.text); at >= 0 {
+			if q, hl := substringQuality(t, w, at); q > 0 {
+				return q, hl
+			}
+		}
+	}
+	return typoQuality(t, w, wmask)
 }
 
 // highlight says which bytes of a matched word to emphasise.
@@ -265,4 +342,27 @@ func equalSeq[T byte | rune](a, b []T) bool {
 		}
 	}
 	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// missing counts the characters of the token that a string with mask m lacks.
+func (t *qtoken) missing(m uint64) int { return bits.OnesCount64(t.mask &^ m) }
+
+// mayMatch reports whether a string with mask m could hold a word matching t.
+func (t *qtoken) mayMatch(m uint64) bool {
+	miss := t.missing(m)
+	return miss == 0 || (miss == 1 && t.runes >= minEditLen)
+}
+
+// mayOccurIn reports whether a row may hold t as a substring of its text.
+func (t *qtoken) mayOccurIn(r *row) bool {
+	return t.mask&^r.textMask == 0 && r.bigrams.hasAll(t.bigrams)
 }
