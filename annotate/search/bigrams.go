@@ -13,7 +13,7 @@ func bigramBit(a, b byte) uint8 {
 	return uint8((uint32(a)<<8 | uint32(b)) * 0x9E3779B1 >> 24)
 }
 
-func (s *bigramSet) add(bit uint8)     { s[bit>>6] |= 1 << (bit & 63) }
+func (s *bigramSet) add(bit uint8)      { s[bit>>6] |= 1 << (bit & 63) }
 func (s *bigramSet) has(bit uint8) bool { return s[bit>>6]&(1<<(bit&63)) != 0 }
 
 // bigramsOf collects the bigrams of folded text, skipping pairs with a space (words
