@@ -156,10 +156,14 @@ func (a *annotationList) updateRow(i widget.ListItemID, obj fyne.CanvasObject) {
 	if !ok {
 		c = color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
 	}
-	row.swatch.FillColor = c
-	row.swatch.Refresh()
-	row.title.SetText(fmt.Sprintf("%s · %d–%d · %s", s.Label, s.Start, s.End, s.Annotator))
-	row.snippet.SetText(snippet(s.Text))
+	if row.swatch.FillColor != c {
+		row.swatch.FillColor = c
+		row.swatch.Refresh()
+	}
+	// Labels re-shape their text on every SetText; rows whose span did not change
+	// (most of them, on each tagging keystroke) are left alone.
+	setLabelText(row.title, fmt.Sprintf("%s · %d–%d · %s", s.Label, s.Start, s.End, s.Annotator))
+	setLabelText(row.snippet, snippet(s.Text))
 
 	a.mu.Lock()
 	note, typing := a.pending[s.ID]
@@ -207,6 +211,13 @@ func (a *annotationList) flushNotes() {
 	a.mu.Unlock()
 	for id, note := range pending {
 		a.onNote(id, note)
+	}
+}
+
+// setLabelText changes a label's text only if it differs.
+func setLabelText(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
 	}
 }
 

@@ -55,10 +55,10 @@ func (w *Workbench) onMarkDone() {
 	i := w.docIndex(id)
 	if i >= 0 {
 		w.docs[i].Status = annotate.StatusDone
+		w.library.updateDocument(w.docs[i])
 	}
 	title := w.doc.Title
 	w.indexed(func(e *search.Engine) { e.SetDocument(id, title, annotate.StatusDone) })
-	w.library.setDocuments(w.docs, id)
 	w.updateStatus()
 	for step := 1; step < len(w.docs); step++ {
 		candidate := w.docs[(i+step)%len(w.docs)]

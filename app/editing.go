@@ -318,7 +318,7 @@ func (w *Workbench) adjustSummary(docID int64, delta int) {
 	if delta > 0 && w.docs[i].Status == annotate.StatusNew {
 		w.docs[i].Status = annotate.StatusInProgress
 	}
-	w.library.setDocuments(w.docs, w.currentDocID())
+	w.library.updateDocument(w.docs[i])
 	w.updateStatus()
 }
 

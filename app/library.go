@@ -49,6 +49,22 @@ func (l *library) setDocuments(docs []annotate.DocumentSummary, current int64) {
 	l.applyFilter()
 }
 
+// updateDocument redraws one document's row after its count or status changed,
+// without refiltering a library of thousands on every keystroke.
+func (l *library) updateDocument(summary annotate.DocumentSummary) {
+	for i := range l.all {
+		if l.all[i].ID == summary.ID {
+			l.all[i] = summary
+		}
+	}
+	for i := range l.shown {
+		if l.shown[i].ID == summary.ID {
+			l.shown[i] = summary
+			l.list.RefreshItem(i)
+		}
+	}
+}
+
 // setCurrent marks the open document and scrolls it into view.
 func (l *library) setCurrent(id int64) {
 	l.current = id
@@ -127,19 +143,25 @@ func (l *library) updateRow(i widget.ListItemID, row fyne.CanvasObject) {
 	box := row.(*fyne.Container)
 	title := box.Objects[0].(*widget.Label)
 	meta := box.Objects[1].(*widget.Label)
-	title.SetText(d.Title)
-	title.TextStyle = fyne.TextStyle{Bold: d.ID == l.current}
-	title.Refresh()
-	meta.SetText(fmt.Sprintf("%s · %s", plural(d.SpanCount, "annotation"), d.Status.Display()))
+	style := fyne.TextStyle{Bold: d.ID == l.current}
+	if title.Text != d.Title || title.TextStyle != style {
+		title.Text = d.Title
+		title.TextStyle = style
+		title.Refresh()
+	}
+	importance := widget.LowImportance
 	switch {
 	case d.ID == l.current:
-		meta.Importance = widget.MediumImportance // grey would vanish on the selection colour
+		importance = widget.MediumImportance // grey would vanish on the selection colour
 	case d.Status == annotate.StatusDone:
-		meta.Importance = widget.SuccessImportance
-	default:
-		meta.Importance = widget.LowImportance
+		importance = widget.SuccessImportance
 	}
-	meta.Refresh()
+	text := fmt.Sprintf("%s · %s", plural(d.SpanCount, "annotation"), d.Status.Display())
+	if meta.Text != text || meta.Importance != importance {
+		meta.Text = text
+		meta.Importance = importance
+		meta.Refresh()
+	}
 }
 
 // plural writes "1 annotation" / "5 annotations".

@@ -27,7 +27,7 @@ const trickyText = "“Ceasefire” talks — it’s\u00a0over 😀\r\n" +
 
 // wbFixture is a workbench on a real database in a temp folder.
 type wbFixture struct {
-	t   *testing.T
+	t   testing.TB
 	db  *storage.DB
 	w   *Workbench
 	ctx context.Context
@@ -37,6 +37,12 @@ type wbFixture struct {
 // newWBFixture seeds the default labels, imports the texts as documents and opens
 // the first.
 func newWBFixture(t *testing.T, texts ...string) *wbFixture {
+	t.Helper()
+	return newWBFixtureTB(t, texts...)
+}
+
+// newWBFixtureTB is newWBFixture for tests and benchmarks.
+func newWBFixtureTB(t testing.TB, texts ...string) *wbFixture {
 	t.Helper()
 	a := test.NewTempApp(t)
 	ctx := context.Background()
@@ -90,7 +96,7 @@ func (f *wbFixture) spans(docID int64) []annotate.Span {
 }
 
 // cp returns the code-point offset of the first occurrence of sub in text.
-func cp(t *testing.T, text, sub string) int {
+func cp(t testing.TB, text, sub string) int {
 	t.Helper()
 	i := strings.Index(text, sub)
 	if i < 0 {
