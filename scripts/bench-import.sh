@@ -4,6 +4,7 @@
 # importing the same texts from one CSV in one transaction?
 #
 # Usage: scripts/bench-import.sh [RUNS]     (default 3 runs each; the best is kept)
+#        NEWSMARK_BIN=path/to/newsmark scripts/bench-import.sh   (skip the build)
 # Needs: go, sqlite3. Target (issue 2): newsmark within 3x of sqlite3.
 set -euo pipefail
 
@@ -85,8 +86,12 @@ echo "generating 10,000 articles in $work/corpus ..."
 (cd "$work/gen" && GOFLAGS= GO111MODULE=off go run main.go "$work/corpus" "$work/corpus.csv")
 echo "corpus: $(find "$work/corpus" -name '*.txt' | wc -l) files, $(du -sb "$work/corpus" | cut -f1) bytes on disk, CSV $(stat -c %s "$work/corpus.csv") bytes"
 
-echo "building newsmark ..."
-(cd "$repo" && go build -o "$work/newsmark" .)
+if [ -n "${NEWSMARK_BIN:-}" ]; then
+	cp "$NEWSMARK_BIN" "$work/newsmark"
+else
+	echo "building newsmark ..."
+	(cd "$repo" && go build -o "$work/newsmark" .)
+fi
 
 now() { date +%s.%N; }
 best() { sort -g | head -1; }
