@@ -96,7 +96,7 @@ func (w *Workbench) onDeleteDocument() {
 	confirm.SetConfirmText("Delete")
 	confirm.SetDismissText("Cancel")
 	confirm.SetConfirmImportance(widget.DangerImportance)
-	confirm.Show()
+	w.showDialog(confirm)
 }
 
 // deleteDocument removes a document and opens its neighbour.
@@ -128,5 +128,5 @@ func (w *Workbench) showError(err error) {
 	if err == nil {
 		return
 	}
-	dialog.ShowError(err, w.win)
+	w.showDialog(dialog.NewError(err, w.win))
 }

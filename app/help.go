@@ -49,7 +49,7 @@ func (w *Workbench) onShowShortcuts() {
 		grid.Add(key)
 		grid.Add(widget.NewLabel(row[1]))
 	}
-	dialog.ShowCustom("Keyboard shortcuts", "Close", grid, w.win)
+	w.showDialog(dialog.NewCustom("Keyboard shortcuts", "Close", grid, w.win))
 }
 
 // onShowGuidelines shows each label's guideline, as written in Manage labels.
@@ -75,5 +75,5 @@ func (w *Workbench) onShowGuidelines() {
 	}
 	scroll := container.NewVScroll(box)
 	scroll.SetMinSize(fyne.NewSize(560, 420))
-	dialog.ShowCustom("Label guidelines", "Close", scroll, w.win)
+	w.showDialog(dialog.NewCustom("Label guidelines", "Close", scroll, w.win))
 }

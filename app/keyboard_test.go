@@ -62,3 +62,18 @@ func TestShiftArrowsThenADigitTagsThroughTheFocusedView(t *testing.T) {
 		t.Fatalf("after Delete: %+v", rows(got))
 	}
 }
+
+func TestEscClosesADialogAndTheFocusReturnsToTheText(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	f.w.onShowShortcuts()
+	if f.w.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no dialog shown")
+	}
+	f.w.onCanvasKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if top := f.w.win.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("dialog still open after Esc: %T", top)
+	}
+	if got := f.w.win.Canvas().Focused(); got != f.w.view {
+		t.Errorf("focused after the dialog = %T, want the document view", got)
+	}
+}

@@ -41,7 +41,7 @@ func (w *Workbench) onManageLabels() {
 	m := &labelManager{w: w}
 	m.dialog = dialog.NewCustom("Manage labels", "Close", m.build(), w.win)
 	m.dialog.Resize(fyne.NewSize(640, 460))
-	m.dialog.Show()
+	w.showDialog(m.dialog)
 }
 
 func (m *labelManager) build() fyne.CanvasObject {
@@ -131,7 +131,7 @@ func (m *labelManager) onDelete(name string) {
 	confirm.SetConfirmText("Delete")
 	confirm.SetDismissText("Cancel")
 	confirm.SetConfirmImportance(widget.DangerImportance)
-	confirm.Show()
+	m.w.showDialog(confirm)
 }
 
 // labelForm is the add/edit form's fields.
@@ -163,7 +163,7 @@ func (m *labelManager) showForm(title string, label annotate.Label, save func(an
 		m.refresh()
 	}, m.w.win)
 	form.Resize(fyne.NewSize(560, 420))
-	form.Show()
+	m.w.showDialog(form)
 }
 
 func (m *labelManager) newForm(label annotate.Label) *labelForm {

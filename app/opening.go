@@ -181,7 +181,7 @@ func (w *Workbench) showImportProblems(result annotate.ImportResult) {
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(520, 200))
 	d := dialog.NewCustom("Some files were not imported", "Close", container.NewBorder(intro, nil, nil, nil, scroll), w.win)
-	d.Show()
+	w.showDialog(d)
 }
 
 // importSummary is one line on what an import did.

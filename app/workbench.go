@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
@@ -57,6 +58,7 @@ type Workbench struct {
 	emptyHint   fyne.CanvasObject
 	docArea     *fyne.Container
 	search      *searchPanel
+	dialogs     []dialog.Dialog // open dialogs, for Esc
 }
 
 // NewWorkbench builds the main window on a (real or test) fyne.App.
@@ -79,6 +81,7 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 	w.win.SetContent(w.build())
 	w.win.SetMainMenu(w.buildMainMenu())
 	w.addWindowShortcuts()
+	w.win.Canvas().SetOnTypedKey(w.onCanvasKey)
 	w.win.SetOnDropped(w.onDropped)
 	w.win.SetOnClosed(w.saveSession)
 	w.win.Resize(fyne.NewSize(
