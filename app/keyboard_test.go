@@ -77,3 +77,23 @@ func TestEscClosesADialogAndTheFocusReturnsToTheText(t *testing.T) {
 		t.Errorf("focused after the dialog = %T, want the document view", got)
 	}
 }
+
+func TestCtrlZInATextFieldUndoesTypingNotAnnotations(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	f.tagText("“We will stay,”", '2')
+	f.w.win.Canvas().Focus(f.w.library.filter)
+	f.w.onUndoShortcut()
+	if got := f.spans(f.w.doc.ID); len(got) != 1 {
+		t.Fatalf("Ctrl+Z in the filter box undid an annotation: %d left", len(got))
+	}
+	f.w.focusView()
+	f.w.onUndoShortcut()
+	if got := f.spans(f.w.doc.ID); len(got) != 0 {
+		t.Fatalf("Ctrl+Z in the text did not undo the annotation: %d left", len(got))
+	}
+	f.w.onShowShortcuts()
+	f.w.onRedoShortcut() // a dialog is open: annotations stay as they are
+	if got := f.spans(f.w.doc.ID); len(got) != 0 {
+		t.Fatalf("Ctrl+Shift+Z behind a dialog redid an annotation")
+	}
+}

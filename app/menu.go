@@ -3,7 +3,6 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
 )
 
 // shortcut is Ctrl+key (Cmd+key on macOS) with extra modifiers.
@@ -64,37 +63,44 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 // field Ctrl+Y stays the field's own redo.
 func (w *Workbench) addWindowShortcuts() {
 	c := w.win.Canvas()
-	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.onRedo() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.onRedoShortcut() })
 	c.AddShortcut(shortcut(fyne.KeyK, 0).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onFind() })
 	c.AddShortcut(shortcut(fyne.KeyEnter, 0).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onMarkDone() })
 }
 
 // onUndoShortcut undoes in a text field the field's own typing, and elsewhere the
-// last annotation edit: the menu sees Ctrl+Z before the focused widget does.
+// last annotation edit: the menu sees Ctrl+Z before the focused widget does. While
+// a dialog or panel is open it does not touch annotations hidden behind it.
 func (w *Workbench) onUndoShortcut() {
-	if entry := w.focusedEntry(); entry != nil {
-		entry.TypedShortcut(&fyne.ShortcutUndo{})
+	if field := w.focusedTextField(); field != nil {
+		field.TypedShortcut(&fyne.ShortcutUndo{})
 		return
 	}
-	w.onUndo()
+	if w.win.Canvas().Overlays().Top() == nil {
+		w.onUndo()
+	}
 }
 
 // onRedoShortcut is onUndoShortcut's counterpart.
 func (w *Workbench) onRedoShortcut() {
-	if entry := w.focusedEntry(); entry != nil {
-		entry.TypedShortcut(&fyne.ShortcutRedo{})
+	if field := w.focusedTextField(); field != nil {
+		field.TypedShortcut(&fyne.ShortcutRedo{})
 		return
 	}
-	w.onRedo()
+	if w.win.Canvas().Overlays().Top() == nil {
+		w.onRedo()
+	}
 }
 
-// focusedEntry is the text field with the keyboard focus, if any.
-func (w *Workbench) focusedEntry() fyne.Shortcutable {
-	switch focused := w.win.Canvas().Focused().(type) {
-	case *widget.Entry:
-		return focused
-	case *noteEntry:
-		return focused
+// focusedTextField is the focused widget other than the document view that takes
+// shortcuts itself (an entry: filter, note, search box), if any.
+func (w *Workbench) focusedTextField() fyne.Shortcutable {
+	focused := w.win.Canvas().Focused()
+	if focused == nil || focused == fyne.Focusable(w.view) {
+		return nil
+	}
+	if field, ok := focused.(fyne.Shortcutable); ok {
+		return field
 	}
 	return nil
 }
