@@ -1,0 +1,335 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/dataset"
+)
+
+// showExportDialog opens File > Export…: format, offsets, labels, status, split and
+// destination, then a progress bar and a summary of what was written.
+func showExportDialog(win fyne.Window, store annotate.Store) {
+	d := newExportDialog(win, store)
+	d.dlg.Show()
+	d.loadLabels()
+}
+
+// Status choices as shown, mapped to the export filter.
+var exportStatusChoices = []string{"All documents", "Done only", "In progress only", "New only"}
+
+var exportStatusValues = map[string]annotate.Status{
+	"All documents": "", "Done only": annotate.StatusDone, "In progress only": annotate.StatusInProgress, "New only": annotate.StatusNew,
+}
+
+// exportDialog is the export form and its running export.
+type exportDialog struct {
+	win   fyne.Window
+	store annotate.Store
+	dlg   dialog.Dialog
+
+	format    *widget.Select
+	offsets   *widget.Select
+	tokens    *widget.Check
+	labels    *widget.CheckGroup
+	status    *widget.Select
+	split     *widget.Entry
+	seed      *widget.Entry
+	dest      *widget.Entry
+	browse    *widget.Button
+	progress  *widget.ProgressBar
+	message   *widget.Label
+	exportBtn *widget.Button
+	closeBtn  *widget.Button
+
+	allLabels []annotate.Label
+	cancel    context.CancelFunc // set while an export runs
+	// done, if set, receives the outcome of each export (for tests).
+	done func(dataset.ExportSummary, error)
+}
+
+func newExportDialog(win fyne.Window, store annotate.Store) *exportDialog {
+	d := &exportDialog{win: win, store: store}
+	var formats []string
+	for _, f := range dataset.ExportFormats() {
+		formats = append(formats, string(f))
+	}
+	d.format = widget.NewSelect(formats, func(string) { d.onFormatChanged() })
+	d.offsets = widget.NewSelect([]string{string(annotate.UnitCodepoint), string(annotate.UnitUTF16), string(annotate.UnitByte)}, nil)
+	d.offsets.SetSelected(string(annotate.UnitCodepoint))
+	d.tokens = widget.NewCheck("Write tokens (spacy)", nil)
+	d.labels = widget.NewCheckGroup(nil, nil)
+	d.labels.Horizontal = true
+	d.status = widget.NewSelect(exportStatusChoices, nil)
+	d.status.SetSelected(exportStatusChoices[0])
+	d.split = widget.NewEntry()
+	d.split.SetPlaceHolder("none, or train=0.8,dev=0.1,test=0.1")
+	d.split.OnChanged = func(string) { d.onFormatChanged() }
+	d.seed = widget.NewEntry()
+	d.seed.SetText("1")
+	d.dest = widget.NewEntry()
+	d.dest.SetPlaceHolder("file or folder to write")
+	d.browse = widget.NewButton("Choose…", d.onBrowse)
+	d.progress = widget.NewProgressBar()
+	d.progress.Hide()
+	d.message = widget.NewLabel("")
+	d.message.Wrapping = fyne.TextWrapWord
+	d.exportBtn = widget.NewButton("Export", d.onExport)
+	d.exportBtn.Importance = widget.HighImportance
+	d.closeBtn = widget.NewButton("Close", d.onClose)
+	d.format.SetSelected(string(dataset.FormatSpacy))
+
+	form := widget.NewForm(
+		widget.NewFormItem("Format", d.format),
+		widget.NewFormItem("Offsets", d.offsets),
+		widget.NewFormItem("", d.tokens),
+		widget.NewFormItem("Labels", d.labels),
+		widget.NewFormItem("Documents", d.status),
+		widget.NewFormItem("Split", d.split),
+		widget.NewFormItem("Seed", d.seed),
+		widget.NewFormItem("Destination", container.NewBorder(nil, nil, nil, d.browse, d.dest)),
+	)
+	buttons := container.NewHBox(layout.NewSpacer(), d.closeBtn, d.exportBtn)
+	content := container.NewVBox(form, d.progress, d.message, buttons)
+	d.dlg = dialog.NewCustomWithoutButtons("Export", content, win)
+	d.dlg.Resize(fyne.NewSize(560, 0))
+	return d
+}
+
+// loadLabels fills the label choices, all ticked.
+func (d *exportDialog) loadLabels() {
+	labels, err := d.store.Labels(context.Background())
+	if err != nil {
+		d.message.SetText("Could not read the labels: " + err.Error())
+		return
+	}
+	d.allLabels = labels
+	names := make([]string, len(labels))
+	for i, l := range labels {
+		names[i] = l.Name
+	}
+	d.labels.Options = names
+	d.labels.SetSelected(names)
+	d.labels.Refresh()
+}
+
+func (d *exportDialog) selectedFormat() dataset.Format { return dataset.Format(d.format.Selected) }
+
+// writesFolder says whether the destination is a folder: brat, or any split.
+func (d *exportDialog) writesFolder() bool {
+	return d.selectedFormat().IsFolder() || strings.TrimSpace(d.split.Text) != ""
+}
+
+// onFormatChanged keeps the form consistent: tokens only for spacy, offsets not for
+// the token formats, and a destination extension that matches.
+func (d *exportDialog) onFormatChanged() {
+	if d.tokens == nil || d.dest == nil {
+		return // called while the form is being built
+	}
+	format := d.selectedFormat()
+	if format == dataset.FormatSpacy {
+		d.tokens.Enable()
+	} else {
+		d.tokens.Disable()
+	}
+	if format == dataset.FormatHF || format == dataset.FormatCoNLL {
+		d.offsets.Disable()
+	} else {
+		d.offsets.Enable()
+	}
+	dest := strings.TrimSpace(d.dest.Text)
+	if dest == "" {
+		return
+	}
+	stem := strings.TrimSuffix(dest, filepath.Ext(dest))
+	if d.writesFolder() {
+		d.dest.SetText(stem)
+	} else {
+		d.dest.SetText(stem + format.Ext())
+	}
+}
+
+func (d *exportDialog) onBrowse() {
+	if d.writesFolder() {
+		dialog.ShowFolderOpen(func(uri fyne.ListableURI, err error) {
+			if err != nil || uri == nil {
+				return
+			}
+			d.dest.SetText(filepath.Join(uri.Path(), "newsmark-"+string(d.selectedFormat())))
+		}, d.win)
+		return
+	}
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		// The export writes through its own temporary file and rename, so the file
+		// the dialog created is only used for its path.
+		path := w.URI().Path()
+		w.Close()
+		d.dest.SetText(path)
+	}, d.win)
+	save.SetFileName("newsmark" + d.selectedFormat().Ext())
+	save.Show()
+}
+
+// options reads the form; an error names the field to fix.
+func (d *exportDialog) options() (annotate.ExportFilter, dataset.ExportOptions, string, error) {
+	var filter annotate.ExportFilter
+	opts := dataset.ExportOptions{Format: d.selectedFormat(), Tokens: d.tokens.Checked && !d.tokens.Disabled()}
+	if opts.Format == "" {
+		return filter, opts, "", fmt.Errorf("choose a format")
+	}
+	unit, err := annotate.ParseUnit(d.offsets.Selected)
+	if err != nil {
+		return filter, opts, "", err
+	}
+	opts.Unit = unit
+	if opts.Split, err = dataset.ParseSplit(d.split.Text); err != nil {
+		return filter, opts, "", err
+	}
+	if len(opts.Split) > 0 {
+		if opts.Seed, err = strconv.ParseInt(strings.TrimSpace(d.seed.Text), 10, 64); err != nil {
+			return filter, opts, "", fmt.Errorf("the seed must be a whole number")
+		}
+	}
+	if len(d.labels.Selected) == 0 && len(d.allLabels) > 0 {
+		return filter, opts, "", fmt.Errorf("tick at least one label")
+	}
+	if len(d.labels.Selected) < len(d.allLabels) {
+		filter.Labels = append(filter.Labels, d.labels.Selected...)
+	}
+	filter.Status = exportStatusValues[d.status.Selected]
+	opts.Labels = d.allLabels
+	dest := strings.TrimSpace(d.dest.Text)
+	if dest == "" {
+		return filter, opts, "", fmt.Errorf("choose where to write the export")
+	}
+	return filter, opts, dest, nil
+}
+
+func (d *exportDialog) onExport() {
+	filter, opts, dest, err := d.options()
+	if err != nil {
+		d.message.SetText(err.Error())
+		return
+	}
+	total := d.countDocuments(filter.Status)
+	ctx, cancel := context.WithCancel(context.Background())
+	d.cancel = cancel
+	d.exportBtn.Disable()
+	d.closeBtn.SetText("Cancel")
+	d.progress.SetValue(0)
+	d.progress.Show()
+	d.message.SetText("Exporting…")
+
+	// Progress arrives per document; only the latest count matters, so updates are
+	// coalesced rather than queueing one UI call per document.
+	var latest atomic.Int64
+	var queued atomic.Bool
+	opts.Progress = func(n int) {
+		latest.Store(int64(n))
+		if queued.CompareAndSwap(false, true) {
+			fyne.Do(func() {
+				queued.Store(false)
+				if total > 0 {
+					d.progress.SetValue(float64(latest.Load()) / float64(total))
+				}
+			})
+		}
+	}
+	go func() {
+		summary, err := dataset.Export(ctx, d.store.Export(ctx, filter), dest, nil, opts)
+		cancel()
+		fyne.Do(func() { d.finished(summary, err) })
+	}()
+}
+
+// countDocuments is the progress bar's total; 0 if unknown.
+func (d *exportDialog) countDocuments(status annotate.Status) int {
+	stats, err := d.store.Stats(context.Background())
+	if err != nil {
+		return 0
+	}
+	if status == "" {
+		return stats.Documents
+	}
+	return stats.ByStatus[status]
+}
+
+// finished runs on the UI goroutine when an export ends.
+func (d *exportDialog) finished(summary dataset.ExportSummary, err error) {
+	d.cancel = nil
+	d.exportBtn.Enable()
+	d.closeBtn.SetText("Close")
+	if err != nil {
+		d.progress.Hide()
+		if err == context.Canceled {
+			d.message.SetText("Export cancelled; nothing was written.")
+		} else {
+			d.message.SetText("Export failed, nothing was written: " + err.Error())
+		}
+	} else {
+		d.progress.SetValue(1)
+		d.message.SetText(exportDialogSummary(summary))
+	}
+	if d.done != nil {
+		d.done(summary, err)
+	}
+}
+
+func (d *exportDialog) onClose() {
+	if d.cancel != nil {
+		d.cancel()
+		return
+	}
+	d.dlg.Hide()
+}
+
+// exportDialogSummary is what the dialog says after an export.
+func exportDialogSummary(s dataset.ExportSummary) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Exported %d document(s) with %d span(s) to %s.", s.Documents, s.Spans, strings.Join(s.Files, ", "))
+	changed, dropped := sumCounts(s.Changed), sumCounts(s.Dropped)
+	if changed+dropped > 0 {
+		fmt.Fprintf(&b, "\nBIO tags cannot hold every span: %d widened to whole tokens%s; %d dropped because they overlapped a longer span or covered no token%s.",
+			changed, labelCounts(s.Changed), dropped, labelCounts(s.Dropped))
+	}
+	return b.String()
+}
+
+func sumCounts(counts map[string]int) int {
+	total := 0
+	for _, n := range counts {
+		total += n
+	}
+	return total
+}
+
+func labelCounts(counts map[string]int) string {
+	if len(counts) == 0 {
+		return ""
+	}
+	names := make([]string, 0, len(counts))
+	for name := range counts {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	parts := make([]string, len(names))
+	for i, name := range names {
+		parts[i] = fmt.Sprintf("%s %d", name, counts[name])
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
+}

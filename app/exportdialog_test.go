@@ -1,0 +1,140 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/dataset"
+	"github.com/newsmark/newsmark/assets"
+	"github.com/newsmark/newsmark/storage"
+)
+
+// goldenSpacyForUI is the dataset package's golden spacy export: curly quotes, an
+// em dash, U+00A0, an emoji outside the BMP, CRLF, nested and overlapping spans.
+const goldenSpacyForUI = "../annotate/dataset/testdata/golden/spacy.jsonl"
+
+// datasetStore opens a fresh database with the default labels, filled from path
+// (or empty if path is "").
+func datasetStore(t *testing.T, path string) *storage.DB {
+	t.Helper()
+	db, err := storage.Open(filepath.Join(t.TempDir(), "ui.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	labels, err := assets.DefaultLabels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Seed(context.Background(), labels, nil); err != nil {
+		t.Fatal(err)
+	}
+	if path != "" {
+		if _, err := db.Import(context.Background(), dataset.Read([]string{path}, dataset.ReadOptions{}), annotate.ImportOptions{Annotator: "tester"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return db
+}
+
+// waitFor waits for the background work to report through done; the deadline only
+// guards against a hang, it is not a performance assertion.
+func waitDialogOutcome[T any](t *testing.T, ch chan T) T {
+	t.Helper()
+	select {
+	case v := <-ch:
+		return v
+	case <-time.After(30 * time.Second):
+		t.Fatal("the background work never finished")
+		panic("unreachable")
+	}
+}
+
+type exportOutcome struct {
+	summary dataset.ExportSummary
+	err     error
+}
+
+func TestExportDialogWritesTheChosenFormatAndShowsASummary(t *testing.T) {
+	test.NewTempApp(t)
+	store := datasetStore(t, goldenSpacyForUI)
+	win := test.NewTempWindow(t, widget.NewLabel("workbench"))
+	d := newExportDialog(win, store)
+	d.dlg.Show()
+	d.loadLabels()
+	outcomes := make(chan exportOutcome, 1)
+	d.done = func(s dataset.ExportSummary, err error) { outcomes <- exportOutcome{s, err} }
+
+	if got := len(d.labels.Selected); got != 5 { // the four default labels and VICTIM from the file
+		t.Fatalf("%d labels ticked, want all 5: %v", got, d.labels.Options)
+	}
+	d.format.SetSelected(string(dataset.FormatHF))
+	if !d.offsets.Disabled() || !d.tokens.Disabled() {
+		t.Error("hf takes no offsets or tokens, but the form offers them")
+	}
+	d.format.SetSelected(string(dataset.FormatDoccano))
+	d.offsets.SetSelected(string(annotate.UnitUTF16))
+	d.labels.SetSelected([]string{"QUOTE", "DEMAND"})
+	out := filepath.Join(t.TempDir(), "export.jsonl")
+	test.Type(d.dest, out)
+	test.Tap(d.exportBtn)
+	result := waitDialogOutcome(t, outcomes)
+	if result.err != nil {
+		t.Fatal(result.err)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// QUOTE 0-10 and DEMAND 56-89 in UTF-16 units (the emoji counts two); no CLAIM.
+	if !strings.Contains(string(data), `"label": [[0, 10, "QUOTE"], [56, 89, "DEMAND"]]`) || strings.Contains(string(data), "CLAIM") {
+		t.Errorf("export = %s", data)
+	}
+	if msg := d.message.Text; !strings.Contains(msg, "Exported 2 document(s) with 2 span(s)") || !strings.Contains(msg, out) {
+		t.Errorf("summary = %q", msg)
+	}
+	if d.progress.Value != 1 {
+		t.Errorf("progress %v at the end", d.progress.Value)
+	}
+}
+
+func TestExportDialogReportsBIOChangesAndBadInput(t *testing.T) {
+	test.NewTempApp(t)
+	store := datasetStore(t, goldenSpacyForUI)
+	win := test.NewTempWindow(t, widget.NewLabel("workbench"))
+	d := newExportDialog(win, store)
+	d.dlg.Show()
+	d.loadLabels()
+	outcomes := make(chan exportOutcome, 1)
+	d.done = func(s dataset.ExportSummary, err error) { outcomes <- exportOutcome{s, err} }
+
+	test.Tap(d.exportBtn)
+	if !strings.Contains(d.message.Text, "choose where to write") {
+		t.Errorf("no destination: message %q", d.message.Text)
+	}
+	d.format.SetSelected(string(dataset.FormatCoNLL))
+	test.Type(d.split, "train=0.9,test=0.2")
+	dir := filepath.Join(t.TempDir(), "split")
+	test.Type(d.dest, dir)
+	test.Tap(d.exportBtn)
+	if !strings.Contains(d.message.Text, "add up to 1.1") {
+		t.Errorf("bad split: message %q", d.message.Text)
+	}
+	d.split.SetText("train=0.5,test=0.5")
+	test.Tap(d.exportBtn)
+	result := waitDialogOutcome(t, outcomes)
+	if result.err != nil {
+		t.Fatal(result.err)
+	}
+	if len(result.summary.Files) != 2 || !strings.Contains(d.message.Text, "dropped because they overlapped") || !strings.Contains(d.message.Text, "CLAIM 2") {
+		t.Errorf("files %v, message %q", result.summary.Files, d.message.Text)
+	}
+}

@@ -1,0 +1,266 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os/user"
+	"strings"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/dataset"
+)
+
+// showImportDialog opens File > Import…: pick files and folders, the format, the
+// offset unit, the annotator name and whether to skip invalid records. The import
+// runs in the background with progress; a failed import shows every problem (file,
+// line, what) in the dialog so the user can fix it or tick "skip invalid" and retry.
+// onDone runs on the UI goroutine after a successful import; the dialog closes then.
+func showImportDialog(win fyne.Window, store annotate.Store, onDone func(annotate.ImportResult)) {
+	d := newImportDialog(win, store, onDone)
+	d.dlg.Show()
+}
+
+// importDialog is the import form and its running import.
+type importDialog struct {
+	win    fyne.Window
+	store  annotate.Store
+	onDone func(annotate.ImportResult)
+	dlg    dialog.Dialog
+
+	paths       []string
+	pathList    *widget.Label
+	addFile     *widget.Button
+	addFolder   *widget.Button
+	clear       *widget.Button
+	format      *widget.Select
+	offsets     *widget.Select
+	annotator   *widget.Entry
+	skipInvalid *widget.Check
+	progress    *widget.ProgressBarInfinite
+	message     *widget.Label
+	importBtn   *widget.Button
+	closeBtn    *widget.Button
+
+	cancel context.CancelFunc // set while an import runs
+	// done, if set, receives the outcome of each import (for tests).
+	done func(annotate.ImportResult, error)
+}
+
+func newImportDialog(win fyne.Window, store annotate.Store, onDone func(annotate.ImportResult)) *importDialog {
+	d := &importDialog{win: win, store: store, onDone: onDone}
+	d.pathList = widget.NewLabel("No files chosen.")
+	d.pathList.Wrapping = fyne.TextWrapWord
+	d.addFile = widget.NewButton("Add file…", d.onAddFile)
+	d.addFolder = widget.NewButton("Add folder…", d.onAddFolder)
+	d.clear = widget.NewButton("Clear", d.onClear)
+	var formats []string
+	for _, f := range dataset.ImportFormats() {
+		formats = append(formats, string(f))
+	}
+	d.format = widget.NewSelect(formats, nil)
+	d.format.SetSelected(string(dataset.FormatAuto))
+	d.offsets = widget.NewSelect([]string{string(annotate.UnitCodepoint), string(annotate.UnitUTF16), string(annotate.UnitByte)}, nil)
+	d.offsets.SetSelected(string(annotate.UnitCodepoint))
+	d.annotator = widget.NewEntry()
+	d.annotator.SetText(loginNameForImport())
+	d.skipInvalid = widget.NewCheck("Skip invalid files and records (import the good ones, list the bad)", nil)
+	d.progress = widget.NewProgressBarInfinite()
+	d.progress.Stop()
+	d.progress.Hide()
+	d.message = widget.NewLabel("")
+	d.message.Wrapping = fyne.TextWrapWord
+	d.importBtn = widget.NewButton("Import", d.onImport)
+	d.importBtn.Importance = widget.HighImportance
+	d.closeBtn = widget.NewButton("Close", d.onClose)
+
+	form := widget.NewForm(
+		widget.NewFormItem("Files", container.NewVBox(d.pathList, container.NewHBox(d.addFile, d.addFolder, d.clear))),
+		widget.NewFormItem("Format", d.format),
+		widget.NewFormItem("Offsets", d.offsets),
+		widget.NewFormItem("Annotator", d.annotator),
+		widget.NewFormItem("", d.skipInvalid),
+	)
+	hint := widget.NewLabel("Offsets: codepoint for spaCy, Prodigy, Label Studio and brat; utf16 for files from doccano's or INCEpTION's web editor.")
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	buttons := container.NewHBox(layout.NewSpacer(), d.closeBtn, d.importBtn)
+	content := container.NewVBox(form, hint, d.progress, container.NewVScroll(d.message), buttons)
+	d.dlg = dialog.NewCustomWithoutButtons("Import", content, win)
+	d.dlg.Resize(fyne.NewSize(600, 0))
+	return d
+}
+
+// loginNameForImport is the default annotator for imported spans that name none.
+func loginNameForImport() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	return "unknown"
+}
+
+// addPaths adds chosen files or folders, once each.
+func (d *importDialog) addPaths(paths ...string) {
+	for _, p := range paths {
+		known := false
+		for _, have := range d.paths {
+			known = known || have == p
+		}
+		if !known && p != "" {
+			d.paths = append(d.paths, p)
+		}
+	}
+	if len(d.paths) == 0 {
+		d.pathList.SetText("No files chosen.")
+	} else {
+		d.pathList.SetText(strings.Join(d.paths, "\n"))
+	}
+}
+
+func (d *importDialog) onAddFile() {
+	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		d.addPaths(path)
+	}, d.win)
+}
+
+func (d *importDialog) onAddFolder() {
+	dialog.ShowFolderOpen(func(uri fyne.ListableURI, err error) {
+		if err != nil || uri == nil {
+			return
+		}
+		d.addPaths(uri.Path())
+	}, d.win)
+}
+
+func (d *importDialog) onClear() {
+	d.paths = nil
+	d.addPaths()
+	d.message.SetText("")
+}
+
+func (d *importDialog) onImport() {
+	if len(d.paths) == 0 {
+		d.message.SetText("Add a file or folder to import first.")
+		return
+	}
+	format, err := dataset.ParseFormat(d.format.Selected)
+	if err != nil {
+		d.message.SetText(err.Error())
+		return
+	}
+	unit, err := annotate.ParseUnit(d.offsets.Selected)
+	if err != nil {
+		d.message.SetText(err.Error())
+		return
+	}
+	annotator := strings.TrimSpace(d.annotator.Text)
+	if annotator == "" {
+		annotator = loginNameForImport()
+	}
+	paths := append([]string(nil), d.paths...)
+	ctx, cancel := context.WithCancel(context.Background())
+	d.cancel = cancel
+	d.setRunning(true)
+	d.message.SetText("Reading…")
+
+	var latest atomic.Int64
+	var queued atomic.Bool
+	opts := annotate.ImportOptions{
+		Annotator:   annotator,
+		SkipInvalid: d.skipInvalid.Checked,
+		Progress: func(n int) {
+			latest.Store(int64(n))
+			if queued.CompareAndSwap(false, true) {
+				fyne.Do(func() {
+					queued.Store(false)
+					if d.cancel != nil {
+						d.message.SetText(fmt.Sprintf("Read %d record(s)…", latest.Load()))
+					}
+				})
+			}
+		},
+	}
+	go func() {
+		records := dataset.Read(paths, dataset.ReadOptions{Format: format, Unit: unit})
+		result, err := d.store.Import(ctx, records, opts)
+		cancel()
+		fyne.Do(func() { d.finished(result, err) })
+	}()
+}
+
+func (d *importDialog) setRunning(running bool) {
+	for _, w := range []fyne.Disableable{d.importBtn, d.addFile, d.addFolder, d.clear, d.format, d.offsets, d.annotator, d.skipInvalid} {
+		if running {
+			w.Disable()
+		} else {
+			w.Enable()
+		}
+	}
+	if running {
+		d.closeBtn.SetText("Cancel")
+		d.progress.Show()
+		d.progress.Start()
+	} else {
+		d.closeBtn.SetText("Close")
+		d.progress.Stop()
+		d.progress.Hide()
+	}
+}
+
+// finished runs on the UI goroutine when an import ends.
+func (d *importDialog) finished(result annotate.ImportResult, err error) {
+	d.cancel = nil
+	d.setRunning(false)
+	if d.done != nil {
+		defer d.done(result, err)
+	}
+	if err != nil {
+		var importErr *annotate.ImportError
+		switch {
+		case errors.Is(err, context.Canceled):
+			d.message.SetText("Import cancelled; nothing was stored.")
+		case errors.As(err, &importErr):
+			d.message.SetText(importErr.Error() + "\n\nFix the files, or tick “Skip invalid” to import the good ones.")
+		default:
+			d.message.SetText("Import failed, nothing was stored: " + err.Error())
+		}
+		return
+	}
+	d.message.SetText(importDialogSummary(result))
+	d.dlg.Hide()
+	if d.onDone != nil {
+		d.onDone(result)
+	}
+}
+
+func (d *importDialog) onClose() {
+	if d.cancel != nil {
+		d.cancel()
+		return
+	}
+	d.dlg.Hide()
+}
+
+// importDialogSummary says what an import stored.
+func importDialogSummary(r annotate.ImportResult) string {
+	s := fmt.Sprintf("Imported %d new document(s) (%d already present) and %d span(s) (%d already present).", r.Documents, r.Duplicates, r.Spans, r.SpansExisting)
+	if len(r.LabelsCreated) > 0 {
+		s += " New labels: " + strings.Join(r.LabelsCreated, ", ") + "."
+	}
+	if len(r.Invalid) > 0 {
+		s += fmt.Sprintf(" Skipped %d invalid record(s).", len(r.Invalid))
+	}
+	return s
+}

@@ -1,0 +1,90 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsmark/newsmark/annotate"
+)
+
+type importOutcome struct {
+	result annotate.ImportResult
+	err    error
+}
+
+func TestImportDialogImportsAnAnnotatedFileAndReportsBack(t *testing.T) {
+	test.NewTempApp(t)
+	store := datasetStore(t, "")
+	win := test.NewTempWindow(t, widget.NewLabel("workbench"))
+	var reported []annotate.ImportResult
+	d := newImportDialog(win, store, func(r annotate.ImportResult) { reported = append(reported, r) })
+	d.dlg.Show()
+	outcomes := make(chan importOutcome, 1)
+	d.done = func(r annotate.ImportResult, err error) { outcomes <- importOutcome{r, err} }
+
+	test.Tap(d.importBtn)
+	if !strings.Contains(d.message.Text, "Add a file or folder") {
+		t.Errorf("no files: message %q", d.message.Text)
+	}
+	d.addPaths(goldenSpacyForUI, goldenSpacyForUI)
+	if d.pathList.Text != goldenSpacyForUI {
+		t.Errorf("path list %q: a path added twice must show once", d.pathList.Text)
+	}
+	d.annotator.SetText("")
+	test.Type(d.annotator, "reviewer")
+	test.Tap(d.importBtn)
+	got := waitDialogOutcome(t, outcomes)
+	if got.err != nil {
+		t.Fatal(got.err)
+	}
+	if got.result.Documents != 2 || got.result.Spans != 8 || len(reported) != 1 {
+		t.Fatalf("result %+v, reported %d times", got.result, len(reported))
+	}
+	spans, err := store.Spans(context.Background(), got.result.DocIDs[1])
+	if err != nil || len(spans) != 1 || spans[0].Annotator != "reviewer" || spans[0].Text != "Plain" {
+		t.Errorf("spans of the second document: %+v %v", spans, err)
+	}
+}
+
+func TestImportDialogShowsEveryProblemAndImportsNothingUnlessSkipping(t *testing.T) {
+	test.NewTempApp(t)
+	store := datasetStore(t, "")
+	win := test.NewTempWindow(t, widget.NewLabel("workbench"))
+	d := newImportDialog(win, store, nil)
+	d.dlg.Show()
+	outcomes := make(chan importOutcome, 1)
+	d.done = func(r annotate.ImportResult, err error) { outcomes <- importOutcome{r, err} }
+
+	dir := t.TempDir()
+	good := writeDatasetFile(t, filepath.Join(dir, "good.jsonl"), `{"text": "“Fine” — 😀", "spans": [{"start": 0, "end": 6, "label": "QUOTE"}]}`+"\n")
+	bad := writeDatasetFile(t, filepath.Join(dir, "bad.jsonl"), `{"text": "abc"}`+"\n"+`{"text": "abc", "label": [[2, 9, "CLAIM"]]}`+"\n")
+	d.addPaths(good, bad)
+	test.Tap(d.importBtn)
+	got := waitDialogOutcome(t, outcomes)
+	if got.err == nil || !strings.Contains(d.message.Text, "bad.jsonl:2") || !strings.Contains(d.message.Text, "outside the text") {
+		t.Fatalf("err %v, message %q", got.err, d.message.Text)
+	}
+	if stats, _ := store.Stats(context.Background()); stats.Documents != 0 {
+		t.Fatalf("an aborted import stored %d documents", stats.Documents)
+	}
+	test.Tap(d.skipInvalid)
+	test.Tap(d.importBtn)
+	got = waitDialogOutcome(t, outcomes)
+	if got.err != nil || got.result.Documents != 2 || len(got.result.Invalid) != 1 {
+		t.Fatalf("with skip invalid: %+v %v", got.result, got.err)
+	}
+}
+
+func writeDatasetFile(t *testing.T, path, content string) string {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
