@@ -67,6 +67,12 @@ func (db *DB) migrate(current int) error {
 	if err != nil {
 		return fmt.Errorf("open %s: %w", db.path, err)
 	}
+	return db.applyMigrations(list, current)
+}
+
+// applyMigrations applies those of list newer than current, in order, each in its
+// own transaction: a failing one leaves the earlier ones applied and recorded.
+func (db *DB) applyMigrations(list []migration, current int) error {
 	ctx := context.Background()
 	for _, m := range list {
 		if m.version <= current {

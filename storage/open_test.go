@@ -358,3 +358,47 @@ func TestOpenHandlesUnusualFileNames(t *testing.T) {
 		})
 	}
 }
+
+func TestEachMigrationIsItsOwnTransaction(t *testing.T) {
+	db := openTemp(t)
+	list, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := latestVersion() + 1
+	list = append(list,
+		migration{version: next, name: fmt.Sprintf("%04d_notes.sql", next), sql: `CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);`},
+		migration{version: next + 1, name: fmt.Sprintf("%04d_broken.sql", next+1), sql: `CREATE TABLE half (id INTEGER); THIS IS NOT SQL;`},
+	)
+	err = db.applyMigrations(list, latestVersion())
+	if err == nil || !strings.Contains(err.Error(), "_broken.sql") {
+		t.Fatalf("error = %v, want one naming the broken migration", err)
+	}
+	versions := dumpRows(t, db.read, `SELECT version FROM schema_migrations ORDER BY version`)
+	if want := fmt.Sprintf("%d|\n%d|\n", latestVersion(), next); !strings.HasSuffix(versions, want) || strings.Contains(versions, fmt.Sprint(next+1)) {
+		t.Errorf("recorded versions:\n%s\nwant the good migration recorded and not the broken one", versions)
+	}
+	tables := dumpRows(t, db.read, `SELECT name FROM sqlite_master WHERE name IN ('notes', 'half') ORDER BY name`)
+	if tables != "notes|\n" {
+		t.Errorf("tables = %q, want notes only (half rolled back)", tables)
+	}
+	// Applying again skips what is recorded.
+	if err := db.applyMigrations(list[:len(list)-1], 0); err != nil {
+		t.Errorf("re-applying recorded migrations: %v", err)
+	}
+}
+
+func TestEmbeddedMigrationsAreNumberedInOrder(t *testing.T) {
+	list, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, m := range list {
+		if m.version != i+1 {
+			t.Errorf("migration %s has version %d, want %d (no gaps)", m.name, m.version, i+1)
+		}
+		if strings.TrimSpace(m.sql) == "" {
+			t.Errorf("migration %s is empty", m.name)
+		}
+	}
+}
