@@ -242,7 +242,12 @@ func (o *storeOpener) open() (annotate.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if db.Created() {
+	needsSeed, err := o.needsSeed(db)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if needsSeed {
 		if err := o.seed(db); err != nil {
 			db.Close()
 			return nil, err
@@ -250,6 +255,28 @@ func (o *storeOpener) open() (annotate.Store, error) {
 	}
 	o.db = db
 	return db, nil
+}
+
+// needsSeed is true for a database this start created, and for one left with
+// neither labels nor documents, which is what a first start that died between
+// creating the file and seeding it leaves behind.
+func (o *storeOpener) needsSeed(db *storage.DB) (bool, error) {
+	if db.Created() {
+		return true, nil
+	}
+	ctx := context.Background()
+	labels, err := db.Labels(ctx)
+	if err != nil {
+		return false, fmt.Errorf("read labels of %s: %w", o.path, err)
+	}
+	if len(labels) > 0 {
+		return false, nil
+	}
+	docs, err := db.Documents(ctx, annotate.DocumentFilter{})
+	if err != nil {
+		return false, fmt.Errorf("read documents of %s: %w", o.path, err)
+	}
+	return len(docs) == 0, nil
 }
 
 func (o *storeOpener) seed(db *storage.DB) error {

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsmark/newsmark/storage"
 )
 
 // runCLI runs the command line in-process, as main would, on a database in dir.
@@ -255,5 +257,18 @@ func TestVersion(t *testing.T) {
 	var out bytes.Buffer
 	if code := Run([]string{"version"}, Host{Stdout: &out, Stderr: &out}); code != 0 || !strings.Contains(out.String(), Version) {
 		t.Errorf("version: exit %d, %q", code, out.String())
+	}
+}
+
+func TestAStartThatDiedBeforeSeedingIsSeededNextTime(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "half.db")
+	db, err := storage.Open(dbPath) // creates the file, as a first start does, then "dies"
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	stats, raw := readStats(t, dbPath)
+	if len(stats.Labels) != 4 {
+		t.Errorf("want the 4 default labels after the interrupted first start, stats say %s", raw)
 	}
 }
