@@ -1,0 +1,421 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/search"
+)
+
+// searchDebounce is how long typing must pause before a search runs: long enough
+// to skip the intermediate queries of a fast typist, short enough to feel live.
+const searchDebounce = 120 * time.Millisecond
+
+// Display sizes of the panel and its results, in code points where they count text.
+const (
+	searchPanelWidth  = 760
+	searchPanelHeight = 520
+	searchTextWindow  = 110 // characters of a long span shown around its first match
+	searchLeadContext = 30  // of which before the first match
+	searchPanelLimit  = 100 // results listed; more is scrolling nobody does
+)
+
+// searchPanel is the command-palette style search over every annotation: an entry
+// and a live result list in a modal overlay. Typing schedules a search after a short
+// pause; the search runs off the UI goroutine, and a generation counter discards the
+// results of queries that were overtaken by newer typing. Up/Down move through the
+// results, Enter opens one, Esc closes.
+type searchPanel struct {
+	engine *search.Engine
+	labels func() []annotate.Label
+	onOpen func(docID, spanID int64)
+
+	win    fyne.Window
+	popup  *widget.PopUp
+	entry  *searchEntry
+	list   *widget.List
+	status *widget.Label
+
+	generation atomic.Uint64 // bumped by every query typed; results carry the one they answer
+	// do runs a function on the UI goroutine: fyne.Do, or in tests a stand-in that
+	// lets the test goroutine play the UI goroutine.
+	do func(func())
+
+	// With the real driver fyne.Do runs on the UI goroutine, so everything below is
+	// touched by one goroutine; the headless test driver runs it on the caller's,
+	// and the mutexes keep that race-free too. mu guards the data and is never held
+	// while calling into widgets (the list calls back for its rows); uiMu
+	// serialises the widget updates themselves.
+	mu       sync.Mutex
+	uiMu     sync.Mutex
+	timer    *time.Timer
+	results  []search.Result
+	shownGen uint64 // the generation the listed results answer
+	selected int
+	colors   map[string]color.Color
+	// selecting is set while the panel moves the list selection itself, so that the
+	// list's OnSelected (meant for clicks) does not open the result.
+	selecting atomic.Bool
+}
+
+func newSearchPanel(engine *search.Engine, labels func() []annotate.Label, onOpen func(docID, spanID int64)) *searchPanel {
+	return &searchPanel{engine: engine, labels: labels, onOpen: onOpen, do: fyne.Do}
+}
+
+// Show opens the panel over win with the keyboard in the entry, listing the results
+// for what the entry holds (the most recent annotations when it is empty).
+func (p *searchPanel) Show(win fyne.Window) {
+	if p.popup == nil || p.win != win {
+		p.win = win
+		p.popup = widget.NewModalPopUp(p.build(), win.Canvas())
+	}
+	p.mu.Lock()
+	p.colors = labelColors(p.labels)
+	p.mu.Unlock()
+	size := win.Canvas().Size()
+	p.popup.Resize(fyne.NewSize(min(searchPanelWidth, size.Width*0.9), min(searchPanelHeight, size.Height*0.85)))
+	p.popup.Show()
+	win.Canvas().Focus(p.entry)
+	p.searchNow() // the index may have changed since the panel was last open
+}
+
+// Hide closes the panel and forgets any search still pending.
+func (p *searchPanel) Hide() {
+	p.generation.Add(1)
+	p.mu.Lock()
+	if p.timer != nil {
+		p.timer.Stop()
+	}
+	p.mu.Unlock()
+	if p.popup != nil {
+		p.popup.Hide()
+	}
+}
+
+func (p *searchPanel) build() fyne.CanvasObject {
+	p.entry = newSearchEntry(p.onKey)
+	p.entry.SetPlaceHolder("Find annotations: words, names, typos welcome")
+	p.entry.OnChanged = p.onChanged
+	p.list = widget.NewList(p.resultCount, p.newResultRow, p.updateResultRow)
+	p.list.OnSelected = p.onListSelected
+	p.status = widget.NewLabel("")
+	p.status.Importance = widget.LowImportance
+	p.status.SizeName = theme.SizeNameCaptionText
+	hint := widget.NewLabel("↑↓ move · Enter open · Esc close")
+	hint.Importance = widget.LowImportance
+	hint.SizeName = theme.SizeNameCaptionText
+	footer := container.NewBorder(nil, nil, p.status, hint)
+	return container.NewBorder(p.entry, footer, nil, nil, p.list)
+}
+
+// onChanged schedules a search for the new text once typing pauses.
+func (p *searchPanel) onChanged(query string) {
+	gen := p.generation.Add(1)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.timer != nil {
+		p.timer.Stop()
+	}
+	p.timer = time.AfterFunc(searchDebounce, func() { p.runSearch(query, gen) })
+}
+
+// runSearch computes the results off the UI goroutine and hands them over, unless a
+// newer query has been typed meanwhile.
+func (p *searchPanel) runSearch(query string, gen uint64) {
+	if p.generation.Load() != gen {
+		return // overtaken before it started
+	}
+	results := p.engine.Search(query, search.Options{Limit: searchPanelLimit})
+	p.do(func() { p.apply(results, gen) })
+}
+
+// searchNow runs the search for the entry's text at once, on the calling (UI)
+// goroutine; used when the panel opens and when a key needs fresh results.
+func (p *searchPanel) searchNow() {
+	gen := p.generation.Add(1)
+	p.mu.Lock()
+	if p.timer != nil {
+		p.timer.Stop()
+	}
+	p.mu.Unlock()
+	p.apply(p.engine.Search(p.entry.Text, search.Options{Limit: searchPanelLimit}), gen)
+}
+
+// apply shows results if they answer the latest query.
+func (p *searchPanel) apply(results []search.Result, gen uint64) {
+	p.uiMu.Lock()
+	defer p.uiMu.Unlock()
+	p.mu.Lock()
+	if p.generation.Load() != gen {
+		p.mu.Unlock()
+		return // stale: a newer query is on its way
+	}
+	p.results, p.shownGen, p.selected = results, gen, 0
+	p.mu.Unlock()
+	empty := strings.TrimSpace(p.entry.Text) == ""
+	switch {
+	case len(results) == 0 && empty:
+		p.status.SetText("No annotations yet")
+	case len(results) == 0:
+		p.status.SetText("No matches")
+	case empty:
+		p.status.SetText(fmt.Sprintf("%d most recent", len(results)))
+	case len(results) == searchPanelLimit:
+		p.status.SetText(fmt.Sprintf("best %d matches", len(results)))
+	default:
+		p.status.SetText(fmt.Sprintf("%d matches", len(results)))
+	}
+	p.list.Refresh()
+	p.showSelection(0)
+}
+
+// onKey handles the keys the entry passes on; it reports whether it used the key.
+func (p *searchPanel) onKey(key fyne.KeyName) bool {
+	switch key {
+	case fyne.KeyEscape:
+		p.Hide()
+	case fyne.KeyDown, fyne.KeyUp:
+		p.freshen()
+		step := 1
+		if key == fyne.KeyUp {
+			step = -1
+		}
+		p.mu.Lock()
+		next := p.selected + step
+		p.mu.Unlock()
+		p.uiMu.Lock()
+		p.showSelection(next)
+		p.uiMu.Unlock()
+	case fyne.KeyReturn, fyne.KeyEnter:
+		p.freshen()
+		p.openSelected()
+	default:
+		return false
+	}
+	return true
+}
+
+// freshen makes the list answer what the entry says before a key acts on it: a
+// typist who presses Enter within the debounce pause means the query as typed.
+func (p *searchPanel) freshen() {
+	p.mu.Lock()
+	stale := p.shownGen != p.generation.Load()
+	p.mu.Unlock()
+	if stale {
+		p.searchNow()
+	}
+}
+
+// showSelection moves the highlighted result to i, clamped to the list. The caller
+// holds uiMu.
+func (p *searchPanel) showSelection(i int) {
+	p.mu.Lock()
+	n := len(p.results)
+	i = max(0, min(i, n-1))
+	p.selected = i
+	p.mu.Unlock()
+	p.selecting.Store(true)
+	defer p.selecting.Store(false)
+	if n == 0 {
+		p.list.UnselectAll()
+		return
+	}
+	p.list.Select(i)
+	p.list.ScrollTo(i)
+}
+
+// onListSelected opens a result the user clicked.
+func (p *searchPanel) onListSelected(id widget.ListItemID) {
+	if p.selecting.Load() {
+		return
+	}
+	p.mu.Lock()
+	p.selected = id
+	p.mu.Unlock()
+	p.openSelected()
+}
+
+// openSelected hides the panel and hands the highlighted result to onOpen.
+func (p *searchPanel) openSelected() {
+	p.mu.Lock()
+	if p.selected < 0 || p.selected >= len(p.results) {
+		p.mu.Unlock()
+		return
+	}
+	rec := p.results[p.selected].Record
+	p.mu.Unlock()
+	p.Hide()
+	if p.onOpen != nil {
+		p.onOpen(rec.DocID, rec.ID)
+	}
+}
+
+func (p *searchPanel) resultCount() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(p.results)
+}
+
+// resultRow is one listed result: label colour, span text with the matched
+// characters in bold, and a caption with label, document title and context.
+type resultRow struct {
+	swatch  *canvas.Rectangle
+	text    *widget.RichText
+	caption *widget.Label
+}
+
+func (p *searchPanel) newResultRow() fyne.CanvasObject {
+	swatch := canvas.NewRectangle(color.Transparent)
+	swatch.SetMinSize(fyne.NewSize(6, 0))
+	swatch.CornerRadius = 2
+	text := widget.NewRichText()
+	text.Wrapping = fyne.TextWrapOff
+	text.Truncation = fyne.TextTruncateEllipsis
+	caption := widget.NewLabel("")
+	caption.SizeName = theme.SizeNameCaptionText
+	caption.Importance = widget.LowImportance
+	caption.Truncation = fyne.TextTruncateEllipsis
+	body := container.NewVBox(text, caption)
+	return container.NewBorder(nil, nil, swatch, nil, body)
+}
+
+func (p *searchPanel) updateResultRow(id widget.ListItemID, obj fyne.CanvasObject) {
+	p.mu.Lock()
+	if id < 0 || id >= len(p.results) {
+		p.mu.Unlock()
+		return
+	}
+	r := p.results[id]
+	swatchColor, ok := p.colors[r.Record.Label]
+	p.mu.Unlock()
+	if !ok {
+		swatchColor = theme.Color(theme.ColorNameDisabled)
+	}
+	row := rowParts(obj)
+	row.swatch.FillColor = swatchColor
+	row.swatch.Refresh()
+	row.text.Segments = highlightSegments(r.Record.Text, r.Matched, searchTextWindow)
+	row.text.Refresh()
+	row.caption.SetText(resultCaption(r))
+}
+
+// rowParts finds the widgets of a row built by newResultRow.
+func rowParts(obj fyne.CanvasObject) resultRow {
+	border := obj.(*fyne.Container)
+	var row resultRow
+	for _, o := range border.Objects {
+		switch o := o.(type) {
+		case *canvas.Rectangle:
+			row.swatch = o
+		case *fyne.Container:
+			row.text = o.Objects[0].(*widget.RichText)
+			row.caption = o.Objects[1].(*widget.Label)
+		}
+	}
+	return row
+}
+
+// resultCaption is the line under a result: label, document, and the note if any.
+func resultCaption(r search.Result) string {
+	parts := []string{r.Record.Label, r.Record.DocTitle}
+	if r.Context != "" {
+		parts = append(parts, r.Context)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// highlightSegments renders text on one line with the characters at the code-point
+// indexes matched in bold. A text longer than window is cut to window characters
+// around the first match, with "…" where it was cut, so that the match shows.
+func highlightSegments(text string, matched []int, window int) []widget.RichTextSegment {
+	runes := []rune(text)
+	for i, r := range runes {
+		if r == '\r' || r == '\n' || r == '\t' {
+			runes[i] = ' ' // one line; one rune for one rune keeps the indexes valid
+		}
+	}
+	from, to := 0, len(runes)
+	if len(runes) > window {
+		if len(matched) > 0 {
+			from = max(0, min(matched[0]-searchLeadContext, len(runes)-window))
+		}
+		to = from + window
+	}
+	isMatched := make(map[int]bool, len(matched))
+	for _, i := range matched {
+		isMatched[i] = true
+	}
+	var segments []widget.RichTextSegment
+	add := func(s string, bold bool) {
+		if s == "" {
+			return
+		}
+		style := widget.RichTextStyleInline
+		if bold {
+			style = widget.RichTextStyleStrong
+			style.ColorName = theme.ColorNamePrimary
+		}
+		segments = append(segments, &widget.TextSegment{Text: s, Style: style})
+	}
+	if from > 0 {
+		add("…", false)
+	}
+	start := from
+	for i := from; i <= to; i++ {
+		if i == to || isMatched[i] != isMatched[start] {
+			add(string(runes[start:i]), isMatched[start])
+			start = i
+		}
+	}
+	if to < len(runes) {
+		add("…", false)
+	}
+	return segments
+}
+
+// labelColors maps label names to their swatch colours.
+func labelColors(labels func() []annotate.Label) map[string]color.Color {
+	colors := make(map[string]color.Color)
+	if labels == nil {
+		return colors
+	}
+	for _, l := range labels() {
+		colors[l.Name] = parseHexColor(l.Color)
+	}
+	return colors
+}
+
+// searchEntry is the panel's entry. The keyboard focus stays in it, so the keys that
+// drive the list (Up, Down, Enter, Esc) arrive here and are passed to the panel.
+type searchEntry struct {
+	widget.Entry
+	onKey func(fyne.KeyName) bool
+}
+
+func newSearchEntry(onKey func(fyne.KeyName) bool) *searchEntry {
+	e := &searchEntry{onKey: onKey}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey passes the list keys to the panel and everything else to the entry.
+func (e *searchEntry) TypedKey(key *fyne.KeyEvent) {
+	switch key.Name {
+	case fyne.KeyUp, fyne.KeyDown, fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
+		if e.onKey != nil && e.onKey(key.Name) {
+			return
+		}
+	}
+	e.Entry.TypedKey(key)
+}
