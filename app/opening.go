@@ -62,7 +62,18 @@ func (w *Workbench) onDropped(_ fyne.Position, uris []fyne.URI) {
 
 // onImport opens the full import dialog (format, offsets, annotator...).
 func (w *Workbench) onImport() {
-	showImportDialog(w.win, w.store, w.afterImport)
+	showImportDialog(w.win, w.store, w.onImportDialogDone)
+}
+
+// onImportDialogDone shows what the import dialog stored and makes its spans
+// searchable (off the UI goroutine: an import can bring thousands).
+func (w *Workbench) onImportDialogDone(result annotate.ImportResult) {
+	w.afterImport(result)
+	w.tasks.Add(1)
+	go func() {
+		defer w.tasks.Done()
+		w.refreshIndexFor(result.DocIDs)
+	}()
 }
 
 // onExport opens the export dialog.

@@ -570,3 +570,28 @@ func tapOverlayButton(t *testing.T, win fyne.Window, text string) {
 	}
 	t.Fatalf("no %q button in the top dialog", text)
 }
+
+func TestSpansImportedThroughTheImportDialogBecomeSearchable(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	text := "Officials said “the port is closed” on Monday.\n"
+	quote := "“the port is closed”"
+	start := cp(t, text, quote)
+	record := annotate.ImportRecord{
+		Origin:   "dialog.jsonl:1",
+		Document: annotate.Document{Title: "Port", Text: text},
+		Spans:    []annotate.Span{{Start: start, End: start + annotate.RuneLen(quote), Label: "QUOTE"}},
+	}
+	result, err := f.db.Import(f.ctx, func(yield func(annotate.ImportRecord, error) bool) { yield(record, nil) }, annotate.ImportOptions{Annotator: "importer"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.w.onImportDialogDone(result)
+	f.w.tasks.Wait()
+	if f.w.currentDocID() != result.DocIDs[0] || len(f.w.docs) != 2 {
+		t.Fatalf("imported document not opened/listed: open %d, library %d", f.w.currentDocID(), len(f.w.docs))
+	}
+	hits := f.w.engine.Search("port is closed", search.Options{})
+	if len(hits) == 0 || hits[0].Record.Text != quote || hits[0].Record.DocTitle != "Port" {
+		t.Fatalf("search after import found %+v", hits)
+	}
+}
