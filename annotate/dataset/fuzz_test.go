@@ -2,11 +2,13 @@ package dataset
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/newsmark/newsmark/annotate"
 )
@@ -70,7 +72,27 @@ func FuzzJSONLDecoder(f *testing.F) {
 	f.Add([]byte(`{"tokens": ["a"], "ner_tags": [0]}`), uint8(2))
 	f.Fuzz(func(t *testing.T, data []byte, unit uint8) {
 		for _, format := range []Format{FormatJSONL, FormatSpacy, FormatDoccano, FormatHF} {
-			drain(t, NewJSONLDecoder(bytes.NewReader(data), "fuzz.jsonl", DecodeOptions{Format: format, Unit: unitFor(unit)}), decoderBound(data))
+			opts := DecodeOptions{Format: format, Unit: unitFor(unit)}
+			drain(t, NewJSONLDecoder(bytes.NewReader(data), "fuzz.jsonl", opts), decoderBound(data))
+			// The fast path must agree with the careful one on every line it takes.
+			for _, line := range bytes.Split(data, []byte("\n")) {
+				line = bytes.TrimSpace(line)
+				if len(line) == 0 || line[0] != '{' || !utf8.Valid(line) {
+					continue
+				}
+				d := NewJSONLDecoder(nil, "fuzz.jsonl", opts)
+				fast, ok := d.fastLine(line)
+				if !ok {
+					continue
+				}
+				careful, err := d.decodeCareful(line)
+				if err != nil {
+					t.Fatalf("fast path accepted %q, careful path refused it: %v", line, err)
+				}
+				if fmt.Sprintf("%+v", fast) != fmt.Sprintf("%+v", careful) {
+					t.Fatalf("paths disagree on %q:\nfast    %+v\ncareful %+v", line, fast, careful)
+				}
+			}
 		}
 	})
 }

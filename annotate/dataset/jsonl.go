@@ -32,6 +32,7 @@ type JSONLDecoder struct {
 	opts   DecodeOptions
 	line   int
 	done   bool
+	buf    []byte   // the line buffer, reused: decoded records copy what they keep
 	labels []string // hf tag names in id order, read from labels.json on first need
 	loaded bool
 }
@@ -75,13 +76,14 @@ var errLineTooLong = errors.New("line too long")
 // readLine returns the next line without its newline; a line over maxLineBytes is
 // skipped and reported.
 func (d *JSONLDecoder) readLine() ([]byte, error) {
-	var line []byte
+	line := d.buf[:0]
+	defer func() { d.buf = line[:0] }()
 	tooLong := false
 	for {
 		chunk, err := d.r.ReadSlice('\n')
 		if !tooLong {
 			if len(line)+len(chunk) > maxLineBytes {
-				tooLong, line = true, nil
+				tooLong, line = true, line[:0]
 			} else {
 				line = append(line, chunk...)
 			}
@@ -93,7 +95,7 @@ func (d *JSONLDecoder) readLine() ([]byte, error) {
 			d.line++
 			return nil, fmt.Errorf("cannot read: %w", err)
 		}
-		if err == io.EOF && len(chunk) == 0 && line == nil && !tooLong {
+		if err == io.EOF && len(chunk) == 0 && len(line) == 0 && !tooLong {
 			return nil, io.EOF
 		}
 		d.line++
@@ -129,6 +131,14 @@ func (d *JSONLDecoder) decodeLine(line []byte) (annotate.ImportRecord, error) {
 	if trimmed[0] != '{' {
 		return annotate.ImportRecord{}, annotate.Errorf(annotate.EINVALID, "malformed JSON: a record must be an object {...}, got %s", jsonType(trimmed))
 	}
+	if rec, ok := d.fastLine(trimmed); ok {
+		return rec, nil
+	}
+	return d.decodeCareful(trimmed)
+}
+
+// decodeCareful decodes a line key by key, naming the key of any problem.
+func (d *JSONLDecoder) decodeCareful(trimmed []byte) (annotate.ImportRecord, error) {
 	var raw jsonlRecord
 	if err := json.Unmarshal(trimmed, &raw); err != nil {
 		return annotate.ImportRecord{}, describeJSONError(err)
