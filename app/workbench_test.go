@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -593,5 +594,37 @@ func TestSpansImportedThroughTheImportDialogBecomeSearchable(t *testing.T) {
 	hits := f.w.engine.Search("port is closed", search.Options{})
 	if len(hits) == 0 || hits[0].Record.Text != quote || hits[0].Record.DocTitle != "Port" {
 		t.Fatalf("search after import found %+v", hits)
+	}
+}
+
+func TestDroppedFilesAreImportedAndTheFirstOpened(t *testing.T) {
+	f := newWBFixture(t, "already here\n")
+	path := filepath.Join(t.TempDir(), "dropped.txt")
+	if err := os.WriteFile(path, []byte(trickyText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f.w.onDropped(fyne.NewPos(10, 10), []fyne.URI{fynestorage.NewFileURI(path)})
+	f.w.tasks.Wait()
+	if f.w.doc == nil || f.w.doc.Text != trickyText || f.w.doc.Source != path {
+		t.Fatalf("dropped file not open: %+v", f.w.doc)
+	}
+	if len(f.w.docs) != 2 {
+		t.Errorf("library holds %d documents, want 2", len(f.w.docs))
+	}
+}
+
+func TestFilesNamedAtStartAreImportedAndOpened(t *testing.T) {
+	f := newWBFixture(t)
+	path := filepath.Join(t.TempDir(), "start.txt")
+	if err := os.WriteFile(path, []byte(trickyText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w := NewWorkbench(f.w.app, f.db, Options{Annotator: "tester", ImportPaths: []string{path}})
+	w.tasks.Wait()
+	if w.doc == nil || w.doc.Text != trickyText {
+		t.Fatalf("file named at start not open")
+	}
+	if got := w.win.Title(); got != "Newsmark — “Ceasefire” talks — it’s\u00a0over 😀" {
+		t.Errorf("title = %q", got)
 	}
 }
