@@ -79,6 +79,12 @@ func (w *Workbench) createSpan(start, end int, labelName string) {
 		Label:     labelName,
 		Annotator: w.annotator,
 	})
+	if annotate.ErrorCode(err) == annotate.ECONFLICT {
+		// Tagging the same text twice is a slip, not a failure: say so quietly
+		// instead of stopping the flow with a dialog.
+		w.status.flash("Not tagged: " + err.Error())
+		return
+	}
 	if err != nil {
 		w.showError(fmt.Errorf("tag %d–%d as %s: %w", start, end, labelName, err))
 		return

@@ -93,31 +93,12 @@ func (w *Workbench) importPaths(paths []string, done func(annotate.ImportResult,
 	progress := dialog.NewCustomWithoutButtons("Importing", container.NewVBox(count, bar), w.win)
 	progress.Resize(fyne.NewSize(420, 0))
 	progress.Show()
+	report := func(n int) { count.SetText(fmt.Sprintf("Imported %s…", plural(n, "document"))) }
 
 	w.tasks.Add(1)
 	go func() {
 		defer w.tasks.Done()
-		// Progress arrives per record; only the latest count matters, so updates are
-		// coalesced instead of queueing one UI call per record.
-		var latest atomic.Int64
-		var queued atomic.Bool
-		records := dataset.Read(paths, dataset.ReadOptions{Format: dataset.Format("auto")})
-		result, err := w.store.Import(w.ctx, records, annotate.ImportOptions{
-			Annotator:   w.annotator,
-			SkipInvalid: true,
-			Progress: func(n int) {
-				latest.Store(int64(n))
-				if queued.CompareAndSwap(false, true) {
-					fyne.Do(func() {
-						queued.Store(false)
-						count.SetText(fmt.Sprintf("Imported %s…", plural(int(latest.Load()), "document")))
-					})
-				}
-			},
-		})
-		if err == nil {
-			w.refreshIndexFor(result.DocIDs)
-		}
+		result, err := w.importInBackground(paths, report)
 		fyne.Do(func() {
 			bar.Stop()
 			progress.Hide()
@@ -131,6 +112,35 @@ func (w *Workbench) importPaths(paths []string, done func(annotate.ImportResult,
 			}
 		})
 	}()
+}
+
+// importInBackground reads and stores paths and indexes their spans; it runs off
+// the UI goroutine and reports progress through report on the UI goroutine.
+func (w *Workbench) importInBackground(paths []string, report func(docs int)) (annotate.ImportResult, error) {
+	// Progress arrives per record; only the latest count matters, so updates are
+	// coalesced instead of queueing one UI call per record.
+	var latest atomic.Int64
+	var queued atomic.Bool
+	progress := func(n int) {
+		latest.Store(int64(n))
+		if queued.CompareAndSwap(false, true) {
+			fyne.Do(func() {
+				queued.Store(false)
+				report(int(latest.Load()))
+			})
+		}
+	}
+	records := dataset.Read(paths, dataset.ReadOptions{Format: dataset.Format("auto")})
+	result, err := w.store.Import(w.ctx, records, annotate.ImportOptions{
+		Annotator:   w.annotator,
+		SkipInvalid: true,
+		Progress:    progress,
+	})
+	if err != nil {
+		return result, err
+	}
+	w.refreshIndexFor(result.DocIDs)
+	return result, nil
 }
 
 // afterImport shows what an import brought and opens its first document.

@@ -628,3 +628,36 @@ func TestFilesNamedAtStartAreImportedAndOpened(t *testing.T) {
 		t.Errorf("title = %q", got)
 	}
 }
+
+func TestTaggingTheSameTextTwiceSaysSoInTheStatusBar(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	f.tagText("“We will stay,”", '2')
+	start := cp(t, trickyText, "“We will stay,”")
+	f.w.view.Select(start, start+15)
+	f.w.view.OnTypedRune('2')
+	if got := len(f.spans(f.w.doc.ID)); got != 1 {
+		t.Fatalf("%d spans stored, want 1", got)
+	}
+	if top := f.w.win.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("a dialog interrupts the user for a duplicate")
+	}
+	if msg := f.w.status.message.Text; !strings.Contains(msg, "Not tagged") {
+		t.Errorf("status message = %q", msg)
+	}
+}
+
+func TestDeleteDocumentAsksThenOpensTheNeighbour(t *testing.T) {
+	f := newWBFixture(t, "one\n", "two\n", "three\n")
+	f.w.openDocument(f.ids[1])
+	f.w.onDeleteDocument()
+	if !overlayHasText(f.w.win, "Delete “two” and its 0 annotations?") {
+		t.Fatal("no confirmation naming the document")
+	}
+	tapOverlayButton(t, f.w.win, "Delete")
+	if _, err := f.db.Document(f.ctx, f.ids[1]); annotate.ErrorCode(err) != annotate.ENOTFOUND {
+		t.Fatalf("document still stored (err %v)", err)
+	}
+	if f.w.currentDocID() != f.ids[2] || len(f.w.docs) != 2 {
+		t.Errorf("after delete: open %d, %d documents; want %d open of 2", f.w.currentDocID(), len(f.w.docs), f.ids[2])
+	}
+}
