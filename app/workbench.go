@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -47,7 +46,6 @@ type Workbench struct {
 	docs    []annotate.DocumentSummary // library order
 	doc     *annotate.Document         // nil when no document is open
 	spans   []annotate.Span            // the open document's spans, in text order
-	scrollY float32                    // last scroll offset reported by the view
 	history history
 
 	view        *docview.View
@@ -115,7 +113,6 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.view.OnHighlightSelected = w.onHighlightSelected
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnDelete = w.onDeleteAnnotation
-	w.view.OnScrolled = w.onScrolled
 
 	w.library = newLibrary(w.onLibraryOpen)
 	w.palette = newPalette(w.onPaletteTag)
@@ -180,7 +177,6 @@ func (w *Workbench) openInitialDocument(requested int64) {
 		scroll := float32(w.prefs.FloatWithFallback(prefLastScroll, 0))
 		if scroll > 0 {
 			w.view.SetScrollPosition(scroll)
-			w.scrollY = scroll
 			// The view may not know its height until the window is laid out, so
 			// scroll again once the app runs.
 			w.app.Lifecycle().SetOnStarted(func() {
@@ -228,7 +224,6 @@ func (w *Workbench) openDocument(id int64) bool {
 	}
 	w.doc = &doc
 	w.spans = spans
-	w.scrollY = 0
 	w.view.SetText(doc.Text)
 	w.refreshSpans()
 	w.library.setCurrent(id)
@@ -286,6 +281,8 @@ func (w *Workbench) saveSession() {
 	}
 	if w.doc != nil {
 		w.prefs.SetInt(prefLastDocument, int(w.doc.ID))
+		// Read from the view at quit rather than tracked through OnScrolled:
+		// ScrollToOffset and SetScrollPosition move it without that callback.
 		w.prefs.SetFloat(prefLastScroll, float64(w.view.ScrollPosition()))
 	}
 }
@@ -295,9 +292,3 @@ func (w *Workbench) onQuit() {
 	w.saveSession()
 	w.app.Quit()
 }
-
-// onScrolled remembers the scroll offset for the next start.
-func (w *Workbench) onScrolled(offset float32) { w.scrollY = offset }
-
-// spacer is a flexible gap in a horizontal box.
-func spacer() fyne.CanvasObject { return layout.NewSpacer() }
