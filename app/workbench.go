@@ -266,9 +266,7 @@ func (w *Workbench) focusView() {
 	if w.doc == nil || w.win.Canvas() == nil {
 		return
 	}
-	if focusable, ok := any(w.view).(fyne.Focusable); ok {
-		w.win.Canvas().Focus(focusable)
-	}
+	w.win.Canvas().Focus(w.view)
 }
 
 // saveSession remembers the window size, the open document and its scroll offset.
