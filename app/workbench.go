@@ -119,7 +119,7 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.annotations = newAnnotationList(w.onAnnotationChosen, w.onNoteEdited)
 	w.status = newStatusBar()
 
-	hint := widget.NewLabelWithStyle("Open files or a folder to start (Ctrl+O)", fyne.TextAlignCenter, fyne.TextStyle{})
+	hint := widget.NewLabelWithStyle(platformKeys("Open files or a folder to start (Ctrl+O)"), fyne.TextAlignCenter, fyne.TextStyle{})
 	hint.Importance = widget.LowImportance
 	openFiles := widget.NewButton("Open files…", w.onOpenFiles)
 	openFolder := widget.NewButton("Open folder…", w.onOpenFolder)
