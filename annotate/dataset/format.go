@@ -1,18 +1,3 @@
-// Package dataset reads and writes the dataset formats researchers move annotations
-// in: plain text, JSONL (Prodigy/spaCy, doccano, Hugging Face), CoNLL, brat,
-// Label Studio and CSV. Every format is specified in FORMATS.md; offsets are
-// converted at the edges with annotate.Offsets, the one place that converts.
-//
-// Choices this package makes where the formats leave room:
-//   - Unknown labels in imported files are passed through as they are (after
-//     annotate.NormalizeLabelName); storage creates them unless
-//     ImportOptions.RefuseUnknownLabels is set.
-//   - A span's annotator and note travel where the format has a place: spacy spans
-//     carry optional "annotator" and "note" keys (Prodigy keeps unknown span keys),
-//     brat writes notes as AnnotatorNotes, Label Studio puts the note in the region's
-//     "meta": {"text": [note]} and the annotator in the result's "origin"-free
-//     "annotator" key of the annotation, CSV has columns. doccano, hf and conll have
-//     no place and drop them.
 package dataset
 
 import (

@@ -1,0 +1,69 @@
+// Package dataset reads and writes the dataset formats researchers move annotations
+// in: plain text, JSONL (Prodigy/spaCy, doccano, Hugging Face), CoNLL, brat, Label
+// Studio and CSV, as pinned down in FORMATS.md. It is pure Go: it imports annotate,
+// never Fyne or database/sql.
+//
+// # Offsets
+//
+// Newsmark counts code points (Python's text[start:end]). Files may count code
+// points, UTF-16 units or UTF-8 bytes (ReadOptions.Unit, ExportOptions.Unit); the
+// conversion is annotate.Offsets, the one place that converts. Decoders check every
+// span: inside the text, start before end, not inside a character, and, where the
+// file repeats the span's text (spacy, Label Studio, brat), that the offsets cover
+// exactly that text — a mismatch nearly always means a wrong unit, and the error
+// says so. Text is kept byte for byte: only a leading BOM is dropped; CRLF stays.
+//
+// # Import choices
+//
+//   - Plain text (.txt, .md): one document per file, titled by its first non-blank
+//     line (annotate.TitleFromText, "#" of a Markdown heading removed); Source is
+//     the path. Files over annotate.MaxDocumentBytes are refused from their size
+//     before they are read; binary files (a NUL byte, or over 10% control bytes in
+//     the first 8 KB), invalid UTF-8 (with the byte offset), empty and
+//     whitespace-only files are refused with the file named.
+//   - Folders are read recursively in name order. Hidden files and folders and
+//     files of other extensions are skipped silently; a file named explicitly is
+//     always read (as text under auto if its extension is unknown).
+//   - auto: .txt/.md text; .jsonl/.ndjson JSON lines, each line sniffed by its keys
+//     ("spans" spacy, "label" doccano, "tokens"+"ner_tags" without "text" hf, else
+//     plain {"text", "meta"}); .json Label Studio (or JSON lines if it starts with
+//     "{"); .conll/.bio/.iob CoNLL; .ann and folders holding .ann files brat; .csv
+//     is refused (export only).
+//   - meta.title and meta.source become the title and source; meta.doc_id (a
+//     Newsmark export's own id) is dropped; other meta keys stay in Document.Meta,
+//     numbers exact.
+//   - Unknown labels pass through (after annotate.NormalizeLabelName): storage
+//     creates them, or refuses them with ImportOptions.RefuseUnknownLabels
+//     (`import --refuse-unknown-labels`).
+//   - Prodigy records answered "reject" or "ignore" import without their spans.
+//   - hf and CoNLL carry no text: it is rebuilt from the tokens, joined by single
+//     spaces (CoNLL: sentences joined by "\n"). Numeric hf tags are looked up in
+//     labels.json beside the file. An I- tag without its B- starts a span.
+//   - brat: relations, events, attributes and normalisations are ignored; a
+//     discontinuous span becomes one span from its first start to its last end.
+//
+// # Export choices
+//
+//   - Tokens (spacy --tokens, hf, conll) come from Tokenize: Unicode word boundaries
+//     (UAX #29 via rivo/uniseg), whitespace dropped; see Tokenize for how
+//     punctuation, curly quotes and apostrophes split.
+//   - BIO formats place spans longest first, then earliest, then by label; a span
+//     is widened to whole tokens (counted as changed) or dropped if its tokens are
+//     taken or it covers no token (counted as dropped), per label in ExportSummary.
+//   - CoNLL sentences are the lines of the document (a line break between two
+//     tokens starts a sentence); a span crossing a line break continues with I-.
+//   - Where a span's annotator and note go: spacy — optional "annotator" and "note"
+//     span keys (Prodigy and spaCy ignore keys they do not know); Label Studio — the
+//     note in the region's "meta": {"text": [note]}, no annotator; brat — the note
+//     as "#N AnnotatorNotes TN" (line breaks become spaces), no annotator; CSV —
+//     columns; doccano, hf, conll — nowhere.
+//   - Identifiers: spacy meta.doc_id and hf "id" are strings ("7"), doccano and
+//     Label Studio "id" are numbers, brat files are doc-000007.txt/.ann.
+//   - Export writes to a temporary file beside the target and renames it; folders
+//     (brat, any --split) are written to a temporary folder and renamed. A folder
+//     is replaced only if it is empty or an earlier Newsmark export (it holds the
+//     hidden marker file .newsmark-export); any other folder is refused.
+//   - --split assigns each document by a hash of the seed and its content hash:
+//     deterministic, independent of order and of what else is exported, so shares
+//     are close to (not exactly) the fractions on small exports.
+package dataset
