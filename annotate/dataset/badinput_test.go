@@ -140,6 +140,17 @@ func TestHFNumberTagsUseLabelsJSONBesideTheFile(t *testing.T) {
 	}
 }
 
+func TestDoccanoEntitiesShapeImports(t *testing.T) {
+	recs, errs := readOne(t, "a.jsonl", `{"id": 3, "text": "“Hi” 😀 there", "entities": [{"id": 1, "label": "QUOTE", "start_offset": 0, "end_offset": 4}, {"id": 2, "label": "X", "start_offset": 8, "end_offset": 13}], "relations": []}`, ReadOptions{Unit: annotate.UnitUTF16})
+	if len(errs) > 0 || len(recs) != 1 || len(recs[0].Spans) != 2 || recs[0].Spans[0].Text != "“Hi”" || recs[0].Spans[1].Text != "there" {
+		t.Fatalf("recs %+v errs %v", recs, errs)
+	}
+	_, errs = readOne(t, "b.jsonl", `{"text": "abc", "entities": [{"label": "X", "start_offset": "0", "end_offset": 2}]}`, ReadOptions{})
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "entities[0].start_offset is a string") {
+		t.Fatalf("errs %v", errs)
+	}
+}
+
 func TestProdigyRejectedAnswersImportWithoutSpans(t *testing.T) {
 	recs, errs := readOne(t, "a.jsonl", `{"text": "abc", "spans": [{"start": 0, "end": 3, "label": "Q"}], "answer": "reject"}`, ReadOptions{})
 	if len(errs) > 0 || len(recs) != 1 || len(recs[0].Spans) != 0 {

@@ -114,13 +114,16 @@ func (d *JSONLDecoder) readLine() ([]byte, error) {
 // jsonlRecord holds every key any JSONL shape uses, raw, so that wrong types get
 // messages naming the key.
 type jsonlRecord struct {
-	Text    json.RawMessage `json:"text"`
-	Meta    json.RawMessage `json:"meta"`
-	Spans   json.RawMessage `json:"spans"`
-	Label   json.RawMessage `json:"label"`
-	Tokens  json.RawMessage `json:"tokens"`
-	NerTags json.RawMessage `json:"ner_tags"`
-	Answer  json.RawMessage `json:"answer"`
+	Text  json.RawMessage `json:"text"`
+	Meta  json.RawMessage `json:"meta"`
+	Spans json.RawMessage `json:"spans"`
+	Label json.RawMessage `json:"label"`
+	// Entities is how doccano 1.6 and later export sequence labels:
+	// [{"id": 1, "label": "QUOTE", "start_offset": 12, "end_offset": 40}].
+	Entities json.RawMessage `json:"entities"`
+	Tokens   json.RawMessage `json:"tokens"`
+	NerTags  json.RawMessage `json:"ner_tags"`
+	Answer   json.RawMessage `json:"answer"`
 }
 
 func (d *JSONLDecoder) decodeLine(line []byte) (annotate.ImportRecord, error) {
@@ -150,7 +153,7 @@ func (d *JSONLDecoder) decodeCareful(trimmed []byte) (annotate.ImportRecord, err
 			shape = FormatHF
 		case !isNull(raw.Spans):
 			shape = FormatSpacy
-		case !isNull(raw.Label):
+		case !isNull(raw.Label), !isNull(raw.Entities):
 			shape = FormatDoccano
 		default:
 			shape = FormatJSONL
@@ -182,7 +185,11 @@ func (d *JSONLDecoder) decodeCareful(trimmed []byte) (annotate.ImportRecord, err
 	case FormatSpacy:
 		rec.Spans, err = spacySpans(builder, raw.Spans)
 	case FormatDoccano:
-		rec.Spans, err = doccanoSpans(builder, raw.Label)
+		if !isNull(raw.Entities) {
+			rec.Spans, err = doccanoEntities(builder, raw.Entities)
+		} else {
+			rec.Spans, err = doccanoSpans(builder, raw.Label)
+		}
 	}
 	if err != nil {
 		return annotate.ImportRecord{}, err
@@ -283,6 +290,49 @@ func doccanoSpans(b spanBuilder, raw json.RawMessage) ([]annotate.Span, error) {
 			return nil, err
 		}
 		label, err := rawString(triple[2], where+"[2] (label)")
+		if err != nil {
+			return nil, err
+		}
+		span, err := b.span(where, start, end, label, nil)
+		if err != nil {
+			return nil, err
+		}
+		spans = append(spans, span)
+	}
+	return spans, nil
+}
+
+type doccanoEntity struct {
+	Label       json.RawMessage `json:"label"`
+	StartOffset json.RawMessage `json:"start_offset"`
+	EndOffset   json.RawMessage `json:"end_offset"`
+}
+
+// doccanoEntities reads doccano 1.6+'s [{"label", "start_offset", "end_offset"}].
+func doccanoEntities(b spanBuilder, raw json.RawMessage) ([]annotate.Span, error) {
+	items, err := rawArray(raw, `"entities"`)
+	if err != nil {
+		return nil, err
+	}
+	spans := make([]annotate.Span, 0, len(items))
+	for i, item := range items {
+		where := fmt.Sprintf("entities[%d]", i)
+		if t := jsonType(item); t != "an object" {
+			return nil, annotate.Errorf(annotate.EINVALID, "%s is %s, want an object with label, start_offset and end_offset", where, t)
+		}
+		var e doccanoEntity
+		if err := json.Unmarshal(item, &e); err != nil {
+			return nil, fmt.Errorf("%s: %w", where, describeJSONError(err))
+		}
+		start, err := rawInt(e.StartOffset, where+".start_offset")
+		if err != nil {
+			return nil, err
+		}
+		end, err := rawInt(e.EndOffset, where+".end_offset")
+		if err != nil {
+			return nil, err
+		}
+		label, err := rawString(e.Label, where+".label")
 		if err != nil {
 			return nil, err
 		}

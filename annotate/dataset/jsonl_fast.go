@@ -19,13 +19,15 @@ import (
 // and refuse exactly the same lines.
 
 type fastRecord struct {
-	Text    *string         `json:"text"`
-	Meta    map[string]any  `json:"meta"`
-	Spans   []fastSpan      `json:"spans"`
-	Label   [][]any         `json:"label"`
-	Tokens  json.RawMessage `json:"tokens"`
-	NerTags json.RawMessage `json:"ner_tags"`
-	Answer  *string         `json:"answer"`
+	Text  *string        `json:"text"`
+	Meta  map[string]any `json:"meta"`
+	Spans []fastSpan     `json:"spans"`
+	Label [][]any        `json:"label"`
+	// Entities (doccano 1.6+) goes to the careful path.
+	Entities json.RawMessage `json:"entities"`
+	Tokens   json.RawMessage `json:"tokens"`
+	NerTags  json.RawMessage `json:"ner_tags"`
+	Answer   *string         `json:"answer"`
 }
 
 type fastSpan struct {
@@ -57,6 +59,9 @@ func (d *JSONLDecoder) fastLine(line []byte) (annotate.ImportRecord, bool) {
 		default:
 			shape = FormatJSONL
 		}
+	}
+	if len(raw.Entities) > 0 && !isNull(raw.Entities) {
+		return annotate.ImportRecord{}, false
 	}
 	if shape == FormatHF || raw.Text == nil || strings.TrimSpace(*raw.Text) == "" {
 		return annotate.ImportRecord{}, false
