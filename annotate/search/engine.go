@@ -63,25 +63,63 @@ func New() *Engine {
 // Load replaces the whole index with the given rows. The new index is built aside
 // and swapped in, so searches keep working on the old one until it is ready; on
 // error the old index stays.
+//
+// Reading rows (from SQLite: cgo calls, time parsing) and indexing them (folding,
+// masks, bigrams) take about as long each, so they run on two goroutines: the
+// caller's reads and hands batches to a builder.
 func (e *Engine) Load(ctx context.Context, rows iter.Seq2[annotate.SpanRecord, error]) error {
 	fresh := New()
-	n := 0
-	for rec, err := range rows {
-		if err != nil {
-			return fmt.Errorf("load search index (after %d spans): %w", n, err)
-		}
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return fmt.Errorf("load search index (after %d spans): %w", n, err)
+	batches := make(chan []annotate.SpanRecord, 4)
+	built := make(chan struct{})
+	go func() {
+		defer close(built)
+		for batch := range batches {
+			for _, rec := range batch {
+				fresh.putLocked(rec, fresh.prepare(rec))
 			}
 		}
-		fresh.upsertLocked(rec)
-		n++
+	}()
+	n, err := readBatches(ctx, rows, batches, loadBatch)
+	close(batches)
+	<-built // the builder must be done with fresh before anything else happens
+	if err != nil {
+		return fmt.Errorf("load search index (after %d spans): %w", n, err)
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.rows, e.byID, e.docs, e.labels, e.people = fresh.rows, fresh.byID, fresh.docs, fresh.labels, fresh.people
 	return nil
+}
+
+// loadBatch is how many rows travel to the builder at once: enough to make the
+// hand-over cheap, few enough to start building early.
+const loadBatch = 2048
+
+// readBatches drains rows into batches and returns how many it read.
+func readBatches(ctx context.Context, rows iter.Seq2[annotate.SpanRecord, error], batches chan<- []annotate.SpanRecord, size int) (int, error) {
+	n := 0
+	batch := make([]annotate.SpanRecord, 0, size)
+	for rec, err := range rows {
+		if err != nil {
+			return n, err
+		}
+		batch = append(batch, rec)
+		n++
+		if len(batch) == size {
+			if err := ctx.Err(); err != nil {
+				return n, err
+			}
+			batches <- batch
+			batch = make([]annotate.SpanRecord, 0, size)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return n, err
+	}
+	if len(batch) > 0 {
+		batches <- batch
+	}
+	return n, nil
 }
 
 // Len is the number of spans in the index.

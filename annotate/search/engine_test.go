@@ -299,3 +299,34 @@ func TestQueriesThatMatchNothingOrOnlyPunctuation(t *testing.T) {
 		t.Errorf("Search(xqzwv) = %v, want nothing", ids(got))
 	}
 }
+
+func TestFindGivesTheSameResultsAsLoadAndSearch(t *testing.T) {
+	recs := loadCorpus(t)
+	e := New()
+	if err := e.Load(context.Background(), seqOf(recs)); err != nil {
+		t.Fatal(err)
+	}
+	queries := []string{"", "soldiers week", "zaporizhia", "casualites", "the", "chtlk", "quote zaporizhzhia", "xqzwv"}
+	for _, q := range queries {
+		for _, opts := range []Options{{}, {Limit: 5}, {Labels: []string{"QUOTE"}, Limit: 20}} {
+			want := e.Search(q, opts)
+			got, err := findInBatches(recs, q, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(describe(got)) != fmt.Sprint(describe(want)) {
+				t.Errorf("Find(%q, %+v) = %s\nwant %s", q, opts, describe(got), describe(want))
+			}
+			for i := range got {
+				if i < len(want) && !slices.Equal(got[i].Matched, want[i].Matched) {
+					t.Errorf("Find(%q): result %d matched %v, want %v", q, i, got[i].Matched, want[i].Matched)
+				}
+			}
+		}
+	}
+}
+
+// findInBatches runs Find with small batches, so that the corpus spans several.
+func findInBatches(recs []annotate.SpanRecord, q string, opts Options) ([]Result, error) {
+	return find(context.Background(), seqOf(recs), q, opts, 37)
+}

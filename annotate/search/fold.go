@@ -80,8 +80,15 @@ func fold(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // most of a news text: no decoding needed
+			b.WriteByte(byte(foldRune(rune(c))))
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		b.WriteRune(foldRune(r))
+		i += size
 	}
 	return b.String()
 }

@@ -38,11 +38,18 @@ const rowsPerWorker = 8192
 // most recently created or changed spans. See the package documentation for how
 // spans are ranked.
 func (e *Engine) Search(query string, opts Options) []Result {
+	q := prepareQuery(query)
+	return e.search(&q, opts, 0)
+}
+
+// search is Search for a prepared query. Rows scoring below floor are not wanted
+// (Find knows it has enough better ones), which lets whole phases be skipped.
+func (e *Engine) search(qp *query, opts Options, floor int) []Result {
+	q := *qp
 	limit := opts.Limit
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	q := prepareQuery(query)
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	keep, ok := e.filter(opts)
@@ -66,7 +73,7 @@ func (e *Engine) Search(query string, opts Options) []Result {
 		typoRows[w], leftovers[w] = e.searchWords(&q, keep, from, to, tops[w])
 	})
 	// Phase 2: typos, only in rows that could still make the cut.
-	threshold := cutScore(tops, limit, e.rows)
+	threshold := max(cutScore(tops, limit, e.rows), floor)
 	parallel(workers, func(w int) {
 		leftovers[w] = e.searchTypos(&q, typoRows[w], threshold, tops[w], leftovers[w])
 	})
@@ -76,7 +83,7 @@ func (e *Engine) Search(query string, opts Options) []Result {
 	for _, t := range tops {
 		found += len(t.hits)
 	}
-	if found < limit && q.pattern != "" {
+	if found < limit && q.pattern != "" && floor < wordTierBase {
 		parallel(workers, func(w int) { e.searchLetters(&q, leftovers[w], tops[w]) })
 	}
 	var hits []hit

@@ -29,7 +29,7 @@ type searchJSON struct {
 }
 
 // runSearch is `newsmark search [--label L]... [--annotator A] [--limit N] [--json]
-// QUERY`: it loads every span into the fuzzy index and prints the best matches
+// QUERY`: it runs the fuzzy search over every span and prints the best matches
 // first. Flags may come before or after the query words; the words form one query.
 // With no query it lists the most recently changed annotations.
 func runSearch(e *env, args []string) error {
@@ -57,16 +57,17 @@ func runSearch(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	engine := search.New()
-	if err := engine.Load(e.ctx, store.AllSpans(e.ctx)); err != nil {
-		return fmt.Errorf("search: %w", err)
-	}
-	results := engine.Search(query, search.Options{
+	// One query, so no index is kept: Find searches the spans batch by batch as
+	// they stream from the database.
+	results, err := search.Find(e.ctx, store.AllSpans(e.ctx), query, search.Options{
 		Labels:    labels,
 		Annotator: *annotator,
 		Status:    annotate.Status(*status),
 		Limit:     *limit,
 	})
+	if err != nil {
+		return err
+	}
 	if *asJSON {
 		return printSearchJSON(e, results)
 	}
