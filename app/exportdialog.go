@@ -23,8 +23,8 @@ import (
 // destination, then a progress bar and a summary of what was written.
 func showExportDialog(win fyne.Window, store annotate.Store) {
 	d := newExportDialog(win, store)
-	d.dlg.Show()
 	d.loadLabels()
+	d.dlg.Show()
 }
 
 // Status choices as shown, mapped to the export filter.
@@ -43,7 +43,8 @@ type exportDialog struct {
 	format    *widget.Select
 	offsets   *widget.Select
 	tokens    *widget.Check
-	labels    *widget.CheckGroup
+	labels    *fyne.Container // one check per label, in a grid
+	checks    []*widget.Check
 	status    *widget.Select
 	split     *widget.Entry
 	seed      *widget.Entry
@@ -70,8 +71,7 @@ func newExportDialog(win fyne.Window, store annotate.Store) *exportDialog {
 	d.offsets = widget.NewSelect([]string{string(annotate.UnitCodepoint), string(annotate.UnitUTF16), string(annotate.UnitByte)}, nil)
 	d.offsets.SetSelected(string(annotate.UnitCodepoint))
 	d.tokens = widget.NewCheck("Write tokens (spacy)", nil)
-	d.labels = widget.NewCheckGroup(nil, nil)
-	d.labels.Horizontal = true
+	d.labels = container.NewGridWithColumns(3)
 	d.status = widget.NewSelect(exportStatusChoices, nil)
 	d.status.SetSelected(exportStatusChoices[0])
 	d.split = widget.NewEntry()
@@ -102,13 +102,18 @@ func newExportDialog(win fyne.Window, store annotate.Store) *exportDialog {
 		widget.NewFormItem("Destination", container.NewBorder(nil, nil, nil, d.browse, d.dest)),
 	)
 	buttons := container.NewHBox(layout.NewSpacer(), d.closeBtn, d.exportBtn)
-	content := container.NewVBox(form, d.progress, d.message, buttons)
+	// The dialog takes its size when shown; the summary gets a fixed, scrolling area
+	// so a long message never spills over the buttons.
+	messageArea := container.NewVScroll(d.message)
+	messageArea.SetMinSize(fyne.NewSize(520, 72))
+	content := container.NewVBox(form, d.progress, messageArea, buttons)
 	d.dlg = dialog.NewCustomWithoutButtons("Export", content, win)
 	d.dlg.Resize(fyne.NewSize(560, 0))
 	return d
 }
 
-// loadLabels fills the label choices, all ticked.
+// loadLabels fills the label choices, all ticked. Call it before showing the
+// dialog, which takes its size from its content then.
 func (d *exportDialog) loadLabels() {
 	labels, err := d.store.Labels(context.Background())
 	if err != nil {
@@ -116,13 +121,36 @@ func (d *exportDialog) loadLabels() {
 		return
 	}
 	d.allLabels = labels
-	names := make([]string, len(labels))
-	for i, l := range labels {
-		names[i] = l.Name
+	d.checks = nil
+	d.labels.RemoveAll()
+	for _, l := range labels {
+		check := widget.NewCheck(l.Name, nil)
+		check.SetChecked(true)
+		d.checks = append(d.checks, check)
+		d.labels.Add(check)
 	}
-	d.labels.Options = names
-	d.labels.SetSelected(names)
-	d.labels.Refresh()
+}
+
+// selectedLabels lists the ticked labels in label order.
+func (d *exportDialog) selectedLabels() []string {
+	var names []string
+	for _, check := range d.checks {
+		if check.Checked {
+			names = append(names, check.Text)
+		}
+	}
+	return names
+}
+
+// selectLabels ticks exactly the named labels.
+func (d *exportDialog) selectLabels(names ...string) {
+	want := map[string]bool{}
+	for _, n := range names {
+		want[n] = true
+	}
+	for _, check := range d.checks {
+		check.SetChecked(want[check.Text])
+	}
 }
 
 func (d *exportDialog) selectedFormat() dataset.Format { return dataset.Format(d.format.Selected) }
@@ -205,11 +233,12 @@ func (d *exportDialog) options() (annotate.ExportFilter, dataset.ExportOptions, 
 			return filter, opts, "", fmt.Errorf("the seed must be a whole number")
 		}
 	}
-	if len(d.labels.Selected) == 0 && len(d.allLabels) > 0 {
+	selected := d.selectedLabels()
+	if len(selected) == 0 && len(d.allLabels) > 0 {
 		return filter, opts, "", fmt.Errorf("tick at least one label")
 	}
-	if len(d.labels.Selected) < len(d.allLabels) {
-		filter.Labels = append(filter.Labels, d.labels.Selected...)
+	if len(selected) < len(d.allLabels) {
+		filter.Labels = selected
 	}
 	filter.Status = exportStatusValues[d.status.Selected]
 	opts.Labels = d.allLabels

@@ -68,13 +68,13 @@ func TestExportDialogWritesTheChosenFormatAndShowsASummary(t *testing.T) {
 	store := datasetStore(t, goldenSpacyForUI)
 	win := test.NewTempWindow(t, widget.NewLabel("workbench"))
 	d := newExportDialog(win, store)
-	d.dlg.Show()
 	d.loadLabels()
+	d.dlg.Show()
 	outcomes := make(chan exportOutcome, 1)
 	d.done = func(s dataset.ExportSummary, err error) { outcomes <- exportOutcome{s, err} }
 
-	if got := len(d.labels.Selected); got != 5 { // the four default labels and VICTIM from the file
-		t.Fatalf("%d labels ticked, want all 5: %v", got, d.labels.Options)
+	if got := d.selectedLabels(); len(got) != 5 { // the four default labels and VICTIM from the file
+		t.Fatalf("labels ticked: %v, want all 5", got)
 	}
 	d.format.SetSelected(string(dataset.FormatHF))
 	if !d.offsets.Disabled() || !d.tokens.Disabled() {
@@ -82,7 +82,7 @@ func TestExportDialogWritesTheChosenFormatAndShowsASummary(t *testing.T) {
 	}
 	d.format.SetSelected(string(dataset.FormatDoccano))
 	d.offsets.SetSelected(string(annotate.UnitUTF16))
-	d.labels.SetSelected([]string{"QUOTE", "DEMAND"})
+	d.selectLabels("QUOTE", "DEMAND")
 	out := filepath.Join(t.TempDir(), "export.jsonl")
 	test.Type(d.dest, out)
 	test.Tap(d.exportBtn)
@@ -111,8 +111,8 @@ func TestExportDialogReportsBIOChangesAndBadInput(t *testing.T) {
 	store := datasetStore(t, goldenSpacyForUI)
 	win := test.NewTempWindow(t, widget.NewLabel("workbench"))
 	d := newExportDialog(win, store)
-	d.dlg.Show()
 	d.loadLabels()
+	d.dlg.Show()
 	outcomes := make(chan exportOutcome, 1)
 	d.done = func(s dataset.ExportSummary, err error) { outcomes <- exportOutcome{s, err} }
 

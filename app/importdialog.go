@@ -81,8 +81,12 @@ func newImportDialog(win fyne.Window, store annotate.Store, onDone func(annotate
 	d.importBtn.Importance = widget.HighImportance
 	d.closeBtn = widget.NewButton("Close", d.onClose)
 
+	// The dialog takes its size when shown, so the growing parts (the chosen paths,
+	// the problems of a failed import) get fixed, scrolling areas.
+	pathArea := container.NewVScroll(d.pathList)
+	pathArea.SetMinSize(fyne.NewSize(440, 64))
 	form := widget.NewForm(
-		widget.NewFormItem("Files", container.NewVBox(d.pathList, container.NewHBox(d.addFile, d.addFolder, d.clear))),
+		widget.NewFormItem("Files", container.NewVBox(pathArea, container.NewHBox(d.addFile, d.addFolder, d.clear))),
 		widget.NewFormItem("Format", d.format),
 		widget.NewFormItem("Offsets", d.offsets),
 		widget.NewFormItem("Annotator", d.annotator),
@@ -92,7 +96,9 @@ func newImportDialog(win fyne.Window, store annotate.Store, onDone func(annotate
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 	buttons := container.NewHBox(layout.NewSpacer(), d.closeBtn, d.importBtn)
-	content := container.NewVBox(form, hint, d.progress, container.NewVScroll(d.message), buttons)
+	messageArea := container.NewVScroll(d.message)
+	messageArea.SetMinSize(fyne.NewSize(560, 120))
+	content := container.NewVBox(form, hint, d.progress, messageArea, buttons)
 	d.dlg = dialog.NewCustomWithoutButtons("Import", content, win)
 	d.dlg.Resize(fyne.NewSize(600, 0))
 	return d

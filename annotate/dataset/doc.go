@@ -25,7 +25,8 @@
 //     files of other extensions are skipped silently; a file named explicitly is
 //     always read (as text under auto if its extension is unknown).
 //   - auto: .txt/.md text; .jsonl/.ndjson JSON lines, each line sniffed by its keys
-//     ("spans" spacy, "label" doccano, "tokens"+"ner_tags" without "text" hf, else
+//     ("spans" spacy, "label" or doccano 1.6+ "entities" doccano, "tokens"+"ner_tags"
+//     without "text" hf, else
 //     plain {"text", "meta"}); .json Label Studio (or JSON lines if it starts with
 //     "{"); .conll/.bio/.iob CoNLL; .ann and folders holding .ann files brat; .csv
 //     is refused (export only).
