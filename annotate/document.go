@@ -81,6 +81,10 @@ func (d Document) Validate() error {
 	if !utf8.ValidString(d.Text) {
 		return Errorf(EINVALID, "document %q is not valid UTF-8", d.Title)
 	}
+	if i := strings.IndexByte(d.Text, 0); i >= 0 {
+		// NUL is never news text, and SQLite's character functions stop at it.
+		return Errorf(EINVALID, "document %q contains a NUL character at byte %d", d.Title, i)
+	}
 	if d.Status != "" && !d.Status.Valid() {
 		return Errorf(EINVALID, "document %q has unknown status %q", d.Title, d.Status)
 	}

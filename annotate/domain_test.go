@@ -102,3 +102,10 @@ func TestImportErrorListsProblemsUpToTheLimit(t *testing.T) {
 		t.Errorf("message lists %d problems, want %d", got, MaxReportedErrors)
 	}
 }
+
+func TestDocumentWithNULIsRefused(t *testing.T) {
+	err := (Document{Title: "n", Text: "ab\x00cd"}).Validate()
+	if err == nil || !strings.Contains(err.Error(), "NUL") || !strings.Contains(err.Error(), "byte 2") {
+		t.Errorf("Validate = %v, want a NUL error naming byte 2", err)
+	}
+}

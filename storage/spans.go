@@ -141,23 +141,28 @@ func (db *DB) RestoreSpan(ctx context.Context, span annotate.Span, annotator str
 // addSpan validates span against its document and label and inserts it (under
 // span.ID if set). It fills in Text and moves a new document to in progress.
 func addSpan(ctx context.Context, tx *sql.Tx, span annotate.Span) (annotate.Span, error) {
-	var text string
+	// SQLite's length() and substr() count characters (code points) in TEXT, so
+	// the covered text comes back without copying a long document into Go.
+	// Documents never hold NUL (annotate.Document.Validate), which would end
+	// SQLite's count early.
+	var covered string
+	var length int
 	var status annotate.Status
-	err := tx.QueryRowContext(ctx, `SELECT text, status FROM documents WHERE id = ?`, span.DocID).Scan(&text, &status)
+	err := tx.QueryRowContext(ctx, `SELECT length(text), substr(text, ?, ?), status FROM documents WHERE id = ?`,
+		span.Start+1, span.End-span.Start, span.DocID).Scan(&length, &covered, &status)
 	if errors.Is(err, sql.ErrNoRows) {
 		return span, annotate.Errorf(annotate.ENOTFOUND, "document %d not found", span.DocID)
 	} else if err != nil {
 		return span, err
 	}
-	offsets := annotate.NewOffsets(text)
-	if err := span.Validate(offsets.Len()); err != nil {
+	if err := span.Validate(length); err != nil {
 		return span, err
 	}
 	labelID, err := labelID(ctx, tx, span.Label)
 	if err != nil {
 		return span, err
 	}
-	span.Text = offsets.Slice(span.Start, span.End)
+	span.Text = covered
 	span.CreatedAt, span.UpdatedAt = truncateTime(span.CreatedAt), truncateTime(span.UpdatedAt)
 	if err := checkDuplicateSpan(ctx, tx, span, labelID, 0); err != nil {
 		return span, err
