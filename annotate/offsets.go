@@ -156,31 +156,3 @@ func unitName(unit Unit) string {
 
 // RuneLen is the length of s in code points.
 func RuneLen(s string) int { return utf8.RuneCountInString(s) }
-
-// SliceAndLen returns text[start:end] counted in code points together with the
-// text's length in code points, without building an Offsets table: storing one
-// span in a long document should not cost a pass that allocates per character.
-// Out-of-range or reversed bounds give an empty slice; validate against the
-// length first.
-func SliceAndLen(text string, start, end int) (slice string, length int) {
-	length = utf8.RuneCountInString(text)
-	if start < 0 || end > length || start > end {
-		return "", length
-	}
-	startByte, endByte := -1, len(text)
-	cp := 0
-	for byteOffset := range text {
-		if cp == start {
-			startByte = byteOffset
-		}
-		if cp == end {
-			endByte = byteOffset
-			break
-		}
-		cp++
-	}
-	if startByte < 0 { // start == length
-		startByte = len(text)
-	}
-	return text[startByte:endByte], length
-}

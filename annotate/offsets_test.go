@@ -178,20 +178,3 @@ func TestParseUnit(t *testing.T) {
 		t.Errorf("ParseUnit(utf8) error = %v, want one naming the bad unit", err)
 	}
 }
-
-func TestSliceAndLenAgreesWithOffsets(t *testing.T) {
-	for _, text := range []string{newsText, "ascii", "😀", ""} {
-		o := NewOffsets(text)
-		for start := 0; start <= o.Len(); start++ {
-			for end := start; end <= o.Len(); end++ {
-				slice, length := SliceAndLen(text, start, end)
-				if length != o.Len() || slice != o.Slice(start, end) {
-					t.Fatalf("SliceAndLen(%q, %d, %d) = %q, %d; want %q, %d", text, start, end, slice, length, o.Slice(start, end), o.Len())
-				}
-			}
-		}
-		if slice, _ := SliceAndLen(text, 0, o.Len()+1); slice != "" {
-			t.Errorf("out-of-range end gave %q", slice)
-		}
-	}
-}
