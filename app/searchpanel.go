@@ -284,7 +284,6 @@ func (p *searchPanel) newResultRow() fyne.CanvasObject {
 	text.Truncation = fyne.TextTruncateEllipsis
 	caption := widget.NewLabel("")
 	caption.SizeName = theme.SizeNameCaptionText
-	caption.Importance = widget.LowImportance
 	caption.Truncation = fyne.TextTruncateEllipsis
 	body := container.NewVBox(text, caption)
 	return container.NewBorder(nil, nil, swatch, nil, body)

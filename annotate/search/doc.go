@@ -43,7 +43,7 @@
 // rest is averaged per query character and clamped into 1..49, below every word
 // match: letters that merely happen to appear scattered never beat real words.
 //
-// Ties are broken by recency (last change first), then by span ID.
+// Ties are broken by recency (last change first), then by span ID (newest first).
 //
 // An empty query lists the most recently created or changed spans. Results are
 // capped at Options.Limit (DefaultLimit when zero). Filters (labels, document,

@@ -259,8 +259,8 @@ type hit struct {
 	recency int64
 }
 
-// compareHits orders hits best first: score, then the more recent, then the lower
-// span ID, so equal inputs always give the same order.
+// compareHits orders hits best first: score, then the more recent, then the higher
+// (newer) span ID, so equal inputs always give the same order.
 func compareHits(rows []row, a, b hit) int {
 	if a.score != b.score {
 		return int(b.score - a.score)
@@ -272,10 +272,10 @@ func compareHits(rows []row, a, b hit) int {
 		return 1
 	}
 	ai, bi := rows[a.row].span.ID, rows[b.row].span.ID
-	switch {
-	case ai < bi:
-		return -1
+	switch { // IDs grow as spans are made: the higher is the newer
 	case ai > bi:
+		return -1
+	case ai < bi:
 		return 1
 	}
 	return 0

@@ -57,7 +57,7 @@ func find(ctx context.Context, rows iter.Seq2[annotate.SpanRecord, error], query
 }
 
 // mergeResults merges two best-first result lists into the best limit, in the
-// order Search gives: score, then recency, then span ID.
+// order Search gives: score, then recency, then the higher span ID.
 func mergeResults(a, b []Result, limit int) []Result {
 	all := append(a, b...)
 	slices.SortStableFunc(all, compareResults)
@@ -79,9 +79,9 @@ func compareResults(a, b Result) int {
 		return 1
 	}
 	switch {
-	case a.Record.ID < b.Record.ID:
-		return -1
 	case a.Record.ID > b.Record.ID:
+		return -1
+	case a.Record.ID < b.Record.ID:
 		return 1
 	}
 	return 0
