@@ -109,3 +109,27 @@ func TestDocumentWithNULIsRefused(t *testing.T) {
 		t.Errorf("Validate = %v, want a NUL error naming byte 2", err)
 	}
 }
+
+func TestTrimToContentDropsSurroundingWhiteSpace(t *testing.T) {
+	cases := []struct {
+		name               string
+		covered            string
+		start, end         int
+		wantStart, wantEnd int
+	}{
+		{"a leading space goes", " wounded since the", 497, 515, 498, 515},
+		{"a trailing CRLF goes", "“Ceasefire,”\r\n", 0, 14, 0, 12},
+		{"a non-breaking space counts as space", "\u00a014 civilians\u00a0", 10, 24, 11, 23},
+		{"inner spaces stay", "at least 14", 5, 16, 5, 16},
+		{"an emoji is content", " 😀 ", 3, 6, 4, 5},
+		{"all white space collapses", " \r\n ", 7, 11, 11, 11},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			gotStart, gotEnd := TrimToContent(c.covered, c.start, c.end)
+			if gotStart != c.wantStart || gotEnd != c.wantEnd {
+				t.Errorf("TrimToContent(%q, %d, %d) = %d, %d; want %d, %d", c.covered, c.start, c.end, gotStart, gotEnd, c.wantStart, c.wantEnd)
+			}
+		})
+	}
+}

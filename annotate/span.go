@@ -1,6 +1,9 @@
 package annotate
 
-import "time"
+import (
+	"time"
+	"unicode"
+)
 
 // Span is one annotation: a range of a document's text tagged with a label.
 // Start and End are code points, End exclusive: Python's text[Start:End].
@@ -61,4 +64,25 @@ type Change struct {
 	After     *Span
 	Annotator string
 	At        time.Time
+}
+
+// TrimToContent narrows the range [start, end) whose text is covered so that it
+// neither starts nor ends with white space (spaces, U+00A0, tabs, CR and LF):
+// a selection made by word-wise keys or a sloppy drag often takes the space
+// before a word, and no dataset wants it. A range that is all white space
+// comes back empty (start == end).
+func TrimToContent(covered string, start, end int) (int, int) {
+	runes := []rune(covered)
+	lead := 0
+	for lead < len(runes) && unicode.IsSpace(runes[lead]) {
+		lead++
+	}
+	trail := 0
+	for trail < len(runes)-lead && unicode.IsSpace(runes[len(runes)-1-trail]) {
+		trail++
+	}
+	if lead == len(runes) {
+		return start + lead, start + lead
+	}
+	return start + lead, end - trail
 }

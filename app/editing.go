@@ -61,6 +61,9 @@ func (w *Workbench) tag(labelName string) {
 		return
 	}
 	start, end := w.view.Selection()
+	// Spans never start or end in white space: word-wise selection keys and
+	// quick drags often take the space before a word along.
+	start, end = annotate.TrimToContent(w.view.Slice(start, end), start, end)
 	if start == end {
 		w.status.flash("Select some text first, then press a label's digit")
 		return

@@ -185,11 +185,15 @@ func TestSelectionAcrossEmojiAndCRLFIsStoredAsPythonWouldSliceIt(t *testing.T) {
 	f := newWBFixture(t, trickyText)
 	// From the no-break space through the CRLF into the next line.
 	sub := "\u00a0over 😀\r\n“We"
-	f.tagText(sub, '1')
+	start := cp(t, f.w.doc.Text, sub)
+	f.w.view.Select(start, start+annotate.RuneLen(sub))
+	f.w.view.OnTypedRune('1')
 	got := f.spans(f.w.doc.ID)
-	// Python: len("\u00a0over 😀\r\n“We") == 12, and the text starts at code point 24.
-	if len(got) != 1 || got[0].Text != sub || got[0].Start != 24 || got[0].End != 36 {
-		t.Fatalf("spans = %+v, want one CLAIM 24–36 %q", rows(got), sub)
+	// Python: the selection starts at code point 24 and len(sub) == 12; the
+	// leading no-break space is trimmed off, so the span is 25–36.
+	want := "over 😀\r\n“We"
+	if len(got) != 1 || got[0].Text != want || got[0].Start != 25 || got[0].End != 36 {
+		t.Fatalf("spans = %+v, want one CLAIM 25–36 %q", rows(got), want)
 	}
 }
 

@@ -94,6 +94,15 @@ func (v *View) SetText(text string) {
 // Text returns the document text.
 func (v *View) Text() string { return string(v.text) }
 
+// Slice returns the text between two code-point offsets, clamped to the text.
+func (v *View) Slice(start, end int) string {
+	start, end = max(0, min(start, len(v.text))), max(0, min(end, len(v.text)))
+	if start >= end {
+		return ""
+	}
+	return string(v.text[start:end])
+}
+
 // SetHighlights replaces all highlights. Highlights outside the text are clipped
 // and empty ones ignored. The selection is kept; the selected
 // highlight stays selected if its ID is still present.
