@@ -96,42 +96,16 @@ func encodeOptions(opts ExportOptions) EncodeOptions {
 
 // writeAll streams docs into the encoders (one per split part, or one).
 //
-// Reading (the store's query) and encoding run in two goroutines joined by a short
-// channel, so on two cores the encoding hides behind the database read; the channel
-// bounds memory to a few documents.
+// The store's query runs a few documents ahead in a goroutine of its own (see
+// pipelined).
 func writeAll(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, error], encs []Encoder, opts ExportOptions, summary *ExportSummary) error {
-	type item struct {
-		doc annotate.AnnotatedDocument
-		err error
-	}
-	items := make(chan item, 16)
-	stop := make(chan struct{})
-	go func() {
-		defer close(items)
-		for doc, err := range docs {
-			select {
-			case items <- item{doc, err}:
-			case <-stop:
-				return
-			}
-			if err != nil {
-				return
-			}
-		}
-	}()
-	defer func() {
-		close(stop)
-		for range items { // let the reader see stop and finish its query
-		}
-	}()
-	for it := range items {
-		if it.err != nil {
-			return fmt.Errorf("read documents to export: %w", it.err)
+	for doc, err := range pipelined(docs, 16) {
+		if err != nil {
+			return fmt.Errorf("read documents to export: %w", err)
 		}
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		doc := it.doc
 		part := 0
 		if len(encs) > 1 {
 			part = splitIndex(opts.Split, opts.Seed, doc.Document)

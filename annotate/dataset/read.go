@@ -35,7 +35,15 @@ type ReadOptions struct {
 // Under auto a folder holding .ann files is read as brat: each DOC.ann with its
 // DOC.txt; a .txt without .ann is a plain document; an .ann without its .txt is an
 // error naming it.
+//
+// Files are read and decoded in a goroutine a few records ahead of the consumer,
+// so decoding overlaps with the database work of an import.
 func Read(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportRecord, error] {
+	return pipelined(readSequential(paths, opts), 32)
+}
+
+// readSequential is Read without the read-ahead.
+func readSequential(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportRecord, error] {
 	return func(yield func(annotate.ImportRecord, error) bool) {
 		r := reader{opts: opts, yield: yield}
 		if r.opts.Unit == "" {
