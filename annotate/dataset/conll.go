@@ -171,6 +171,9 @@ func (d *CoNLLDecoder) Decode() (annotate.ImportRecord, error) {
 	d.docs++
 	origin := fmt.Sprintf("%s:%d", d.name, startLine)
 	doc := documentFromMeta(text.String(), nil, origin)
+	if err := doc.Validate(); err != nil {
+		return annotate.ImportRecord{}, annotate.RecordError{Origin: origin, Err: err}
+	}
 	offsets := annotate.NewOffsets(doc.Text)
 	spans, err := spansFromBIO(tags, starts, ends, offsets, "tags")
 	if err != nil {
