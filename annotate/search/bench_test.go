@@ -17,7 +17,7 @@ var benchQueries = []string{
 	"zaporizhia", "soldiers week", "casualites", "pavic", "sao paulo teachers", "hospital fuel",
 	"ceasefire broken", "the", "convoy turned back", "dying every week", "muller plant safe",
 	"evacuation completed", "k", "strike costs wages", "water second floor", "1,200", "bridge closed",
-	"schools shelters children", "tear gas silenced", "zprzh",
+	"schools shelters children", "tear gas silenced", "zprzh", "evakuaton completed", "electricty wintr",
 }
 
 func benchRecords(b *testing.B, n int) []annotate.SpanRecord {

@@ -21,6 +21,8 @@
 //	one letter missing, extra or wrong           52  ("zaporzhzhia", "mueller")
 //	letters left out of a long word              45..58 ("zaporizhia" in "zaporizhzhia": 5+
 //	                                                 letters, same first three, 60%+ of the word)
+//	two edits in a word of 8+ letters            44  ("batallion" for "battalion"; the
+//	                                                 first letter must be right)
 //
 // Typo kinds apply to query words of 5 letters or more (shorter ones have too many
 // neighbours: "week", "weak", "seek"), and a typo never scores as much as a word found

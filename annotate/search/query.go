@@ -129,7 +129,7 @@ func (q *query) scoreWords(r *row, s *scratch, typos bool) (score, bound int) {
 		if m.text == 0 && t.mayHaveTypo(&r.bigrams) {
 			s.typos[i], anyTypos = true, true
 			if typos {
-				findTypos(t, r.folded, m)
+				findTypos(t, r.folded, &r.bigrams, m)
 			}
 		}
 	}

@@ -37,6 +37,9 @@ func TestRankingOnNewsCorpus(t *testing.T) {
 		{"a typo in a Polish name finds it", "luczak ruin", 99},
 		{"a word typed in capitals finds it", "GLIDE BOMB", 17},
 		{"a short unique prefix finds the span", "klitsch", 66},
+		{"two typos in one long word find it", "evakuaton beryslav", 84},
+		{"a wrong letter and a missing one in two words find it", "intolerible presure inspector", 5},
+		{"misspelt words of a claim find it", "independantly verifed gaza", 44},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

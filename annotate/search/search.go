@@ -72,11 +72,19 @@ func (e *Engine) search(qp *query, opts Options, floor int) []Result {
 		from, to := w*chunk, min((w+1)*chunk, len(e.rows))
 		typoRows[w], leftovers[w] = e.searchWords(&q, keep, from, to, tops[w])
 	})
-	// Phase 2: typos, only in rows that could still make the cut.
-	threshold := max(cutScore(tops, limit, e.rows), floor)
-	parallel(workers, func(w int) {
-		leftovers[w] = e.searchTypos(&q, typoRows[w], threshold, tops[w], leftovers[w])
-	})
+	// Phase 2: typos, only in rows that could still make the cut. The rows that
+	// could score most go first; once the results are full of rows that score at
+	// least what the next rows could at best, the rest are skipped.
+	for _, bucket := range byBound(typoRows) {
+		if bucket.bound < max(cutScore(tops, limit, e.rows), floor) {
+			break
+		}
+		share := (len(bucket.rows) + workers - 1) / workers
+		parallel(workers, func(w int) {
+			from, to := min(w*share, len(bucket.rows)), min((w+1)*share, len(bucket.rows))
+			leftovers[w] = e.searchTypos(&q, bucket.rows[from:to], tops[w], leftovers[w])
+		})
+	}
 	// Phase 3: the letter band ranks below every word match, so it is only worth
 	// computing when the word band left room under the limit.
 	found := 0
@@ -193,19 +201,41 @@ func cutScore(tops []*topK, limit int, rows []row) int {
 	return int(all[limit-1].score)
 }
 
-// searchTypos scores the typo candidates that could reach threshold, with typos, and
-// returns rest extended by those that matched no words after all.
-func (e *Engine) searchTypos(q *query, candidates []candidate, threshold int, top *topK, rest []int32) []int32 {
-	var s scratch
-	for _, c := range candidates {
-		if int(c.bound) < threshold {
-			continue // cannot make the cut, even with every typo matched
+// boundBucket holds the typo candidates that could score at most bound.
+type boundBucket struct {
+	bound int
+	rows  []int32
+}
+
+// byBound groups the workers' typo candidates by their bound, highest first.
+func byBound(perWorker [][]candidate) []boundBucket {
+	index := make(map[int32]int)
+	var buckets []boundBucket
+	for _, cands := range perWorker {
+		for _, c := range cands {
+			i, ok := index[c.bound]
+			if !ok {
+				i = len(buckets)
+				index[c.bound] = i
+				buckets = append(buckets, boundBucket{bound: int(c.bound)})
+			}
+			buckets[i].rows = append(buckets[i].rows, c.row)
 		}
-		r := &e.rows[c.row]
+	}
+	slices.SortFunc(buckets, func(a, b boundBucket) int { return b.bound - a.bound })
+	return buckets
+}
+
+// searchTypos scores typo candidates with typos, and returns rest extended by those
+// that matched no words after all.
+func (e *Engine) searchTypos(q *query, candidates []int32, top *topK, rest []int32) []int32 {
+	var s scratch
+	for _, i := range candidates {
+		r := &e.rows[i]
 		if score, _ := q.scoreWords(r, &s, true); score > 0 {
-			top.add(hit{row: c.row, score: int32(score), recency: r.recency})
+			top.add(hit{row: i, score: int32(score), recency: r.recency})
 		} else if q.patMask&^r.textMask == 0 {
-			rest = append(rest, c.row)
+			rest = append(rest, i)
 		}
 	}
 	return rest

@@ -106,8 +106,10 @@ const (
 	qualityTransposed   = 58  // two neighbouring letters swapped ("casualites" for "casualties")
 	qualityOneEdit      = 52  // one letter missing, extra or wrong ("zaporzhzhia", "mueller")
 	qualitySubsequence  = 45  // letters left out of a long word ("zaporizhia"), +up to 13 by coverage
+	qualityTwoEdits     = 44  // two edits in a long word, first letter right ("batallion" for "battalion")
 	minSubsequenceRatio = 0.6 // a subsequence must cover this share of the word's letters
 	minEditLen          = 5   // shorter words get no typo tolerance: too many false friends ("week", "weak", "seek")
+	minTwoEditLen       = 8   // words this long may carry two typos
 	minSubsequenceLen   = 5   // only long words are abbreviated by leaving letters out
 	leadRunes           = 3   // ... and they keep their first three letters
 	maxTypoQuality      = qualityTransposed
@@ -119,15 +121,16 @@ type qtoken struct {
 	mask  uint64
 	runes int
 	ascii bool
-	// editParts are two pieces of the word, one of which survives any single edit
-	// (see editPieces); a text holding neither has no word one edit away.
-	editParts [2]string
+	// editParts are pieces of the word: one of the first two survives any single
+	// edit, one of the last three any two edits (see editPieces); a text holding
+	// none has no word that near.
+	editParts [5]string
 	// lead is the first leadRunes letters, which a subsequence match must keep.
 	lead string
 	// bigrams, leadBigrams and partBigrams are the bigram bits of text, lead and
 	// editParts.
 	bigrams, leadBigrams []uint8
-	partBigrams          [2][]uint8
+	partBigrams          [5][]uint8
 }
 
 func newQToken(s string) qtoken {
@@ -138,34 +141,54 @@ func newQToken(s string) qtoken {
 	}
 	runeStarts = append(runeStarts, len(s))
 	if t.runes >= minEditLen {
-		t.editParts = editPieces(s, runeStarts)
+		h := t.runes / 2
+		p := editPieces(s, runeStarts, h)
+		copy(t.editParts[:2], p)
+	}
+	if t.runes >= minTwoEditLen {
+		a, b := t.runes/3, 2*t.runes/3
+		copy(t.editParts[2:], editPieces(s, runeStarts, a, b))
 	}
 	if t.runes >= minSubsequenceLen {
 		t.lead = s[:runeStarts[leadRunes]]
 	}
 	t.bigrams, t.leadBigrams = wordBigrams(s), wordBigrams(t.lead)
-	t.partBigrams = [2][]uint8{wordBigrams(t.editParts[0]), wordBigrams(t.editParts[1])}
+	for i, part := range t.editParts {
+		t.partBigrams[i] = wordBigrams(part)
+	}
 	return t
 }
 
-// editPieces cuts a word of n >= 2 runes, with h = n/2, into w[:h] and w[h+1:]. A
-// single edit at rune p (substitution, deletion, insertion before p, or a swap of p
-// and p+1) leaves w[:h] whole if p >= h, and w[h+1:] whole if p < h (p+1 <= h for a
-// swap), so a word one edit away from w contains one of the pieces.
-func editPieces(w string, runeStarts []int) [2]string {
-	n := len(runeStarts) - 1
-	h := n / 2
-	return [2]string{w[:runeStarts[h]], w[runeStarts[h+1]:]}
+// editPieces cuts a word at the given rune positions, leaving out the rune at each
+// cut: cutting at h gives w[:h] and w[h+1:]. An edit at rune p (substitution,
+// deletion, insertion before p, or a swap of p and p+1) damages at most one piece:
+// the piece holding p, or for a swap across a cut the piece after it. So k edits
+// leave at least one of k+1 pieces whole, and a word within k edits of w contains
+// one of them as a substring.
+func editPieces(w string, runeStarts []int, cuts ...int) []string {
+	pieces := make([]string, 0, len(cuts)+1)
+	from := 0
+	for _, cut := range cuts {
+		pieces = append(pieces, w[runeStarts[from]:runeStarts[cut]])
+		from = cut + 1
+	}
+	return append(pieces, w[runeStarts[from]:])
 }
 
 // mayHaveTypo is the cheap test, on bigrams alone, for a word one edit away from t
-// (it keeps all but three of t's bigrams, and one of the edit pieces whole) or a
-// word t abbreviates (it starts with t's lead).
+// (it keeps all but three of t's bigrams, and one of the edit pieces whole), two
+// edits away (all but six, one of the three pieces) or a word t abbreviates (it
+// starts with t's lead).
 func (t *qtoken) mayHaveTypo(bs *bigramSet) bool {
 	if t.runes < minEditLen {
 		return false
 	}
-	if bs.countIn(t.bigrams) >= len(t.bigrams)-3 && (bs.hasAll(t.partBigrams[0]) || bs.hasAll(t.partBigrams[1])) {
+	kept := bs.countIn(t.bigrams)
+	if kept >= len(t.bigrams)-3 && (bs.hasAll(t.partBigrams[0]) || bs.hasAll(t.partBigrams[1])) {
+		return true
+	}
+	if t.runes >= minTwoEditLen && kept >= len(t.bigrams)-6 &&
+		(bs.hasAll(t.partBigrams[2]) || bs.hasAll(t.partBigrams[3]) || bs.hasAll(t.partBigrams[4])) {
 		return true
 	}
 	return t.lead != "" && bs.hasAll(t.leadBigrams)
@@ -174,11 +197,18 @@ func (t *qtoken) mayHaveTypo(bs *bigramSet) bool {
 // findTypos looks for words one edit away from t, or abbreviated by t, in the folded
 // text. Such a word contains an edit piece or starts with the lead, so only the
 // words around occurrences of those are compared, not every word of the text.
-func findTypos(t *qtoken, text string, m *tokenMatch) {
-	needles := [3]string{t.editParts[0], t.editParts[1], t.lead}
-	for _, needle := range needles {
+func findTypos(t *qtoken, text string, bs *bigramSet, m *tokenMatch) {
+	needles := [6]string{t.editParts[0], t.editParts[1], t.editParts[2], t.editParts[3], t.editParts[4], t.lead}
+	for i, needle := range needles {
 		if needle == "" {
 			continue
+		}
+		needleBigrams := t.leadBigrams
+		if i < len(t.partBigrams) {
+			needleBigrams = t.partBigrams[i]
+		}
+		if !bs.hasAll(needleBigrams) {
+			continue // not in this text: spare the search
 		}
 		for from := 0; from < len(text); {
 			at := strings.Index(text[from:], needle)
@@ -222,7 +252,7 @@ func substringQuality(t *qtoken, w string, at int) (int, highlight) {
 // returns 0 if neither applies.
 func typoQuality(t *qtoken, w string, wmask uint64) (int, highlight) {
 	miss := t.missing(wmask)
-	if t.runes < minEditLen || miss > 1 {
+	if t.runes < minEditLen || miss > 2 || (miss == 2 && t.runes < minTwoEditLen) {
 		return 0, highlight{}
 	}
 	wordRunes := len(w)
@@ -242,7 +272,60 @@ func typoQuality(t *qtoken, w string, wmask uint64) (int, highlight) {
 		float64(t.runes) >= minSubsequenceRatio*float64(wordRunes) && isSubsequence(t.text, w) {
 		return qualitySubsequence + 13*t.runes/wordRunes, highlight{kind: hlSubsequence}
 	}
+	// Two typos: only in long words, and only where the first letter is right
+	// (people rarely mistype it, and it keeps this, the costliest test, rare).
+	if d := wordRunes - t.runes; t.runes >= minTwoEditLen && d >= -2 && d <= 2 && w[0] == t.text[0] &&
+		withinTwoEdits(t.text, w, t.ascii && wordRunes == len(w)) {
+		return qualityTwoEdits, highlight{kind: hlRange, from: 0, to: len(w)}
+	}
 	return 0, highlight{}
+}
+
+// withinTwoEdits reports whether a and b are at most two edits apart (insertions,
+// deletions, substitutions, swaps of neighbours: the optimal string alignment
+// distance). Words longer than maxTwoEditRunes are not compared.
+func withinTwoEdits(a, b string, ascii bool) bool {
+	if ascii {
+		return osaWithin2([]byte(a), []byte(b))
+	}
+	return osaWithin2([]rune(a), []rune(b))
+}
+
+const maxTwoEditRunes = 40
+
+func osaWithin2[T byte | rune](a, b []T) bool {
+	const limit = 2
+	if len(b) > maxTwoEditRunes || len(a) > maxTwoEditRunes {
+		return false
+	}
+	// Three rows of the distance table are enough for swaps; fixed arrays keep them
+	// off the heap.
+	var rows [3][maxTwoEditRunes + 1]int
+	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d = min(d, prev2[j-2]+1)
+			}
+			cur[j] = d
+			rowMin = min(rowMin, d)
+		}
+		if rowMin > limit {
+			return false // every alignment is already over the limit
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)] <= limit
 }
 
 // matchWord scores t against one whole folded word: the best of the substring kinds
@@ -359,7 +442,7 @@ func (t *qtoken) missing(m uint64) int { return bits.OnesCount64(t.mask &^ m) }
 // mayMatch reports whether a string with mask m could hold a word matching t.
 func (t *qtoken) mayMatch(m uint64) bool {
 	miss := t.missing(m)
-	return miss == 0 || (miss == 1 && t.runes >= minEditLen)
+	return miss == 0 || (miss == 1 && t.runes >= minEditLen) || (miss == 2 && t.runes >= minTwoEditLen)
 }
 
 // mayOccurIn reports whether a row may hold t as a substring of its text.
