@@ -267,3 +267,42 @@ func TestSpacyTokensSliceToTheirTextAndTokenEndIsInclusive(t *testing.T) {
 		}
 	}
 }
+
+// pythonBratCheck prints, for every T line of every .ann in a folder, whether the
+// fragments sliced from the .txt (read without newline translation) give its text.
+const pythonBratCheck = `
+import glob, os, sys
+bad = 0
+for ann in sorted(glob.glob(os.path.join(sys.argv[1], "*.ann"))):
+    text = open(ann[:-4] + ".txt", encoding="utf-8", newline="").read()
+    for line in open(ann, encoding="utf-8", newline=""):
+        if not line.startswith("T"):
+            continue
+        tid, middle, covered = line.rstrip("\n").split("\t")
+        ranges = middle.split(" ", 1)[1]
+        pieces = [text[int(a):int(b)] for a, b in (r.split() for r in ranges.split(";"))]
+        if " ".join(pieces) != covered:
+            print(ann, tid, repr(" ".join(pieces)), repr(covered))
+            bad += 1
+print("bad", bad)
+`
+
+func TestPythonSlicesBratSpansToTheirText(t *testing.T) {
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 is not installed: brat offsets are checked by the round-trip tests only")
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "brat")
+	if _, err := Export(context.Background(), docsSeq(fixtureDocs(t)), out, nil, ExportOptions{Format: FormatBrat}); err != nil {
+		t.Fatal(err)
+	}
+	script := filepath.Join(dir, "check.py")
+	if err := os.WriteFile(script, []byte(pythonBratCheck), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := exec.Command(python, script, out).CombinedOutput()
+	if err != nil || strings.TrimSpace(string(got)) != "bad 0" {
+		t.Fatalf("python: %v\n%s", err, got)
+	}
+}
