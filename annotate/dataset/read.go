@@ -150,6 +150,9 @@ func (r *reader) folder(dir string) bool {
 			if format == "" {
 				continue
 			}
+			if format == FormatJSONL || format == FormatLabelStudio {
+				format = sniffJSON(path, format)
+			}
 		} else if !extFits(format, ext) {
 			continue
 		}

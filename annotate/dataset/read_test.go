@@ -186,3 +186,14 @@ func TestReadStopsWhenTheConsumerStops(t *testing.T) {
 		t.Fatalf("read %d", n)
 	}
 }
+
+func TestReadFolderSniffsJSONFilesByTheirFirstByte(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "lines.json"), `{"text": "one"}`+"\n"+`{"text": "two"}`+"\n")
+	writeFile(t, filepath.Join(dir, "tasks.json"), `[{"data": {"text": "three"}}]`)
+	writeFile(t, filepath.Join(dir, "array.jsonl"), ` [{"data": {"text": "four"}}]`)
+	recs, errs := readAll(t, []string{dir}, ReadOptions{})
+	if len(errs) > 0 || len(recs) != 4 {
+		t.Fatalf("records %d, errors %v", len(recs), errs)
+	}
+}
