@@ -141,14 +141,14 @@ func (db *DB) RestoreSpan(ctx context.Context, span annotate.Span, annotator str
 // addSpan validates span against its document and label and inserts it (under
 // span.ID if set). It fills in Text and moves a new document to in progress.
 func addSpan(ctx context.Context, tx *sql.Tx, span annotate.Span) (annotate.Span, error) {
-	// SQLite's length() and substr() count characters (code points) in TEXT, so
-	// the covered text comes back without copying a long document into Go.
-	// Documents never hold NUL (annotate.Document.Validate), which would end
-	// SQLite's count early.
+	// The length column is in code points, and SQLite's substr() counts
+	// characters (code points) in TEXT, so the covered text comes back without
+	// copying a long document into Go. Documents never hold NUL
+	// (annotate.Document.Validate), which would end SQLite's count early.
 	var covered string
 	var length int
 	var status annotate.Status
-	err := tx.QueryRowContext(ctx, `SELECT length(text), substr(text, ?, ?), status FROM documents WHERE id = ?`,
+	err := tx.QueryRowContext(ctx, `SELECT length, substr(text, ?, ?), status FROM documents WHERE id = ?`,
 		span.Start+1, span.End-span.Start, span.DocID).Scan(&length, &covered, &status)
 	if errors.Is(err, sql.ErrNoRows) {
 		return span, annotate.Errorf(annotate.ENOTFOUND, "document %d not found", span.DocID)
