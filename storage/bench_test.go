@@ -93,3 +93,42 @@ func BenchmarkCreateSpan(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExport10kDocs100kSpans streams 10,000 documents with 100,000 spans out
+// of the database, as `newsmark export` does before encoding.
+func BenchmarkExport10kDocs100kSpans(b *testing.B) {
+	ctx := context.Background()
+	db, err := Open(filepath.Join(b.TempDir(), "export.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Seed(ctx, testLabels(), nil); err != nil {
+		b.Fatal(err)
+	}
+	recs := benchArticles(10_000)
+	labels := testLabels()
+	for i := range recs {
+		length := annotate.RuneLen(recs[i].Document.Text)
+		for j := 0; j < 10; j++ {
+			start := j * (length / 10)
+			recs[i].Spans = append(recs[i].Spans, annotate.Span{Start: start, End: start + 5 + j, Label: labels[j%len(labels)].Name})
+		}
+	}
+	if _, err := db.Import(ctx, records(recs), annotate.ImportOptions{Annotator: "bench"}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		docs, spans := 0, 0
+		for doc, err := range db.Export(ctx, annotate.ExportFilter{}) {
+			if err != nil {
+				b.Fatal(err)
+			}
+			docs++
+			spans += len(doc.Spans)
+		}
+		if docs != 10_000 || spans != 100_000 {
+			b.Fatalf("exported %d documents and %d spans, want 10000 and 100000", docs, spans)
+		}
+	}
+}
