@@ -87,6 +87,10 @@ func (p *searchPanel) Show(win fyne.Window) {
 	p.popup.Resize(fyne.NewSize(min(searchPanelWidth, size.Width*0.9), min(searchPanelHeight, size.Height*0.85)))
 	p.popup.Show()
 	win.Canvas().Focus(p.entry)
+	if p.entry.Text != "" {
+		// The last query stays, selected: Enter repeats it, typing replaces it.
+		p.entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
 	p.searchNow() // the index may have changed since the panel was last open
 }
 

@@ -290,3 +290,22 @@ func TestSearchPanelDiscardsResultsOfAnOvertakenQuery(t *testing.T) {
 	}
 	f.panel.Hide()
 }
+
+func TestSearchPanelReopensWithTheLastQuerySelected(t *testing.T) {
+	f := newPanelFixture(t)
+	f.panel.Show(f.win)
+	test.Type(f.panel.entry, "pavic")
+	f.key(fyne.KeyEscape)
+	f.panel.Show(f.win)
+	if ids := f.shown(); len(ids) == 0 || ids[0] != 104 {
+		t.Errorf("reopened with %q, the list shows %v, want span 104 first", f.panel.entry.Text, ids)
+	}
+	test.Type(f.panel.entry, "chernobyl")
+	if f.panel.entry.Text != "chernobyl" {
+		t.Fatalf("typing after reopening gave %q, want the old query replaced", f.panel.entry.Text)
+	}
+	f.key(fyne.KeyEnter)
+	if len(f.opened) != 1 || f.opened[0] != [2]int64{2, 102} {
+		t.Errorf("opened %v, want [[2 102]]", f.opened)
+	}
+}
