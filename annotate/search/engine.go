@@ -184,10 +184,6 @@ func (e *Engine) prepare(rec annotate.SpanRecord) prepared {
 	return p
 }
 
-func (e *Engine) upsertLocked(rec annotate.SpanRecord) {
-	e.putLocked(rec, e.prepare(rec))
-}
-
 func (e *Engine) putLocked(rec annotate.SpanRecord, p prepared) {
 	r := row{
 		span:       rec.Span,

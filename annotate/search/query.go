@@ -68,7 +68,7 @@ const wordTierBase = 50
 // scratch is per-worker memory reused from row to row.
 type scratch struct {
 	matches []tokenMatch
-	typos   []bool // query words to look for as typos in a full pass over the words
+	typos   []bool // query words that occur nowhere as substrings but may be misspelt
 	// Rows of one document usually sit together, so the quality of each query word
 	// in the last title seen is remembered (-1: not computed yet).
 	titleDoc *docInfo
@@ -93,8 +93,8 @@ func (s *scratch) titleQuality(d *docInfo, i int, t *qtoken) int {
 // then in the note, title and label, and returns the row's score, 0 unless every
 // query word matched somewhere. The chosen text words stay in s.matches.
 //
-// Typo kinds are costly to look for (every word of the text is compared) and never
-// score as much as a substring, so with typos false they are left out: a query word
+// Typo kinds are costly to look for (the words around pieces of the query word are
+// compared letter by letter) and never score as much as a substring, so with typos false they are left out: a query word
 // that occurs nowhere as a substring but may be there misspelt makes scoreWords
 // return score 0 and an upper bound on what the row could score with typos, so that
 // the caller can decide whether the row is worth a second look.
