@@ -31,13 +31,14 @@
 // A query word found in the span text counts in full. If it is not in the text, or
 // matches better elsewhere, it may match the note (60% of its points), the document
 // title (50%) or the label name (50%, whole name or its start only). A span is in
-// this band only if every query word matched somewhere. Query words found in the text
-// in query order add 10 points per following word, plus 10 more when it is the very
-// next word (a quoted phrase), 8 with one word between, 6 with two, and so on. The score is 50 + the points + the order bonus. The
-// span's length does not count: a long quote containing the words is not punished.
+// this band only if every query word matched somewhere. Query words found in the
+// text in query order add 10 points per following word, plus 10 more when it is the
+// very next word (a quoted phrase), 8 with one word between, 6 with two, and so on.
+// The score is 50 + the points + the order bonus. The span's length does not count:
+// a long quote containing the words is not punished.
 //
 // Letter band (1..49). Spans whose text contains the whole query only as a
-// subsequence of letters, in order but not as words ("ccpl" for "ceasefire talks
+// subsequence of letters, in order but not as words ("ctc" for "ceasefire talks
 // collapsed"), are matched with github.com/sahilm/fuzzy over a fuzzy.Source of the
 // index rows. Its score is a file finder's: bonuses for the first letter, letters
 // after separators and runs of adjacent letters, minus one point per unmatched
@@ -61,4 +62,8 @@
 // for in a second pass, only in rows whose best possible score could still make the
 // cut, and the letter band (sahilm/fuzzy) only runs when the word band left room
 // under the limit.
+//
+// Find answers one query over a stream of rows without keeping an index (the
+// command line): it indexes and searches batch by batch while the next batch is
+// read, with the same results as Load and Search.
 package search
