@@ -31,6 +31,7 @@ func launchGUI(store annotate.Store, opts cli.GUIOptions) error {
 	workbench := app.NewWorkbench(fyneApp, store, app.Options{
 		ImportPaths: opts.Files,
 		OpenDocID:   opts.OpenDocID,
+		Annotator:   opts.Annotator,
 	})
 	workbench.ShowAndRun()
 	return nil

@@ -33,6 +33,7 @@ const (
 type GUIOptions struct {
 	Files     []string // imported and opened
 	OpenDocID int64    // the sample article on a first start, else 0
+	Annotator string   // name written on new annotations; "" = the saved preference or the OS user
 }
 
 // Host is what Run needs from the process around it; main.go fills it in and tests
@@ -68,7 +69,8 @@ func usagef(format string, args ...any) error {
 }
 
 const usageText = `Usage:
-  newsmark [--db PATH] [FILE...]          open the workbench; FILEs are imported and opened
+  newsmark [--db PATH] [--annotator NAME] [FILE...]
+                                          open the workbench; FILEs are imported and opened
   newsmark [--db PATH] import [--format F] [--offsets U] [--annotator NAME] [--skip-invalid] PATH...
   newsmark [--db PATH] export --format F --out PATH [--offsets U] [--label L]... [--annotator A]
                               [--status done|all] [--tokens] [--split train=0.8,dev=0.1,test=0.1 --seed N]
@@ -105,6 +107,7 @@ func Run(args []string, host Host) int {
 	global := flag.NewFlagSet("newsmark", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
 	dbFlag := global.String("db", "", "database file")
+	annotatorFlag := global.String("annotator", "", "name written on annotations made in the workbench")
 	showHelp := global.Bool("help", false, "show usage")
 	global.BoolVar(showHelp, "h", false, "show usage")
 	if err := global.Parse(args); err != nil {
@@ -144,7 +147,7 @@ func Run(args []string, host Host) int {
 			return usage(host, fmt.Sprintf("unknown command %q", rest[0]))
 		}
 	}
-	return report(host, runGUI(e, opener, host, rest))
+	return report(host, runGUI(e, opener, host, rest, *annotatorFlag))
 }
 
 // looksLikeCommand tells a mistyped subcommand from a file to open: a word that
@@ -156,7 +159,7 @@ func looksLikeCommand(arg string) bool {
 	return !strings.ContainsAny(arg, `/\.`)
 }
 
-func runGUI(e *env, opener *storeOpener, host Host, files []string) error {
+func runGUI(e *env, opener *storeOpener, host Host, files []string, annotator string) error {
 	if host.LaunchGUI == nil {
 		return errors.New("this build has no GUI; use a subcommand (newsmark --help)")
 	}
@@ -164,7 +167,7 @@ func runGUI(e *env, opener *storeOpener, host Host, files []string) error {
 	if err != nil {
 		return err
 	}
-	return host.LaunchGUI(store, GUIOptions{Files: files, OpenDocID: opener.sampleID})
+	return host.LaunchGUI(store, GUIOptions{Files: files, OpenDocID: opener.sampleID, Annotator: annotator})
 }
 
 func report(host Host, err error) int {

@@ -2,12 +2,14 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/storage"
 )
 
@@ -270,5 +272,27 @@ func TestAStartThatDiedBeforeSeedingIsSeededNextTime(t *testing.T) {
 	stats, raw := readStats(t, dbPath)
 	if len(stats.Labels) != 4 {
 		t.Errorf("want the 4 default labels after the interrupted first start, stats say %s", raw)
+	}
+}
+
+func TestNoSubcommandHandsFilesAndAnnotatorToTheGUI(t *testing.T) {
+	dir := t.TempDir()
+	article := writeFile(t, filepath.Join(dir, "a.txt"), []byte("Text.\n"))
+	var got GUIOptions
+	var out, errOut bytes.Buffer
+	host := Host{Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" },
+		LaunchGUI: func(store annotate.Store, opts GUIOptions) error {
+			if _, err := store.Labels(context.Background()); err != nil {
+				t.Errorf("the GUI got a store that does not answer: %v", err)
+			}
+			got = opts
+			return nil
+		}}
+	code := Run([]string{"--db", filepath.Join(dir, "x.db"), "--annotator", "ana", article}, host)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if got.Annotator != "ana" || len(got.Files) != 1 || got.Files[0] != article || got.OpenDocID != 0 {
+		t.Errorf("GUI options = %+v", got)
 	}
 }
