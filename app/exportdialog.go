@@ -191,26 +191,18 @@ func (d *exportDialog) onFormatChanged() {
 
 func (d *exportDialog) onBrowse() {
 	if d.writesFolder() {
-		dialog.ShowFolderOpen(func(uri fyne.ListableURI, err error) {
-			if err != nil || uri == nil {
-				return
+		pickFolder(d.win, func(path string, err error) {
+			if err == nil && path != "" {
+				d.dest.SetText(filepath.Join(path, "newsmark-"+string(d.selectedFormat())))
 			}
-			d.dest.SetText(filepath.Join(uri.Path(), "newsmark-"+string(d.selectedFormat())))
-		}, d.win)
+		})
 		return
 	}
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
+	pickSaveFile(d.win, "newsmark"+d.selectedFormat().Ext(), func(path string, err error) {
+		if err == nil && path != "" {
+			d.dest.SetText(path)
 		}
-		// The export writes through its own temporary file and rename, so the file
-		// the dialog created is only used for its path.
-		path := w.URI().Path()
-		w.Close()
-		d.dest.SetText(path)
-	}, d.win)
-	save.SetFileName("newsmark" + d.selectedFormat().Ext())
-	save.Show()
+	})
 }
 
 // options reads the form; an error names the field to fix.

@@ -123,6 +123,9 @@ func (d *importDialog) addPaths(paths ...string) {
 			d.paths = append(d.paths, p)
 		}
 	}
+	if len(paths) > 0 {
+		d.message.SetText("") // it spoke of the previous choice ("Add a file or folder…", a failed import)
+	}
 	if len(d.paths) == 0 {
 		d.pathList.SetText("No files chosen.")
 	} else {
@@ -131,23 +134,19 @@ func (d *importDialog) addPaths(paths ...string) {
 }
 
 func (d *importDialog) onAddFile() {
-	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
+	pickFile(d.win, func(path string, err error) {
+		if err == nil && path != "" {
+			d.addPaths(path)
 		}
-		path := r.URI().Path()
-		r.Close()
-		d.addPaths(path)
-	}, d.win)
+	})
 }
 
 func (d *importDialog) onAddFolder() {
-	dialog.ShowFolderOpen(func(uri fyne.ListableURI, err error) {
-		if err != nil || uri == nil {
-			return
+	pickFolder(d.win, func(path string, err error) {
+		if err == nil && path != "" {
+			d.addPaths(path)
 		}
-		d.addPaths(uri.Path())
-	}, d.win)
+	})
 }
 
 func (d *importDialog) onClear() {

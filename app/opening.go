@@ -19,32 +19,28 @@ import (
 // onOpenFiles picks a file to import and open. Fyne's file dialog picks one file;
 // Open folder… and drag and drop take many.
 func (w *Workbench) onOpenFiles() {
-	dialog.ShowFileOpen(func(reader fyne.URIReadCloser, err error) {
+	pickFile(w.win, func(path string, err error) {
 		if err != nil {
 			w.showError(fmt.Errorf("open file: %w", err))
 			return
 		}
-		if reader == nil {
-			return // cancelled
+		if path != "" {
+			w.importPaths([]string{path}, nil)
 		}
-		path := reader.URI().Path()
-		reader.Close()
-		w.importPaths([]string{path}, nil)
-	}, w.win)
+	})
 }
 
 // onOpenFolder imports every readable file under a folder.
 func (w *Workbench) onOpenFolder() {
-	dialog.ShowFolderOpen(func(folder fyne.ListableURI, err error) {
+	pickFolder(w.win, func(path string, err error) {
 		if err != nil {
 			w.showError(fmt.Errorf("open folder: %w", err))
 			return
 		}
-		if folder == nil {
-			return
+		if path != "" {
+			w.importPaths([]string{path}, nil)
 		}
-		w.importPaths([]string{folder.Path()}, nil)
-	}, w.win)
+	})
 }
 
 // onDropped imports files and folders dropped onto the window.

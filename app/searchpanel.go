@@ -176,9 +176,9 @@ func (p *searchPanel) apply(results []search.Result, gen uint64) {
 	case empty:
 		p.status.SetText(fmt.Sprintf("%d most recent", len(results)))
 	case len(results) == searchPanelLimit:
-		p.status.SetText(fmt.Sprintf("best %d matches", len(results)))
+		p.status.SetText(fmt.Sprintf("Best %d matches", len(results)))
 	default:
-		p.status.SetText(fmt.Sprintf("%d matches", len(results)))
+		p.status.SetText(matchCount(len(results)))
 	}
 	p.list.Refresh()
 	p.showSelection(0)
@@ -338,6 +338,14 @@ func resultCaption(r search.Result) string {
 	return strings.Join(parts, " · ")
 }
 
+// matchCount writes "1 match" / "7 matches".
+func matchCount(n int) string {
+	if n == 1 {
+		return "1 match"
+	}
+	return fmt.Sprintf("%d matches", n)
+}
+
 // highlightSegments renders text on one line with the characters at the code-point
 // indexes matched in bold. A text longer than window is cut to window characters
 // around the first match, with "…" where it was cut, so that the match shows.
@@ -364,10 +372,14 @@ func highlightSegments(text string, matched []int, window int) []widget.RichText
 		if s == "" {
 			return
 		}
+		// Matches in bold text colour, the rest in the quieter secondary colour:
+		// a coloured match (the primary blue) would vanish on the selected row,
+		// whose background is that blue.
 		style := widget.RichTextStyleInline
+		style.ColorName = theme.ColorNameDisabled
 		if bold {
 			style = widget.RichTextStyleStrong
-			style.ColorName = theme.ColorNamePrimary
+			style.ColorName = theme.ColorNameForeground
 		}
 		segments = append(segments, &widget.TextSegment{Text: s, Style: style})
 	}

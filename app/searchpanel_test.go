@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -258,10 +259,20 @@ func TestSearchPanelRowsShowLabelColourTitleAndBoldMatch(t *testing.T) {
 	for _, seg := range parts.text.Segments {
 		if ts := seg.(*widget.TextSegment); ts.Style.TextStyle.Bold {
 			bold += ts.Text
+			// On the selected row the list paints the primary colour behind
+			// the text: a match in that colour would disappear.
+			if ts.Style.ColorName != theme.ColorNameForeground {
+				t.Errorf("match %q in colour %q, want the text colour", ts.Text, ts.Style.ColorName)
+			}
+		} else if ts.Style.ColorName == theme.ColorNameForeground {
+			t.Errorf("unmatched %q in the text colour: the match would not stand out", ts.Text)
 		}
 	}
 	if bold != "Pavić" {
 		t.Errorf("bold text %q, want %q", bold, "Pavić")
+	}
+	if got := f.panel.status.Text; got != "1 match" {
+		t.Errorf("status reads %q, want %q", got, "1 match")
 	}
 }
 

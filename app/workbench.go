@@ -69,6 +69,7 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 		engine: search.New(),
 	}
 	w.annotator = resolveAnnotator(opts.Annotator, w.prefs, osLoginName)
+	a.Settings().SetTheme(withReadableText(a.Settings().Theme()))
 
 	icon := fyne.NewStaticResource("newsmark.png", assets.IconPNG())
 	if a.Icon() == nil {
