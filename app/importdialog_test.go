@@ -33,6 +33,9 @@ func TestImportDialogImportsAnAnnotatedFileAndReportsBack(t *testing.T) {
 		t.Errorf("no files: message %q", d.message.Text)
 	}
 	d.addPaths(goldenSpacyForUI, goldenSpacyForUI)
+	if d.message.Text != "" {
+		t.Errorf("after adding a file the dialog still says %q", d.message.Text)
+	}
 	if d.pathList.Text != goldenSpacyForUI {
 		t.Errorf("path list %q: a path added twice must show once", d.pathList.Text)
 	}
