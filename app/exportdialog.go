@@ -322,7 +322,7 @@ func (d *exportDialog) onClose() {
 // exportDialogSummary is what the dialog says after an export.
 func exportDialogSummary(s dataset.ExportSummary) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Exported %d document(s) with %d span(s) to %s.", s.Documents, s.Spans, strings.Join(s.Files, ", "))
+	fmt.Fprintf(&b, "Exported %s with %s to %s.", plural(s.Documents, "document"), plural(s.Spans, "annotation"), strings.Join(s.Files, ", "))
 	changed, dropped := sumCounts(s.Changed), sumCounts(s.Dropped)
 	if changed+dropped > 0 {
 		fmt.Fprintf(&b, "\nBIO tags cannot hold every span: %d widened to whole tokens%s; %d dropped because they overlapped a longer span or covered no token%s.",

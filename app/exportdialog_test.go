@@ -98,7 +98,7 @@ func TestExportDialogWritesTheChosenFormatAndShowsASummary(t *testing.T) {
 	if !strings.Contains(string(data), `"label": [[0, 10, "QUOTE"], [56, 89, "DEMAND"]]`) || strings.Contains(string(data), "CLAIM") {
 		t.Errorf("export = %s", data)
 	}
-	if msg := d.message.Text; !strings.Contains(msg, "Exported 2 document(s) with 2 span(s)") || !strings.Contains(msg, out) {
+	if msg := d.message.Text; !strings.Contains(msg, "Exported 2 documents with 2 annotations") || !strings.Contains(msg, out) {
 		t.Errorf("summary = %q", msg)
 	}
 	if d.progress.Value != 1 {

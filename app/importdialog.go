@@ -191,7 +191,7 @@ func (d *importDialog) onImport() {
 				fyne.Do(func() {
 					queued.Store(false)
 					if d.cancel != nil {
-						d.message.SetText(fmt.Sprintf("Read %d record(s)…", latest.Load()))
+						d.message.SetText("Read " + plural(int(latest.Load()), "record") + "…")
 					}
 				})
 			}
@@ -260,12 +260,18 @@ func (d *importDialog) onClose() {
 
 // importDialogSummary says what an import stored.
 func importDialogSummary(r annotate.ImportResult) string {
-	s := fmt.Sprintf("Imported %d new document(s) (%d already present) and %d span(s) (%d already present).", r.Documents, r.Duplicates, r.Spans, r.SpansExisting)
+	present := func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		return fmt.Sprintf(" (%d already present)", n)
+	}
+	s := fmt.Sprintf("Imported %s%s and %s%s.", plural(r.Documents, "new document"), present(r.Duplicates), plural(r.Spans, "annotation"), present(r.SpansExisting))
 	if len(r.LabelsCreated) > 0 {
 		s += " New labels: " + strings.Join(r.LabelsCreated, ", ") + "."
 	}
 	if len(r.Invalid) > 0 {
-		s += fmt.Sprintf(" Skipped %d invalid record(s).", len(r.Invalid))
+		s += " Skipped " + plural(len(r.Invalid), "invalid record") + "."
 	}
 	return s
 }

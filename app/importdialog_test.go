@@ -91,3 +91,21 @@ func writeDatasetFile(t *testing.T, path, content string) string {
 	}
 	return path
 }
+
+func TestImportDialogSummaryCountsInPlainEnglish(t *testing.T) {
+	cases := []struct {
+		result annotate.ImportResult
+		want   string
+	}{
+		{annotate.ImportResult{Documents: 1, Spans: 1}, "Imported 1 new document and 1 annotation."},
+		{annotate.ImportResult{Documents: 3, Duplicates: 2, Spans: 0, SpansExisting: 4, LabelsCreated: []string{"ORG"}},
+			"Imported 3 new documents (2 already present) and 0 annotations (4 already present). New labels: ORG."},
+		{annotate.ImportResult{Documents: 2, Invalid: []annotate.RecordError{{Origin: "a.txt:1"}}},
+			"Imported 2 new documents and 0 annotations. Skipped 1 invalid record."},
+	}
+	for _, c := range cases {
+		if got := importDialogSummary(c.result); got != c.want {
+			t.Errorf("summary of %+v:\n got %q\nwant %q", c.result, got, c.want)
+		}
+	}
+}
