@@ -94,15 +94,15 @@ func BenchmarkCreateSpan(b *testing.B) {
 	}
 }
 
-// BenchmarkExport10kDocs100kSpans streams 10,000 documents with 100,000 spans out
-// of the database, as `newsmark export` does before encoding.
-func BenchmarkExport10kDocs100kSpans(b *testing.B) {
+// spanBenchDB makes a database of 10,000 documents with ten spans each.
+func spanBenchDB(b *testing.B) *DB {
+	b.Helper()
 	ctx := context.Background()
 	db, err := Open(filepath.Join(b.TempDir(), "export.db"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer db.Close()
+	b.Cleanup(func() { db.Close() })
 	if err := db.Seed(ctx, testLabels(), nil); err != nil {
 		b.Fatal(err)
 	}
@@ -118,6 +118,14 @@ func BenchmarkExport10kDocs100kSpans(b *testing.B) {
 	if _, err := db.Import(ctx, records(recs), annotate.ImportOptions{Annotator: "bench"}); err != nil {
 		b.Fatal(err)
 	}
+	return db
+}
+
+// BenchmarkExport10kDocs100kSpans streams 10,000 documents with 100,000 spans out
+// of the database, as `newsmark export` does before encoding.
+func BenchmarkExport10kDocs100kSpans(b *testing.B) {
+	ctx := context.Background()
+	db := spanBenchDB(b)
 	for b.Loop() {
 		docs, spans := 0, 0
 		for doc, err := range db.Export(ctx, annotate.ExportFilter{}) {
@@ -129,6 +137,25 @@ func BenchmarkExport10kDocs100kSpans(b *testing.B) {
 		}
 		if docs != 10_000 || spans != 100_000 {
 			b.Fatalf("exported %d documents and %d spans, want 10000 and 100000", docs, spans)
+		}
+	}
+}
+
+// BenchmarkAllSpans100k streams 100,000 spans with their documents' titles, as
+// `newsmark search` and the workbench's search index do.
+func BenchmarkAllSpans100k(b *testing.B) {
+	ctx := context.Background()
+	db := spanBenchDB(b)
+	for b.Loop() {
+		n := 0
+		for _, err := range db.AllSpans(ctx) {
+			if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != 100_000 {
+			b.Fatalf("read %d spans, want 100000", n)
 		}
 	}
 }

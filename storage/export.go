@@ -1,9 +1,12 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"fmt"
 	"iter"
+	"slices"
 	"strings"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -13,28 +16,47 @@ import (
 // from one snapshot. Stopping the loop early releases the cursor.
 func (db *DB) AllSpans(ctx context.Context) iter.Seq2[annotate.SpanRecord, error] {
 	return func(yield func(annotate.SpanRecord, error) bool) {
-		rows, err := db.read.QueryContext(ctx, `SELECT s.id, s.document_id, s.start_offset, s.end_offset, l.name, s.text,
-			s.annotator, s.note, s.created_at, s.updated_at, d.title, d.status
-			FROM spans s JOIN labels l ON l.id = s.label_id JOIN documents d ON d.id = s.document_id
-			ORDER BY s.id`)
+		fail := func(err error) { yield(annotate.SpanRecord{}, db.fail("read spans", err)) }
+		tx, err := db.readTx(ctx)
 		if err != nil {
-			yield(annotate.SpanRecord{}, db.fail("read spans", err))
+			fail(err)
+			return
+		}
+		defer tx.Rollback()
+		labels, err := labelNamesByID(ctx, tx)
+		if err != nil {
+			fail(err)
+			return
+		}
+		docs, err := docHeadings(ctx, tx)
+		if err != nil {
+			fail(err)
+			return
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT `+spanRowColumns+` FROM spans s ORDER BY s.id`)
+		if err != nil {
+			fail(err)
 			return
 		}
 		defer rows.Close()
+		reader := newSpanReader(labels)
 		for rows.Next() {
-			var rec annotate.SpanRecord
-			rec.Span, err = scanSpan(rows, &rec.DocTitle, &rec.DocStatus)
+			span, err := reader.scan(rows)
 			if err != nil {
-				yield(annotate.SpanRecord{}, db.fail("read spans", err))
+				fail(err)
 				return
 			}
-			if !yield(rec, nil) {
+			doc, ok := docs[span.DocID]
+			if !ok {
+				fail(fmt.Errorf("span %d: document %d is missing", span.ID, span.DocID))
+				return
+			}
+			if !yield(annotate.SpanRecord{Span: span, DocTitle: doc.title, DocStatus: doc.status}, nil) {
 				return
 			}
 		}
 		if err := rows.Err(); err != nil {
-			yield(annotate.SpanRecord{}, db.fail("read spans", err))
+			fail(err)
 		}
 	}
 }
@@ -57,6 +79,11 @@ func (db *DB) Export(ctx context.Context, filter annotate.ExportFilter) iter.Seq
 		}
 		defer tx.Rollback()
 
+		labels, err := labelNamesByID(ctx, tx)
+		if err != nil {
+			yield(annotate.AnnotatedDocument{}, db.fail("export labels", err))
+			return
+		}
 		docs, err := tx.QueryContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE ? = '' OR status = ? ORDER BY id`,
 			string(filter.Status), string(filter.Status))
 		if err != nil {
@@ -71,7 +98,9 @@ func (db *DB) Export(ctx context.Context, filter annotate.ExportFilter) iter.Seq
 		}
 		defer spans.Close()
 
-		var pending *annotate.Span // read from the span cursor, not yet placed
+		reader := newSpanReader(labels)
+		var pending annotate.Span // read from the span cursor, not yet placed
+		havePending := false
 		for docs.Next() {
 			doc, err := scanDocument(docs)
 			if err != nil {
@@ -80,7 +109,7 @@ func (db *DB) Export(ctx context.Context, filter annotate.ExportFilter) iter.Seq
 			}
 			out := annotate.AnnotatedDocument{Document: doc}
 			for {
-				if pending == nil {
+				if !havePending {
 					if !spans.Next() {
 						if err := spans.Err(); err != nil {
 							yield(annotate.AnnotatedDocument{}, db.fail("export spans", err))
@@ -88,21 +117,21 @@ func (db *DB) Export(ctx context.Context, filter annotate.ExportFilter) iter.Seq
 						}
 						break
 					}
-					span, err := scanSpan(spans)
-					if err != nil {
+					if pending, err = reader.scan(spans); err != nil {
 						yield(annotate.AnnotatedDocument{}, db.fail("export spans", err))
 						return
 					}
-					pending = &span
+					havePending = true
 				}
 				if pending.DocID > doc.ID {
 					break
 				}
 				if pending.DocID == doc.ID {
-					out.Spans = append(out.Spans, *pending)
+					out.Spans = append(out.Spans, pending)
 				}
-				pending = nil
+				havePending = false
 			}
+			sortTextOrder(out.Spans)
 			if !yield(out, nil) {
 				return
 			}
@@ -113,8 +142,11 @@ func (db *DB) Export(ctx context.Context, filter annotate.ExportFilter) iter.Seq
 	}
 }
 
-// exportSpans opens the span cursor for Export, sorted by document and then in
-// text order.
+// exportSpans opens the span cursor for Export, sorted by document. SQLite walks
+// the unique index (document_id, start_offset, end_offset, ...) for that order;
+// the text order within a document wants end_offset descending, which the index
+// does not have and which would cost SQLite a sort of all rows, so Export sorts
+// each document's few spans itself.
 func exportSpans(ctx context.Context, tx *sql.Tx, filter annotate.ExportFilter) (*sql.Rows, error) {
 	var where []string
 	var args []any
@@ -128,7 +160,7 @@ func exportSpans(ctx context.Context, tx *sql.Tx, filter annotate.ExportFilter) 
 	}
 	if len(filter.Labels) > 0 {
 		marks := strings.TrimSuffix(strings.Repeat("?, ", len(filter.Labels)), ", ")
-		where = append(where, `l.name IN (`+marks+`)`)
+		where = append(where, `s.label_id IN (SELECT id FROM labels WHERE name IN (`+marks+`))`)
 		for _, name := range filter.Labels {
 			args = append(args, annotate.NormalizeLabelName(name))
 		}
@@ -137,5 +169,19 @@ func exportSpans(ctx context.Context, tx *sql.Tx, filter annotate.ExportFilter) 
 	if len(where) > 0 {
 		clause = "WHERE " + strings.Join(where, " AND ")
 	}
-	return tx.QueryContext(ctx, spanSelect+clause+` ORDER BY s.document_id, s.start_offset, s.end_offset DESC, s.id`, args...)
+	return tx.QueryContext(ctx, `SELECT `+spanRowColumns+` FROM spans s `+clause+` ORDER BY s.document_id, s.start_offset, s.end_offset`, args...)
+}
+
+// sortTextOrder puts one document's spans in text order (spanOrder): by start, a
+// container before the spans nested in it, then by id.
+func sortTextOrder(spans []annotate.Span) {
+	slices.SortFunc(spans, func(a, b annotate.Span) int {
+		if c := cmp.Compare(a.Start, b.Start); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.End, a.End); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
 }
