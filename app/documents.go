@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
@@ -87,7 +88,7 @@ func (w *Workbench) onDeleteDocument() {
 		return
 	}
 	doc := *w.doc
-	message := fmt.Sprintf("Delete “%s” and its %s?\nThis cannot be undone.", doc.Title, plural(len(w.spans), "annotation"))
+	message := deleteDocumentQuestion(doc.Title, len(w.spans))
 	confirm := dialog.NewConfirm("Delete document", message, func(ok bool) {
 		if ok {
 			w.deleteDocument(doc.ID)
@@ -99,12 +100,30 @@ func (w *Workbench) onDeleteDocument() {
 	w.showDialog(confirm)
 }
 
+// deleteDocumentQuestion asks about one document, naming it briefly (a title can
+// be a whole first paragraph, which would stretch the dialog across the screen)
+// and counting what goes with it only when there is something.
+func deleteDocumentQuestion(title string, spans int) string {
+	const maxTitle = 60
+	if r := []rune(title); len(r) > maxTitle {
+		title = strings.TrimSpace(string(r[:maxTitle-1])) + "…"
+	}
+	if spans == 0 {
+		return fmt.Sprintf("Delete “%s”?\nThis cannot be undone.", title)
+	}
+	return fmt.Sprintf("Delete “%s” and its %s?\nThis cannot be undone.", title, plural(spans, "annotation"))
+}
+
 // deleteDocument removes a document and opens its neighbour.
 func (w *Workbench) deleteDocument(id int64) {
 	i := w.docIndex(id)
 	if err := w.store.DeleteDocument(w.ctx, id); err != nil {
 		w.showError(fmt.Errorf("delete document %d: %w", id, err))
 		return
+	}
+	// Say what happened: the previous message ("3 documents to go") is now wrong.
+	if i >= 0 && i < len(w.docs) {
+		w.status.flash(fmt.Sprintf("Deleted “%s”", w.docs[i].Title))
 	}
 	w.indexed(func(e *search.Engine) { e.RemoveDocument(id) })
 	w.history.forget(func(s editStep) bool { return s.docID() == id })

@@ -410,7 +410,11 @@ func TestTitleFollowsTheOpenDocument(t *testing.T) {
 	if got := f.w.win.Title(); got != "Newsmark — Second article" {
 		t.Errorf("title after Next = %q", got)
 	}
+	f.w.onMarkDone()
 	f.w.deleteDocument(f.ids[1])
+	if got, want := f.w.status.message.Text, "Deleted “Second article”"; got != want {
+		t.Errorf("status after deleting reads %q, want %q", got, want)
+	}
 	f.w.deleteDocument(f.ids[0])
 	if got := f.w.win.Title(); got != "Newsmark" {
 		t.Errorf("title with no document = %q", got)
@@ -654,7 +658,7 @@ func TestDeleteDocumentAsksThenOpensTheNeighbour(t *testing.T) {
 	f := newWBFixture(t, "one\n", "two\n", "three\n")
 	f.w.openDocument(f.ids[1])
 	f.w.onDeleteDocument()
-	if !overlayHasText(f.w.win, "Delete “two” and its 0 annotations?") {
+	if !overlayHasText(f.w.win, "Delete “two”?") {
 		t.Fatal("no confirmation naming the document")
 	}
 	tapOverlayButton(t, f.w.win, "Delete")
@@ -663,5 +667,20 @@ func TestDeleteDocumentAsksThenOpensTheNeighbour(t *testing.T) {
 	}
 	if f.w.currentDocID() != f.ids[2] || len(f.w.docs) != 2 {
 		t.Errorf("after delete: open %d, %d documents; want %d open of 2", f.w.currentDocID(), len(f.w.docs), f.ids[2])
+	}
+}
+
+func TestDeleteDocumentQuestionNamesTheDocumentBriefly(t *testing.T) {
+	if got, want := deleteDocumentQuestion("Floods", 0), "Delete “Floods”?\nThis cannot be undone."; got != want {
+		t.Errorf("no annotations: %q, want %q", got, want)
+	}
+	if got, want := deleteDocumentQuestion("Floods", 1), "Delete “Floods” and its 1 annotation?\nThis cannot be undone."; got != want {
+		t.Errorf("one annotation: %q, want %q", got, want)
+	}
+	long := strings.Repeat("Ceasefire talks — “stalled” again 😀 ", 5)
+	got := deleteDocumentQuestion(long, 3)
+	title := strings.TrimSuffix(strings.TrimPrefix(strings.Split(got, "\n")[0], "Delete “"), "” and its 3 annotations?")
+	if n := len([]rune(title)); n > 60 || !strings.HasSuffix(title, "…") || !strings.HasPrefix(long, strings.TrimSuffix(title, "…")) {
+		t.Errorf("long title shown as %q (%d code points)", title, n)
 	}
 }
