@@ -57,10 +57,27 @@ func (a *annotationList) build() fyne.CanvasObject {
 	a.header = widget.NewLabelWithStyle("Annotations", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	a.list = widget.NewList(a.length, a.createRow, a.updateRow)
 	a.list.OnSelected = a.onSelected
-	a.empty = widget.NewLabel("No annotations yet.\nSelect text and press a label's digit.")
+	a.empty = widget.NewLabel(noAnnotationsHint)
 	a.empty.Importance = widget.LowImportance
 	a.empty.Wrapping = fyne.TextWrapWord
 	return container.NewBorder(a.header, nil, nil, nil, container.NewStack(a.list, container.NewVBox(a.empty)))
+}
+
+// What the empty list says, with a document open and without.
+const (
+	noAnnotationsHint = "No annotations yet.\nSelect text and press a label's digit."
+	noDocumentHint    = "No document open."
+)
+
+// setDocumentOpen words the empty list for whether there is a document to annotate.
+func (a *annotationList) setDocumentOpen(open bool) {
+	text := noDocumentHint
+	if open {
+		text = noAnnotationsHint
+	}
+	if a.empty.Text != text {
+		a.empty.SetText(text)
+	}
 }
 
 // setLabels updates the colours rows are drawn with.

@@ -352,8 +352,10 @@ func (w *Workbench) refreshSpans() {
 
 // updateStatus shows document progress and counts.
 func (w *Workbench) updateStatus() {
+	w.annotations.setDocumentOpen(w.doc != nil)
 	if w.doc == nil {
 		w.status.setDocument(0, len(w.docs), "", 0)
+		w.status.setSelection(0, 0, false) // no "Caret 0" with nothing open
 		return
 	}
 	status := w.doc.Status

@@ -422,6 +422,12 @@ func TestTitleFollowsTheOpenDocument(t *testing.T) {
 	if !f.w.emptyHint.Visible() || f.w.view.Visible() {
 		t.Errorf("empty state not shown with no documents")
 	}
+	if got := f.w.status.selection.Text; got != "" {
+		t.Errorf("with no document the status bar shows %q", got)
+	}
+	if got := f.w.annotations.empty.Text; got != noDocumentHint {
+		t.Errorf("with no document the annotation list says %q", got)
+	}
 }
 
 func TestEmptyDatabaseShowsTheStartHint(t *testing.T) {
