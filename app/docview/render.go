@@ -201,8 +201,16 @@ func (r *renderer) build() {
 				t.Color = p.fg
 				t.TextSize = p.textSize
 				t.TextStyle = fyne.TextStyle{}
-				t.Move(fyne.NewPos(snap(xOf(i)), top))
-				t.Resize(fyne.NewSize(xOf(j)-xOf(i), p.textHeight))
+				// The model's slot is the sum of per-rune advances; kerning makes
+				// the drawn word up to a pixel or two narrower. Drawn at the slot's
+				// left edge, all of that shows as one wide gap after the word
+				// ("Valmera  left"); centred, it splits between both sides and
+				// the spaces look even. Fyne caches the measurement, and the GL
+				// painter measures every text it draws anyway.
+				slot := xOf(j) - xOf(i)
+				drawn := fyne.MeasureText(t.Text, p.textSize, t.TextStyle).Width
+				t.Move(fyne.NewPos(snap(xOf(i)+(slot-drawn)/2), top))
+				t.Resize(fyne.NewSize(drawn, p.textHeight))
 				r.words = append(r.words, t)
 			}
 			i = j
