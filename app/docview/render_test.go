@@ -150,3 +150,28 @@ func TestCaretShowsOnlyWithFocus(t *testing.T) {
 		t.Fatal("unfocused view shows a caret")
 	}
 }
+
+// Kerning makes a drawn word narrower than the sum of its runes' advances, which
+// the model uses. Each word sits centred in its slot, so the slack shows as two
+// half gaps, never as one double-width space after a kerned word.
+func TestWordsAreCentredInTheirModelSlots(t *testing.T) {
+	text := "VALMERA — Valmera left “WAVE” AVAVA Tuesday 😀 end"
+	v, _ := newTestView(t, text, 900, 200)
+	for _, o := range test.WidgetRenderer(v).Objects() {
+		w, ok := o.(*canvas.Text)
+		if !ok {
+			continue
+		}
+		start := at(t, text, w.Text, 0)
+		end := start + len([]rune(w.Text))
+		row := v.rowOf(start)
+		slotMid := v.padding() + (v.xOf(row, start)+v.xOf(row, end))/2
+		drawnMid := w.Position().X + w.Size().Width/2
+		if d := drawnMid - slotMid; d > 0.51 || d < -0.51 { // snapping to pixels moves up to half a pixel
+			t.Errorf("%q drawn centred at %.2f, its slot's centre is %.2f", w.Text, drawnMid, slotMid)
+		}
+		if measured := fyne.MeasureText(w.Text, w.TextSize, w.TextStyle).Width; w.Size().Width != measured {
+			t.Errorf("%q sized %.2f wide, it measures %.2f", w.Text, w.Size().Width, measured)
+		}
+	}
+}
