@@ -37,7 +37,7 @@ func (e *CSVEncoder) Encode(doc annotate.AnnotatedDocument) error {
 			return err
 		}
 	}
-	spans, err := convertSpans(doc, annotate.NewOffsets(doc.Document.Text), e.opts.Unit)
+	spans, err := convertSpansFast(doc, e.opts.Unit)
 	if err != nil {
 		return err
 	}

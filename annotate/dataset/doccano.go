@@ -27,7 +27,7 @@ func (e *DoccanoEncoder) Encode(doc annotate.AnnotatedDocument) error {
 	if e.j.err != nil {
 		return e.j.err
 	}
-	spans, err := convertSpans(doc, annotate.NewOffsets(doc.Document.Text), e.opts.Unit)
+	spans, err := convertSpansFast(doc, e.opts.Unit)
 	if err != nil {
 		return err
 	}

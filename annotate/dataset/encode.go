@@ -1,13 +1,15 @@
 package dataset
 
 import (
-	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -56,16 +58,20 @@ func NewEncoder(format Format, w io.Writer, opts EncodeOptions) (Encoder, error)
 func sortedSpans(spans []annotate.Span) []annotate.Span {
 	out := make([]annotate.Span, len(spans))
 	copy(out, spans)
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Start != out[j].Start {
-			return out[i].Start < out[j].Start
-		}
-		if out[i].End != out[j].End {
-			return out[i].End < out[j].End
-		}
-		return out[i].Label < out[j].Label
-	})
+	if !slices.IsSortedFunc(out, compareTextOrder) { // the store hands them over sorted, usually
+		slices.SortStableFunc(out, compareTextOrder)
+	}
 	return out
+}
+
+func compareTextOrder(a, b annotate.Span) int {
+	if a.Start != b.Start {
+		return cmp.Compare(a.Start, b.Start)
+	}
+	if a.End != b.End {
+		return cmp.Compare(a.End, b.End)
+	}
+	return strings.Compare(a.Label, b.Label)
 }
 
 // unitSpan is a span with its offsets in the export unit and its text.
@@ -94,28 +100,39 @@ func convertSpans(doc annotate.AnnotatedDocument, offsets *annotate.Offsets, uni
 // big texts, writes keys in a fixed order, and keeps non-ASCII characters as they
 // are (like Python's ensure_ascii=False) so files stay readable.
 type jsonWriter struct {
-	w   *bufio.Writer
+	w   io.Writer
 	buf []byte
 	err error
 }
 
+// jsonWriteSize is how much the writer gathers before handing it on: records are
+// built straight into this buffer, so the text is copied once on its way out
+// rather than once more through a bufio.Writer.
+const jsonWriteSize = 256 << 10
+
 func newJSONWriter(w io.Writer) *jsonWriter {
-	return &jsonWriter{w: bufio.NewWriterSize(w, 256<<10), buf: make([]byte, 0, 64<<10)}
+	return &jsonWriter{w: w, buf: make([]byte, 0, jsonWriteSize+64<<10)}
 }
 
-// flushLine hands the buffered record to the writer.
+// flush ends a record: the records gathered go to the writer once they fill
+// jsonWriteSize. It returns the first write error.
 func (j *jsonWriter) flush() error {
+	if len(j.buf) >= jsonWriteSize {
+		j.write()
+	}
+	return j.err
+}
+
+func (j *jsonWriter) write() {
 	if j.err == nil {
 		_, j.err = j.w.Write(j.buf)
 	}
 	j.buf = j.buf[:0]
-	return j.err
 }
 
 func (j *jsonWriter) close() error {
-	j.flush()
-	if j.err == nil {
-		j.err = j.w.Flush()
+	if len(j.buf) > 0 {
+		j.write()
 	}
 	return j.err
 }
@@ -147,6 +164,12 @@ func appendJSONString(buf []byte, s string) []byte {
 	buf = append(buf, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		for i+8 <= len(s) && plainJSONWord(word(s, i)) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
 			i++

@@ -29,8 +29,15 @@ func (e *SpacyEncoder) Encode(doc annotate.AnnotatedDocument) error {
 	if e.j.err != nil {
 		return e.j.err
 	}
-	offsets := annotate.NewOffsets(doc.Document.Text)
-	spans, err := convertSpans(doc, offsets, e.opts.Unit)
+	var offsets *annotate.Offsets // only tokens need every character's offset
+	var spans []unitSpan
+	var err error
+	if e.opts.Tokens {
+		offsets = annotate.NewOffsets(doc.Document.Text)
+		spans, err = convertSpans(doc, offsets, e.opts.Unit)
+	} else {
+		spans, err = convertSpansFast(doc, e.opts.Unit)
+	}
 	if err != nil {
 		return err
 	}
