@@ -130,6 +130,7 @@ func (l *library) createRow() fyne.CanvasObject {
 	meta := widget.NewLabel("0 annotations · new")
 	meta.SizeName = theme.SizeNameCaptionText
 	meta.Importance = widget.LowImportance
+	meta.Truncation = fyne.TextTruncateEllipsis // a narrow library cuts it mid-word otherwise
 	// The label's own padding already separates the two lines: a box gap on top
 	// would make each row look like two items.
 	return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), title, meta)

@@ -27,7 +27,41 @@ func (p *palette) build() fyne.CanvasObject {
 	hint := widget.NewLabel("Select text, then press a label's digit or click it")
 	hint.Importance = widget.LowImportance
 	hint.SizeName = theme.SizeNameCaptionText
-	return container.NewVBox(container.NewBorder(nil, nil, nil, hint, container.NewHScroll(p.box)), widget.NewSeparator())
+	hint.Alignment = fyne.TextAlignTrailing
+	hint.Truncation = fyne.TextTruncateEllipsis
+	row := container.New(&paletteLayout{chips: p.box}, container.NewHScroll(p.box), hint)
+	return container.NewVBox(row, widget.NewSeparator())
+}
+
+// minPaletteHint is the narrowest room worth showing the hint in; below it
+// the hint hides rather than showing as "Select te…".
+const minPaletteHint = 160
+
+// paletteLayout gives the label chips the width they need (scrolling only when
+// the window is too narrow even for them) and the hint what is left. In a Border
+// layout the hint kept its full width and the chips scrolled out of sight first,
+// although they are what the row is for.
+type paletteLayout struct{ chips *fyne.Container }
+
+func (l *paletteLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	scroll, hint := objects[0], objects[1]
+	chipsWidth := min(l.chips.MinSize().Width, size.Width)
+	scroll.Move(fyne.NewPos(0, 0))
+	scroll.Resize(fyne.NewSize(chipsWidth, size.Height))
+	rest := size.Width - chipsWidth - theme.Padding()
+	if rest < minPaletteHint {
+		hint.Hide()
+		return
+	}
+	hint.Show()
+	hintHeight := hint.MinSize().Height
+	hint.Move(fyne.NewPos(size.Width-rest, (size.Height-hintHeight)/2))
+	hint.Resize(fyne.NewSize(rest, hintHeight))
+}
+
+func (l *paletteLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	height := max(l.chips.MinSize().Height, objects[1].MinSize().Height)
+	return fyne.NewSize(0, height)
 }
 
 // setLabels shows the label set in its order.
