@@ -1,19 +1,13 @@
 package app
 
 import (
-	"os"
-	"path/filepath"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 )
 
-// prefLastFolder is the folder the file pickers start in: where the user last
-// picked something. Researchers open, import and export from the same few folders
-// all day; Fyne's pickers would otherwise start in the home folder every time.
-const prefLastFolder = "dialog.folder"
-
+// The pickers go through these helpers for their size. (They need no help to
+// start where the user last was: Fyne remembers the last folder browsed.)
+//
 // Fyne's pickers open at a fixed small size (about 500×370 in a 1280×800 window),
 // which shows three or four entries of a folder of articles. They take most of
 // the window instead, within these bounds.
@@ -31,7 +25,6 @@ func pickFile(win fyne.Window, done func(path string, err error)) {
 		}
 		path := r.URI().Path()
 		r.Close()
-		rememberFolder(filepath.Dir(path))
 		done(path, nil)
 	}, win)
 	showPicker(d, win)
@@ -44,8 +37,6 @@ func pickFolder(win fyne.Window, done func(path string, err error)) {
 			done("", err)
 			return
 		}
-		// Start next time beside this folder, where its siblings are.
-		rememberFolder(filepath.Dir(uri.Path()))
 		done(uri.Path(), nil)
 	}, win)
 	showPicker(d, win)
@@ -62,7 +53,6 @@ func pickSaveFile(win fyne.Window, name string, done func(path string, err error
 		}
 		path := w.URI().Path()
 		w.Close()
-		rememberFolder(filepath.Dir(path))
 		done(path, nil)
 	}, win)
 	d.SetFileName(name)
@@ -70,36 +60,7 @@ func pickSaveFile(win fyne.Window, name string, done func(path string, err error
 }
 
 func showPicker(d *dialog.FileDialog, win fyne.Window) {
-	if folder := lastFolder(); folder != nil {
-		d.SetLocation(folder)
-	}
 	size := win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(maxFileDialogWidth, size.Width*0.85), min(maxFileDialogHeight, size.Height*0.85)))
 	d.Show()
-}
-
-func rememberFolder(dir string) {
-	if a := fyne.CurrentApp(); a != nil && dir != "" {
-		a.Preferences().SetString(prefLastFolder, dir)
-	}
-}
-
-// lastFolder is the remembered folder if it still exists.
-func lastFolder() fyne.ListableURI {
-	a := fyne.CurrentApp()
-	if a == nil {
-		return nil
-	}
-	dir := a.Preferences().String(prefLastFolder)
-	if dir == "" {
-		return nil
-	}
-	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return nil
-	}
-	uri, err := storage.ListerForURI(storage.NewFileURI(dir))
-	if err != nil {
-		return nil
-	}
-	return uri
 }

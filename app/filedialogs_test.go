@@ -1,25 +1,30 @@
 package app
 
 import (
-	"path/filepath"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
-func TestFilePickersStartInTheLastFolderWhileItExists(t *testing.T) {
+func TestFilePickersTakeMostOfTheWindow(t *testing.T) {
 	test.NewTempApp(t)
-	if got := lastFolder(); got != nil {
-		t.Fatalf("a fresh app starts pickers in %v, want Fyne's default", got)
+	win := test.NewTempWindow(t, widget.NewLabel("workbench"))
+	win.Resize(fyne.NewSize(1200, 800))
+	pickFile(win, func(string, error) {})
+	top := win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no picker shown")
 	}
-	dir := t.TempDir()
-	rememberFolder(dir)
-	got := lastFolder()
-	if got == nil || got.Path() != dir {
-		t.Fatalf("after picking in %s the pickers start in %v", dir, got)
-	}
-	rememberFolder(filepath.Join(dir, "gone"))
-	if got := lastFolder(); got != nil {
-		t.Errorf("a folder that no longer exists is offered: %v", got)
+	var widest fyne.Size
+	walkObjects(top, func(o fyne.CanvasObject) {
+		if s := o.Size(); s.Width > widest.Width && s.Width < win.Canvas().Size().Width {
+			widest = s
+		}
+	})
+	canvas := win.Canvas().Size()
+	if widest.Width < canvas.Width*0.8 || widest.Height < canvas.Height*0.8 {
+		t.Errorf("picker %v in a %v window, want about 85%% of it", widest, canvas)
 	}
 }
