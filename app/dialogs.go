@@ -9,9 +9,15 @@ import (
 // dialogs take Esc only when a button has the focus) and the keyboard focus goes
 // back to the document afterwards.
 func (w *Workbench) showDialog(d dialog.Dialog) {
+	w.trackDialog(d)
+	d.Show()
+}
+
+// trackDialog makes an already shown dialog close on Esc and give the focus back
+// to the document when it closes (Fyne's file pickers are shown by their helpers).
+func (w *Workbench) trackDialog(d dialog.Dialog) {
 	w.dialogs = append(w.dialogs, d)
 	d.SetOnClosed(func() { w.forgetDialog(d) })
-	d.Show()
 }
 
 func (w *Workbench) forgetDialog(d dialog.Dialog) {

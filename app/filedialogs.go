@@ -16,8 +16,9 @@ const (
 	maxFileDialogHeight = 700
 )
 
-// pickFile asks for an existing file; path is "" when cancelled.
-func pickFile(win fyne.Window, done func(path string, err error)) {
+// pickFile asks for an existing file; path is "" when cancelled. The pickers
+// return the dialog, shown, for callers that track their dialogs (for Esc).
+func pickFile(win fyne.Window, done func(path string, err error)) *dialog.FileDialog {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			done("", err)
@@ -28,10 +29,11 @@ func pickFile(win fyne.Window, done func(path string, err error)) {
 		done(path, nil)
 	}, win)
 	showPicker(d, win)
+	return d
 }
 
 // pickFolder asks for a folder; path is "" when cancelled.
-func pickFolder(win fyne.Window, done func(path string, err error)) {
+func pickFolder(win fyne.Window, done func(path string, err error)) *dialog.FileDialog {
 	d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
 		if err != nil || uri == nil {
 			done("", err)
@@ -40,12 +42,13 @@ func pickFolder(win fyne.Window, done func(path string, err error)) {
 		done(uri.Path(), nil)
 	}, win)
 	showPicker(d, win)
+	return d
 }
 
 // pickSaveFile asks where to save, suggesting name; path is "" when cancelled.
 // The file the dialog creates is closed at once: callers write through their own
 // temporary file and rename.
-func pickSaveFile(win fyne.Window, name string, done func(path string, err error)) {
+func pickSaveFile(win fyne.Window, name string, done func(path string, err error)) *dialog.FileDialog {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			done("", err)
@@ -57,6 +60,7 @@ func pickSaveFile(win fyne.Window, name string, done func(path string, err error
 	}, win)
 	d.SetFileName(name)
 	showPicker(d, win)
+	return d
 }
 
 func showPicker(d *dialog.FileDialog, win fyne.Window) {

@@ -28,3 +28,18 @@ func TestFilePickersTakeMostOfTheWindow(t *testing.T) {
 		t.Errorf("picker %v in a %v window, want about 85%% of it", widest, canvas)
 	}
 }
+
+func TestEscClosesTheOpenFilesPickerAndTheDocumentGetsTheKeys(t *testing.T) {
+	f := newWBFixture(t, "Some text.")
+	f.w.onOpenFiles()
+	if f.w.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no picker shown")
+	}
+	f.w.onCanvasKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if top := f.w.win.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("Esc left the picker open: %T", top)
+	}
+	if got := f.w.win.Canvas().Focused(); got != f.w.view {
+		t.Errorf("after the picker closed the focus is on %T, want the document view", got)
+	}
+}

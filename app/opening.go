@@ -19,7 +19,7 @@ import (
 // onOpenFiles picks a file to import and open. Fyne's file dialog picks one file;
 // Open folder… and drag and drop take many.
 func (w *Workbench) onOpenFiles() {
-	pickFile(w.win, func(path string, err error) {
+	w.trackDialog(pickFile(w.win, func(path string, err error) {
 		if err != nil {
 			w.showError(fmt.Errorf("open file: %w", err))
 			return
@@ -27,12 +27,12 @@ func (w *Workbench) onOpenFiles() {
 		if path != "" {
 			w.importPaths([]string{path}, nil)
 		}
-	})
+	}))
 }
 
 // onOpenFolder imports every readable file under a folder.
 func (w *Workbench) onOpenFolder() {
-	pickFolder(w.win, func(path string, err error) {
+	w.trackDialog(pickFolder(w.win, func(path string, err error) {
 		if err != nil {
 			w.showError(fmt.Errorf("open folder: %w", err))
 			return
@@ -40,7 +40,7 @@ func (w *Workbench) onOpenFolder() {
 		if path != "" {
 			w.importPaths([]string{path}, nil)
 		}
-	})
+	}))
 }
 
 // onDropped imports files and folders dropped onto the window.
