@@ -23,9 +23,10 @@ type library struct {
 	current  int64
 	updating bool // set while the list is selected programmatically
 
-	header *widget.Label
-	filter *widget.Entry
-	list   *widget.List
+	header  *widget.Label
+	filter  *widget.Entry
+	list    *widget.List
+	noMatch *widget.Label // shown when the filter hides every document
 }
 
 func newLibrary(onOpen func(id int64)) *library {
@@ -39,7 +40,12 @@ func (l *library) build() fyne.CanvasObject {
 	l.filter.OnChanged = l.onFilterChanged
 	l.list = widget.NewList(l.length, l.createRow, l.updateRow)
 	l.list.OnSelected = l.onSelected
-	return container.NewBorder(container.NewVBox(l.header, l.filter), nil, nil, nil, l.list)
+	l.noMatch = widget.NewLabel("")
+	l.noMatch.Importance = widget.LowImportance
+	l.noMatch.Wrapping = fyne.TextWrapWord
+	l.noMatch.Hide()
+	return container.NewBorder(container.NewVBox(l.header, l.filter), nil, nil, nil,
+		container.NewStack(l.list, container.NewVBox(l.noMatch)))
 }
 
 // setDocuments replaces the list, keeping the filter, and marks the current document.
@@ -91,8 +97,13 @@ func (l *library) applyFilter() {
 			l.shown = append(l.shown, d)
 		}
 	}
+	l.noMatch.Hide()
 	if len(words) > 0 {
 		l.header.SetText(fmt.Sprintf("Documents (%d of %d)", len(l.shown), len(l.all)))
+		if len(l.shown) == 0 && len(l.all) > 0 {
+			l.noMatch.SetText(fmt.Sprintf("No title or source contains “%s”.", strings.TrimSpace(l.filter.Text)))
+			l.noMatch.Show()
+		}
 	} else {
 		l.header.SetText(fmt.Sprintf("Documents (%d)", len(l.all)))
 	}

@@ -474,6 +474,17 @@ func TestLibraryFilterAndOpen(t *testing.T) {
 	if got := f.w.library.header.Text; got != "Documents (2 of 3)" {
 		t.Errorf("header = %q", got)
 	}
+	if f.w.library.noMatch.Visible() {
+		t.Errorf("'no match' shown beside 2 matches")
+	}
+	f.w.library.filter.SetText("zaporizhzhia ")
+	if !f.w.library.noMatch.Visible() || f.w.library.noMatch.Text != "No title or source contains “zaporizhzhia”." {
+		t.Errorf("a filter that hides everything says %q (visible %v)", f.w.library.noMatch.Text, f.w.library.noMatch.Visible())
+	}
+	f.w.library.filter.SetText("harbour")
+	if f.w.library.noMatch.Visible() {
+		t.Errorf("'no match' still shown after the filter matched again")
+	}
 	f.w.library.list.Select(1) // a click on "Harbour fire"
 	if f.w.currentDocID() != f.ids[2] {
 		t.Errorf("open document = %d, want %d", f.w.currentDocID(), f.ids[2])
