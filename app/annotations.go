@@ -25,6 +25,9 @@ const noteSaveDelay = 700 * time.Millisecond
 type annotationList struct {
 	onChoose func(id int64)
 	onNote   func(id int64, note string)
+	// onNoteDone runs when the user leaves a note with Enter or Esc: the
+	// workbench gives the keyboard back to the document, where digits tag.
+	onNoteDone func()
 	// saveDelay debounces note saves; 0 saves only on Enter and focus loss.
 	saveDelay time.Duration
 
@@ -154,7 +157,8 @@ func (a *annotationList) createRow() fyne.CanvasObject {
 	row.title.SizeName = theme.SizeNameCaptionText
 	row.snippet.Truncation = fyne.TextTruncateEllipsis
 	row.note.OnChanged = func(text string) { a.noteChanged(row.note, text) }
-	row.note.OnSubmitted = func(string) { a.flushNotes() }
+	row.note.OnSubmitted = func(string) { a.noteDone() }
+	row.note.onEscape = a.noteDone
 	row.note.onFocusLost = a.flushNotes
 	body := container.NewVBox(row.title, row.snippet, row.note)
 	obj := container.NewBorder(nil, nil, row.swatch, nil, body)
@@ -216,6 +220,14 @@ func (a *annotationList) noteChanged(entry *noteEntry, text string) {
 	a.timer = time.AfterFunc(a.saveDelay, func() { fyne.Do(a.flushNotes) })
 }
 
+// noteDone saves the notes and hands the keyboard back.
+func (a *annotationList) noteDone() {
+	a.flushNotes()
+	if a.onNoteDone != nil {
+		a.onNoteDone()
+	}
+}
+
 // flushNotes saves every note typed but not yet saved.
 func (a *annotationList) flushNotes() {
 	a.mu.Lock()
@@ -255,6 +267,16 @@ type noteEntry struct {
 	spanID      int64
 	loading     bool // set while the list fills it, so that is not taken as typing
 	onFocusLost func()
+	onEscape    func()
+}
+
+// TypedKey lets Esc leave the note (Fyne's entry ignores it).
+func (e *noteEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
 }
 
 func newNoteEntry() *noteEntry {

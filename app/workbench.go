@@ -118,6 +118,7 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.library = newLibrary(w.onLibraryOpen)
 	w.palette = newPalette(w.onPaletteTag)
 	w.annotations = newAnnotationList(w.onAnnotationChosen, w.onNoteEdited)
+	w.annotations.onNoteDone = w.focusView
 	w.status = newStatusBar()
 
 	hint := widget.NewLabelWithStyle(platformKeys("Open files or a folder to start (Ctrl+O)"), fyne.TextAlignCenter, fyne.TextStyle{})

@@ -701,3 +701,20 @@ func TestDeleteDocumentQuestionNamesTheDocumentBriefly(t *testing.T) {
 		t.Errorf("long title shown as %q (%d code points)", title, n)
 	}
 }
+
+func TestEnterOrEscInANoteSavesItAndGivesTheKeysBackToTheDocument(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	span := f.tagText("“We will stay,”", '2')
+	for _, key := range []fyne.KeyName{fyne.KeyReturn, fyne.KeyEscape} {
+		entry := f.noteEntryFor(span.ID)
+		f.w.win.Canvas().Focus(entry)
+		test.Type(entry, string(key))
+		entry.TypedKey(&fyne.KeyEvent{Name: key})
+		if got := f.w.win.Canvas().Focused(); got != f.w.view {
+			t.Errorf("after %s in a note the focus is on %T, want the document view", key, got)
+		}
+		if got := f.spans(f.w.doc.ID)[0].Note; !strings.HasSuffix(got, string(key)) {
+			t.Errorf("after %s the stored note is %q", key, got)
+		}
+	}
+}
