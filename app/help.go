@@ -15,9 +15,10 @@ import (
 // shortcutHelp lists the keys in the order a new user needs them.
 func shortcutHelp() [][2]string {
 	return [][2]string{
-		{"Drag, or Shift+arrows", "select text"},
+		{"Drag, or Shift+arrows", "select text (double-click selects a word)"},
 		{"Ctrl+Shift+Left/Right", "extend the selection by a word"},
 		{"Shift+Home / Shift+End", "select to the start / end of the line"},
+		{"Ctrl+Home / Ctrl+End", "go to the start / end of the document (with Shift: select)"},
 		{"1 … 9", "tag the selection with that label; relabel the selected annotation"},
 		{"Click a highlight, Tab / Shift+Tab", "select an annotation"},
 		{"Delete / Backspace", "delete the selected annotation"},
@@ -49,7 +50,11 @@ func (w *Workbench) onShowShortcuts() {
 		grid.Add(key)
 		grid.Add(widget.NewLabel(row[1]))
 	}
-	w.showDialog(dialog.NewCustom("Keyboard shortcuts", "Close", grid, w.win))
+	// The list is taller than a small window: it scrolls there instead of
+	// pushing the Close button off screen.
+	scroll := container.NewVScroll(grid)
+	scroll.SetMinSize(fyne.NewSize(grid.MinSize().Width, min(grid.MinSize().Height, w.win.Canvas().Size().Height*0.7)))
+	w.showDialog(dialog.NewCustom("Keyboard shortcuts", "Close", scroll, w.win))
 }
 
 // onShowGuidelines shows each label's guideline, as written in Manage labels.
