@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 )
 
@@ -37,4 +38,24 @@ func (w *Workbench) onCanvasKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyEscape && len(w.dialogs) > 0 {
 		w.dialogs[len(w.dialogs)-1].Hide()
 	}
+}
+
+// dialogChrome is the height a dialog adds around its content: title, padding
+// and the button row (which fitToWindow keeps outside the scrolling part).
+const dialogChrome = 150
+
+// fitToWindow lays out a dialog body above its buttons so that in a window too
+// short for the whole body the body scrolls and the buttons stay in view.
+// (Fyne squeezes a too-tall dialog to the window, and its form and box layouts
+// then draw their rows past the bottom, under the buttons.)
+// extra reserves room for parts of the body that show later (a progress bar),
+// so that at normal window sizes they do not make the body scroll.
+func fitToWindow(win fyne.Window, body, buttons fyne.CanvasObject, extra float32) fyne.CanvasObject {
+	scroll := container.NewVScroll(body)
+	want := body.MinSize().AddWidthHeight(0, extra)
+	if room := win.Canvas().Size().Height - dialogChrome; room > 0 {
+		want.Height = min(want.Height, room)
+	}
+	scroll.SetMinSize(want)
+	return container.NewBorder(nil, buttons, nil, nil, scroll)
 }

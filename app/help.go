@@ -79,6 +79,6 @@ func (w *Workbench) onShowGuidelines() {
 		box.Add(body)
 	}
 	scroll := container.NewVScroll(box)
-	scroll.SetMinSize(fyne.NewSize(560, 420))
+	scroll.SetMinSize(fyne.NewSize(560, min(420, w.win.Canvas().Size().Height*0.7)))
 	w.showDialog(dialog.NewCustom("Label guidelines", "Close", scroll, w.win))
 }

@@ -6,19 +6,31 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-func TestShortcutsFitASmallWindowWithoutSqueezing(t *testing.T) {
-	f := newWBFixture(t, "Text.")
-	f.w.win.Resize(fyne.NewSize(minWindowWidth, minWindowHeight))
-	f.w.onShowShortcuts()
-	top := f.w.win.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatal("no dialog")
+// In the smallest window the workbench allows, every dialog keeps its rows at
+// their natural height. A dialog taller than the window is squeezed to it by
+// Fyne, and its form and box layouts then draw rows past the bottom, under the
+// buttons; the dialogs scroll their bodies instead.
+func TestDialogsFitTheSmallestWindowWithoutSqueezing(t *testing.T) {
+	for name, open := range map[string]func(w *Workbench){
+		"keyboard shortcuts": func(w *Workbench) { w.onShowShortcuts() },
+		"label guidelines":   func(w *Workbench) { w.onShowGuidelines() },
+		"import":             func(w *Workbench) { w.onImport() },
+		"export":             func(w *Workbench) { w.onExport() },
+		"manage labels":      func(w *Workbench) { w.onManageLabels() },
+	} {
+		t.Run(name, func(t *testing.T) {
+			f := newWBFixture(t, "Text.")
+			f.w.win.Resize(fyne.NewSize(minWindowWidth, minWindowHeight))
+			open(f.w)
+			top := f.w.win.Canvas().Overlays().Top()
+			if top == nil {
+				t.Fatal("no dialog")
+			}
+			walkObjects(top, func(o fyne.CanvasObject) {
+				if c, ok := o.(*fyne.Container); ok && c.Visible() && c.Size().Height+1 < c.MinSize().Height {
+					t.Errorf("a %T of %d objects is %.0f high, it needs %.0f", c.Layout, len(c.Objects), c.Size().Height, c.MinSize().Height)
+				}
+			})
+		})
 	}
-	// A dialog taller than the window is squeezed to it, and Fyne's form layout
-	// then draws its rows past the bottom, under the Close button.
-	walkObjects(top, func(o fyne.CanvasObject) {
-		if c, ok := o.(*fyne.Container); ok && c.Visible() && c.Size().Height+1 < c.MinSize().Height {
-			t.Errorf("a %T of %d objects is %.0f high, it needs %.0f", c.Layout, len(c.Objects), c.Size().Height, c.MinSize().Height)
-		}
-	})
 }
