@@ -96,10 +96,10 @@ func encodeOptions(opts ExportOptions) EncodeOptions {
 
 // writeAll streams docs into the encoders (one per split part, or one).
 //
-// The store's query runs a few documents ahead in a goroutine of its own (see
-// pipelined).
+// The store's query runs a few batches of documents ahead in a goroutine of its
+// own (see pipelined).
 func writeAll(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, error], encs []Encoder, opts ExportOptions, summary *ExportSummary) error {
-	for doc, err := range pipelined(docs, 16) {
+	for doc, err := range pipelined(docs, 4, documentWeight) {
 		if err != nil {
 			return fmt.Errorf("read documents to export: %w", err)
 		}
@@ -121,6 +121,8 @@ func writeAll(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, er
 	}
 	return ctx.Err()
 }
+
+func documentWeight(doc annotate.AnnotatedDocument) int { return len(doc.Document.Text) }
 
 func addChanges(summary *ExportSummary, enc Encoder) {
 	bio, ok := enc.(BIOEncoder)

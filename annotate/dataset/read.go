@@ -39,7 +39,7 @@ type ReadOptions struct {
 // Files are read and decoded in a goroutine a few records ahead of the consumer,
 // so decoding overlaps with the database work of an import.
 func Read(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportRecord, error] {
-	return pipelined(readSequential(paths, opts), 32)
+	return pipelined(readSequential(paths, opts), 4, recordWeight)
 }
 
 // readSequential is Read without the read-ahead.
@@ -318,3 +318,5 @@ func (r *reader) text(path string, info fs.FileInfo) bool {
 	}
 	return r.yield(annotate.ImportRecord{Origin: path, Document: doc}, nil)
 }
+
+func recordWeight(rec annotate.ImportRecord) int { return len(rec.Document.Text) }
