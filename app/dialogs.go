@@ -48,14 +48,30 @@ const dialogChrome = 150
 // short for the whole body the body scrolls and the buttons stay in view.
 // (Fyne squeezes a too-tall dialog to the window, and its form and box layouts
 // then draw their rows past the bottom, under the buttons.)
-// extra reserves room for parts of the body that show later (a progress bar),
-// so that at normal window sizes they do not make the body scroll.
-func fitToWindow(win fyne.Window, body, buttons fyne.CanvasObject, extra float32) fyne.CanvasObject {
+func fitToWindow(win fyne.Window, body, buttons fyne.CanvasObject) fyne.CanvasObject {
 	scroll := container.NewVScroll(body)
-	want := body.MinSize().AddWidthHeight(0, extra)
-	if room := win.Canvas().Size().Height - dialogChrome; room > 0 {
+	return container.NewBorder(nil, buttons, nil, nil, container.New(&fitLayout{win: win, body: body}, scroll))
+}
+
+// fitLayout asks for the body's whole height while the window has room for it.
+// It asks on every layout, not once: bodies grow after they are built (the
+// export dialog adds its label choices, a progress bar shows up).
+type fitLayout struct {
+	win  fyne.Window
+	body fyne.CanvasObject
+}
+
+func (l *fitLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	want := l.body.MinSize()
+	if room := l.win.Canvas().Size().Height - dialogChrome; room > 0 {
 		want.Height = min(want.Height, room)
 	}
-	scroll.SetMinSize(want)
-	return container.NewBorder(nil, buttons, nil, nil, scroll)
+	return want
+}
+
+func (l *fitLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
 }

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -107,7 +106,7 @@ func newExportDialog(win fyne.Window, store annotate.Store) *exportDialog {
 	// so a long message never spills over the buttons.
 	messageArea := container.NewVScroll(d.message)
 	messageArea.SetMinSize(fyne.NewSize(520, 72))
-	content := fitToWindow(win, container.NewVBox(form, d.progress, messageArea), buttons, d.progress.MinSize().Height+theme.Padding())
+	content := fitToWindow(win, container.NewVBox(form, d.progress, messageArea), buttons)
 	d.dlg = dialog.NewCustomWithoutButtons("Export", content, win)
 	d.dlg.Resize(fyne.NewSize(560, 0))
 	return d

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 )
 
 // In the smallest window the workbench allows, every dialog keeps its rows at
@@ -31,6 +32,31 @@ func TestDialogsFitTheSmallestWindowWithoutSqueezing(t *testing.T) {
 					t.Errorf("a %T of %d objects is %.0f high, it needs %.0f", c.Layout, len(c.Objects), c.Size().Height, c.MinSize().Height)
 				}
 			})
+		})
+	}
+}
+
+// In a normal window the import and export forms show whole, with no scroll bar.
+func TestDialogsShowTheirWholeBodyInANormalWindow(t *testing.T) {
+	for name, open := range map[string]func(w *Workbench){
+		"import": func(w *Workbench) { w.onImport() },
+		"export": func(w *Workbench) { w.onExport() },
+	} {
+		t.Run(name, func(t *testing.T) {
+			f := newWBFixture(t, "Text.")
+			open(f.w)
+			scrolls := 0
+			walkObjects(f.w.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+				if s, ok := o.(*container.Scroll); ok && s.Direction == container.ScrollVerticalOnly {
+					scrolls++
+					if s.Size().Height+1 < s.Content.MinSize().Height {
+						t.Errorf("the body scrolls: %.0f shown of %.0f", s.Size().Height, s.Content.MinSize().Height)
+					}
+				}
+			})
+			if scrolls == 0 {
+				t.Fatal("no scrolling body found")
+			}
 		})
 	}
 }

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -99,7 +98,7 @@ func newImportDialog(win fyne.Window, store annotate.Store, onDone func(annotate
 	buttons := container.NewHBox(layout.NewSpacer(), d.closeBtn, d.importBtn)
 	messageArea := container.NewVScroll(d.message)
 	messageArea.SetMinSize(fyne.NewSize(560, 120))
-	content := fitToWindow(win, container.NewVBox(form, hint, d.progress, messageArea), buttons, d.progress.MinSize().Height+theme.Padding())
+	content := fitToWindow(win, container.NewVBox(form, hint, d.progress, messageArea), buttons)
 	d.dlg = dialog.NewCustomWithoutButtons("Import", content, win)
 	d.dlg.Resize(fyne.NewSize(600, 0))
 	return d
