@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 )
 
 // showDialog shows one of the workbench's dialogs so that Esc dismisses it (Fyne
@@ -48,21 +49,31 @@ const dialogChrome = 150
 // short for the whole body the body scrolls and the buttons stay in view.
 // (Fyne squeezes a too-tall dialog to the window, and its form and box layouts
 // then draw their rows past the bottom, under the buttons.)
-func fitToWindow(win fyne.Window, body, buttons fyne.CanvasObject) fyne.CanvasObject {
+//
+// later are parts of the body that are hidden now and show up while the dialog
+// is open (a progress bar): their room is kept from the start, because Fyne
+// grows an open dialog's frame but not the content laid out inside it.
+func fitToWindow(win fyne.Window, body, buttons fyne.CanvasObject, later ...fyne.CanvasObject) fyne.CanvasObject {
 	scroll := container.NewVScroll(body)
-	return container.NewBorder(nil, buttons, nil, nil, container.New(&fitLayout{win: win, body: body}, scroll))
+	return container.NewBorder(nil, buttons, nil, nil, container.New(&fitLayout{win: win, body: body, later: later}, scroll))
 }
 
 // fitLayout asks for the body's whole height while the window has room for it.
 // It asks on every layout, not once: bodies grow after they are built (the
 // export dialog adds its label choices, a progress bar shows up).
 type fitLayout struct {
-	win  fyne.Window
-	body fyne.CanvasObject
+	win   fyne.Window
+	body  fyne.CanvasObject
+	later []fyne.CanvasObject
 }
 
 func (l *fitLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 	want := l.body.MinSize()
+	for _, o := range l.later {
+		if !o.Visible() {
+			want.Height += o.MinSize().Height + theme.Padding()
+		}
+	}
 	if room := l.win.Canvas().Size().Height - dialogChrome; room > 0 {
 		want.Height = min(want.Height, room)
 	}

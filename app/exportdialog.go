@@ -106,7 +106,7 @@ func newExportDialog(win fyne.Window, store annotate.Store) *exportDialog {
 	// so a long message never spills over the buttons.
 	messageArea := container.NewVScroll(d.message)
 	messageArea.SetMinSize(fyne.NewSize(520, 72))
-	content := fitToWindow(win, container.NewVBox(form, d.progress, messageArea), buttons)
+	content := fitToWindow(win, container.NewVBox(form, d.progress, messageArea), buttons, d.progress)
 	d.dlg = dialog.NewCustomWithoutButtons("Export", content, win)
 	d.dlg.Resize(fyne.NewSize(560, 0))
 	return d

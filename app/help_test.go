@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 )
 
 // In the smallest window the workbench allows, every dialog keeps its rows at
@@ -45,6 +46,16 @@ func TestDialogsShowTheirWholeBodyInANormalWindow(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			f := newWBFixture(t, "Text.")
 			open(f.w)
+			// The progress bar shows up while the dialog is open; its room
+			// must be there from the start.
+			walkObjects(f.w.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+				switch p := o.(type) {
+				case *widget.ProgressBar:
+					p.Show()
+				case *widget.ProgressBarInfinite:
+					p.Show()
+				}
+			})
 			scrolls := 0
 			walkObjects(f.w.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
 				if s, ok := o.(*container.Scroll); ok && s.Direction == container.ScrollVerticalOnly {

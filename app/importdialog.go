@@ -98,7 +98,7 @@ func newImportDialog(win fyne.Window, store annotate.Store, onDone func(annotate
 	buttons := container.NewHBox(layout.NewSpacer(), d.closeBtn, d.importBtn)
 	messageArea := container.NewVScroll(d.message)
 	messageArea.SetMinSize(fyne.NewSize(560, 120))
-	content := fitToWindow(win, container.NewVBox(form, hint, d.progress, messageArea), buttons)
+	content := fitToWindow(win, container.NewVBox(form, hint, d.progress, messageArea), buttons, d.progress)
 	d.dlg = dialog.NewCustomWithoutButtons("Import", content, win)
 	d.dlg.Resize(fyne.NewSize(600, 0))
 	return d
