@@ -193,16 +193,29 @@ func (w *Workbench) showImportProblems(result annotate.ImportResult) {
 	}
 	text := widget.NewLabel(strings.TrimSpace(b.String()))
 	text.Wrapping = fyne.TextWrapWord
-	intro := widget.NewLabel(fmt.Sprintf("%s. These could not be imported:", importSummary(result)))
-	intro.Wrapping = fyne.TextWrapWord
+	title, intro := importProblemsWording(result)
+	introLabel := widget.NewLabel(intro)
+	introLabel.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(520, 200))
-	d := dialog.NewCustom("Some files were not imported", "Close", container.NewBorder(intro, nil, nil, nil, scroll), w.win)
+	d := dialog.NewCustom(title, "Close", container.NewBorder(introLabel, nil, nil, nil, scroll), w.win)
 	w.showDialog(d)
+}
+
+// importProblemsWording titles the list of files that failed, saying plainly
+// when nothing at all came in.
+func importProblemsWording(r annotate.ImportResult) (title, intro string) {
+	if r.Documents == 0 && r.Duplicates == 0 {
+		return "Nothing was imported", "None of these could be imported:"
+	}
+	return "Some files were not imported", importSummary(r) + ". These could not be imported:"
 }
 
 // importSummary is one line on what an import did.
 func importSummary(r annotate.ImportResult) string {
+	if r.Documents == 0 && r.Duplicates == 0 && r.Spans == 0 {
+		return "Nothing imported"
+	}
 	parts := []string{"Imported " + plural(r.Documents, "document")}
 	if r.Duplicates > 0 {
 		parts = append(parts, plural(r.Duplicates, "already stored document"))

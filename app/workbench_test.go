@@ -718,3 +718,18 @@ func TestEnterOrEscInANoteSavesItAndGivesTheKeysBackToTheDocument(t *testing.T) 
 		}
 	}
 }
+
+func TestImportWordingSaysPlainlyWhenNothingCameIn(t *testing.T) {
+	bad := []annotate.RecordError{{Origin: "broken.txt:1"}}
+	title, intro := importProblemsWording(annotate.ImportResult{Invalid: bad})
+	if title != "Nothing was imported" || strings.Contains(intro, "Imported 0") {
+		t.Errorf("nothing imported: %q / %q", title, intro)
+	}
+	if got := importSummary(annotate.ImportResult{Invalid: bad}); got != "Nothing imported" {
+		t.Errorf("status after importing nothing: %q", got)
+	}
+	title, intro = importProblemsWording(annotate.ImportResult{Documents: 2, Invalid: bad})
+	if title != "Some files were not imported" || intro != "Imported 2 documents. These could not be imported:" {
+		t.Errorf("partly imported: %q / %q", title, intro)
+	}
+}
