@@ -94,6 +94,20 @@ func BenchmarkCreateSpan(b *testing.B) {
 	}
 }
 
+// annotatedBenchArticles is benchArticles(10_000) with ten spans per article.
+func annotatedBenchArticles() []annotate.ImportRecord {
+	recs := benchArticles(10_000)
+	labels := testLabels()
+	for i := range recs {
+		length := annotate.RuneLen(recs[i].Document.Text)
+		for j := 0; j < 10; j++ {
+			start := j * (length / 10)
+			recs[i].Spans = append(recs[i].Spans, annotate.Span{Start: start, End: start + 5 + j, Label: labels[j%len(labels)].Name})
+		}
+	}
+	return recs
+}
+
 // spanBenchDB makes a database of 10,000 documents with ten spans each.
 func spanBenchDB(b *testing.B) *DB {
 	b.Helper()
@@ -106,19 +120,34 @@ func spanBenchDB(b *testing.B) *DB {
 	if err := db.Seed(ctx, testLabels(), nil); err != nil {
 		b.Fatal(err)
 	}
-	recs := benchArticles(10_000)
-	labels := testLabels()
-	for i := range recs {
-		length := annotate.RuneLen(recs[i].Document.Text)
-		for j := 0; j < 10; j++ {
-			start := j * (length / 10)
-			recs[i].Spans = append(recs[i].Spans, annotate.Span{Start: start, End: start + 5 + j, Label: labels[j%len(labels)].Name})
-		}
-	}
-	if _, err := db.Import(ctx, records(recs), annotate.ImportOptions{Annotator: "bench"}); err != nil {
+	if _, err := db.Import(ctx, records(annotatedBenchArticles()), annotate.ImportOptions{Annotator: "bench"}); err != nil {
 		b.Fatal(err)
 	}
 	return db
+}
+
+// BenchmarkImport10kDocs100kSpans imports 10,000 articles with ten spans each
+// (each span also gets its history entry) into a new database, as re-importing an
+// export does, and closes it.
+func BenchmarkImport10kDocs100kSpans(b *testing.B) {
+	recs := annotatedBenchArticles()
+	ctx := context.Background()
+	for i := 0; b.Loop(); i++ {
+		db, err := Open(filepath.Join(b.TempDir(), fmt.Sprintf("bench%d.db", i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := db.Import(ctx, records(recs), annotate.ImportOptions{Annotator: "bench"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Documents != len(recs) || res.Spans != 10*len(recs) {
+			b.Fatalf("imported %d documents and %d spans, want %d and %d", res.Documents, res.Spans, len(recs), 10*len(recs))
+		}
+		if err := db.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 // BenchmarkExport10kDocs100kSpans streams 10,000 documents with 100,000 spans out

@@ -13,8 +13,9 @@ import (
 	"github.com/newsmark/newsmark/annotate"
 )
 
-// Import stores records in one transaction with a savepoint per record, so that
-// 10,000 files cost one commit and a bad record can be undone alone.
+// Import stores records in one transaction, so that 10,000 files cost one commit;
+// with opts.SkipInvalid each record has a savepoint, so that a bad one can be
+// undone alone.
 //
 // Without opts.SkipInvalid the first bad record stops storing, but reading goes on
 // so that the returned *annotate.ImportError names every bad record; then nothing
@@ -116,6 +117,19 @@ type importer struct {
 
 	insertDoc, findDoc, insertSpan, insertHistory, markInProgress *sql.Stmt
 	savepoint, release, rollbackTo                                *sql.Stmt
+
+	history   historyEncoder
+	lastTime  time.Time // the instant lastStamp formats
+	lastStamp string
+}
+
+// stamp is formatTime with the last result kept: an import stamps its documents,
+// spans and history entries alike, three or four times per span.
+func (im *importer) stamp(t time.Time) string {
+	if im.lastStamp == "" || !t.Equal(im.lastTime) {
+		im.lastTime, im.lastStamp = t, formatTime(t)
+	}
+	return im.lastStamp
 }
 
 func newImporter(ctx context.Context, tx *sql.Tx, opts annotate.ImportOptions) (*importer, error) {
@@ -329,13 +343,27 @@ func (p *prefetcher) stop() {
 	<-p.finished
 }
 
-// store writes a checked record inside its own savepoint and adds its counts to
-// result only once the savepoint is released.
+// store writes a checked record and adds its counts to result once it is stored.
+//
+// With SkipInvalid each record goes in its own savepoint, so that a bad one can be
+// undone alone. Without, the first bad record fails the whole import and the
+// transaction is rolled back, so the savepoint would buy nothing; and it costs:
+// inside a savepoint SQLite copies every page a record changes (the last leaf of
+// each table and index, 16 KiB apiece) to the statement journal before changing
+// it, which made up about a third of a large import.
 func (im *importer) store(rec checkedRecord, now time.Time, result *annotate.ImportResult) (int64, error) {
+	var delta annotate.ImportResult
+	if !im.opts.SkipInvalid {
+		docID, err := im.storeRecord(rec, now, &delta)
+		if err != nil {
+			return 0, err
+		}
+		addCounts(result, delta)
+		return docID, nil
+	}
 	if _, err := im.savepoint.ExecContext(im.ctx); err != nil {
 		return 0, err
 	}
-	var delta annotate.ImportResult
 	docID, err := im.storeRecord(rec, now, &delta)
 	if err != nil {
 		for _, name := range delta.LabelsCreated {
@@ -352,12 +380,16 @@ func (im *importer) store(rec checkedRecord, now time.Time, result *annotate.Imp
 	if _, err := im.release.ExecContext(im.ctx); err != nil {
 		return 0, err
 	}
+	addCounts(result, delta)
+	return docID, nil
+}
+
+func addCounts(result *annotate.ImportResult, delta annotate.ImportResult) {
 	result.Documents += delta.Documents
 	result.Duplicates += delta.Duplicates
 	result.Spans += delta.Spans
 	result.SpansExisting += delta.SpansExisting
 	result.LabelsCreated = append(result.LabelsCreated, delta.LabelsCreated...)
-	return docID, nil
 }
 
 func (im *importer) storeRecord(rec checkedRecord, now time.Time, delta *annotate.ImportResult) (int64, error) {
@@ -391,7 +423,7 @@ func (im *importer) storeRecord(rec checkedRecord, now time.Time, delta *annotat
 		}
 		span.CreatedAt, span.UpdatedAt = truncateTime(span.CreatedAt), truncateTime(span.UpdatedAt)
 		res, err := im.insertSpan.ExecContext(im.ctx, doc.id, span.Start, span.End, im.labels[span.Label], span.Text,
-			span.Annotator, span.Note, formatTime(span.CreatedAt), formatTime(span.UpdatedAt))
+			span.Annotator, span.Note, im.stamp(span.CreatedAt), im.stamp(span.UpdatedAt))
 		if err != nil {
 			return 0, err
 		}
@@ -404,11 +436,11 @@ func (im *importer) storeRecord(rec checkedRecord, now time.Time, delta *annotat
 		if span.ID, err = res.LastInsertId(); err != nil {
 			return 0, err
 		}
-		after, err := encodeHistorySpan(&span)
+		after, err := im.history.encode(&span)
 		if err != nil {
 			return 0, err
 		}
-		if _, err := im.insertHistory.ExecContext(im.ctx, span.ID, doc.id, after, span.Annotator, formatTime(now)); err != nil {
+		if _, err := im.insertHistory.ExecContext(im.ctx, span.ID, doc.id, after, span.Annotator, im.stamp(now)); err != nil {
 			return 0, err
 		}
 		delta.Spans++
@@ -448,7 +480,7 @@ func (im *importer) storeDocumentRow(rec checkedRecord, now time.Time) (storedDo
 		importedAt = doc.ImportedAt
 	}
 	res, err := im.insertDoc.ExecContext(im.ctx, doc.Title, doc.Source, doc.Text, rec.length, doc.Hash,
-		string(doc.Status), doc.Sample, rec.meta, formatTime(importedAt))
+		string(doc.Status), doc.Sample, rec.meta, im.stamp(importedAt))
 	if err != nil {
 		return storedDocument{}, err
 	}
