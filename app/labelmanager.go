@@ -137,6 +137,7 @@ func (m *labelManager) onDelete(name string) {
 // labelForm is the add/edit form's fields.
 type labelForm struct {
 	name     *widget.Entry
+	nameBox  *formEntry // name's widget: it takes Enter (save) and Esc (cancel)
 	hex      *widget.Entry
 	preview  *canvas.Rectangle
 	hotkey   *widget.Select
@@ -148,7 +149,7 @@ type labelForm struct {
 func (m *labelManager) showForm(title string, label annotate.Label, save func(annotate.Label) error) {
 	f := m.newForm(label)
 	items := []*widget.FormItem{
-		widget.NewFormItem("Name", f.name),
+		widget.NewFormItem("Name", f.nameBox),
 		widget.NewFormItem("Colour", f.colourPicker()),
 		widget.NewFormItem("Hotkey", f.hotkey),
 		widget.NewFormItem("Guideline", f.guidance),
@@ -163,12 +164,40 @@ func (m *labelManager) showForm(title string, label annotate.Label, save func(an
 		m.refresh()
 	}, m.w.win)
 	form.Resize(fyne.NewSize(560, 420))
+	f.nameBox.OnSubmitted = func(string) { form.Submit() } // Submit refuses while invalid
+	f.nameBox.onEscape = form.Hide
 	m.w.showDialog(form)
+	// Typing the name is the first thing to do; with the focus in the field,
+	// Esc reaches the field, not the window, hence onEscape.
+	m.w.win.Canvas().Focus(f.nameBox)
+}
+
+// formEntry is an entry that hands Esc to its dialog (Fyne's entry ignores it,
+// and while it has the focus the window never sees the key).
+type formEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newFormEntry() *formEntry {
+	e := &formEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *formEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
 }
 
 func (m *labelManager) newForm(label annotate.Label) *labelForm {
+	nameBox := newFormEntry()
 	f := &labelForm{
-		name:     widget.NewEntry(),
+		name:     &nameBox.Entry,
+		nameBox:  nameBox,
 		hex:      widget.NewEntry(),
 		preview:  canvas.NewRectangle(parseHexColor(label.Color)),
 		guidance: widget.NewMultiLineEntry(),

@@ -3,6 +3,9 @@ package app
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
 	"github.com/newsmark/newsmark/annotate"
 )
 
@@ -133,5 +136,30 @@ func TestDeletingALabelInUseAsksFirstAndSaysHowManySpansGo(t *testing.T) {
 	f.w.onUndo()
 	if got := f.spans(f.w.doc.ID); len(got) != 0 {
 		t.Errorf("undo after label delete: %+v", rows(got))
+	}
+}
+
+func TestAddLabelFormTakesTheNameAndSavesOnEnterOrCancelsOnEsc(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	f.w.onManageLabels()
+	m := &labelManager{w: f.w}
+	m.build()
+
+	m.onAdd()
+	box, ok := f.w.win.Canvas().Focused().(*formEntry)
+	if !ok {
+		t.Fatalf("the Add label form opens with the focus on %T, want the name field", f.w.win.Canvas().Focused())
+	}
+	box.onEscape()
+	if _, ok := f.label("SOURCE"); ok {
+		t.Fatal("Esc saved a label")
+	}
+
+	m.onAdd()
+	box = f.w.win.Canvas().Focused().(*formEntry)
+	test.Type(box, "SOURCE")
+	box.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if _, ok := f.label("SOURCE"); !ok {
+		t.Fatal("Enter in the name field did not save the label")
 	}
 }
