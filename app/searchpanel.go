@@ -288,6 +288,7 @@ func (p *searchPanel) newResultRow() fyne.CanvasObject {
 	text.Truncation = fyne.TextTruncateEllipsis
 	caption := widget.NewLabel("")
 	caption.SizeName = theme.SizeNameCaptionText
+	caption.Importance = widget.LowImportance // below the span text, which comes first
 	caption.Truncation = fyne.TextTruncateEllipsis
 	body := container.NewVBox(text, caption)
 	return container.NewBorder(nil, nil, swatch, nil, body)
@@ -372,11 +373,9 @@ func highlightSegments(text string, matched []int, window int) []widget.RichText
 		if s == "" {
 			return
 		}
-		// Matches in bold text colour, the rest in the quieter secondary colour:
-		// a coloured match (the primary blue) would vanish on the selected row,
-		// whose background is that blue.
+		// Matches in bold, in the text colour: the primary blue would vanish on
+		// the selected row, whose background is that blue.
 		style := widget.RichTextStyleInline
-		style.ColorName = theme.ColorNameDisabled
 		if bold {
 			style = widget.RichTextStyleStrong
 			style.ColorName = theme.ColorNameForeground

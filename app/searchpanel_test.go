@@ -264,12 +264,15 @@ func TestSearchPanelRowsShowLabelColourTitleAndBoldMatch(t *testing.T) {
 			if ts.Style.ColorName != theme.ColorNameForeground {
 				t.Errorf("match %q in colour %q, want the text colour", ts.Text, ts.Style.ColorName)
 			}
-		} else if ts.Style.ColorName == theme.ColorNameForeground {
-			t.Errorf("unmatched %q in the text colour: the match would not stand out", ts.Text)
+		} else if ts.Style.ColorName != "" && ts.Style.ColorName != theme.ColorNameForeground {
+			t.Errorf("unmatched %q in colour %q: the span text must read at full contrast", ts.Text, ts.Style.ColorName)
 		}
 	}
 	if bold != "Pavić" {
 		t.Errorf("bold text %q, want %q", bold, "Pavić")
+	}
+	if parts.caption.Importance != widget.LowImportance {
+		t.Errorf("the caption is as strong as the span text above it")
 	}
 	if got := f.panel.status.Text; got != "1 match" {
 		t.Errorf("status reads %q, want %q", got, "1 match")
