@@ -173,8 +173,12 @@ func (r *renderer) build() {
 				outline.FillColor = color.Transparent
 				outline.StrokeColor = fillColor(h.Color, 0xff)
 				outline.StrokeWidth = outlineWidth
-				outline.Move(fyne.NewPos(x0-1, top-1))
-				outline.Resize(fyne.NewSize(x1-x0+2, p.textHeight+2+float32(maxBands*bandHeight)))
+				// The stroke is drawn inside the rectangle: start it a stroke
+				// width out so it frames the first and last glyphs instead of
+				// cutting into them.
+				out := float32(outlineWidth + 1)
+				outline.Move(fyne.NewPos(x0-out, top-1))
+				outline.Resize(fyne.NewSize(x1-x0+2*out, p.textHeight+2+float32(maxBands*bandHeight)))
 				r.above = append(r.above, outline)
 			}
 		}

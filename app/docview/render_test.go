@@ -175,3 +175,36 @@ func TestWordsAreCentredInTheirModelSlots(t *testing.T) {
 		}
 	}
 }
+
+// The selected annotation's outline frames its text: its stroke (drawn inside
+// the rectangle) stays clear of the first and last glyphs.
+func TestSelectionOutlineFramesTheGlyphsWithoutCuttingThem(t *testing.T) {
+	text := "He said “civilians” were hit."
+	v, _ := newTestView(t, text, 900, 200)
+	start := at(t, text, "“civilians”", 0)
+	v.SetHighlights([]Highlight{{ID: 7, Start: start, End: start + 11, Color: color.NRGBA{R: 0xe6, G: 0x9f, A: 0xff}}})
+	v.SelectHighlight(7)
+	var outline *canvas.Rectangle
+	var word *canvas.Text
+	for _, o := range test.WidgetRenderer(v).Objects() {
+		switch o := o.(type) {
+		case *canvas.Rectangle:
+			if o.StrokeWidth > 0 {
+				outline = o
+			}
+		case *canvas.Text:
+			if o.Text == "“civilians”" {
+				word = o
+			}
+		}
+	}
+	if outline == nil || word == nil {
+		t.Fatalf("outline %v, word %v", outline, word)
+	}
+	inLeft := outline.Position().X + outline.StrokeWidth
+	inRight := outline.Position().X + outline.Size().Width - outline.StrokeWidth
+	if inLeft > word.Position().X || inRight < word.Position().X+word.Size().Width {
+		t.Errorf("outline's inner edges %.1f–%.1f cut into the text drawn at %.1f–%.1f",
+			inLeft, inRight, word.Position().X, word.Position().X+word.Size().Width)
+	}
+}
