@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsmark/newsmark/annotate"
 )
@@ -127,17 +128,30 @@ func describeJSONError(err error) error {
 	return annotate.Errorf(annotate.EINVALID, "malformed JSON: %v", strings.TrimPrefix(err.Error(), "json: "))
 }
 
-// spanBuilder converts a file's offsets to code-point spans on one text.
-type spanBuilder struct {
-	offsets *annotate.Offsets
+// spanBuilder converts a file's offsets to code-point spans on one text. Copies
+// share their state.
+//
+// Offsets in code points, the default, need no conversion: the text's length is
+// counted once and each span's text is cut at byte offsets found by walking
+// forward from the previous span's start (spans usually come in text order).
+// Other units, and every error, go through annotate.Offsets, built on first need:
+// its table costs four bytes per character, which on a large import was a fifth of
+// the decoding.
+type spanBuilder struct{ st *spanText }
+
+type spanText struct {
+	text    string
 	unit    annotate.Unit
+	offsets *annotate.Offsets // nil until needed
+	length  int               // in code points; -1 until counted
+	cp, at  int               // a code-point offset and its byte offset
 }
 
 func newSpanBuilder(text string, unit annotate.Unit) spanBuilder {
 	if unit == "" {
 		unit = annotate.UnitCodepoint
 	}
-	return spanBuilder{offsets: annotate.NewOffsets(text), unit: unit}
+	return spanBuilder{&spanText{text: text, unit: unit, length: -1}}
 }
 
 // span makes a validated span from offsets in the file's unit. If want is not nil
@@ -151,22 +165,70 @@ func (b spanBuilder) span(where string, start, end int, label string, want *stri
 	if start >= end {
 		return annotate.Span{}, annotate.Errorf(annotate.EINVALID, "%s: start %d is not before end %d", where, start, end)
 	}
-	cpStart, err := b.offsets.FromUnit(start, b.unit)
-	if err != nil {
-		return annotate.Span{}, fmt.Errorf("%s: start: %w", where, err)
-	}
-	cpEnd, err := b.offsets.FromUnit(end, b.unit)
-	if err != nil {
-		return annotate.Span{}, fmt.Errorf("%s: end: %w", where, err)
-	}
-	span := annotate.Span{Start: cpStart, End: cpEnd, Label: label, Text: b.offsets.Slice(cpStart, cpEnd)}
-	if err := span.Validate(b.offsets.Len()); err != nil {
-		return annotate.Span{}, fmt.Errorf("%s: %w", where, err)
+	st := b.st
+	var span annotate.Span
+	if st.unit == annotate.UnitCodepoint && st.offsets == nil && start >= 0 && end <= st.codePoints() {
+		// In range, and start < end: exactly what FromUnit and Validate check here.
+		span = annotate.Span{Start: start, End: end, Label: label, Text: st.slice(start, end)}
+	} else {
+		if st.offsets == nil {
+			st.offsets = annotate.NewOffsets(st.text)
+		}
+		cpStart, err := st.offsets.FromUnit(start, st.unit)
+		if err != nil {
+			return annotate.Span{}, fmt.Errorf("%s: start: %w", where, err)
+		}
+		cpEnd, err := st.offsets.FromUnit(end, st.unit)
+		if err != nil {
+			return annotate.Span{}, fmt.Errorf("%s: end: %w", where, err)
+		}
+		span = annotate.Span{Start: cpStart, End: cpEnd, Label: label, Text: st.offsets.Slice(cpStart, cpEnd)}
+		if err := span.Validate(st.offsets.Len()); err != nil {
+			return annotate.Span{}, fmt.Errorf("%s: %w", where, err)
+		}
 	}
 	if want != nil && *want != span.Text {
-		return annotate.Span{}, annotate.Errorf(annotate.EINVALID, "%s: offsets %d-%d (%s) cover %q but the span's text is %q (are the offsets in another unit? try --offsets utf16 or byte)", where, start, end, b.unit, clip(span.Text), clip(*want))
+		return annotate.Span{}, annotate.Errorf(annotate.EINVALID, "%s: offsets %d-%d (%s) cover %q but the span's text is %q (are the offsets in another unit? try --offsets utf16 or byte)", where, start, end, st.unit, clip(span.Text), clip(*want))
 	}
 	return span, nil
+}
+
+func (st *spanText) codePoints() int {
+	if st.length < 0 {
+		st.length = utf8.RuneCountInString(st.text)
+	}
+	return st.length
+}
+
+// slice is text[start:end] in code points (0 <= start < end <= length). The walk
+// starts at the previous span's start, or from the beginning if this one starts
+// before it; the cursor stays at this span's start.
+func (st *spanText) slice(start, end int) string {
+	if start < st.cp {
+		st.cp, st.at = 0, 0
+	}
+	st.at = advance(st.text, st.at, start-st.cp)
+	st.cp = start
+	return st.text[st.at:advance(st.text, st.at, end-start)]
+}
+
+// advance returns the byte offset n code points after byte offset at (counted as
+// a range loop counts them), skipping ASCII eight bytes at a time.
+func advance(text string, at, n int) int {
+	for n > 0 {
+		if n >= 8 && at+8 <= len(text) && word(text, at)&highs == 0 {
+			at, n = at+8, n-8
+			continue
+		}
+		if text[at] < utf8.RuneSelf {
+			at++
+		} else {
+			_, size := utf8.DecodeRuneInString(text[at:])
+			at += size
+		}
+		n--
+	}
+	return at
 }
 
 // clip shortens text quoted in an error message.

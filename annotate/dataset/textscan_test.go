@@ -147,3 +147,41 @@ func BenchmarkAppendJSONStringPlain(b *testing.B) {
 		buf = appendJSONStringPlain(buf[:0], text)
 	}
 }
+
+// TestSpanBuilderMatchesOffsets checks the code-point fast path of spanBuilder
+// against annotate.Offsets: same spans, same texts, same errors, for spans in and
+// out of order, out of range, reversed, and with a wrong expected text.
+func TestSpanBuilderMatchesOffsets(t *testing.T) {
+	rng := rand.New(rand.NewSource(13))
+	for i := 0; i < 3000; i++ {
+		text := randomText(rng, 1+rng.Intn(200), i%4 == 0)
+		offsets := annotate.NewOffsets(text)
+		b := newSpanBuilder(text, []annotate.Unit{annotate.UnitCodepoint, ""}[i%2])
+		for s := rng.Intn(15); s > 0; s-- {
+			start := rng.Intn(offsets.Len()+4) - 2
+			end := start + rng.Intn(40) - 3
+			var want *string
+			if rng.Intn(3) == 0 {
+				w := "wrong"
+				if start >= 0 && end <= offsets.Len() && start < end && rng.Intn(2) == 0 {
+					w = offsets.Slice(start, end)
+				}
+				want = &w
+			}
+			got, gotErr := b.span("spans[0]", start, end, "claim", want)
+			ref, refErr := referenceSpan(offsets, start, end, "claim", want)
+			if (gotErr == nil) != (refErr == nil) || (gotErr != nil && gotErr.Error() != refErr.Error()) {
+				t.Fatalf("text %q span %d-%d: error %v, want %v", text, start, end, gotErr, refErr)
+			}
+			if got != ref {
+				t.Fatalf("text %q span %d-%d: %+v, want %+v", text, start, end, got, ref)
+			}
+		}
+	}
+}
+
+// referenceSpan is spanBuilder.span for code points done plainly with Offsets.
+func referenceSpan(offsets *annotate.Offsets, start, end int, label string, want *string) (annotate.Span, error) {
+	b := spanBuilder{&spanText{unit: annotate.UnitCodepoint, offsets: offsets, length: -1}}
+	return b.span("spans[0]", start, end, label, want)
+}
