@@ -41,6 +41,18 @@ func (w *Workbench) onCanvasKey(ev *fyne.KeyEvent) {
 	}
 }
 
+// closingDialog is a shown dialog whose Hide goes through its own Close
+// action, so that Esc on an import or export that is running cancels it first,
+// as the Close button does, instead of hiding it while it runs on.
+type closingDialog struct {
+	dialog.Dialog
+	close func()
+}
+
+// A pointer, because the workbench finds its open dialogs by comparing them
+// (a struct holding a func cannot be compared).
+func (c *closingDialog) Hide() { c.close() }
+
 // dialogChrome is the height a dialog adds around its content: title, padding
 // and the button row (which fitToWindow keeps outside the scrolling part).
 const dialogChrome = 150

@@ -21,10 +21,11 @@ import (
 
 // showExportDialog opens File > Export…: format, offsets, labels, status, split and
 // destination, then a progress bar and a summary of what was written.
-func showExportDialog(win fyne.Window, store annotate.Store) {
+func showExportDialog(win fyne.Window, store annotate.Store) dialog.Dialog {
 	d := newExportDialog(win, store)
 	d.loadLabels()
 	d.dlg.Show()
+	return &closingDialog{Dialog: d.dlg, close: d.onClose}
 }
 
 // Status choices as shown, mapped to the export filter.

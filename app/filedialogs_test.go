@@ -43,3 +43,28 @@ func TestEscClosesTheOpenFilesPickerAndTheDocumentGetsTheKeys(t *testing.T) {
 		t.Errorf("after the picker closed the focus is on %T, want the document view", got)
 	}
 }
+
+func TestEscClosesImportAndExportAndTheDocumentGetsTheKeys(t *testing.T) {
+	for name, open := range map[string]func(w *Workbench){
+		"import": func(w *Workbench) { w.onImport() },
+		"export": func(w *Workbench) { w.onExport() },
+	} {
+		t.Run(name, func(t *testing.T) {
+			f := newWBFixture(t, "Some text.")
+			open(f.w)
+			if f.w.win.Canvas().Overlays().Top() == nil {
+				t.Fatal("no dialog shown")
+			}
+			f.w.onCanvasKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			if top := f.w.win.Canvas().Overlays().Top(); top != nil {
+				t.Fatalf("Esc left the dialog open: %T", top)
+			}
+			if len(f.w.dialogs) != 0 {
+				t.Errorf("%d dialogs still tracked", len(f.w.dialogs))
+			}
+			if got := f.w.win.Canvas().Focused(); got != f.w.view {
+				t.Errorf("after the dialog closed the focus is on %T, want the document view", got)
+			}
+		})
+	}
+}

@@ -23,9 +23,10 @@ import (
 // runs in the background with progress; a failed import shows every problem (file,
 // line, what) in the dialog so the user can fix it or tick "skip invalid" and retry.
 // onDone runs on the UI goroutine after a successful import; the dialog closes then.
-func showImportDialog(win fyne.Window, store annotate.Store, onDone func(annotate.ImportResult)) {
+func showImportDialog(win fyne.Window, store annotate.Store, onDone func(annotate.ImportResult)) dialog.Dialog {
 	d := newImportDialog(win, store, onDone)
 	d.dlg.Show()
+	return &closingDialog{Dialog: d.dlg, close: d.onClose}
 }
 
 // importDialog is the import form and its running import.

@@ -58,7 +58,7 @@ func (w *Workbench) onDropped(_ fyne.Position, uris []fyne.URI) {
 
 // onImport opens the full import dialog (format, offsets, annotator...).
 func (w *Workbench) onImport() {
-	showImportDialog(w.win, w.store, w.onImportDialogDone)
+	w.trackDialog(showImportDialog(w.win, w.store, w.onImportDialogDone))
 }
 
 // onImportDialogDone shows what the import dialog stored and makes its spans
@@ -75,7 +75,7 @@ func (w *Workbench) onImportDialogDone(result annotate.ImportResult) {
 // onExport opens the export dialog.
 func (w *Workbench) onExport() {
 	w.annotations.flushNotes()
-	showExportDialog(w.win, w.store)
+	w.trackDialog(showExportDialog(w.win, w.store))
 }
 
 // importPaths reads files or folders in the background, with a progress dialog,
