@@ -30,7 +30,7 @@ func (w *Workbench) forgetDialog(d dialog.Dialog) {
 		}
 	}
 	if len(w.dialogs) == 0 {
-		w.focusView()
+		w.refocusView()
 	}
 }
 

@@ -97,3 +97,31 @@ func TestCtrlZInATextFieldUndoesTypingNotAnnotations(t *testing.T) {
 		t.Fatalf("Ctrl+Shift+Z behind a dialog redid an annotation")
 	}
 }
+
+// Ctrl pressed to open a dialog is released while the dialog has the keyboard;
+// back in the document, Shift+Right must move by one character, not a word.
+func TestModifierReleasedInADialogDoesNotStickInTheDocument(t *testing.T) {
+	for name, open := range map[string]func(w *Workbench){
+		"export": func(w *Workbench) { w.onExport() },
+		"search": func(w *Workbench) { w.onFind() },
+	} {
+		t.Run(name, func(t *testing.T) {
+			f := newWBFixture(t, "Harbour city talks")
+			f.w.view.KeyDown(&fyne.KeyEvent{Name: desktop.KeyControlLeft})
+			open(f.w)
+			if name == "search" {
+				f.w.search.Hide()
+			} else {
+				f.w.onCanvasKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			}
+			if got := f.w.win.Canvas().Focused(); got != f.w.view {
+				t.Fatalf("focus on %T after closing, want the document", got)
+			}
+			f.w.view.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+			f.w.view.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+			if start, end := f.w.view.Selection(); start != 0 || end != 1 {
+				t.Errorf("Shift+Right selected %d–%d, want 0–1", start, end)
+			}
+		})
+	}
+}

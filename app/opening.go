@@ -242,6 +242,7 @@ func (w *Workbench) onFind() {
 	w.annotations.flushNotes()
 	if w.search == nil {
 		w.search = newSearchPanel(w.engine, w.currentLabels, w.onSearchOpen)
+		w.search.onHidden = w.refocusView
 	}
 	w.search.Show(w.win)
 }

@@ -37,9 +37,10 @@ const (
 // results of queries that were overtaken by newer typing. Up/Down move through the
 // results, Enter opens one, Esc closes.
 type searchPanel struct {
-	engine *search.Engine
-	labels func() []annotate.Label
-	onOpen func(docID, spanID int64)
+	onHidden func() // after the panel closes: the workbench takes the keyboard back
+	engine   *search.Engine
+	labels   func() []annotate.Label
+	onOpen   func(docID, spanID int64)
 
 	win    fyne.Window
 	popup  *widget.PopUp
@@ -102,8 +103,11 @@ func (p *searchPanel) Hide() {
 		p.timer.Stop()
 	}
 	p.mu.Unlock()
-	if p.popup != nil {
+	if p.popup != nil && p.popup.Visible() {
 		p.popup.Hide()
+		if p.onHidden != nil {
+			p.onHidden()
+		}
 	}
 }
 

@@ -271,6 +271,21 @@ func (w *Workbench) focusView() {
 	w.win.Canvas().Focus(w.view)
 }
 
+// refocusView gives the keyboard back to the document after a dialog or panel
+// closed. The view tracks Shift and Ctrl from key presses and releases, and a
+// release made while the overlay had the keyboard never reached it (Ctrl+E,
+// Esc, then Shift+Right moved by a word): focusing it afresh (FocusLost,
+// FocusGained) clears that state.
+func (w *Workbench) refocusView() {
+	if w.doc == nil || w.win.Canvas() == nil {
+		return
+	}
+	if c := w.win.Canvas(); c.Focused() == fyne.Focusable(w.view) {
+		c.Unfocus()
+	}
+	w.focusView()
+}
+
 // saveSession remembers the window size, the open document and its scroll offset.
 func (w *Workbench) saveSession() {
 	w.annotations.flushNotes()
