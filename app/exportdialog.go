@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -324,34 +323,10 @@ func (d *exportDialog) onClose() {
 func exportDialogSummary(s dataset.ExportSummary) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Exported %s with %s to %s.", plural(s.Documents, "document"), plural(s.Spans, "annotation"), strings.Join(s.Files, ", "))
-	changed, dropped := sumCounts(s.Changed), sumCounts(s.Dropped)
+	changed, dropped := s.ChangedTotal(), s.DroppedTotal()
 	if changed+dropped > 0 {
 		fmt.Fprintf(&b, "\nBIO tags cannot hold every span: %d widened to whole tokens%s; %d dropped because they overlapped a longer span or covered no token%s.",
-			changed, labelCounts(s.Changed), dropped, labelCounts(s.Dropped))
+			changed, dataset.PerLabel(s.Changed), dropped, dataset.PerLabel(s.Dropped))
 	}
 	return b.String()
-}
-
-func sumCounts(counts map[string]int) int {
-	total := 0
-	for _, n := range counts {
-		total += n
-	}
-	return total
-}
-
-func labelCounts(counts map[string]int) string {
-	if len(counts) == 0 {
-		return ""
-	}
-	names := make([]string, 0, len(counts))
-	for name := range counts {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	parts := make([]string, len(names))
-	for i, name := range names {
-		parts[i] = fmt.Sprintf("%s %d", name, counts[name])
-	}
-	return " (" + strings.Join(parts, ", ") + ")"
 }

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"runtime/debug"
-	"sort"
 	"strings"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -138,33 +137,9 @@ func exportSummary(s dataset.ExportSummary) string {
 	if len(s.Files) > 0 && s.Files[0] != "-" {
 		fmt.Fprintf(&b, " to %s", strings.Join(s.Files, ", "))
 	}
-	if changed, dropped := countTotal(s.Changed), countTotal(s.Dropped); changed+dropped > 0 {
+	if changed, dropped := s.ChangedTotal(), s.DroppedTotal(); changed+dropped > 0 {
 		fmt.Fprintf(&b, "; BIO tags cannot hold every span: %s widened to whole tokens%s, %s dropped%s",
-			plural(changed, "span"), perLabel(s.Changed), plural(dropped, "span"), perLabel(s.Dropped))
+			plural(changed, "span"), dataset.PerLabel(s.Changed), plural(dropped, "span"), dataset.PerLabel(s.Dropped))
 	}
 	return b.String()
-}
-
-func countTotal(counts map[string]int) int {
-	total := 0
-	for _, n := range counts {
-		total += n
-	}
-	return total
-}
-
-func perLabel(counts map[string]int) string {
-	if len(counts) == 0 {
-		return ""
-	}
-	names := make([]string, 0, len(counts))
-	for name := range counts {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	parts := make([]string, len(names))
-	for i, name := range names {
-		parts[i] = fmt.Sprintf("%s %d", name, counts[name])
-	}
-	return " (" + strings.Join(parts, ", ") + ")"
 }
