@@ -132,6 +132,9 @@ func (d *JSONLDecoder) decodeLine(line []byte) (annotate.ImportRecord, error) {
 	}
 	trimmed := bytes.TrimSpace(line)
 	if trimmed[0] != '{' {
+		if !json.Valid(trimmed) {
+			return annotate.ImportRecord{}, annotate.Errorf(annotate.EINVALID, "malformed JSON: the line is not JSON (it starts %q); a record must be an object {...}", firstRunes(trimmed, 12))
+		}
 		return annotate.ImportRecord{}, annotate.Errorf(annotate.EINVALID, "malformed JSON: a record must be an object {...}, got %s", jsonType(trimmed))
 	}
 	if rec, ok := d.fastLine(trimmed); ok {
@@ -482,4 +485,13 @@ func splitTag(tag string) (byte, string, error) {
 		}
 	}
 	return 0, "", fmt.Errorf("tag %q is not O, B-LABEL or I-LABEL", tag)
+}
+
+// firstRunes is the start of a line, for quoting it in an error.
+func firstRunes(line []byte, n int) string {
+	runes := []rune(string(line))
+	if len(runes) > n {
+		return string(runes[:n]) + "…"
+	}
+	return string(runes)
 }

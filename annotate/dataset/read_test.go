@@ -140,7 +140,8 @@ func TestReadJSONLRecords(t *testing.T) {
 			`{"meta": {}}`+"\n"+
 			`{"text": "   "}`+"\n"+
 			`{"text": "broken"`+"\n"+
-			`[1,2]`+"\n")
+			`[1,2]`+"\n"+
+			`not json`+"\n")
 	recs, errs := readAll(t, []string{path}, ReadOptions{})
 	if len(recs) != 2 {
 		t.Fatalf("got %d records, want 2: %+v", len(recs), recs)
@@ -160,7 +161,8 @@ func TestReadJSONLRecords(t *testing.T) {
 		path + `:6: record has no "text" key`,
 		path + `:7: "text" is empty`,
 		path + `:8: malformed JSON`,
-		path + `:9: malformed JSON: a record must be an object`,
+		path + `:9: malformed JSON: a record must be an object {...}, got an array`,
+		path + `:10: malformed JSON: the line is not JSON (it starts "not json")`,
 	}
 	if len(errs) != len(wants) {
 		t.Fatalf("errors %v", errs)
