@@ -296,3 +296,17 @@ func TestNoSubcommandHandsFilesAndAnnotatorToTheGUI(t *testing.T) {
 		t.Errorf("GUI options = %+v", got)
 	}
 }
+
+func TestATwentyMegabyteArticleImports(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "big.db")
+	paragraph := []byte("“Talks resumed,” the mayor’s office said — 14\u00a0civilians 😀 were evacuated.\r\n")
+	big := bytes.Repeat(paragraph, 20<<20/len(paragraph)+1)
+	path := writeFile(t, filepath.Join(dir, "big.txt"), big)
+	if code, _, stderr := runCLI(t, db, "import", path); code != 0 {
+		t.Fatalf("importing a %d-byte article failed: %s", len(big), stderr)
+	}
+	if stats, raw := readStats(t, db); stats.Documents != 1 {
+		t.Errorf("stats after a 20 MB import: %s", raw)
+	}
+}
