@@ -56,9 +56,20 @@ xdotool windowfocus --sync "$win" 2>/dev/null || xdotool windowfocus "$win"
 keys() { xdotool key --window "$win" --delay 60 "$@"; sleep 0.4; }
 keys ctrl+Home
 for _ in $(seq 12); do keys shift+Right; done
+# While the app runs, the command line reads the same database (WAL allows it), so
+# each step is checked where it matters: in what SQLite holds.
+annotations() { "$bin" --db "$db" stats --json | tr -d ' ' | sed -n 's/.*"annotations":\([0-9]*\).*/\1/p'; }
+expect_annotations() {
+  local want=$1 what=$2 got=""
+  for _ in $(seq 20); do got=$(annotations); [[ "$got" == "$want" ]] && return 0; sleep 0.2; done
+  fail "after $what the database holds $got annotations, want $want"
+}
 keys 2            # QUOTE
+expect_annotations 1 "pressing 2 on the selection"
 keys ctrl+z       # undo the tag
+expect_annotations 0 "Ctrl+Z"
 keys ctrl+shift+z # redo it
+expect_annotations 1 "Ctrl+Shift+Z"
 sleep 0.5
 import -window root "$ARTIFACTS/e2e-workbench.png"
 echo "e2e: screenshot $ARTIFACTS/e2e-workbench.png"
