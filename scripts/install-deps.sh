@@ -34,6 +34,6 @@ fi
 if command -v go >/dev/null 2>&1; then
   go mod download
 else
-  echo "note: go is not on this PATH; Go 1.26 or newer is needed to build (https://go.dev/dl, or /usr/local/go)" >&2
+  echo "note: go is not on this PATH; Go 1.26 or newer is needed to build (the official Go release in /usr/local/go, or your distribution's golang package)" >&2
 fi
 echo "dependencies ready"
