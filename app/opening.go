@@ -157,16 +157,23 @@ func (w *Workbench) afterImport(result annotate.ImportResult) {
 // refreshIndexFor puts the spans of imported documents into the search index. It
 // runs on the import goroutine; the engine is safe for concurrent use.
 func (w *Workbench) refreshIndexFor(docIDs []int64) {
+	// One summary query gives every title, status and span count, instead of
+	// reading each imported document's whole text just for its title.
+	summaries, err := w.store.Documents(w.ctx, annotate.DocumentFilter{})
+	if err != nil {
+		return // the document list will show the problem when it reloads
+	}
+	byID := make(map[int64]annotate.DocumentSummary, len(summaries))
+	for _, d := range summaries {
+		byID[d.ID] = d
+	}
 	seen := make(map[int64]bool, len(docIDs))
 	for _, id := range docIDs {
-		if seen[id] {
-			continue
+		doc, ok := byID[id]
+		if seen[id] || !ok || doc.SpanCount == 0 {
+			continue // a document without spans has nothing to index
 		}
 		seen[id] = true
-		doc, err := w.store.Document(w.ctx, id)
-		if err != nil {
-			continue // the document list will show the problem when opened
-		}
 		spans, err := w.store.Spans(w.ctx, id)
 		if err != nil {
 			continue
