@@ -229,15 +229,8 @@ func spacySpans(b spanBuilder, raw json.RawMessage) ([]annotate.Span, error) {
 		if err := json.Unmarshal(item, &s); err != nil {
 			return nil, fmt.Errorf("%s: %w", where, describeJSONError(err))
 		}
-		start, err := rawInt(s.Start, where+".start")
-		if err != nil {
-			return nil, err
-		}
-		end, err := rawInt(s.End, where+".end")
-		if err != nil {
-			return nil, err
-		}
-		label, err := rawString(s.Label, where+".label")
+		start, end, label, err := spanFields(
+			s.Start, where+".start", s.End, where+".end", s.Label, where+".label")
 		if err != nil {
 			return nil, err
 		}
@@ -268,6 +261,22 @@ func spacySpans(b spanBuilder, raw json.RawMessage) ([]annotate.Span, error) {
 	return spans, nil
 }
 
+// spanFields reads the start, end and label every span shape carries, each named
+// in errors as the record spells it (spans[0].start, label[0][1] (end), ...).
+func spanFields(rawStart json.RawMessage, startName string, rawEnd json.RawMessage, endName string,
+	rawLabel json.RawMessage, labelName string) (start, end int, label string, err error) {
+	if start, err = rawInt(rawStart, startName); err != nil {
+		return 0, 0, "", err
+	}
+	if end, err = rawInt(rawEnd, endName); err != nil {
+		return 0, 0, "", err
+	}
+	if label, err = rawString(rawLabel, labelName); err != nil {
+		return 0, 0, "", err
+	}
+	return start, end, label, nil
+}
+
 // doccanoSpans reads doccano's [[start, end, "LABEL"], ...].
 func doccanoSpans(b spanBuilder, raw json.RawMessage) ([]annotate.Span, error) {
 	items, err := rawArray(raw, `"label"`)
@@ -284,15 +293,8 @@ func doccanoSpans(b spanBuilder, raw json.RawMessage) ([]annotate.Span, error) {
 		if len(triple) != 3 {
 			return nil, annotate.Errorf(annotate.EINVALID, "%s has %d items, want [start, end, \"LABEL\"]", where, len(triple))
 		}
-		start, err := rawInt(triple[0], where+"[0] (start)")
-		if err != nil {
-			return nil, err
-		}
-		end, err := rawInt(triple[1], where+"[1] (end)")
-		if err != nil {
-			return nil, err
-		}
-		label, err := rawString(triple[2], where+"[2] (label)")
+		start, end, label, err := spanFields(
+			triple[0], where+"[0] (start)", triple[1], where+"[1] (end)", triple[2], where+"[2] (label)")
 		if err != nil {
 			return nil, err
 		}
@@ -327,15 +329,8 @@ func doccanoEntities(b spanBuilder, raw json.RawMessage) ([]annotate.Span, error
 		if err := json.Unmarshal(item, &e); err != nil {
 			return nil, fmt.Errorf("%s: %w", where, describeJSONError(err))
 		}
-		start, err := rawInt(e.StartOffset, where+".start_offset")
-		if err != nil {
-			return nil, err
-		}
-		end, err := rawInt(e.EndOffset, where+".end_offset")
-		if err != nil {
-			return nil, err
-		}
-		label, err := rawString(e.Label, where+".label")
+		start, end, label, err := spanFields(
+			e.StartOffset, where+".start_offset", e.EndOffset, where+".end_offset", e.Label, where+".label")
 		if err != nil {
 			return nil, err
 		}
