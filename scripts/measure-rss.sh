@@ -31,11 +31,9 @@ while size < 1_000_000:
     size += len(sentence.encode())
 open(sys.argv[1], "w", newline="").write("".join(out))
 PY
-display=:$(( 200 + RANDOM % 100 ))
-Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-export DISPLAY=$display
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+# shellcheck source=scripts/xvfb.sh
+source scripts/xvfb.sh
+start_xvfb 1400x900 "$work/xvfb.log"
 
 start=$(date +%s.%N)
 "$work/newsmark" --db "$work/rss.db" "$work/big.txt" >"$work/app.log" 2>&1 &
