@@ -17,6 +17,7 @@ const (
 	prefWindowHeight = "window.height"
 	prefLastDocument = "document.last"   // id of the document open at quit
 	prefLastScroll   = "document.scroll" // scroll offset of that document
+	prefLastCaret    = "document.caret"  // caret offset (code points) in that document, on screen at quit
 )
 
 // Window size on first start: wide enough for library, text and annotations side by side.

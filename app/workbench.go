@@ -177,16 +177,22 @@ func (w *Workbench) openInitialDocument(requested int64) {
 	if last != 0 && w.docIndex(last) >= 0 {
 		w.openDocument(last)
 		scroll := float32(w.prefs.FloatWithFallback(prefLastScroll, 0))
-		if scroll > 0 {
+		caret := w.prefs.IntWithFallback(prefLastCaret, 0)
+		restore := func() {
+			// The caret first (Select scrolls to it), then the exact scroll: the
+			// saved caret was on screen at that scroll, so keys act where the
+			// reader left off rather than at offset 0, off screen.
+			w.view.Select(caret, caret)
 			w.view.SetScrollPosition(scroll)
-			// The view may not know its height until the window is laid out, so
-			// scroll again once the app runs.
-			w.app.Lifecycle().SetOnStarted(func() {
-				if w.currentDocID() == last {
-					w.view.SetScrollPosition(scroll)
-				}
-			})
 		}
+		restore()
+		// The view may not know its height until the window is laid out, so
+		// restore again once the app runs.
+		w.app.Lifecycle().SetOnStarted(func() {
+			if w.currentDocID() == last && w.view.Caret() == caret {
+				restore()
+			}
+		})
 		return
 	}
 	w.openDocument(w.docs[0].ID)
@@ -286,7 +292,8 @@ func (w *Workbench) refocusView() {
 	w.focusView()
 }
 
-// saveSession remembers the window size, the open document and its scroll offset.
+// saveSession remembers the window size, the open document, its scroll offset and
+// a caret on screen.
 func (w *Workbench) saveSession() {
 	w.annotations.flushNotes()
 	size := w.win.Canvas().Size()
@@ -299,6 +306,11 @@ func (w *Workbench) saveSession() {
 		// Read from the view at quit rather than tracked through OnScrolled:
 		// ScrollToOffset and SetScrollPosition move it without that callback.
 		w.prefs.SetFloat(prefLastScroll, float64(w.view.ScrollPosition()))
+		caret := w.view.Caret()
+		if !w.view.OffsetVisible(caret) {
+			caret = w.view.FirstVisibleOffset()
+		}
+		w.prefs.SetInt(prefLastCaret, caret)
 	}
 }
 

@@ -505,6 +505,45 @@ func TestSessionIsRememberedInPreferences(t *testing.T) {
 	}
 }
 
+func TestReopenPutsTheCaretWhereTheReaderLeftOff(t *testing.T) {
+	long := strings.Repeat("“Quote,” she said — a line of news.\r\n", 400)
+	f := newWBFixture(t, long)
+	reopen := func() *Workbench {
+		t.Helper()
+		f.w.saveSession()
+		again := NewWorkbench(f.w.app, f.db, Options{Annotator: "tester"})
+		again.tasks.Wait()
+		again.Window().Resize(fyne.NewSize(1200, 800))
+		return again
+	}
+
+	// Scrolled far down with the wheel, caret left at 0: the caret comes back on
+	// screen, at the start of a row (a multiple of the 37-code-point line here).
+	f.w.view.SetScrollPosition(5000)
+	again := reopen()
+	caret := again.view.Caret()
+	if caret == 0 || caret%37 != 0 {
+		t.Errorf("caret after reopening = %d, want the start of a row far below 0", caret)
+	}
+	if !again.view.OffsetVisible(caret) {
+		t.Errorf("caret %d is off screen after reopening (scroll %v)", caret, again.view.ScrollPosition())
+	}
+	if got := again.view.ScrollPosition(); got != 5000 {
+		t.Errorf("scroll after reopening = %v, want 5000", got)
+	}
+
+	// A caret the reader placed on screen is kept exactly.
+	f.w = again
+	place := caret + 40
+	f.w.view.Select(place, place)
+	if !f.w.view.OffsetVisible(place) {
+		t.Fatalf("test setup: offset %d not on screen", place)
+	}
+	if third := reopen(); third.view.Caret() != place {
+		t.Errorf("caret after second reopen = %d, want %d", third.view.Caret(), place)
+	}
+}
+
 func TestSearchResultOpensItsDocumentWithTheSpanSelected(t *testing.T) {
 	f := newWBFixture(t, trickyText, "other\n")
 	span := f.tagText("At least 14 civilians", '4')

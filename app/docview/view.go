@@ -169,6 +169,31 @@ func (v *View) SetScrollPosition(y float32) {
 	v.Refresh()
 }
 
+// FirstVisibleOffset returns the code point offset at the start of the first row
+// whose top is inside the viewport (the first row at all when none is), so a
+// caller can put the caret where the reader is looking.
+func (v *View) FirstVisibleOffset() int {
+	if len(v.text) == 0 {
+		return 0
+	}
+	first, last := v.visibleRows()
+	if v.rowTop(first) < v.scrollY && first < last {
+		first++
+	}
+	start, _ := v.rowRange(first)
+	return start
+}
+
+// OffsetVisible reports whether the row holding offset is inside the viewport.
+func (v *View) OffsetVisible(offset int) bool {
+	if v.Size().Height <= 0 {
+		return false
+	}
+	v.ensureLayout()
+	top := v.rowTop(v.rowOf(clamp(offset, 0, len(v.text))))
+	return top >= v.scrollY && top+v.rowHeight <= v.scrollY+v.Size().Height
+}
+
 // CreateRenderer is a private method to Fyne which links this widget to its renderer.
 func (v *View) CreateRenderer() fyne.WidgetRenderer {
 	v.ExtendBaseWidget(v)
