@@ -141,7 +141,10 @@ type labelForm struct {
 	hex      *widget.Entry
 	preview  *canvas.Rectangle
 	hotkey   *widget.Select
-	guidance *widget.Entry
+	// hotkeyNote says, before saving, what happens to the label that holds the
+	// chosen hotkey, so a swap is never a surprise.
+	hotkeyNote *widget.Label
+	guidance   *widget.Entry
 }
 
 // showForm edits a label; save stores it and reports a refusal (a clashing name,
@@ -151,7 +154,7 @@ func (m *labelManager) showForm(title string, label annotate.Label, save func(an
 	items := []*widget.FormItem{
 		widget.NewFormItem("Name", f.nameBox),
 		widget.NewFormItem("Colour", f.colourPicker()),
-		widget.NewFormItem("Hotkey", f.hotkey),
+		widget.NewFormItem("Hotkey", container.NewVBox(f.hotkey, f.hotkeyNote)),
 		widget.NewFormItem("Guideline", f.guidance),
 	}
 	form := dialog.NewForm(title, "Save", "Cancel", items, func(ok bool) {
@@ -223,7 +226,16 @@ func (m *labelManager) newForm(label annotate.Label) *labelForm {
 	for d := '1'; d <= '9'; d++ {
 		options = append(options, string(d))
 	}
-	f.hotkey = widget.NewSelect(options, nil)
+	f.hotkeyNote = widget.NewLabel("")
+	f.hotkeyNote.Importance = widget.LowImportance
+	f.hotkeyNote.Wrapping = fyne.TextWrapWord
+	f.hotkeyNote.Hide()
+	f.hotkey = widget.NewSelect(options, func(key string) {
+		note := hotkeyTakeover(m.w.labels, label, key)
+		f.hotkeyNote.SetText(note)
+		f.hotkeyNote.Hidden = note == ""
+		f.hotkeyNote.Refresh()
+	})
 	if label.Hotkey == "" {
 		f.hotkey.SetSelected(hotkeyNone)
 	} else {
@@ -306,6 +318,26 @@ func (s *colourSwatch) CreateRenderer() fyne.WidgetRenderer {
 	rect.CornerRadius = 4
 	rect.SetMinSize(fyne.NewSquareSize(26))
 	return widget.NewSimpleRenderer(rect)
+}
+
+// hotkeyTakeover describes what saving label with hotkey key does to the label
+// that holds key now ("" when no other label does): an edit swaps the two keys, a
+// new label takes the key and leaves the other without one. It mirrors
+// addLabel and updateLabel.
+func hotkeyTakeover(labels []annotate.Label, label annotate.Label, key string) string {
+	if key == "" || key == hotkeyNone {
+		return ""
+	}
+	for _, other := range labels {
+		if other.Hotkey != key || (label.ID != 0 && other.ID == label.ID) {
+			continue
+		}
+		if label.ID != 0 && label.Hotkey != "" {
+			return fmt.Sprintf("%s has key %s now; it will get %s instead.", other.Name, key, label.Hotkey)
+		}
+		return fmt.Sprintf("%s has key %s now; it will have no hotkey.", other.Name, key)
+	}
+	return ""
 }
 
 // addLabel stores a new label. A hotkey another label holds moves to the new one.

@@ -163,3 +163,40 @@ func TestAddLabelFormTakesTheNameAndSavesOnEnterOrCancelsOnEsc(t *testing.T) {
 		t.Fatal("Enter in the name field did not save the label")
 	}
 }
+
+func TestHotkeyTakeoverSaysWhatHappensToTheHolder(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	claim, _ := f.label("CLAIM") // key 1; QUOTE has 2
+	cases := []struct {
+		label annotate.Label
+		key   string
+		want  string
+	}{
+		{claim, "2", "QUOTE has key 2 now; it will get 1 instead."},
+		{claim, "1", ""},        // its own key
+		{claim, "7", ""},        // a free key
+		{claim, hotkeyNone, ""}, // no key
+		{annotate.Label{Name: "NEW"}, "3", "DEMAND has key 3 now; it will have no hotkey."},
+	}
+	for _, c := range cases {
+		if got := hotkeyTakeover(f.w.labels, c.label, c.key); got != c.want {
+			t.Errorf("%s taking %q: note %q, want %q", c.label.Name, c.key, got, c.want)
+		}
+	}
+
+	// The note matches what saving does.
+	edited := claim
+	edited.Hotkey = "2"
+	if err := f.w.updateLabel(claim, edited); err != nil {
+		t.Fatal(err)
+	}
+	if quote, _ := f.label("QUOTE"); quote.Hotkey != "1" {
+		t.Errorf("after the swap QUOTE has key %q, the note promised 1", quote.Hotkey)
+	}
+	if err := f.w.addLabel(annotate.Label{Name: "NEW", Color: "#56B4E9", Hotkey: "3"}); err != nil {
+		t.Fatal(err)
+	}
+	if demand, _ := f.label("DEMAND"); demand.Hotkey != "" {
+		t.Errorf("after NEW took key 3, DEMAND has key %q, the note promised none", demand.Hotkey)
+	}
+}
