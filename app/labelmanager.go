@@ -136,11 +136,11 @@ func (m *labelManager) onDelete(name string) {
 
 // labelForm is the add/edit form's fields.
 type labelForm struct {
-	name     *widget.Entry
-	nameBox  *formEntry // name's widget: it takes Enter (save) and Esc (cancel)
-	hex      *widget.Entry
-	preview  *canvas.Rectangle
-	hotkey   *widget.Select
+	name    *widget.Entry
+	nameBox *formEntry // name's widget: it takes Enter (save) and Esc (cancel)
+	hex     *widget.Entry
+	preview *canvas.Rectangle
+	hotkey  *widget.Select
 	// hotkeyNote says, before saving, what happens to the label that holds the
 	// chosen hotkey, so a swap is never a surprise.
 	hotkeyNote *widget.Label
