@@ -263,20 +263,10 @@ func snippet(text string) string {
 // noteEntry is the note field of a row. It knows which span it edits (rows are
 // reused) and reports focus loss, one of the moments a note is saved.
 type noteEntry struct {
-	widget.Entry
+	escEntry    // Esc leaves the note
 	spanID      int64
 	loading     bool // set while the list fills it, so that is not taken as typing
 	onFocusLost func()
-	onEscape    func()
-}
-
-// TypedKey lets Esc leave the note (Fyne's entry ignores it).
-func (e *noteEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
-		e.onEscape()
-		return
-	}
-	e.Entry.TypedKey(ev)
 }
 
 func newNoteEntry() *noteEntry {

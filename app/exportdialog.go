@@ -46,9 +46,9 @@ type exportDialog struct {
 	labels    *fyne.Container // one check per label, in a grid
 	checks    []*widget.Check
 	status    *widget.Select
-	split     *widget.Entry
-	seed      *widget.Entry
-	dest      *widget.Entry
+	split     *escEntry
+	seed      *escEntry
+	dest      *escEntry
 	browse    *widget.Button
 	progress  *widget.ProgressBar
 	message   *widget.Label
@@ -74,12 +74,12 @@ func newExportDialog(win fyne.Window, store annotate.Store) *exportDialog {
 	d.labels = container.NewGridWithColumns(3)
 	d.status = widget.NewSelect(exportStatusChoices, nil)
 	d.status.SetSelected(exportStatusChoices[0])
-	d.split = widget.NewEntry()
+	d.split = newEscEntry()
 	d.split.SetPlaceHolder("none, or train=0.8,dev=0.1,test=0.1")
 	d.split.OnChanged = func(string) { d.onFormatChanged() }
-	d.seed = widget.NewEntry()
+	d.seed = newEscEntry()
 	d.seed.SetText("1")
-	d.dest = widget.NewEntry()
+	d.dest = newEscEntry()
 	d.dest.SetPlaceHolder("file or folder to write")
 	d.browse = widget.NewButton("Choose…", d.onBrowse)
 	d.progress = widget.NewProgressBar()
@@ -90,6 +90,9 @@ func newExportDialog(win fyne.Window, store annotate.Store) *exportDialog {
 	d.exportBtn.Importance = widget.HighImportance
 	d.closeBtn = widget.NewButton("Close", d.onClose)
 	d.format.SetSelected(string(dataset.FormatSpacy))
+	for _, e := range []*escEntry{d.split, d.seed, d.dest} {
+		e.onEscape = d.onClose // as the Close button: cancels a running export first
+	}
 
 	form := widget.NewForm(
 		widget.NewFormItem("Format", d.format),

@@ -43,7 +43,7 @@ type importDialog struct {
 	clear       *widget.Button
 	format      *widget.Select
 	offsets     *widget.Select
-	annotator   *widget.Entry
+	annotator   *escEntry
 	skipInvalid *widget.Check
 	progress    *widget.ProgressBarInfinite
 	message     *widget.Label
@@ -70,7 +70,8 @@ func newImportDialog(win fyne.Window, store annotate.Store, onDone func(annotate
 	d.format.SetSelected(string(dataset.FormatAuto))
 	d.offsets = widget.NewSelect([]string{string(annotate.UnitCodepoint), string(annotate.UnitUTF16), string(annotate.UnitByte)}, nil)
 	d.offsets.SetSelected(string(annotate.UnitCodepoint))
-	d.annotator = widget.NewEntry()
+	d.annotator = newEscEntry()
+	d.annotator.onEscape = d.onClose // as the Close button: cancels a running import first
 	d.annotator.SetText(loginNameForImport())
 	d.skipInvalid = widget.NewCheck("Skip invalid files and records (import the good ones, list the bad)", nil)
 	d.progress = widget.NewProgressBarInfinite()

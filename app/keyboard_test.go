@@ -1,10 +1,12 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 )
 
 // These tests drive the workbench as the GLFW driver does: key events go to the
@@ -124,4 +126,76 @@ func TestModifierReleasedInADialogDoesNotStickInTheDocument(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Fyne's entry swallows Esc and the window never sees it while a field has the
+// focus, so each dialog's text fields pass Esc on themselves.
+func TestEscInADialogTextFieldClosesTheDialog(t *testing.T) {
+	esc := &fyne.KeyEvent{Name: fyne.KeyEscape}
+	closed := func(t *testing.T, f *wbFixture, what string) {
+		t.Helper()
+		if top := f.w.win.Canvas().Overlays().Top(); top != nil {
+			t.Errorf("Esc in %s left a dialog open: %T", what, top)
+		}
+	}
+	t.Run("export", func(t *testing.T) {
+		for _, field := range []string{"split", "seed", "destination"} {
+			f := newWBFixture(t, trickyText)
+			f.w.onExport()
+			var entry *escEntry
+			for _, o := range test.LaidOutObjects(f.w.win.Canvas().Overlays().Top()) {
+				if e, ok := o.(*escEntry); ok {
+					if (field == "split" && e.PlaceHolder != "" && strings.HasPrefix(e.PlaceHolder, "none")) ||
+						(field == "seed" && e.Text == "1") ||
+						(field == "destination" && strings.HasPrefix(e.PlaceHolder, "file or folder")) {
+						entry = e
+					}
+				}
+			}
+			if entry == nil {
+				t.Fatalf("no %s field in the export dialog", field)
+			}
+			f.w.win.Canvas().Focus(entry)
+			entry.TypedKey(esc)
+			closed(t, f, "the export dialog's "+field+" field")
+		}
+	})
+	t.Run("import", func(t *testing.T) {
+		f := newWBFixture(t, trickyText)
+		f.w.onImport()
+		found := false
+		for _, o := range test.LaidOutObjects(f.w.win.Canvas().Overlays().Top()) {
+			if e, ok := o.(*escEntry); ok {
+				found = true
+				f.w.win.Canvas().Focus(e)
+				e.TypedKey(esc)
+				break
+			}
+		}
+		if !found {
+			t.Fatal("no annotator field in the import dialog")
+		}
+		closed(t, f, "the import dialog's annotator field")
+	})
+	t.Run("label form", func(t *testing.T) {
+		f := newWBFixture(t, trickyText)
+		m := &labelManager{w: f.w}
+		m.build()
+		m.onAdd()
+		var fields []*escEntry
+		for _, o := range test.LaidOutObjects(f.w.win.Canvas().Overlays().Top()) {
+			if e, ok := o.(*escEntry); ok {
+				fields = append(fields, e)
+			}
+		}
+		if len(fields) != 3 { // name, colour hex, guideline
+			t.Fatalf("the label form has %d text fields, want 3", len(fields))
+		}
+		last := fields[2] // the multi-line guideline
+		f.w.win.Canvas().Focus(last)
+		last.TypedKey(esc)
+		if top := f.w.win.Canvas().Overlays().Top(); top != nil {
+			t.Errorf("Esc in the guideline field left the label form open: %T", top)
+		}
+	})
 }

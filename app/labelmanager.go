@@ -137,14 +137,14 @@ func (m *labelManager) onDelete(name string) {
 // labelForm is the add/edit form's fields.
 type labelForm struct {
 	name    *widget.Entry
-	nameBox *formEntry // name's widget: it takes Enter (save) and Esc (cancel)
-	hex     *widget.Entry
+	nameBox *escEntry // name's widget: it takes Enter (save) and Esc (cancel)
+	hex     *escEntry
 	preview *canvas.Rectangle
 	hotkey  *widget.Select
 	// hotkeyNote says, before saving, what happens to the label that holds the
 	// chosen hotkey, so a swap is never a surprise.
 	hotkeyNote *widget.Label
-	guidance   *widget.Entry
+	guidance   *escEntry
 }
 
 // showForm edits a label; save stores it and reports a refusal (a clashing name,
@@ -169,41 +169,22 @@ func (m *labelManager) showForm(title string, label annotate.Label, save func(an
 	form.Resize(fyne.NewSize(560, 420))
 	f.nameBox.OnSubmitted = func(string) { form.Submit() } // Submit refuses while invalid
 	f.nameBox.onEscape = form.Hide
+	f.hex.onEscape = form.Hide
+	f.guidance.onEscape = form.Hide
 	m.w.showDialog(form)
 	// Typing the name is the first thing to do; with the focus in the field,
 	// Esc reaches the field, not the window, hence onEscape.
 	m.w.win.Canvas().Focus(f.nameBox)
 }
 
-// formEntry is an entry that hands Esc to its dialog (Fyne's entry ignores it,
-// and while it has the focus the window never sees the key).
-type formEntry struct {
-	widget.Entry
-	onEscape func()
-}
-
-func newFormEntry() *formEntry {
-	e := &formEntry{}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-func (e *formEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
-		e.onEscape()
-		return
-	}
-	e.Entry.TypedKey(ev)
-}
-
 func (m *labelManager) newForm(label annotate.Label) *labelForm {
-	nameBox := newFormEntry()
+	nameBox := newEscEntry()
 	f := &labelForm{
 		name:     &nameBox.Entry,
 		nameBox:  nameBox,
-		hex:      widget.NewEntry(),
+		hex:      newEscEntry(),
 		preview:  canvas.NewRectangle(parseHexColor(label.Color)),
-		guidance: widget.NewMultiLineEntry(),
+		guidance: newMultiLineEscEntry(),
 	}
 	f.name.SetText(label.Name)
 	f.name.SetPlaceHolder("e.g. SOURCE")

@@ -146,7 +146,7 @@ func TestAddLabelFormTakesTheNameAndSavesOnEnterOrCancelsOnEsc(t *testing.T) {
 	m.build()
 
 	m.onAdd()
-	box, ok := f.w.win.Canvas().Focused().(*formEntry)
+	box, ok := f.w.win.Canvas().Focused().(*escEntry)
 	if !ok {
 		t.Fatalf("the Add label form opens with the focus on %T, want the name field", f.w.win.Canvas().Focused())
 	}
@@ -156,7 +156,7 @@ func TestAddLabelFormTakesTheNameAndSavesOnEnterOrCancelsOnEsc(t *testing.T) {
 	}
 
 	m.onAdd()
-	box = f.w.win.Canvas().Focused().(*formEntry)
+	box = f.w.win.Canvas().Focused().(*escEntry)
 	test.Type(box, "SOURCE")
 	box.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if _, ok := f.label("SOURCE"); !ok {
