@@ -203,24 +203,22 @@ func (m *labelManager) newForm(label annotate.Label) *labelForm {
 			f.preview.Refresh()
 		}
 	}
-	options := []string{hotkeyNone}
-	for d := '1'; d <= '9'; d++ {
-		options = append(options, string(d))
-	}
+	options := hotkeyOptions(m.w.labels)
 	f.hotkeyNote = widget.NewLabel("")
 	f.hotkeyNote.Importance = widget.LowImportance
 	f.hotkeyNote.Wrapping = fyne.TextWrapWord
 	f.hotkeyNote.Hide()
-	f.hotkey = widget.NewSelect(options, func(key string) {
-		note := hotkeyTakeover(m.w.labels, label, key)
+	f.hotkey = widget.NewSelect(options, func(option string) {
+		note := hotkeyTakeover(m.w.labels, label, hotkeyOfOption(option))
 		f.hotkeyNote.SetText(note)
 		f.hotkeyNote.Hidden = note == ""
 		f.hotkeyNote.Refresh()
 	})
-	if label.Hotkey == "" {
-		f.hotkey.SetSelected(hotkeyNone)
-	} else {
-		f.hotkey.SetSelected(label.Hotkey)
+	f.hotkey.SetSelected(hotkeyNone)
+	for _, option := range options {
+		if label.Hotkey != "" && hotkeyOfOption(option) == label.Hotkey {
+			f.hotkey.SetSelected(option)
+		}
 	}
 	f.guidance.SetText(label.Description)
 	f.guidance.SetPlaceHolder("What to tag and what not to")
@@ -245,10 +243,7 @@ func (f *labelForm) label(original annotate.Label) annotate.Label {
 	edited := original
 	edited.Name = annotate.NormalizeLabelName(f.name.Text)
 	edited.Color = strings.ToUpper(strings.TrimSpace(f.hex.Text))
-	edited.Hotkey = f.hotkey.Selected
-	if edited.Hotkey == hotkeyNone {
-		edited.Hotkey = ""
-	}
+	edited.Hotkey = hotkeyOfOption(f.hotkey.Selected)
 	edited.Description = strings.TrimSpace(f.guidance.Text)
 	return edited
 }
@@ -299,6 +294,36 @@ func (s *colourSwatch) CreateRenderer() fyne.WidgetRenderer {
 	rect.CornerRadius = 4
 	rect.SetMinSize(fyne.NewSquareSize(26))
 	return widget.NewSimpleRenderer(rect)
+}
+
+// hotkeyOptions are the hotkey selector's choices: none, then the digits 1-9,
+// each followed by the label that holds it ("2 · QUOTE"), so a taken key shows
+// as taken before it is picked.
+func hotkeyOptions(labels []annotate.Label) []string {
+	holders := map[string]string{}
+	for _, l := range labels {
+		if l.Hotkey != "" {
+			holders[l.Hotkey] = l.Name
+		}
+	}
+	options := []string{hotkeyNone}
+	for d := '1'; d <= '9'; d++ {
+		option := string(d)
+		if name, taken := holders[option]; taken {
+			option += " · " + name
+		}
+		options = append(options, option)
+	}
+	return options
+}
+
+// hotkeyOfOption is the hotkey a selector choice stands for ("" for none).
+func hotkeyOfOption(option string) string {
+	if option == hotkeyNone {
+		return ""
+	}
+	key, _, _ := strings.Cut(option, " ")
+	return key
 }
 
 // hotkeyTakeover describes what saving label with hotkey key does to the label

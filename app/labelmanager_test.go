@@ -184,6 +184,16 @@ func TestHotkeyTakeoverSaysWhatHappensToTheHolder(t *testing.T) {
 		}
 	}
 
+	options := hotkeyOptions(f.w.labels)
+	if want := []string{"none", "1 · CLAIM", "2 · QUOTE", "3 · DEMAND", "4 · CASUALTY", "5"}; !equalStrings(options[:6], want) {
+		t.Errorf("hotkey choices %q, want %q…", options, want)
+	}
+	for option, key := range map[string]string{"none": "", "2 · QUOTE": "2", "7": "7"} {
+		if got := hotkeyOfOption(option); got != key {
+			t.Errorf("choice %q stands for key %q, want %q", option, got, key)
+		}
+	}
+
 	// The note matches what saving does.
 	edited := claim
 	edited.Hotkey = "2"
