@@ -7,7 +7,10 @@ package app
 import (
 	"context"
 	"fmt"
+	"os"
+	"os/signal"
 	"sync"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -101,8 +104,13 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 // Window is the workbench's window.
 func (w *Workbench) Window() fyne.Window { return w.win }
 
-// ShowAndRun shows the window and runs the app until it quits.
+// ShowAndRun shows the window and runs the app until it quits or is told to
+// stop by SIGINT or SIGTERM (then it quits as File > Quit does).
 func (w *Workbench) ShowAndRun() {
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(signals)
+	w.quitOnSignal(signals)
 	w.win.ShowAndRun()
 }
 

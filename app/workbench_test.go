@@ -6,7 +6,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fynestorage "fyne.io/fyne/v2/storage"
@@ -342,6 +344,22 @@ func TestChoosingAnAnnotationRowSelectsAndScrollsToItsHighlight(t *testing.T) {
 	if f.w.annotations.selected != first.ID {
 		t.Errorf("list marks %d, want %d", f.w.annotations.selected, first.ID)
 	}
+}
+
+func TestASignalQuitsLikeFileQuitSavingTheNoteBeingTyped(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	span := f.tagText("“We will stay,”", '2')
+	test.Type(f.noteEntryFor(span.ID), "unsaved — so far")
+	signals := make(chan os.Signal, 1)
+	f.w.quitOnSignal(signals)
+	signals <- syscall.SIGTERM
+	// The deadline only guards against a hang.
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if f.spans(f.w.doc.ID)[0].Note == "unsaved — so far" {
+			return
+		}
+	}
+	t.Fatalf("after SIGTERM the note is %q; want the note being typed saved", f.spans(f.w.doc.ID)[0].Note)
 }
 
 func TestEditingANoteSavesItOnEnterAndOnFocusLoss(t *testing.T) {
