@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -56,13 +57,17 @@ type exportDialog struct {
 	closeBtn  *widget.Button
 
 	allLabels []annotate.Label
-	cancel    context.CancelFunc // set while an export runs
+	// folder is where the suggested destination lives and what a relative
+	// destination is taken relative to.
+	folder  string
+	replace *dialog.ConfirmDialog // asks before an existing file is overwritten
+	cancel  context.CancelFunc    // set while an export runs
 	// done, if set, receives the outcome of each export (for tests).
 	done func(dataset.ExportSummary, error)
 }
 
 func newExportDialog(win fyne.Window, store annotate.Store) *exportDialog {
-	d := &exportDialog{win: win, store: store}
+	d := &exportDialog{win: win, store: store, folder: defaultExportFolder()}
 	var formats []string
 	for _, f := range dataset.ExportFormats() {
 		formats = append(formats, string(f))
@@ -81,6 +86,8 @@ func newExportDialog(win fyne.Window, store annotate.Store) *exportDialog {
 	d.seed.SetText("1")
 	d.dest = newEscEntry()
 	d.dest.SetPlaceHolder("file or folder to write")
+	// A suggestion, so one click exports; the format's extension is added below.
+	d.dest.SetText(filepath.Join(d.folder, "newsmark-export"))
 	d.browse = widget.NewButton("Choose…", d.onBrowse)
 	d.progress = widget.NewProgressBar()
 	d.progress.Hide()
@@ -241,15 +248,38 @@ func (d *exportDialog) options() (annotate.ExportFilter, dataset.ExportOptions, 
 	if dest == "" {
 		return filter, opts, "", fmt.Errorf("choose where to write the export")
 	}
+	if !filepath.IsAbs(dest) {
+		dest = filepath.Join(d.folder, dest)
+	}
 	return filter, opts, dest, nil
 }
 
+// onExport checks the form and starts the export, first asking before a file
+// that exists is replaced. (A folder export replaces only an earlier export or
+// an empty folder; the dataset package refuses anything else.)
 func (d *exportDialog) onExport() {
 	filter, opts, dest, err := d.options()
 	if err != nil {
 		d.message.SetText(err.Error())
 		return
 	}
+	if info, err := os.Stat(dest); err == nil && !info.IsDir() && !d.writesFolder() {
+		d.replace = dialog.NewConfirm("Replace file",
+			fmt.Sprintf("%s already exists in %s.\nReplace it with this export?", filepath.Base(dest), filepath.Dir(dest)),
+			func(ok bool) {
+				if ok {
+					d.start(filter, opts, dest)
+				}
+			}, d.win)
+		d.replace.SetConfirmText("Replace")
+		d.replace.Show()
+		return
+	}
+	d.start(filter, opts, dest)
+}
+
+// start runs the export in the background with progress.
+func (d *exportDialog) start(filter annotate.ExportFilter, opts dataset.ExportOptions, dest string) {
 	total := d.countDocuments(filter.Status)
 	ctx, cancel := context.WithCancel(context.Background())
 	d.cancel = cancel
@@ -332,4 +362,22 @@ func exportDialogSummary(s dataset.ExportSummary) string {
 			changed, dataset.PerLabel(s.Changed), dropped, dataset.PerLabel(s.Dropped))
 	}
 	return b.String()
+}
+
+// defaultExportFolder is where exports go unless the user says otherwise: the
+// Documents folder if there is one, else the home folder. A desktop app's
+// working folder is wherever it was launched from, which means nothing to its
+// user, so relative destinations are taken relative to this instead.
+func defaultExportFolder() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		if wd, err := os.Getwd(); err == nil {
+			return wd
+		}
+		return "."
+	}
+	if info, err := os.Stat(filepath.Join(home, "Documents")); err == nil && info.IsDir() {
+		return filepath.Join(home, "Documents")
+	}
+	return home
 }

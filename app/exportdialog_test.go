@@ -84,7 +84,7 @@ func TestExportDialogWritesTheChosenFormatAndShowsASummary(t *testing.T) {
 	d.offsets.SetSelected(string(annotate.UnitUTF16))
 	d.selectLabels("QUOTE", "DEMAND")
 	out := filepath.Join(t.TempDir(), "export.jsonl")
-	test.Type(d.dest, out)
+	d.dest.SetText(out)
 	test.Tap(d.exportBtn)
 	result := waitDialogOutcome(t, outcomes)
 	if result.err != nil {
@@ -116,6 +116,7 @@ func TestExportDialogReportsBIOChangesAndBadInput(t *testing.T) {
 	outcomes := make(chan exportOutcome, 1)
 	d.done = func(s dataset.ExportSummary, err error) { outcomes <- exportOutcome{s, err} }
 
+	d.dest.SetText("")
 	test.Tap(d.exportBtn)
 	if !strings.Contains(d.message.Text, "choose where to write") {
 		t.Errorf("no destination: message %q", d.message.Text)
@@ -123,7 +124,7 @@ func TestExportDialogReportsBIOChangesAndBadInput(t *testing.T) {
 	d.format.SetSelected(string(dataset.FormatCoNLL))
 	test.Type(d.split, "train=0.9,test=0.2")
 	dir := filepath.Join(t.TempDir(), "split")
-	test.Type(d.dest, dir)
+	d.dest.SetText(dir)
 	test.Tap(d.exportBtn)
 	if !strings.Contains(d.message.Text, "add up to 1.1") {
 		t.Errorf("bad split: message %q", d.message.Text)
@@ -136,5 +137,60 @@ func TestExportDialogReportsBIOChangesAndBadInput(t *testing.T) {
 	}
 	if len(result.summary.Files) != 2 || !strings.Contains(d.message.Text, "dropped because they overlapped") || !strings.Contains(d.message.Text, "CLAIM 2") {
 		t.Errorf("files %v, message %q", result.summary.Files, d.message.Text)
+	}
+}
+
+func TestExportDialogSuggestsADestinationAndAsksBeforeReplacingAFile(t *testing.T) {
+	test.NewTempApp(t)
+	store := datasetStore(t, goldenSpacyForUI)
+	win := test.NewTempWindow(t, widget.NewLabel("workbench"))
+	d := newExportDialog(win, store)
+	if want := filepath.Join(defaultExportFolder(), "newsmark-export.jsonl"); d.dest.Text != want {
+		t.Errorf("suggested destination %q, want %q", d.dest.Text, want)
+	}
+	d.format.SetSelected(string(dataset.FormatCSV))
+	if !strings.HasSuffix(d.dest.Text, "newsmark-export.csv") {
+		t.Errorf("after choosing csv the destination is %q", d.dest.Text)
+	}
+
+	d.folder = t.TempDir()
+	d.loadLabels()
+	d.dlg.Show()
+	outcomes := make(chan exportOutcome, 1)
+	d.done = func(s dataset.ExportSummary, err error) { outcomes <- exportOutcome{s, err} }
+	d.format.SetSelected(string(dataset.FormatDoccano))
+
+	// A relative destination lands in the dialog's folder, not the process's.
+	d.dest.SetText("relative.jsonl")
+	test.Tap(d.exportBtn)
+	if result := waitDialogOutcome(t, outcomes); result.err != nil {
+		t.Fatal(result.err)
+	}
+	target := filepath.Join(d.folder, "relative.jsonl")
+	exported, err := os.ReadFile(target)
+	if err != nil {
+		t.Fatalf("relative destination: %v", err)
+	}
+
+	// The file exists now: exporting again asks first; No leaves it alone.
+	if err := os.WriteFile(target, []byte("keep me\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(d.exportBtn)
+	if d.replace == nil {
+		t.Fatal("no question before replacing an existing file")
+	}
+	d.replace.Dismiss()
+	if got, _ := os.ReadFile(target); string(got) != "keep me\n" {
+		t.Fatalf("declining the replacement changed the file to %q", got)
+	}
+	d.replace = nil
+	test.Tap(d.exportBtn)
+	d.replace.Confirm()
+	if result := waitDialogOutcome(t, outcomes); result.err != nil {
+		t.Fatal(result.err)
+	}
+	if got, _ := os.ReadFile(target); string(got) != string(exported) {
+		t.Errorf("after Replace the file holds %q, want the export", got)
 	}
 }
