@@ -13,7 +13,7 @@ runs=${1:-3}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/newsmark-bench-export.XXXXXX")
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
-export LANG=C.UTF-8 # Fyne still notes that it cannot parse "C"; harmless
+export LANG=C.UTF-8 # the same locale for newsmark and sqlite3
 
 command -v sqlite3 >/dev/null || { echo "bench-export: sqlite3 is not installed (apt-get install sqlite3)" >&2; exit 1; }
 

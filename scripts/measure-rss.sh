@@ -4,7 +4,6 @@
 # scripts/install-deps.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export LANG=en_US.UTF-8
 work=$(mktemp -d)
 xvfb_pid=""; app_pid=""
 cleanup() {

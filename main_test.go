@@ -1,0 +1,32 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestMain lets TestFyneFindsNoBadLocaleAtStart run this test binary again just
+// to watch what the package inits print.
+func TestMain(m *testing.M) {
+	if os.Getenv("NEWSMARK_INIT_PROBE") == "1" {
+		os.Exit(0) // every init has run by now, Fyne's included
+	}
+	os.Exit(m.Run())
+}
+
+// Under C.UTF-8 (Debian containers, WSL, CI) Fyne logs "Error parsing user
+// locale C" from its init unless app/localeenv ran first; this checks the init
+// order that promise rests on.
+func TestFyneFindsNoBadLocaleAtStart(t *testing.T) {
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), "NEWSMARK_INIT_PROBE=1", "LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("probe: %v\n%s", err, out)
+	}
+	if strings.Contains(string(out), "locale") {
+		t.Errorf("starting under LANG=C.UTF-8 printed:\n%s", out)
+	}
+}
