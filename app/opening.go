@@ -250,6 +250,7 @@ func (w *Workbench) onFind() {
 	if w.search == nil {
 		w.search = newSearchPanel(w.engine, w.currentLabels, w.onSearchOpen)
 		w.search.onHidden = w.refocusView
+		w.search.currentDoc = w.currentDocID
 	}
 	w.search.Show(w.win)
 }

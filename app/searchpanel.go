@@ -41,12 +41,15 @@ type searchPanel struct {
 	engine   *search.Engine
 	labels   func() []annotate.Label
 	onOpen   func(docID, spanID int64)
+	// currentDoc is the open document (0 for none), for the "This document" filter.
+	currentDoc func() int64
 
-	win    fyne.Window
-	popup  *widget.PopUp
-	entry  *searchEntry
-	list   *widget.List
-	status *widget.Label
+	win     fyne.Window
+	popup   *widget.PopUp
+	entry   *searchEntry
+	filters *searchFilters
+	list    *widget.List
+	status  *widget.Label
 
 	generation atomic.Uint64 // bumped by every query typed; results carry the one they answer
 	// do runs a function on the UI goroutine: fyne.Do, or in tests a stand-in that
@@ -84,6 +87,11 @@ func (p *searchPanel) Show(win fyne.Window) {
 	p.mu.Lock()
 	p.colors = labelColors(p.labels)
 	p.mu.Unlock()
+	var labels []annotate.Label
+	if p.labels != nil {
+		labels = p.labels()
+	}
+	p.filters.refresh(labels, p.engine.Annotators(), p.currentDocID() != 0)
 	size := win.Canvas().Size()
 	p.popup.Resize(fyne.NewSize(min(searchPanelWidth, size.Width*0.9), min(searchPanelHeight, size.Height*0.85)))
 	p.popup.Show()
@@ -115,6 +123,7 @@ func (p *searchPanel) build() fyne.CanvasObject {
 	p.entry = newSearchEntry(p.onKey)
 	p.entry.SetPlaceHolder("Find annotations: words, names, typos welcome")
 	p.entry.OnChanged = p.onChanged
+	p.filters = newSearchFilters(p.onFilterChanged)
 	p.list = widget.NewList(p.resultCount, p.newResultRow, p.updateResultRow)
 	p.list.OnSelected = p.onListSelected
 	p.status = widget.NewLabel("")
@@ -124,7 +133,34 @@ func (p *searchPanel) build() fyne.CanvasObject {
 	hint.Importance = widget.LowImportance
 	hint.SizeName = theme.SizeNameCaptionText
 	footer := container.NewBorder(nil, nil, p.status, hint)
-	return container.NewBorder(p.entry, footer, nil, nil, p.list)
+	return container.NewBorder(container.NewVBox(p.entry, p.filters.build()), footer, nil, nil, p.list)
+}
+
+// onFilterChanged searches again with the new choice and gives the keyboard back
+// to the entry (a click on a choice took it).
+func (p *searchPanel) onFilterChanged() {
+	p.searchNow()
+	if p.win != nil && p.popup != nil && p.popup.Visible() {
+		p.win.Canvas().Focus(p.entry)
+	}
+}
+
+// searchOptions are the filters' options with the panel's limit. It reads
+// widgets, so it runs on the UI goroutine; searches off it get a copy.
+func (p *searchPanel) searchOptions() search.Options {
+	opts := search.Options{Limit: searchPanelLimit}
+	if p.filters != nil {
+		opts = p.filters.options(p.currentDocID())
+		opts.Limit = searchPanelLimit
+	}
+	return opts
+}
+
+func (p *searchPanel) currentDocID() int64 {
+	if p.currentDoc == nil {
+		return 0
+	}
+	return p.currentDoc()
 }
 
 // onChanged schedules a search for the new text once typing pauses.
@@ -135,16 +171,17 @@ func (p *searchPanel) onChanged(query string) {
 	if p.timer != nil {
 		p.timer.Stop()
 	}
-	p.timer = time.AfterFunc(searchDebounce, func() { p.runSearch(query, gen) })
+	opts := p.searchOptions()
+	p.timer = time.AfterFunc(searchDebounce, func() { p.runSearch(query, opts, gen) })
 }
 
 // runSearch computes the results off the UI goroutine and hands them over, unless a
 // newer query has been typed meanwhile.
-func (p *searchPanel) runSearch(query string, gen uint64) {
+func (p *searchPanel) runSearch(query string, opts search.Options, gen uint64) {
 	if p.generation.Load() != gen {
 		return // overtaken before it started
 	}
-	results := p.engine.Search(query, search.Options{Limit: searchPanelLimit})
+	results := p.engine.Search(query, opts)
 	p.do(func() { p.apply(results, gen) })
 }
 
@@ -157,7 +194,7 @@ func (p *searchPanel) searchNow() {
 		p.timer.Stop()
 	}
 	p.mu.Unlock()
-	p.apply(p.engine.Search(p.entry.Text, search.Options{Limit: searchPanelLimit}), gen)
+	p.apply(p.engine.Search(p.entry.Text, p.searchOptions()), gen)
 }
 
 // apply shows results if they answer the latest query.
@@ -172,9 +209,14 @@ func (p *searchPanel) apply(results []search.Result, gen uint64) {
 	p.results, p.shownGen, p.selected = results, gen, 0
 	p.mu.Unlock()
 	empty := strings.TrimSpace(p.entry.Text) == ""
+	filtered := p.filters != nil && p.filters.active()
 	switch {
+	case len(results) == 0 && empty && filtered:
+		p.status.SetText("No annotations pass the filters")
 	case len(results) == 0 && empty:
 		p.status.SetText("No annotations yet")
+	case len(results) == 0 && filtered:
+		p.status.SetText("No matches with these filters")
 	case len(results) == 0:
 		p.status.SetText("No matches")
 	case empty:

@@ -295,7 +295,7 @@ func TestSearchPanelDiscardsResultsOfAnOvertakenQuery(t *testing.T) {
 	// A background search for a query overtaken before it ran does nothing either.
 	gen := f.panel.generation.Load()
 	f.panel.generation.Add(1) // what newer typing does
-	f.panel.runSearch("pavic", gen)
+	f.panel.runSearch("pavic", search.Options{}, gen)
 	select {
 	case fn := <-f.uiQueue:
 		fn()
@@ -321,5 +321,72 @@ func TestSearchPanelReopensWithTheLastQuerySelected(t *testing.T) {
 	f.key(fyne.KeyEnter)
 	if len(f.opened) != 1 || f.opened[0] != [2]int64{2, 102} {
 		t.Errorf("opened %v, want [[2 102]]", f.opened)
+	}
+}
+
+func TestSearchPanelFiltersNarrowTheResults(t *testing.T) {
+	f := newPanelFixture(t)
+	// A second annotator on one span, so the annotator choice has something to do.
+	rec := annotate.SpanRecord{
+		Span: annotate.Span{ID: 200, DocID: 3, Start: 0, End: 14, Label: "CLAIM",
+			Text: "Soldiers again", Annotator: "ben", CreatedAt: time.Now(), UpdatedAt: time.Now()},
+		DocTitle: "Belgrade strike", DocStatus: annotate.StatusDone,
+	}
+	f.engine.Upsert(rec)
+	f.engine.SetDocument(3, "Belgrade strike", annotate.StatusDone)
+	open := int64(2)
+	f.panel.currentDoc = func() int64 { return open }
+	f.panel.Show(f.win)
+	test.Type(f.panel.entry, "soldiers")
+	f.panel.freshen()
+	if got := len(f.shown()); got < 3 {
+		t.Fatalf("unfiltered: %d results for soldiers, want at least 3", got)
+	}
+	if got := f.panel.filters.annotator.Options; fmt.Sprint(got) != "[All annotators ana ben]" {
+		t.Errorf("annotator choices %v", got)
+	}
+
+	check := func(what string, keep func(r search.Result) bool) {
+		t.Helper()
+		f.panel.mu.Lock()
+		results := f.panel.results
+		f.panel.mu.Unlock()
+		if len(results) == 0 {
+			t.Fatalf("%s: no results", what)
+		}
+		for _, r := range results {
+			if !keep(r) {
+				t.Errorf("%s: span %d (%s, doc %d, %s) should be filtered out", what, r.Record.ID, r.Record.Label, r.Record.DocID, r.Record.Annotator)
+			}
+		}
+	}
+	f.panel.filters.label.SetSelected("CLAIM")
+	check("label CLAIM", func(r search.Result) bool { return r.Record.Label == "CLAIM" })
+	f.panel.filters.annotator.SetSelected("ben")
+	check("CLAIM by ben", func(r search.Result) bool { return r.Record.ID == 200 })
+	if _, ok := f.win.Canvas().Focused().(*searchEntry); !ok {
+		t.Errorf("after choosing a filter the focus is on %T, want the search entry", f.win.Canvas().Focused())
+	}
+
+	f.panel.filters.label.SetSelected(filterAllLabels)
+	f.panel.filters.annotator.SetSelected(filterAnyone)
+	f.panel.filters.documents.SetSelected("Done documents")
+	check("done documents", func(r search.Result) bool { return r.Record.DocID == 3 })
+
+	f.panel.entry.SetText("")
+	f.panel.filters.documents.SetSelected(filterThisDocument)
+	f.panel.freshen()
+	check("this document, empty query", func(r search.Result) bool { return r.Record.DocID == open })
+
+	// Reopening keeps the choices; a label that no longer exists falls back to all.
+	f.panel.filters.label.SetSelected("DEMAND")
+	f.panel.Hide()
+	f.panel.labels = func() []annotate.Label { return []annotate.Label{{Name: "CLAIM", Color: "#4477AA"}} }
+	f.panel.Show(f.win)
+	if got := f.panel.filters.label.Selected; got != filterAllLabels {
+		t.Errorf("after DEMAND was deleted the label choice is %q, want %q", got, filterAllLabels)
+	}
+	if got := f.panel.filters.documents.Selected; got != filterThisDocument {
+		t.Errorf("the document choice was not kept: %q", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"slices"
 	"sync"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -277,6 +278,25 @@ func (e *Engine) internLabel(name string) *labelInfo {
 	l := &labelInfo{name: name, folded: f, mask: charMask(f)}
 	e.labels[name] = l
 	return l
+}
+
+// Annotators lists, sorted, the names that the indexed spans carry: the choices
+// of a filter by annotator.
+func (e *Engine) Annotators() []string {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	seen := make(map[string]bool, len(e.people))
+	for i := range e.rows {
+		seen[e.rows[i].span.Annotator] = true
+	}
+	names := make([]string, 0, len(seen))
+	for name := range seen {
+		if name != "" {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
 }
 
 func (e *Engine) internPerson(name string) string {

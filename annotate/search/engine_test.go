@@ -330,3 +330,18 @@ func TestFindGivesTheSameResultsAsLoadAndSearch(t *testing.T) {
 func findInBatches(recs []annotate.SpanRecord, q string, opts Options) ([]Result, error) {
 	return find(context.Background(), seqOf(recs), q, opts, 37)
 }
+
+func TestAnnotatorsListsTheNamesOfIndexedSpansOnly(t *testing.T) {
+	e := New()
+	e.Upsert(record(1, 1, "doc", "QUOTE", "ben", "one", ""))
+	e.Upsert(record(2, 1, "doc", "QUOTE", "ana", "two", ""))
+	e.Upsert(record(3, 2, "doc", "CLAIM", "ben", "three", ""))
+	e.Upsert(record(4, 2, "doc", "CLAIM", "zoe", "four", ""))
+	if got, want := e.Annotators(), []string{"ana", "ben", "zoe"}; !slices.Equal(got, want) {
+		t.Errorf("Annotators() = %v, want %v", got, want)
+	}
+	e.Remove(4) // zoe's only span
+	if got, want := e.Annotators(), []string{"ana", "ben"}; !slices.Equal(got, want) {
+		t.Errorf("after removing zoe's span, Annotators() = %v, want %v", got, want)
+	}
+}

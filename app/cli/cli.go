@@ -74,7 +74,7 @@ const usageText = `Usage:
   newsmark [--db PATH] import [--format F] [--offsets U] [--annotator NAME] [--skip-invalid] PATH...
   newsmark [--db PATH] export --format F --out PATH [--offsets U] [--label L]... [--annotator A]
                               [--status done|all] [--tokens] [--split train=0.8,dev=0.1,test=0.1 --seed N]
-  newsmark [--db PATH] search [--label L]... [--annotator A] [--limit N] [--json] QUERY
+  newsmark [--db PATH] search [--label L]... [--annotator A] [--doc ID] [--status S] [--limit N] [--json] QUERY
   newsmark [--db PATH] stats [--json]
   newsmark [--db PATH] labels [--json]
   newsmark [--db PATH] labels add NAME [--color #RRGGBB] [--key K] [--description TEXT]

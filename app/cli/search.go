@@ -29,7 +29,7 @@ type searchJSON struct {
 	Matched   []int  `json:"matched"` // code-point indexes into text
 }
 
-// runSearch is `newsmark search [--label L]... [--annotator A] [--limit N] [--json]
+// runSearch is `newsmark search [--label L]... [--annotator A] [--doc ID] [--status S] [--limit N] [--json]
 // QUERY`: it runs the fuzzy search over every span and prints the best matches
 // first. Flags may come before or after the query words; the words form one query.
 // With no query it lists the most recently changed annotations.
@@ -39,12 +39,16 @@ func runSearch(e *env, args []string) error {
 	var labels stringList
 	fs.Var(&labels, "label", "only spans with this label (repeatable, or comma-separated)")
 	annotator := fs.String("annotator", "", "only spans by this annotator")
+	docID := fs.Int64("doc", 0, "only spans in the document with this id (see doc_id in --json)")
 	status := fs.String("status", "", "only spans in documents with this status: new, in_progress or done")
 	limit := fs.Int("limit", search.DefaultLimit, "print at most N results")
 	asJSON := fs.Bool("json", false, "print a JSON array")
 	words, err := parseInterleaved(fs, args)
 	if err != nil {
 		return usagef("search: %v", err)
+	}
+	if *docID < 0 {
+		return usagef("search: --doc must be a document id, not %d", *docID)
 	}
 	if *limit <= 0 {
 		return usagef("search: --limit must be at least 1, not %d", *limit)
@@ -67,6 +71,7 @@ func runSearch(e *env, args []string) error {
 	results, err := search.Find(e.ctx, store.AllSpans(e.ctx), query, search.Options{
 		Labels:    labels,
 		Annotator: *annotator,
+		DocID:     *docID,
 		Status:    annotate.Status(*status),
 		Limit:     *limit,
 	})

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -116,6 +117,24 @@ func TestSearchFiltersAndLimit(t *testing.T) {
 	if hits := searchJSONOutput(t, db, "--json", "--limit", "1"); len(hits) != 1 {
 		t.Errorf("--limit 1 with no query gave %d spans, want the most recent one", len(hits))
 	}
+	all := searchJSONOutput(t, db, "--json")
+	docs := map[int64]bool{}
+	for _, h := range all {
+		docs[h.DocID] = true
+	}
+	if len(docs) != 2 {
+		t.Fatalf("fixture: spans in %d documents, want 2", len(docs))
+	}
+	second := all[0].DocID
+	inDoc := searchJSONOutput(t, db, "--json", "--doc", fmt.Sprint(second))
+	if len(inDoc) == 0 || len(inDoc) == len(all) {
+		t.Errorf("--doc %d kept %d of %d spans", second, len(inDoc), len(all))
+	}
+	for _, h := range inDoc {
+		if h.DocID != second {
+			t.Errorf("--doc %d returned a span of document %d", second, h.DocID)
+		}
+	}
 	if hits := searchJSONOutput(t, db, "--json", "xqzwv"); hits == nil || len(hits) != 0 {
 		t.Errorf("no match should print an empty array, got %v", hits)
 	}
@@ -132,7 +151,7 @@ func TestSearchHumanOutputAndUsageErrors(t *testing.T) {
 		!strings.Contains(lines[1], "Dragana Pavić said the strike goes on.") {
 		t.Errorf("output:\n%s", stdout)
 	}
-	for _, args := range [][]string{{"search", "--limit", "0", "x"}, {"search", "--bogus"}, {"search", "--status", "maybe"}} {
+	for _, args := range [][]string{{"search", "--limit", "0", "x"}, {"search", "--bogus"}, {"search", "--status", "maybe"}, {"search", "--doc", "-3", "x"}, {"search", "--doc", "two", "x"}} {
 		if code, _, stderr := runCLI(t, db, args...); code != 2 {
 			t.Errorf("%v exited %d (stderr %q), want 2", args, code, stderr)
 		}
