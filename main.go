@@ -27,6 +27,9 @@ func main() {
 		Getenv:        os.Getenv,
 		DefaultDBPath: cli.DefaultDBPath,
 		LaunchGUI:     launchGUI,
+		ShowStartupError: func(err error) {
+			app.ShowStartupError(fyneapp.NewWithID(appID), err)
+		},
 	}))
 }
 

@@ -99,4 +99,35 @@ expected='"label":[[0,12,"QUOTE"]]'
 stats=$("$bin" --db "$db" stats --json)
 [[ "$(tr -d ' ' <<<"$stats")" == *'"annotations":1'* ]] || fail "expected exactly one annotation, stats say $stats"
 if grep -q "locale" "$work/app.log"; then fail "the app complained about the locale"; fi
-echo "e2e: 1 passed, 0 failed"
+echo "e2e: tag, undo, redo and quit: passed"
+
+# A database that is not one: the app must say so in a window (someone who
+# started it from a desktop icon sees no stderr), leave the file alone, and exit 1
+# when the window is closed.
+corrupt="$work/corrupt.db"
+printf 'not a database, only some text that a user named .db by mistake\n' > "$corrupt"
+before=$(sha256sum < "$corrupt")
+"$bin" --db "$corrupt" >"$work/app.log" 2>&1 &
+app_pid=$!
+errwin=""
+for _ in $(seq 100); do
+  errwin=$(xdotool search --name '^Newsmark$' 2>/dev/null | head -1 || true)
+  [[ -n "$errwin" ]] && break
+  kill -0 "$app_pid" 2>/dev/null || fail "with a corrupt database the app exited without a window"
+  sleep 0.2
+done
+[[ -n "$errwin" ]] || fail "no error window for a corrupt database within 20 s"
+sleep 0.5
+import -window root "$ARTIFACTS/e2e-startup-error.png"
+echo "e2e: screenshot $ARTIFACTS/e2e-startup-error.png"
+xdotool windowfocus --sync "$errwin" 2>/dev/null || true
+xdotool key --window "$errwin" Return 2>/dev/null || true
+for _ in $(seq 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$app_pid" 2>/dev/null && fail "Return did not close the error window"
+status=0; wait "$app_pid" || status=$?
+app_pid=""
+[[ $status -eq 1 ]] || fail "with a corrupt database the app exited with $status, want 1"
+grep -q "$corrupt is not a Newsmark database" "$work/app.log" || fail "stderr does not name the corrupt file"
+[[ "$(sha256sum < "$corrupt")" == "$before" ]] || fail "the corrupt file was changed"
+echo "e2e: corrupt database window: passed"
+echo "e2e: 2 passed, 0 failed"

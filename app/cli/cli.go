@@ -47,6 +47,11 @@ type Host struct {
 	// LaunchGUI starts the desktop app on an open store and blocks until it quits.
 	// Nil in headless builds and tests: running without a subcommand is then an error.
 	LaunchGUI func(store annotate.Store, opts GUIOptions) error
+	// ShowStartupError shows, in a window, why the GUI could not start (its
+	// database is locked, corrupt or from a newer version) and blocks until the
+	// user closes it: someone who started the app from a desktop icon never sees
+	// stderr. The error is printed to stderr as well. Nil: stderr only.
+	ShowStartupError func(err error)
 }
 
 // env is what every subcommand gets.
@@ -165,6 +170,9 @@ func runGUI(e *env, opener *storeOpener, host Host, files []string, annotator st
 	}
 	store, err := e.store()
 	if err != nil {
+		if host.ShowStartupError != nil {
+			host.ShowStartupError(err)
+		}
 		return err
 	}
 	return host.LaunchGUI(store, GUIOptions{Files: files, OpenDocID: opener.sampleID, Annotator: annotator})

@@ -297,6 +297,35 @@ func TestNoSubcommandHandsFilesAndAnnotatorToTheGUI(t *testing.T) {
 	}
 }
 
+func TestAGUIThatCannotOpenItsDatabaseSaysWhyInAWindow(t *testing.T) {
+	dir := t.TempDir()
+	corrupt := writeFile(t, filepath.Join(dir, "corrupt.db"), []byte("this is not a database, just text long enough to look like a file\n"))
+	var shown error
+	var out, errOut bytes.Buffer
+	host := Host{Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" },
+		LaunchGUI: func(annotate.Store, GUIOptions) error {
+			t.Error("the GUI started on a corrupt database")
+			return nil
+		},
+		ShowStartupError: func(err error) { shown = err },
+	}
+	if code := Run([]string{"--db", corrupt}, host); code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if shown == nil || !strings.Contains(shown.Error(), corrupt) || !strings.Contains(shown.Error(), "corrupt") {
+		t.Errorf("the window was shown %v; want the error naming %s", shown, corrupt)
+	}
+	if !strings.Contains(errOut.String(), corrupt) {
+		t.Errorf("stderr %q does not name the file", errOut.String())
+	}
+
+	// A subcommand is not the GUI: no window.
+	shown = nil
+	if code := Run([]string{"--db", corrupt, "stats"}, host); code != 1 || shown != nil {
+		t.Errorf("stats on a corrupt database: exit %d, window %v; want 1 and none", code, shown)
+	}
+}
+
 func TestATwentyMegabyteArticleImports(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "big.db")
