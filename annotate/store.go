@@ -37,6 +37,9 @@ type Store interface {
 
 	Documents(ctx context.Context, filter DocumentFilter) ([]DocumentSummary, error)
 	Document(ctx context.Context, id int64) (Document, error)
+	// Surroundings is up to width code points of the text before start and after
+	// end, without reading the whole document.
+	Surroundings(ctx context.Context, docID int64, start, end, width int) (before, after string, err error)
 	SetDocumentStatus(ctx context.Context, id int64, status Status) error
 	DeleteDocument(ctx context.Context, id int64) error
 

@@ -251,11 +251,22 @@ func (w *Workbench) onFind() {
 		w.search = newSearchPanel(w.engine, w.currentLabels, w.onSearchOpen)
 		w.search.onHidden = w.refocusView
 		w.search.currentDoc = w.currentDocID
+		w.search.surroundings = w.spanSurroundings
 	}
 	w.search.Show(w.win)
 }
 
 // onSearchOpen opens a search result: its document, with the span selected.
+// spanSurroundings reads the document text around a search result. A failure
+// only costs the result its context, so it is not reported.
+func (w *Workbench) spanSurroundings(rec annotate.SpanRecord) (before, after string) {
+	before, after, err := w.store.Surroundings(w.ctx, rec.DocID, rec.Start, rec.End, searchContextWidth)
+	if err != nil {
+		return "", ""
+	}
+	return before, after
+}
+
 func (w *Workbench) onSearchOpen(docID, spanID int64) {
 	if w.currentDocID() != docID && !w.openDocument(docID) {
 		return

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -43,6 +45,11 @@ type searchPanel struct {
 	onOpen   func(docID, spanID int64)
 	// currentDoc is the open document (0 for none), for the "This document" filter.
 	currentDoc func() int64
+	// surroundings reads the text around a span (nil: results show no context).
+	// It is asked only for the rows on screen, and its answers are kept: a span's
+	// offsets into its document never change.
+	surroundings func(rec annotate.SpanRecord) (before, after string)
+	contexts     map[int64][2]string // by span ID; guarded by mu
 
 	win     fyne.Window
 	popup   *widget.PopUp
@@ -355,9 +362,35 @@ func (p *searchPanel) updateResultRow(id widget.ListItemID, obj fyne.CanvasObjec
 	row := rowParts(obj)
 	row.swatch.FillColor = swatchColor
 	row.swatch.Refresh()
-	row.text.Segments = highlightSegments(r.Record.Text, r.Matched, searchTextWindow)
+	before, after := p.contextOf(r.Record)
+	row.text.Segments = resultSegments(before, r.Record.Text, after, r.Matched, searchTextWindow)
 	row.text.Refresh()
 	row.caption.SetText(resultCaption(r))
+}
+
+// searchContextWidth is how much document text, in code points, is read on each
+// side of a result's span; about half of it fits beside a short span.
+const searchContextWidth = 60
+
+// contextOf returns the text around a result's span, read once per span.
+func (p *searchPanel) contextOf(rec annotate.SpanRecord) (before, after string) {
+	if p.surroundings == nil {
+		return "", ""
+	}
+	p.mu.Lock()
+	c, ok := p.contexts[rec.ID]
+	p.mu.Unlock()
+	if ok {
+		return c[0], c[1]
+	}
+	before, after = p.surroundings(rec)
+	p.mu.Lock()
+	if p.contexts == nil || len(p.contexts) > 10000 {
+		p.contexts = map[int64][2]string{}
+	}
+	p.contexts[rec.ID] = [2]string{before, after}
+	p.mu.Unlock()
+	return before, after
 }
 
 // rowParts finds the widgets of a row built by newResultRow.
@@ -393,6 +426,99 @@ func matchCount(n int) string {
 	return fmt.Sprintf("%d matches", n)
 }
 
+// spanWindow is the part [from, to) of an n-code-point span text that a result
+// shows: all of it if it fits in window, else window characters around the first
+// match.
+func spanWindow(n int, matched []int, window int) (from, to int) {
+	if n <= window {
+		return 0, n
+	}
+	if len(matched) > 0 {
+		from = max(0, min(matched[0]-searchLeadContext, n-window))
+	}
+	return from, from + window
+}
+
+// resultSegments renders a result's line: the span's text with its matched
+// characters in bold (see highlightSegments), between a little of the document
+// text before and after it in the secondary colour, cut at word boundaries. A
+// side of the span that highlightSegments had to cut gets no context.
+func resultSegments(before, text, after string, matched []int, window int) []widget.RichTextSegment {
+	segments := highlightSegments(text, matched, window)
+	dim := widget.RichTextStyleInline
+	dim.ColorName = theme.ColorNamePlaceHolder
+	n := utf8.RuneCountInString(text)
+	from, to := spanWindow(n, matched, window)
+	cutStart, cutEnd := from > 0, to < n
+	if lead := contextBefore(before, searchContextWidth); lead != "" && !cutStart {
+		segments = append([]widget.RichTextSegment{&widget.TextSegment{Text: lead, Style: dim}}, segments...)
+	}
+	if tail := contextAfter(after, searchContextWidth); tail != "" && !cutEnd {
+		segments = append(segments, &widget.TextSegment{Text: tail, Style: dim})
+	}
+	return segments
+}
+
+// contextBefore is the text before a span as shown: on one line, starting at a
+// word (with "…" when it starts inside the document), and ending with the space
+// that separated it from the span, if there was one.
+func contextBefore(before string, width int) string {
+	if before == "" {
+		return ""
+	}
+	cut := utf8.RuneCountInString(before) >= width // there is more text before it
+	gap := endsWithSpace(before)
+	words := strings.Fields(before)
+	if cut && len(words) > 1 && !startsWithSpace(before) {
+		words = words[1:] // the first word is cut
+	}
+	out := strings.Join(words, " ")
+	if out == "" {
+		return ""
+	}
+	if cut {
+		out = "…" + out
+	}
+	if gap {
+		out += " "
+	}
+	return out
+}
+
+// contextAfter is contextBefore's mirror for the text after a span.
+func contextAfter(after string, width int) string {
+	if after == "" {
+		return ""
+	}
+	cut := utf8.RuneCountInString(after) >= width
+	gap := startsWithSpace(after)
+	words := strings.Fields(after)
+	if cut && len(words) > 1 && !endsWithSpace(after) {
+		words = words[:len(words)-1]
+	}
+	out := strings.Join(words, " ")
+	if out == "" {
+		return ""
+	}
+	if gap {
+		out = " " + out
+	}
+	if cut {
+		out += "…"
+	}
+	return out
+}
+
+func startsWithSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+func endsWithSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
 // highlightSegments renders text on one line with the characters at the code-point
 // indexes matched in bold. A text longer than window is cut to window characters
 // around the first match, with "…" where it was cut, so that the match shows.
@@ -403,13 +529,7 @@ func highlightSegments(text string, matched []int, window int) []widget.RichText
 			runes[i] = ' ' // one line; one rune for one rune keeps the indexes valid
 		}
 	}
-	from, to := 0, len(runes)
-	if len(runes) > window {
-		if len(matched) > 0 {
-			from = max(0, min(matched[0]-searchLeadContext, len(runes)-window))
-		}
-		to = from + window
-	}
+	from, to := spanWindow(len(runes), matched, window)
 	isMatched := make(map[int]bool, len(matched))
 	for _, i := range matched {
 		isMatched[i] = true

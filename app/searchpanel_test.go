@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -388,5 +389,107 @@ func TestSearchPanelFiltersNarrowTheResults(t *testing.T) {
 	}
 	if got := f.panel.filters.documents.Selected; got != filterThisDocument {
 		t.Errorf("the document choice was not kept: %q", got)
+	}
+}
+
+// segmentText joins what a result row shows, marking the dim context [like this]
+// and the bold matches *like this*.
+func segmentText(segments []widget.RichTextSegment) string {
+	var b strings.Builder
+	for _, seg := range segments {
+		ts := seg.(*widget.TextSegment)
+		switch {
+		case ts.Style.ColorName == theme.ColorNamePlaceHolder:
+			b.WriteString("[" + ts.Text + "]")
+		case ts.Style.TextStyle.Bold:
+			b.WriteString("*" + ts.Text + "*")
+		default:
+			b.WriteString(ts.Text)
+		}
+	}
+	return b.String()
+}
+
+func TestResultSegmentsShowTheSpanInItsContext(t *testing.T) {
+	cases := []struct {
+		name, before, text, after string
+		matched                   []int
+		want                      string
+	}{
+		{"short context on both sides, kept whole",
+			"said: ", "“We stay,”", " the mayor\r\nsaid.", []int{4, 5, 6, 7},
+			"[said: ]“We *stay*,”[ the mayor said.]"},
+		{"cut context loses its partial word and says so",
+			strings.Repeat("x", 40) + "ing officials said at least ", "14 civilians", " were killed on Tuesday in the harbour district of the city.", nil,
+			"[…officials said at least ]14 civilians[ were killed on Tuesday in the harbour district of the…]"},
+		{"no space between context and span stays joined",
+			"(", "Pavić", ")", []int{0, 1, 2, 3, 4},
+			"[(]*Pavić*[)]"},
+		{"the start and end of the document give no context",
+			"", "Ceasefire", "", []int{0},
+			"*C*easefire"},
+		{"a long span cut at its start gets no context before it",
+			"before ", strings.Repeat("a", 150) + " Zaporizhzhia plant", " after", []int{151, 152},
+			""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			// The cases are built with searchContextWidth-long context where they are cut.
+			before := c.before
+			if len([]rune(before)) > searchContextWidth {
+				before = string([]rune(before)[len([]rune(before))-searchContextWidth:])
+			}
+			after := c.after
+			if len([]rune(after)) > searchContextWidth {
+				after = string([]rune(after)[:searchContextWidth])
+			}
+			got := segmentText(resultSegments(before, c.text, after, c.matched, searchTextWindow))
+			if c.want == "" {
+				if strings.HasPrefix(got, "[") || !strings.HasSuffix(got, "[ after]") {
+					t.Errorf("got %q; want no context before the cut span and the context after it", got)
+				}
+				return
+			}
+			if got != c.want {
+				t.Errorf("row reads\n%q\nwant\n%q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestSearchPanelRowsAskForContextOncePerSpan(t *testing.T) {
+	f := newPanelFixture(t)
+	asked := map[int64]int{}
+	f.panel.surroundings = func(rec annotate.SpanRecord) (string, string) {
+		asked[rec.ID]++
+		return "Reuters: ", " (AFP)"
+	}
+	f.panel.Show(f.win)
+	test.Type(f.panel.entry, "zaporizhia chernobyl")
+	f.panel.freshen()
+	row := f.panel.newResultRow()
+	f.panel.updateResultRow(0, row)
+	f.panel.updateResultRow(0, row)
+	got := segmentText(rowParts(row).text.Segments)
+	if !strings.HasPrefix(got, "[Reuters: ]“We will not allow") || !strings.HasSuffix(got, "[ (AFP)]") {
+		t.Errorf("the first result reads %q, want it between its context", got)
+	}
+	if asked[102] != 1 {
+		t.Errorf("context of span 102 read %d times, want once", asked[102])
+	}
+}
+
+func TestWorkbenchSearchShowsContextFromTheDatabase(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	f.tagText("Ana Pavić", '2')
+	f.w.onFind()
+	test.Type(f.w.search.entry, "pavic")
+	f.w.search.freshen()
+	row := f.w.search.newResultRow()
+	f.w.search.updateResultRow(0, row)
+	// All of trickyText fits in the context: its line breaks (CRLF) and no-break
+	// space show as plain spaces on the one-line row.
+	if got, want := segmentText(rowParts(row).text.Segments), "[“Ceasefire” talks — it’s over 😀 “We will stay,” said ]Ana *Pavić*[. At least 14 civilians were killed.]"; got != want {
+		t.Errorf("result reads %q, want %q", got, want)
 	}
 }

@@ -94,6 +94,32 @@ func BenchmarkCreateSpan(b *testing.B) {
 	}
 }
 
+// BenchmarkSurroundings1MB is the context of one search result in a 1 MB
+// article: the search panel asks once per result row on screen.
+func BenchmarkSurroundings1MB(b *testing.B) {
+	ctx := context.Background()
+	db, err := Open(filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Seed(ctx, testLabels(), nil); err != nil {
+		b.Fatal(err)
+	}
+	text := strings.Repeat("“Talks resumed,” the mayor’s office said — 14\u00a0civilians 😀 were evacuated.\r\n", 1<<20/80)
+	res, err := db.Import(ctx, records([]annotate.ImportRecord{{Origin: "big.txt", Document: annotate.Document{Title: "big", Text: text}}}), annotate.ImportOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	length := annotate.RuneLen(text)
+	for i := 0; b.Loop(); i++ {
+		start := (i * 7919) % (length - 100)
+		if _, _, err := db.Surroundings(ctx, res.DocIDs[0], start, start+30, 60); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // annotatedBenchArticles is benchArticles(10_000) with ten spans per article.
 func annotatedBenchArticles() []annotate.ImportRecord {
 	recs := benchArticles(10_000)

@@ -71,6 +71,27 @@ func (db *DB) Document(ctx context.Context, id int64) (annotate.Document, error)
 	return d, nil
 }
 
+// Surroundings returns up to width code points of a document's text before
+// start and after end: a span shown in its context. SQLite's substr counts the
+// characters of a TEXT value, so the offsets are code points, as everywhere, and
+// only those few bytes leave the database rather than the whole article.
+func (db *DB) Surroundings(ctx context.Context, docID int64, start, end, width int) (before, after string, err error) {
+	if start < 0 || end < start || width < 0 {
+		return "", "", annotate.Errorf(annotate.EINVALID, "surroundings of %d-%d (width %d): offsets out of order", start, end, width)
+	}
+	from := max(0, start-width) // 0-based
+	err = db.read.QueryRowContext(ctx,
+		`SELECT substr(text, ?, ?), substr(text, ?, ?) FROM documents WHERE id = ?`,
+		from+1, start-from, end+1, width, docID).Scan(&before, &after)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", "", annotate.Errorf(annotate.ENOTFOUND, "document %d not found", docID)
+	}
+	if err != nil {
+		return "", "", db.fail("read surroundings", err)
+	}
+	return before, after, nil
+}
+
 // SetDocumentStatus marks a document new, in progress or done.
 func (db *DB) SetDocumentStatus(ctx context.Context, id int64, status annotate.Status) error {
 	if !status.Valid() {

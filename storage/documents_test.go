@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -183,4 +184,46 @@ func TestAllSpansStreamsEverySpan(t *testing.T) {
 	if fmt.Sprint(got) != want {
 		t.Errorf("got %v, want %s", got, want)
 	}
+}
+
+func TestSurroundingsCountCodePoints(t *testing.T) {
+	ctx := context.Background()
+	db := openSeeded(t)
+	text := "“😀 Talks —\u00a0stalled,” she said.\r\nAt least 14 civilians died."
+	docID := importOne(t, db, text)
+	runes := []rune(text)
+	slice := func(a, b int) string { return string(runes[max(0, a):min(len(runes), b)]) }
+	at := func(sub string) int {
+		for i := range runes {
+			if strings.HasPrefix(string(runes[i:]), sub) {
+				return i
+			}
+		}
+		t.Fatalf("%q not in text", sub)
+		return -1
+	}
+	cases := []struct{ start, end, width int }{
+		{at("stalled"), at("stalled") + 7, 5},        // after an emoji, an em dash and U+00A0
+		{at("At least"), at("At least") + 8, 4},      // after CRLF
+		{0, 2, 10},                                   // at the start: nothing before
+		{at("died"), len(runes), 10},                 // at the end: nothing after
+		{at("14"), at("14") + 2, 0},                  // width 0
+		{at("she"), at("she") + 3, len(runes) + 100}, // wider than the text
+	}
+	for _, c := range cases {
+		before, after, err := db.Surroundings(ctx, docID, c.start, c.end, c.width)
+		if err != nil {
+			t.Fatalf("Surroundings(%d, %d, %d): %v", c.start, c.end, c.width, err)
+		}
+		if want := slice(c.start-c.width, c.start); before != want {
+			t.Errorf("before %d-%d (width %d) = %q, want %q", c.start, c.end, c.width, before, want)
+		}
+		if want := slice(c.end, c.end+c.width); after != want {
+			t.Errorf("after %d-%d (width %d) = %q, want %q", c.start, c.end, c.width, after, want)
+		}
+	}
+	_, _, err := db.Surroundings(ctx, docID+99, 0, 1, 5)
+	wantCode(t, err, annotate.ENOTFOUND)
+	_, _, err = db.Surroundings(ctx, docID, 5, 2, 5)
+	wantCode(t, err, annotate.EINVALID)
 }
