@@ -369,8 +369,9 @@ func (p *searchPanel) updateResultRow(id widget.ListItemID, obj fyne.CanvasObjec
 }
 
 // searchContextWidth is how much document text, in code points, is read on each
-// side of a result's span; about half of it fits beside a short span.
-const searchContextWidth = 60
+// side of a result's span: enough to place it, little enough that the span
+// itself stays near the start of the row.
+const searchContextWidth = 40
 
 // contextOf returns the text around a result's span, read once per span.
 func (p *searchPanel) contextOf(rec annotate.SpanRecord) (before, after string) {
