@@ -42,25 +42,20 @@ func (w *Workbench) stepDocument(delta int) {
 
 // onMarkDone marks the open document done and moves on to the next one not done
 // (after it in the library, then from the top), so a session is a run of
-// read–tag–Ctrl+Enter.
+// read–tag–Ctrl+Enter. Ctrl+Z takes it back.
 func (w *Workbench) onMarkDone() {
 	if w.doc == nil {
 		return
 	}
-	id := w.doc.ID
-	if err := w.store.SetDocumentStatus(w.ctx, id, annotate.StatusDone); err != nil {
-		w.showError(fmt.Errorf("mark %q done: %w", w.doc.Title, err))
-		return
+	id, before := w.doc.ID, w.doc.Status
+	if before != annotate.StatusDone {
+		if err := w.setDocumentStatus(id, annotate.StatusDone); err != nil {
+			w.showError(err)
+			return
+		}
+		w.history.record(editStep{Status: &statusChange{DocID: id, Before: before, After: annotate.StatusDone}})
 	}
-	w.doc.Status = annotate.StatusDone
 	i := w.docIndex(id)
-	if i >= 0 {
-		w.docs[i].Status = annotate.StatusDone
-		w.library.updateDocument(w.docs[i])
-	}
-	title := w.doc.Title
-	w.indexed(func(e *search.Engine) { e.SetDocument(id, title, annotate.StatusDone) })
-	w.updateStatus()
 	for step := 1; step < len(w.docs); step++ {
 		candidate := w.docs[(i+step)%len(w.docs)]
 		if candidate.Status != annotate.StatusDone {
@@ -70,6 +65,46 @@ func (w *Workbench) onMarkDone() {
 		}
 	}
 	w.status.flash("Marked done. Every document is done.")
+}
+
+// onReopen marks the open document, done by mistake or for a second pass, in
+// progress again.
+func (w *Workbench) onReopen() {
+	if w.doc == nil {
+		return
+	}
+	if w.doc.Status != annotate.StatusDone {
+		w.status.flash("This document is not marked done")
+		return
+	}
+	id := w.doc.ID
+	if err := w.setDocumentStatus(id, annotate.StatusInProgress); err != nil {
+		w.showError(err)
+		return
+	}
+	w.history.record(editStep{Status: &statusChange{DocID: id, Before: annotate.StatusDone, After: annotate.StatusInProgress}})
+	w.status.flash("Reopened: in progress")
+}
+
+// setDocumentStatus stores a document's status and shows it everywhere: the
+// library, the status bar and the search index.
+func (w *Workbench) setDocumentStatus(id int64, status annotate.Status) error {
+	i := w.docIndex(id)
+	if i < 0 {
+		return fmt.Errorf("document %d is not in the library", id)
+	}
+	title := w.docs[i].Title
+	if err := w.store.SetDocumentStatus(w.ctx, id, status); err != nil {
+		return fmt.Errorf("mark %q %s: %w", title, status.Display(), err)
+	}
+	w.docs[i].Status = status
+	w.library.updateDocument(w.docs[i])
+	if w.doc != nil && w.doc.ID == id {
+		w.doc.Status = status
+	}
+	w.indexed(func(e *search.Engine) { e.SetDocument(id, title, status) })
+	w.updateStatus()
+	return nil
 }
 
 func (w *Workbench) countNotDone() int {

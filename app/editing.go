@@ -190,6 +190,10 @@ func (w *Workbench) onUndo() {
 	if !w.showStepDocument(step) {
 		return
 	}
+	if step.Status != nil {
+		w.applyStatusStep(step, step.Status.Before, "Undid ")
+		return
+	}
 	span, err := revertStep(w.ctx, w.store, step, w.annotator)
 	if err != nil {
 		w.showError(err)
@@ -211,6 +215,10 @@ func (w *Workbench) onRedo() {
 	if !w.showStepDocument(step) {
 		return
 	}
+	if step.Status != nil {
+		w.applyStatusStep(step, step.Status.After, "Redid ")
+		return
+	}
 	span, err := replayStep(w.ctx, w.store, step, w.annotator)
 	if err != nil {
 		w.showError(err)
@@ -219,6 +227,22 @@ func (w *Workbench) onRedo() {
 	w.history.markRedone()
 	w.applyStepResult(step, span)
 	w.status.flash("Redid " + describeStep(step))
+}
+
+// applyStatusStep undoes or redoes a status step by setting status, then moves
+// the step to the other stack. verb is "Undid " or "Redid ".
+func (w *Workbench) applyStatusStep(step editStep, status annotate.Status, verb string) {
+	if err := w.setDocumentStatus(step.Status.DocID, status); err != nil {
+		w.showError(err)
+		return
+	}
+	if verb == "Undid " {
+		w.history.markUndone()
+	} else {
+		w.history.markRedone()
+	}
+	w.focusView()
+	w.status.flash(verb + describeStep(step))
 }
 
 // showStepDocument makes sure the document an undo/redo step touches is the one on
@@ -262,6 +286,12 @@ func (w *Workbench) applyStepResult(step editStep, span annotate.Span) {
 
 // describeStep names a step for the status bar ("Undid relabel QUOTE → CLAIM").
 func describeStep(step editStep) string {
+	if step.Status != nil {
+		if step.Status.After == annotate.StatusDone {
+			return "marking done"
+		}
+		return "reopening"
+	}
 	switch step.Action {
 	case annotate.ActionCreate:
 		return "tagging " + step.After.Label

@@ -26,7 +26,7 @@ func shortcutHelp() [][2]string {
 		{"Ctrl+Z", "undo"},
 		{"Ctrl+Shift+Z, Ctrl+Y", "redo"},
 		{"Ctrl+F, Ctrl+K", "find annotations in every document"},
-		{"Ctrl+Enter", "mark the document done and open the next"},
+		{"Ctrl+Enter", "mark the document done and open the next (Ctrl+Z takes it back)"},
 		{"Ctrl+PageDown / PageUp", "next / previous document"},
 		{"Ctrl+O / Ctrl+Shift+O", "open files / a folder"},
 		{"Ctrl+I / Ctrl+E", "import / export a dataset"},

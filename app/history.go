@@ -14,10 +14,22 @@ type editStep struct {
 	Action annotate.Action
 	Before annotate.Span
 	After  annotate.Span
+	// Status, if set, makes the step a change of a document's status (Mark done,
+	// Reopen) instead of a span edit; Action and the spans are then unused.
+	Status *statusChange
+}
+
+// statusChange is a document's status before and after Mark done or Reopen.
+type statusChange struct {
+	DocID         int64
+	Before, After annotate.Status
 }
 
 // docID is the document the step belongs to.
 func (s editStep) docID() int64 {
+	if s.Status != nil {
+		return s.Status.DocID
+	}
 	if s.After.ID != 0 {
 		return s.After.DocID
 	}

@@ -43,6 +43,7 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		item("Next", shortcut(fyne.KeyPageDown, 0), w.onNextDocument),
 		item("Previous", shortcut(fyne.KeyPageUp, 0), w.onPreviousDocument),
 		item("Mark done", shortcut(fyne.KeyReturn, 0), w.onMarkDone),
+		fyne.NewMenuItem("Reopen (mark in progress)", w.onReopen),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Delete document…", w.onDeleteDocument),
 	)

@@ -483,6 +483,48 @@ func TestMarkDoneMovesToTheNextDocumentNotDone(t *testing.T) {
 	}
 }
 
+func TestMarkDoneAndReopenAreUndoable(t *testing.T) {
+	f := newWBFixture(t, "one\n", "two\n")
+	stored := func(id int64) annotate.Status {
+		t.Helper()
+		doc, err := f.db.Document(f.ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc.Status
+	}
+	first := f.ids[0]
+	f.w.onMarkDone() // by mistake: it moves on to "two"
+	if stored(first) != annotate.StatusDone || f.w.currentDocID() != f.ids[1] {
+		t.Fatalf("after Mark done: %s, open %d", stored(first), f.w.currentDocID())
+	}
+	f.w.onUndo()
+	if got := stored(first); got != annotate.StatusNew {
+		t.Errorf("after Ctrl+Z the document is %s, want new again", got)
+	}
+	if f.w.currentDocID() != first {
+		t.Errorf("Ctrl+Z left document %d open, want the one it changed (%d)", f.w.currentDocID(), first)
+	}
+	if got := f.w.docs[f.w.docIndex(first)].Status; got != annotate.StatusNew {
+		t.Errorf("the library still shows %s", got)
+	}
+	f.w.onRedo()
+	if got := stored(first); got != annotate.StatusDone {
+		t.Errorf("after redo the document is %s, want done", got)
+	}
+
+	f.w.openDocument(first)
+	f.w.onReopen()
+	if got := stored(first); got != annotate.StatusInProgress {
+		t.Errorf("after Reopen the document is %s, want in progress", got)
+	}
+	f.w.onReopen() // not done any more: nothing to do, nothing recorded
+	f.w.onUndo()
+	if got := stored(first); got != annotate.StatusDone {
+		t.Errorf("undoing Reopen left %s, want done", got)
+	}
+}
+
 func TestLibraryFilterAndOpen(t *testing.T) {
 	f := newWBFixture(t, "Harbour talks\n", "Ceasefire news\n", "Harbour fire\n")
 	f.w.library.filter.SetText("harbour")
