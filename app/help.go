@@ -30,6 +30,7 @@ func shortcutHelp() [][2]string {
 		{"Ctrl+PageDown / PageUp", "next / previous document"},
 		{"Ctrl+O / Ctrl+Shift+O", "open files / a folder"},
 		{"Ctrl+I / Ctrl+E", "import / export a dataset"},
+		{"Ctrl+= / Ctrl+- / Ctrl+0", "larger / smaller / actual text size of the article"},
 		{"Ctrl+Q", "quit"},
 	}
 }

@@ -47,6 +47,11 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Delete document…", w.onDeleteDocument),
 	)
+	view := fyne.NewMenu("View",
+		item("Larger text", shortcut(fyne.KeyEqual, 0), func() { w.onTextSize(+1) }),
+		item("Smaller text", shortcut(fyne.KeyMinus, 0), func() { w.onTextSize(-1) }),
+		item("Actual size", shortcut(fyne.Key0, 0), func() { w.onTextSize(0) }),
+	)
 	labels := fyne.NewMenu("Labels",
 		fyne.NewMenuItem("Manage labels…", w.onManageLabels),
 	)
@@ -54,7 +59,7 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Keyboard shortcuts", w.onShowShortcuts),
 		fyne.NewMenuItem("Label guidelines", w.onShowGuidelines),
 	)
-	return fyne.NewMainMenu(file, edit, document, labels, help)
+	return fyne.NewMainMenu(file, edit, view, document, labels, help)
 }
 
 // addWindowShortcuts adds the second keys of actions whose menu item shows the
@@ -67,6 +72,9 @@ func (w *Workbench) addWindowShortcuts() {
 	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.onRedoShortcut() })
 	c.AddShortcut(shortcut(fyne.KeyK, 0).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onFind() })
 	c.AddShortcut(shortcut(fyne.KeyEnter, 0).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onMarkDone() })
+	// Ctrl++ is Ctrl+Shift+= on most keyboards, or the keypad's plus.
+	c.AddShortcut(shortcut(fyne.KeyEqual, fyne.KeyModifierShift).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onTextSize(+1) })
+	c.AddShortcut(shortcut(fyne.KeyPlus, 0).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onTextSize(+1) })
 }
 
 // onUndoShortcut undoes in a text field the field's own typing, and elsewhere the

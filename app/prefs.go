@@ -15,9 +15,10 @@ const (
 	prefAnnotator    = "annotator"
 	prefWindowWidth  = "window.width"
 	prefWindowHeight = "window.height"
-	prefLastDocument = "document.last"   // id of the document open at quit
-	prefLastScroll   = "document.scroll" // scroll offset of that document
-	prefLastCaret    = "document.caret"  // caret offset (code points) in that document, on screen at quit
+	prefLastDocument = "document.last"      // id of the document open at quit
+	prefLastScroll   = "document.scroll"    // scroll offset of that document
+	prefLastCaret    = "document.caret"     // caret offset (code points) in that document, on screen at quit
+	prefTextScale    = "document.textScale" // the article's text size, a multiple of the theme's
 )
 
 // Window size on first start: wide enough for library, text and annotations side by side.

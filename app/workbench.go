@@ -59,6 +59,7 @@ type Workbench struct {
 	emptyHint   fyne.CanvasObject
 	docArea     *fyne.Container
 	search      *searchPanel
+	docText     *documentText   // the document view's text size
 	dialogs     []dialog.Dialog // open dialogs, for Esc
 }
 
@@ -135,7 +136,8 @@ func (w *Workbench) build() fyne.CanvasObject {
 	openFolder := widget.NewButton("Open folder…", w.onOpenFolder)
 	w.emptyHint = container.NewCenter(container.NewVBox(hint, container.NewCenter(container.NewHBox(openFiles, openFolder))))
 	w.emptyHint.Hide()
-	w.docArea = container.NewStack(w.view, w.emptyHint)
+	w.docText = newDocumentText(w.view, w.prefs.FloatWithFallback(prefTextScale, 1))
+	w.docArea = container.NewStack(w.docText.override, w.emptyHint)
 
 	centre := container.NewBorder(w.palette.build(), nil, nil, nil, w.docArea)
 	right := container.NewHSplit(centre, w.annotations.build())
@@ -192,6 +194,7 @@ func (w *Workbench) openInitialDocument(requested int64) {
 			// reader left off rather than at offset 0, off screen.
 			w.view.Select(caret, caret)
 			w.view.SetScrollPosition(scroll)
+			w.onSelectionChanged(w.view.Selection()) // the status bar says where it is
 		}
 		restore()
 		// The view may not know its height until the window is laid out, so

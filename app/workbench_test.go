@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -587,6 +588,9 @@ func TestReopenPutsTheCaretWhereTheReaderLeftOff(t *testing.T) {
 	}
 	if !again.view.OffsetVisible(caret) {
 		t.Errorf("caret %d is off screen after reopening (scroll %v)", caret, again.view.ScrollPosition())
+	}
+	if got, want := again.status.selection.Text, fmt.Sprintf("Caret %d", caret); got != want {
+		t.Errorf("status bar says %q after reopening, want %q", got, want)
 	}
 	if got := again.view.ScrollPosition(); got != 5000 {
 		t.Errorf("scroll after reopening = %v, want 5000", got)

@@ -249,32 +249,38 @@ func (v *View) invalidateLayout() {
 func (v *View) ensureLayout() {
 	th := v.Theme()
 	size := th.Size(theme.SizeNameText)
-	if v.widths == nil || v.widths.size != size {
-		v.widths = newRuneWidths(size, fyne.TextStyle{}, fyne.MeasureText)
-		v.textHeight = fyne.MeasureText("M", size, fyne.TextStyle{}).Height
-		v.rowHeight = float32(math.Ceil(float64(v.textHeight))) + 3*bandHeight
-		v.invalidateLayout()
-	}
+	sizeChanged := v.widths == nil || v.widths.size != size
 	width := v.textWidth()
 	if v.Size().Width <= 0 {
 		width = float32(math.MaxFloat32)
 	}
 	width = max(width, 1)
-	if v.rows != nil && width == v.wrapWidth {
+	if !sizeChanged && v.rows != nil && width == v.wrapWidth {
 		return
 	}
-	// Keep the reading position across a re-wrap: the row that was at the top
-	// stays at the top.
+	// Keep the reading position across a re-wrap (a resize, or a new text size):
+	// the row that was at the top stays at the top, as far into it as it was.
+	// A pending scroll to a pixel position was meant for the old text size: the
+	// place it shows is kept instead. (A pending reveal of an offset stays valid.)
+	if sizeChanged && v.reveal.pending && v.reveal.offset < 0 && v.rows != nil {
+		v.reveal = revealRequest{}
+	}
 	topOffset, intoRow := -1, float32(0)
 	if v.rows != nil && v.rowHeight > 0 && v.scrollY > 0 && !v.reveal.pending {
 		first := clamp(int((v.scrollY-v.padding())/v.rowHeight), 0, len(v.rows)-1)
-		topOffset, intoRow = int(v.rows[first]), v.scrollY-v.rowTop(first)
+		topOffset, intoRow = int(v.rows[first]), (v.scrollY-v.rowTop(first))/v.rowHeight
+	}
+	if sizeChanged {
+		v.widths = newRuneWidths(size, fyne.TextStyle{}, fyne.MeasureText)
+		v.textHeight = fyne.MeasureText("M", size, fyne.TextStyle{}).Height
+		v.rowHeight = float32(math.Ceil(float64(v.textHeight))) + 3*bandHeight
+		v.invalidateLayout()
 	}
 	v.rows = wrapRows(v.text, width, v.widths)
 	v.wrapWidth = width
 	clear(v.prefixCache)
 	if topOffset >= 0 {
-		v.scrollY = v.rowTop(v.rowOf(topOffset)) + intoRow
+		v.scrollY = v.rowTop(v.rowOf(topOffset)) + intoRow*v.rowHeight
 	}
 	if v.Size().Height > 0 {
 		v.applyReveal()
