@@ -38,6 +38,8 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Delete annotation", w.onDeleteAnnotation),
 		fyne.NewMenuItemSeparator(),
 		item("Find…", shortcut(fyne.KeyF, 0), w.onFind),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Annotator name…", w.onAnnotatorName),
 	)
 	document := fyne.NewMenu("Document",
 		item("Next", shortcut(fyne.KeyPageDown, 0), w.onNextDocument),

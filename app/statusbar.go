@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -19,14 +20,19 @@ type statusBar struct {
 	progress  *widget.Label
 	count     *widget.Label
 	divider   fyne.CanvasObject
+	// annotator names who new annotations are by; a click changes it.
+	annotator *widget.Button
 }
 
-func newStatusBar() *statusBar {
+func newStatusBar(onAnnotator func()) *statusBar {
+	annotator := widget.NewButtonWithIcon("", theme.AccountIcon(), onAnnotator)
+	annotator.Importance = widget.LowImportance
 	return &statusBar{
 		selection: widget.NewLabel(""),
 		message:   widget.NewLabel(""),
 		progress:  widget.NewLabel(""),
 		count:     widget.NewLabel(""),
+		annotator: annotator,
 	}
 }
 
@@ -34,8 +40,13 @@ func (s *statusBar) build() fyne.CanvasObject {
 	s.message.Importance = widget.LowImportance
 	s.message.Truncation = fyne.TextTruncateEllipsis
 	s.divider = widget.NewSeparator()
-	right := container.NewHBox(s.progress, s.divider, s.count)
+	right := container.NewHBox(s.progress, s.divider, s.count, widget.NewSeparator(), s.annotator)
 	return container.NewBorder(nil, nil, s.selection, right, s.message)
+}
+
+// setAnnotator shows whose name new annotations carry.
+func (s *statusBar) setAnnotator(name string) {
+	s.annotator.SetText(name)
 }
 
 // setSelection shows "Selection 12–40 (28 chars)" or "Caret 12".

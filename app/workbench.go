@@ -92,6 +92,7 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 		float32(max(minWindowHeight, w.prefs.FloatWithFallback(prefWindowHeight, defaultWindowHeight))),
 	))
 
+	w.status.setAnnotator(w.annotator)
 	w.reloadLabels()
 	w.reloadDocuments()
 	w.openInitialDocument(opts.OpenDocID)
@@ -128,7 +129,7 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.palette = newPalette(w.onPaletteTag)
 	w.annotations = newAnnotationList(w.onAnnotationChosen, w.onNoteEdited)
 	w.annotations.onNoteDone = w.focusView
-	w.status = newStatusBar()
+	w.status = newStatusBar(w.onAnnotatorName)
 
 	hint := widget.NewLabelWithStyle(platformKeys("Open files or a folder to start (Ctrl+O)"), fyne.TextAlignCenter, fyne.TextStyle{})
 	hint.Importance = widget.LowImportance

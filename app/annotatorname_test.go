@@ -1,0 +1,63 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+func TestAnnotatorNameIsSetInTheAppWrittenOnNewSpansAndRemembered(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	if got := f.w.status.annotator.Text; got != "tester" {
+		t.Errorf("status bar shows annotator %q, want tester", got)
+	}
+	before := f.tagText("Ana Pavić", '2')
+
+	f.w.onAnnotatorName()
+	entry, ok := f.w.win.Canvas().Focused().(*escEntry)
+	if !ok {
+		t.Fatalf("the dialog opens with the focus on %T, want its name field", f.w.win.Canvas().Focused())
+	}
+	entry.SetText("  Ana Horvat ")
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if f.w.annotator != "Ana Horvat" || f.w.status.annotator.Text != "Ana Horvat" {
+		t.Fatalf("after saving: annotator %q, status bar %q", f.w.annotator, f.w.status.annotator.Text)
+	}
+	after := f.tagText("At least 14 civilians", '4')
+	spans := f.spans(f.w.doc.ID)
+	by := map[int64]string{}
+	for _, s := range spans {
+		by[s.ID] = s.Annotator
+	}
+	if by[before.ID] != "tester" || by[after.ID] != "Ana Horvat" {
+		t.Errorf("stored annotators %v: the earlier span keeps tester, the new one is Ana Horvat's", by)
+	}
+
+	// The next start without --annotator uses the saved name.
+	again := NewWorkbench(f.w.app, f.db, Options{})
+	again.tasks.Wait()
+	if again.annotator != "Ana Horvat" {
+		t.Errorf("after a restart the annotator is %q", again.annotator)
+	}
+}
+
+func TestAnnotatorNameRefusesBlankAndOverlongNames(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	for _, bad := range []string{"", "   ", strings.Repeat("x", maxAnnotatorName+1), "two\nlines"} {
+		if err := f.w.setAnnotator(bad); err == nil {
+			t.Errorf("setAnnotator(%q) was accepted", bad)
+		}
+	}
+	if f.w.annotator != "tester" {
+		t.Errorf("a refused name changed the annotator to %q", f.w.annotator)
+	}
+	f.w.onAnnotatorName()
+	entry := f.w.win.Canvas().Focused().(*escEntry)
+	test.Type(entry, "x") // replaces the name, which the dialog selects
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if f.w.annotator != "tester" || f.w.win.Canvas().Overlays().Top() != nil {
+		t.Errorf("Esc: annotator %q, dialog %v; want tester and the dialog closed", f.w.annotator, f.w.win.Canvas().Overlays().Top())
+	}
+}
