@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"os"
 	"os/user"
 	"strings"
@@ -12,14 +13,45 @@ import (
 // they survive restarts but are not part of the annotation database: two people
 // sharing one database each keep their own window and reading position.
 const (
-	prefAnnotator    = "annotator"
-	prefWindowWidth  = "window.width"
-	prefWindowHeight = "window.height"
-	prefLastDocument = "document.last"      // id of the document open at quit
-	prefLastScroll   = "document.scroll"    // scroll offset of that document
-	prefLastCaret    = "document.caret"     // caret offset (code points) in that document, on screen at quit
-	prefTextScale    = "document.textScale" // the article's text size, a multiple of the theme's
+	prefAnnotator = "annotator"
+	prefSession   = "session"            // a session value as JSON: window size, last document, scroll, caret
+	prefTextScale = "document.textScale" // the article's text size, a multiple of the theme's
 )
+
+// session is what the workbench remembers between runs, kept under one
+// preference key. One key means one write per save: Fyne writes the preferences
+// file on every change and reloads it when it changes on disk, and when quitting
+// set five keys one after another, a reload of the file written after the first
+// change sometimes put older values back (the caret and window size were lost on
+// a loaded machine).
+type session struct {
+	WindowWidth  float32 `json:"window_width,omitempty"`
+	WindowHeight float32 `json:"window_height,omitempty"`
+	Document     int64   `json:"document,omitempty"` // open at quit
+	Scroll       float32 `json:"scroll,omitempty"`   // of that document, in pixels
+	Caret        int     `json:"caret,omitempty"`    // in that document, code points, on screen at quit
+}
+
+// loadSession reads the remembered session; a missing or unreadable value gives
+// the zero session (first start).
+func loadSession(prefs fyne.Preferences) session {
+	var s session
+	if raw := prefs.StringWithFallback(prefSession, ""); raw != "" {
+		if err := json.Unmarshal([]byte(raw), &s); err != nil {
+			return session{}
+		}
+	}
+	return s
+}
+
+// storeSession remembers s.
+func storeSession(prefs fyne.Preferences, s session) {
+	raw, err := json.Marshal(s)
+	if err != nil {
+		return // a struct of numbers always marshals
+	}
+	prefs.SetString(prefSession, string(raw))
+}
 
 // Window size on first start: wide enough for library, text and annotations side by side.
 const (

@@ -5,6 +5,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -87,9 +88,10 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 	w.win.Canvas().SetOnTypedKey(w.onCanvasKey)
 	w.win.SetOnDropped(w.onDropped)
 	w.win.SetOnClosed(w.saveSession)
+	saved := loadSession(w.prefs)
 	w.win.Resize(fyne.NewSize(
-		float32(max(minWindowWidth, w.prefs.FloatWithFallback(prefWindowWidth, defaultWindowWidth))),
-		float32(max(minWindowHeight, w.prefs.FloatWithFallback(prefWindowHeight, defaultWindowHeight))),
+		max(minWindowWidth, cmp.Or(saved.WindowWidth, defaultWindowWidth)),
+		max(minWindowHeight, cmp.Or(saved.WindowHeight, defaultWindowHeight)),
 	))
 
 	w.status.setAnnotator(w.annotator)
@@ -184,11 +186,11 @@ func (w *Workbench) openInitialDocument(requested int64) {
 		w.openDocument(requested)
 		return
 	}
-	last := int64(w.prefs.IntWithFallback(prefLastDocument, 0))
+	saved := loadSession(w.prefs)
+	last := saved.Document
 	if last != 0 && w.docIndex(last) >= 0 {
 		w.openDocument(last)
-		scroll := float32(w.prefs.FloatWithFallback(prefLastScroll, 0))
-		caret := w.prefs.IntWithFallback(prefLastCaret, 0)
+		scroll, caret := saved.Scroll, saved.Caret
 		restore := func() {
 			// The caret first (Select scrolls to it), then the exact scroll: the
 			// saved caret was on screen at that scroll, so keys act where the
@@ -248,7 +250,10 @@ func (w *Workbench) openDocument(id int64) bool {
 	w.refreshSpans()
 	w.library.setCurrent(id)
 	w.win.SetTitle("Newsmark — " + doc.Title)
-	w.prefs.SetInt(prefLastDocument, int(id))
+	// Remembered at once, so that even a crash reopens this document.
+	s := loadSession(w.prefs)
+	s.Document, s.Scroll, s.Caret = id, 0, 0
+	storeSession(w.prefs, s)
 	w.updateEmptyState()
 	w.onSelectionChanged(w.view.Selection())
 	w.focusView()
@@ -308,22 +313,22 @@ func (w *Workbench) refocusView() {
 // a caret on screen.
 func (w *Workbench) saveSession() {
 	w.annotations.flushNotes()
+	s := loadSession(w.prefs)
 	size := w.win.Canvas().Size()
 	if size.Width >= minWindowWidth && size.Height >= minWindowHeight {
-		w.prefs.SetFloat(prefWindowWidth, float64(size.Width))
-		w.prefs.SetFloat(prefWindowHeight, float64(size.Height))
+		s.WindowWidth, s.WindowHeight = size.Width, size.Height
 	}
 	if w.doc != nil {
-		w.prefs.SetInt(prefLastDocument, int(w.doc.ID))
+		s.Document = w.doc.ID
 		// Read from the view at quit rather than tracked through OnScrolled:
 		// ScrollToOffset and SetScrollPosition move it without that callback.
-		w.prefs.SetFloat(prefLastScroll, float64(w.view.ScrollPosition()))
-		caret := w.view.Caret()
-		if !w.view.OffsetVisible(caret) {
-			caret = w.view.FirstVisibleOffset()
+		s.Scroll = w.view.ScrollPosition()
+		s.Caret = w.view.Caret()
+		if !w.view.OffsetVisible(s.Caret) {
+			s.Caret = w.view.FirstVisibleOffset()
 		}
-		w.prefs.SetInt(prefLastCaret, caret)
 	}
+	storeSession(w.prefs, s)
 }
 
 // onQuit saves the session and ends the app.

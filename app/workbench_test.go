@@ -561,7 +561,7 @@ func TestSessionIsRememberedInPreferences(t *testing.T) {
 	if again.currentDocID() != f.ids[1] {
 		t.Errorf("reopened on document %d, want the last one %d", again.currentDocID(), f.ids[1])
 	}
-	if got := f.w.prefs.Float(prefWindowWidth); got != 1200 {
+	if got := loadSession(f.w.prefs).WindowWidth; got != 1200 {
 		t.Errorf("saved window width = %v, want 1200", got)
 	}
 }
