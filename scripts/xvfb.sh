@@ -4,11 +4,14 @@
 # Why not a fixed or random display number: another X server may hold it. Why
 # -noreset: by default Xvfb resets when its last client disconnects, and a client
 # that connects during the reset (our app, right after the readiness probe hung
-# up) fails with "Failed to open display" — that flake turned a CI run red.
+# up) fails with "Failed to open display" — that flake turned a CI run red. Why
+# -r (no key auto-repeat): a key whose release xdotool never sent (it stops at
+# an X error when the window it types into closes) must not repeat into the next
+# window; a repeated Ctrl+Q once quit the app started after the one it closed.
 start_xvfb() {
   local size=$1 log=$2 numfile
   numfile=$(mktemp)
-  Xvfb -displayfd 3 -noreset -screen 0 "${size}x24" -nolisten tcp 3>"$numfile" >"$log" 2>&1 &
+  Xvfb -displayfd 3 -noreset -r -screen 0 "${size}x24" -nolisten tcp 3>"$numfile" >"$log" 2>&1 &
   xvfb_pid=$!
   local n=""
   for _ in $(seq 100); do
