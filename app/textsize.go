@@ -35,17 +35,17 @@ func (t scaledText) Size(name fyne.ThemeSizeName) float32 {
 type documentText struct {
 	override *container.ThemeOverride
 	scale    float64
+	settings fyne.Settings // the app's, for the theme the scale applies to
 }
 
-func newDocumentText(view fyne.CanvasObject, scale float64) *documentText {
-	d := &documentText{scale: nearestScale(scale)}
+func newDocumentText(view fyne.CanvasObject, scale float64, settings fyne.Settings) *documentText {
+	d := &documentText{scale: nearestScale(scale), settings: settings}
 	d.override = container.NewThemeOverride(view, d.theme())
 	return d
 }
 
 func (d *documentText) theme() fyne.Theme {
-	base := withReadableText(fyne.CurrentApp().Settings().Theme())
-	return scaledText{Theme: base, scale: float32(d.scale)}
+	return scaledText{Theme: withReadableText(d.settings.Theme()), scale: float32(d.scale)}
 }
 
 // step moves the scale up (+1) or down (-1) one notch, or back to 1 (0), and

@@ -139,7 +139,7 @@ func (w *Workbench) build() fyne.CanvasObject {
 	openFolder := widget.NewButton("Open folder…", w.onOpenFolder)
 	w.emptyHint = container.NewCenter(container.NewVBox(hint, container.NewCenter(container.NewHBox(openFiles, openFolder))))
 	w.emptyHint.Hide()
-	w.docText = newDocumentText(w.view, w.prefs.FloatWithFallback(prefTextScale, 1))
+	w.docText = newDocumentText(w.view, w.prefs.FloatWithFallback(prefTextScale, 1), w.app.Settings())
 	w.docArea = container.NewStack(w.docText.override, w.emptyHint)
 
 	centre := container.NewBorder(w.palette.build(), nil, nil, nil, w.docArea)
