@@ -168,12 +168,20 @@ func runGUI(e *env, opener *storeOpener, host Host, files []string, annotator st
 	if host.LaunchGUI == nil {
 		return errors.New("this build has no GUI; use a subcommand (newsmark --help)")
 	}
-	store, err := e.store()
-	if err != nil {
+	fail := func(err error) error {
 		if host.ShowStartupError != nil {
 			host.ShowStartupError(err)
 		}
 		return err
+	}
+	release, err := lockForGUI(opener.path)
+	if err != nil {
+		return fail(err)
+	}
+	defer release()
+	store, err := e.store()
+	if err != nil {
+		return fail(err)
 	}
 	return host.LaunchGUI(store, GUIOptions{Files: files, OpenDocID: opener.sampleID, Annotator: annotator})
 }

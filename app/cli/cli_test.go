@@ -339,3 +339,50 @@ func TestATwentyMegabyteArticleImports(t *testing.T) {
 		t.Errorf("stats after a 20 MB import: %s", raw)
 	}
 }
+
+func TestASecondWindowOnTheSameDatabaseIsRefused(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir()) // the lock files go to the user's cache folder
+	dir := t.TempDir()
+	db := filepath.Join(dir, "shared.db")
+	var shown []error
+	second := func() int {
+		var out, errOut bytes.Buffer
+		host := Host{Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" },
+			LaunchGUI:        func(annotate.Store, GUIOptions) error { return nil },
+			ShowStartupError: func(err error) { shown = append(shown, err) },
+		}
+		return Run([]string{"--db", db}, host)
+	}
+
+	// The first window holds the lock while its GUI runs.
+	var secondExit int
+	var out, errOut bytes.Buffer
+	first := Host{Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" },
+		LaunchGUI: func(annotate.Store, GUIOptions) error {
+			secondExit = second()
+			// Commands still work beside the window.
+			if code, _, stderr := runCLI(t, db, "stats"); code != 0 {
+				t.Errorf("stats beside an open window exited %d: %s", code, stderr)
+			}
+			return nil
+		},
+	}
+	if code := Run([]string{"--db", db}, first); code != 0 {
+		t.Fatalf("first window: exit %d: %s", code, errOut.String())
+	}
+	if secondExit != 1 || len(shown) != 1 || !strings.Contains(shown[0].Error(), "already open") || !strings.Contains(shown[0].Error(), db) {
+		t.Fatalf("second window while the first runs: exit %d, window %v; want 1 and an 'already open' message naming %s", secondExit, shown, db)
+	}
+
+	// Once the first has quit, a new window opens.
+	shown = nil
+	if code := second(); code != 0 || len(shown) != 0 {
+		t.Errorf("after the first window quit: exit %d, window %v; want 0 and none", code, shown)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries { // shared.db and SQLite's -wal and -shm: nothing else
+		if name := e.Name(); name != "shared.db" && name != "shared.db-wal" && name != "shared.db-shm" {
+			t.Errorf("%s was left beside the database", name)
+		}
+	}
+}
