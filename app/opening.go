@@ -260,7 +260,8 @@ func (w *Workbench) onFind() {
 // spanSurroundings reads the document text around a search result. A failure
 // only costs the result its context, so it is not reported.
 func (w *Workbench) spanSurroundings(rec annotate.SpanRecord) (before, after string) {
-	before, after, err := w.store.Surroundings(w.ctx, rec.DocID, rec.Start, rec.End, searchContextWidth)
+	// One code point more than is shown tells whether the context was cut.
+	before, after, err := w.store.Surroundings(w.ctx, rec.DocID, rec.Start, rec.End, searchContextWidth+1)
 	if err != nil {
 		return "", ""
 	}

@@ -460,14 +460,19 @@ func resultSegments(before, text, after string, matched []int, window int) []wid
 	return segments
 }
 
-// contextBefore is the text before a span as shown: on one line, starting at a
-// word (with "…" when it starts inside the document), and ending with the space
-// that separated it from the span, if there was one.
+// contextBefore is the text before a span as shown: its last width code points,
+// on one line, starting at a word (with "…" when there is more text before), and
+// ending with the space that separated it from the span, if there was one.
 func contextBefore(before string, width int) string {
 	if before == "" {
 		return ""
 	}
-	cut := utf8.RuneCountInString(before) >= width // there is more text before it
+	// Given more than width code points, there is text before the part shown.
+	cut := utf8.RuneCountInString(before) > width
+	if cut {
+		runes := []rune(before)
+		before = string(runes[len(runes)-width:])
+	}
 	gap := endsWithSpace(before)
 	words := strings.Fields(before)
 	if cut && len(words) > 1 && !startsWithSpace(before) {
@@ -491,7 +496,10 @@ func contextAfter(after string, width int) string {
 	if after == "" {
 		return ""
 	}
-	cut := utf8.RuneCountInString(after) >= width
+	cut := utf8.RuneCountInString(after) > width
+	if cut {
+		after = string([]rune(after)[:width])
+	}
 	gap := startsWithSpace(after)
 	words := strings.Fields(after)
 	if cut && len(words) > 1 && !endsWithSpace(after) {

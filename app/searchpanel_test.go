@@ -422,6 +422,9 @@ func TestResultSegmentsShowTheSpanInItsContext(t *testing.T) {
 		{"cut context loses its partial word and says so",
 			strings.Repeat("x", 40) + "ing officials said at least ", "14 civilians", " were killed on Tuesday in the harbour district of the city.", nil,
 			"[…officials said at least ]14 civilians[ were killed on Tuesday in the harbour…]"},
+		{"context of exactly the width is the whole rest of the document: no “…”",
+			strings.Repeat("a", searchContextWidth-6) + " said ", "this", "", nil,
+			"[" + strings.Repeat("a", searchContextWidth-6) + " said ]this"},
 		{"no space between context and span stays joined",
 			"(", "Pavić", ")", []int{0, 1, 2, 3, 4},
 			"[(]*Pavić*[)]"},
@@ -434,14 +437,16 @@ func TestResultSegmentsShowTheSpanInItsContext(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			// The cases are built with searchContextWidth-long context where they are cut.
+			// The panel reads searchContextWidth+1 code points a side, as the
+			// workbench asks the store for.
+			fetch := searchContextWidth + 1
 			before := c.before
-			if len([]rune(before)) > searchContextWidth {
-				before = string([]rune(before)[len([]rune(before))-searchContextWidth:])
+			if len([]rune(before)) > fetch {
+				before = string([]rune(before)[len([]rune(before))-fetch:])
 			}
 			after := c.after
-			if len([]rune(after)) > searchContextWidth {
-				after = string([]rune(after)[:searchContextWidth])
+			if len([]rune(after)) > fetch {
+				after = string([]rune(after)[:fetch])
 			}
 			got := segmentText(resultSegments(before, c.text, after, c.matched, searchTextWindow))
 			if c.want == "" {
