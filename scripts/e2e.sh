@@ -16,7 +16,9 @@ unset LC_ALL LC_MESSAGES
 # Fyne keeps the window size, last document and caret under the user's config
 # folder, and the one-window-per-database lock lives in the cache folder: use
 # fresh ones, so the test neither reads nor changes the user's.
-export XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
+# Go's build cache defaults to the cache folder too: keep using the real one.
+GOCACHE=$(go env GOCACHE)
+export GOCACHE XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
 bin="$work/newsmark"
 db="$work/e2e.db"
 article="$work/ceasefire.txt"
