@@ -100,6 +100,19 @@ func rawArray(raw json.RawMessage, field string) ([]json.RawMessage, error) {
 	return items, nil
 }
 
+// rawObject decodes an object into v, a struct of json.RawMessage fields, which
+// the readers then check one by one; anything but an object is an error naming
+// field and saying what was wanted there.
+func rawObject(raw json.RawMessage, field, want string, v any) error {
+	if t := jsonType(raw); t != "an object" {
+		return annotate.Errorf(annotate.EINVALID, "%s is %s, want %s", field, t, want)
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return fmt.Errorf("%s: %w", field, describeJSONError(err))
+	}
+	return nil
+}
+
 // rawMeta reads a meta object, keeping numbers exact.
 func rawMeta(raw json.RawMessage, field string) (map[string]any, error) {
 	if isNull(raw) {

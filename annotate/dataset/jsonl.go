@@ -215,46 +215,54 @@ type spacySpan struct {
 }
 
 func spacySpans(b spanBuilder, raw json.RawMessage) ([]annotate.Span, error) {
-	items, err := rawArray(raw, `"spans"`)
-	if err != nil {
-		return nil, err
-	}
-	spans := make([]annotate.Span, 0, len(items))
-	for i, item := range items {
-		where := fmt.Sprintf("spans[%d]", i)
-		if t := jsonType(item); t != "an object" {
-			return nil, annotate.Errorf(annotate.EINVALID, "%s is %s, want an object with start, end and label", where, t)
-		}
+	return eachSpan(raw, "spans", func(where string, item json.RawMessage) (annotate.Span, error) {
 		var s spacySpan
-		if err := json.Unmarshal(item, &s); err != nil {
-			return nil, fmt.Errorf("%s: %w", where, describeJSONError(err))
+		if err := rawObject(item, where, "an object with start, end and label", &s); err != nil {
+			return annotate.Span{}, err
 		}
 		start, end, label, err := spanFields(
 			s.Start, where+".start", s.End, where+".end", s.Label, where+".label")
 		if err != nil {
-			return nil, err
+			return annotate.Span{}, err
 		}
 		var want *string
 		if !isNull(s.Text) {
 			text, err := rawString(s.Text, where+".text")
 			if err != nil {
-				return nil, err
+				return annotate.Span{}, err
 			}
 			want = &text
 		}
 		span, err := b.span(where, start, end, label, want)
 		if err != nil {
-			return nil, err
+			return annotate.Span{}, err
 		}
 		if !isNull(s.Annotator) {
 			if span.Annotator, err = rawString(s.Annotator, where+".annotator"); err != nil {
-				return nil, err
+				return annotate.Span{}, err
 			}
 		}
 		if !isNull(s.Note) {
 			if span.Note, err = rawString(s.Note, where+".note"); err != nil {
-				return nil, err
+				return annotate.Span{}, err
 			}
+		}
+		return span, nil
+	})
+}
+
+// eachSpan reads the array in field (null or missing: no spans), naming the
+// items field[0], field[1], ... in errors, and turns each into a span with one.
+func eachSpan(raw json.RawMessage, field string, one func(where string, item json.RawMessage) (annotate.Span, error)) ([]annotate.Span, error) {
+	items, err := rawArray(raw, `"`+field+`"`)
+	if err != nil {
+		return nil, err
+	}
+	spans := make([]annotate.Span, 0, len(items))
+	for i, item := range items {
+		span, err := one(fmt.Sprintf("%s[%d]", field, i), item)
+		if err != nil {
+			return nil, err
 		}
 		spans = append(spans, span)
 	}
@@ -279,32 +287,21 @@ func spanFields(rawStart json.RawMessage, startName string, rawEnd json.RawMessa
 
 // doccanoSpans reads doccano's [[start, end, "LABEL"], ...].
 func doccanoSpans(b spanBuilder, raw json.RawMessage) ([]annotate.Span, error) {
-	items, err := rawArray(raw, `"label"`)
-	if err != nil {
-		return nil, err
-	}
-	spans := make([]annotate.Span, 0, len(items))
-	for i, item := range items {
-		where := fmt.Sprintf("label[%d]", i)
+	return eachSpan(raw, "label", func(where string, item json.RawMessage) (annotate.Span, error) {
 		triple, err := rawArray(item, where)
 		if err != nil {
-			return nil, err
+			return annotate.Span{}, err
 		}
 		if len(triple) != 3 {
-			return nil, annotate.Errorf(annotate.EINVALID, "%s has %d items, want [start, end, \"LABEL\"]", where, len(triple))
+			return annotate.Span{}, annotate.Errorf(annotate.EINVALID, "%s has %d items, want [start, end, \"LABEL\"]", where, len(triple))
 		}
 		start, end, label, err := spanFields(
 			triple[0], where+"[0] (start)", triple[1], where+"[1] (end)", triple[2], where+"[2] (label)")
 		if err != nil {
-			return nil, err
+			return annotate.Span{}, err
 		}
-		span, err := b.span(where, start, end, label, nil)
-		if err != nil {
-			return nil, err
-		}
-		spans = append(spans, span)
-	}
-	return spans, nil
+		return b.span(where, start, end, label, nil)
+	})
 }
 
 type doccanoEntity struct {
@@ -315,32 +312,18 @@ type doccanoEntity struct {
 
 // doccanoEntities reads doccano 1.6+'s [{"label", "start_offset", "end_offset"}].
 func doccanoEntities(b spanBuilder, raw json.RawMessage) ([]annotate.Span, error) {
-	items, err := rawArray(raw, `"entities"`)
-	if err != nil {
-		return nil, err
-	}
-	spans := make([]annotate.Span, 0, len(items))
-	for i, item := range items {
-		where := fmt.Sprintf("entities[%d]", i)
-		if t := jsonType(item); t != "an object" {
-			return nil, annotate.Errorf(annotate.EINVALID, "%s is %s, want an object with label, start_offset and end_offset", where, t)
-		}
+	return eachSpan(raw, "entities", func(where string, item json.RawMessage) (annotate.Span, error) {
 		var e doccanoEntity
-		if err := json.Unmarshal(item, &e); err != nil {
-			return nil, fmt.Errorf("%s: %w", where, describeJSONError(err))
+		if err := rawObject(item, where, "an object with label, start_offset and end_offset", &e); err != nil {
+			return annotate.Span{}, err
 		}
 		start, end, label, err := spanFields(
 			e.StartOffset, where+".start_offset", e.EndOffset, where+".end_offset", e.Label, where+".label")
 		if err != nil {
-			return nil, err
+			return annotate.Span{}, err
 		}
-		span, err := b.span(where, start, end, label, nil)
-		if err != nil {
-			return nil, err
-		}
-		spans = append(spans, span)
-	}
-	return spans, nil
+		return b.span(where, start, end, label, nil)
+	})
 }
 
 // decodeHF rebuilds a document from Hugging Face tokens and BIO tags: the tokens

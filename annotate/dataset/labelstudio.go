@@ -253,19 +253,13 @@ type lsValue struct {
 }
 
 func (d *LabelStudioDecoder) task(raw json.RawMessage, origin string) (annotate.ImportRecord, error) {
-	if t := jsonType(raw); t != "an object" {
-		return annotate.ImportRecord{}, annotate.Errorf(annotate.EINVALID, "task is %s, want an object", t)
-	}
 	var task lsTask
-	if err := json.Unmarshal(raw, &task); err != nil {
-		return annotate.ImportRecord{}, describeJSONError(err)
-	}
-	if t := jsonType(task.Data); t != "an object" {
-		return annotate.ImportRecord{}, annotate.Errorf(annotate.EINVALID, `task "data" is %s, want an object with "text"`, t)
+	if err := rawObject(raw, "task", "an object", &task); err != nil {
+		return annotate.ImportRecord{}, err
 	}
 	var data lsData
-	if err := json.Unmarshal(task.Data, &data); err != nil {
-		return annotate.ImportRecord{}, describeJSONError(err)
+	if err := rawObject(task.Data, `task "data"`, `an object with "text"`, &data); err != nil {
+		return annotate.ImportRecord{}, err
 	}
 	text, err := rawString(data.Text, "data.text")
 	if err != nil {
@@ -302,12 +296,9 @@ func (d *LabelStudioDecoder) task(raw json.RawMessage, origin string) (annotate.
 	}
 	seen := map[key]bool{}
 	for a, rawAnn := range annotations {
-		if t := jsonType(rawAnn); t != "an object" {
-			return annotate.ImportRecord{}, annotate.Errorf(annotate.EINVALID, "annotations[%d] is %s, want an object", a, t)
-		}
 		var ann lsAnnotation
-		if err := json.Unmarshal(rawAnn, &ann); err != nil {
-			return annotate.ImportRecord{}, describeJSONError(err)
+		if err := rawObject(rawAnn, fmt.Sprintf("annotations[%d]", a), "an object", &ann); err != nil {
+			return annotate.ImportRecord{}, err
 		}
 		results, err := rawArray(ann.Result, fmt.Sprintf("annotations[%d].result", a))
 		if err != nil {
@@ -315,22 +306,16 @@ func (d *LabelStudioDecoder) task(raw json.RawMessage, origin string) (annotate.
 		}
 		for r, rawResult := range results {
 			where := fmt.Sprintf("annotations[%d].result[%d]", a, r)
-			if t := jsonType(rawResult); t != "an object" {
-				return annotate.ImportRecord{}, annotate.Errorf(annotate.EINVALID, "%s is %s, want an object", where, t)
-			}
 			var result lsResult
-			if err := json.Unmarshal(rawResult, &result); err != nil {
-				return annotate.ImportRecord{}, describeJSONError(err)
+			if err := rawObject(rawResult, where, "an object", &result); err != nil {
+				return annotate.ImportRecord{}, err
 			}
 			if typ, _ := rawString(result.Type, "type"); typ != "labels" {
 				continue
 			}
-			if t := jsonType(result.Value); t != "an object" {
-				return annotate.ImportRecord{}, annotate.Errorf(annotate.EINVALID, "%s.value is %s, want an object", where, t)
-			}
 			var value lsValue
-			if err := json.Unmarshal(result.Value, &value); err != nil {
-				return annotate.ImportRecord{}, describeJSONError(err)
+			if err := rawObject(result.Value, where+".value", "an object", &value); err != nil {
+				return annotate.ImportRecord{}, err
 			}
 			start, err := rawInt(value.Start, where+".value.start")
 			if err != nil {
