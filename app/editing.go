@@ -191,7 +191,7 @@ func (w *Workbench) onUndo() {
 		return
 	}
 	if step.Status != nil {
-		w.applyStatusStep(step, step.Status.Before, "Undid ")
+		w.applyStatusStep(step, true)
 		return
 	}
 	span, err := revertStep(w.ctx, w.store, step, w.annotator)
@@ -216,7 +216,7 @@ func (w *Workbench) onRedo() {
 		return
 	}
 	if step.Status != nil {
-		w.applyStatusStep(step, step.Status.After, "Redid ")
+		w.applyStatusStep(step, false)
 		return
 	}
 	span, err := replayStep(w.ctx, w.store, step, w.annotator)
@@ -229,18 +229,18 @@ func (w *Workbench) onRedo() {
 	w.status.flash("Redid " + describeStep(step))
 }
 
-// applyStatusStep undoes or redoes a status step by setting status, then moves
-// the step to the other stack. verb is "Undid " or "Redid ".
-func (w *Workbench) applyStatusStep(step editStep, status annotate.Status, verb string) {
+// applyStatusStep undoes (or redoes) a status step: it sets the status from
+// before (or after) the step, then moves the step to the other stack.
+func (w *Workbench) applyStatusStep(step editStep, undo bool) {
+	status, verb, move := step.Status.After, "Redid ", w.history.markRedone
+	if undo {
+		status, verb, move = step.Status.Before, "Undid ", w.history.markUndone
+	}
 	if err := w.setDocumentStatus(step.Status.DocID, status); err != nil {
 		w.showError(err)
 		return
 	}
-	if verb == "Undid " {
-		w.history.markUndone()
-	} else {
-		w.history.markRedone()
-	}
+	move()
 	w.focusView()
 	w.status.flash(verb + describeStep(step))
 }

@@ -19,11 +19,14 @@ const (
 	filterAnyone       = "All annotators"
 )
 
-// filterStatuses maps the document choices that are statuses to them.
-var filterStatuses = map[string]annotate.Status{
-	"Done documents":        annotate.StatusDone,
-	"In-progress documents": annotate.StatusInProgress,
-	"New documents":         annotate.StatusNew,
+// filterStatuses are the document choices that are statuses, in menu order.
+var filterStatuses = []struct {
+	choice string
+	status annotate.Status
+}{
+	{"In-progress documents", annotate.StatusInProgress},
+	{"Done documents", annotate.StatusDone},
+	{"New documents", annotate.StatusNew},
 }
 
 // searchFilters is the row of choices under the search entry: one label, which
@@ -74,7 +77,9 @@ func (f *searchFilters) refresh(labels []annotate.Label, annotators []string, do
 	if documentOpen {
 		documentChoices = append(documentChoices, filterThisDocument)
 	}
-	documentChoices = append(documentChoices, "In-progress documents", "Done documents", "New documents")
+	for _, fs := range filterStatuses {
+		documentChoices = append(documentChoices, fs.choice)
+	}
 	annotatorChoices := append([]string{filterAnyone}, annotators...)
 	setChoices(f.label, labelChoices)
 	setChoices(f.documents, documentChoices)
@@ -98,11 +103,13 @@ func (f *searchFilters) options(currentDoc int64) search.Options {
 	if l := f.label.Selected; l != "" && l != filterAllLabels {
 		opts.Labels = []string{l}
 	}
-	switch d := f.documents.Selected; {
-	case d == filterThisDocument:
+	if f.documents.Selected == filterThisDocument {
 		opts.DocID = currentDoc
-	case filterStatuses[d] != "":
-		opts.Status = filterStatuses[d]
+	}
+	for _, fs := range filterStatuses {
+		if f.documents.Selected == fs.choice {
+			opts.Status = fs.status
+		}
 	}
 	if a := f.annotator.Selected; a != "" && a != filterAnyone {
 		opts.Annotator = a

@@ -50,12 +50,13 @@ printf '“Ceasefire,” the mayor said — at least 12 people died.\r\nTalks re
 source scripts/xvfb.sh
 start_xvfb 1280x800 "$work/xvfb.log" || fail "Xvfb did not start"
 
+launch_app() { "$bin" "$@" >"$work/app.log" 2>&1 & app_pid=$!; }
+
 # start_app ARGS... starts the app and waits for its window, titled
 # "Newsmark — <document>"; it sets app_pid and win.
 start_app() {
   local launches=1
-  "$bin" "$@" >"$work/app.log" 2>&1 &
-  app_pid=$!
+  launch_app "$@"
   win=""
   for _ in $(seq 150); do
     # Only this process's window (GLFW sets _NET_WM_PID): the window of an app that
@@ -70,8 +71,7 @@ start_app() {
       if grep -q "Failed to open display" "$work/app.log" && ((launches < 3)) && xdpyinfo >/dev/null 2>&1; then
         echo "e2e: the app could not open $DISPLAY, which answers xdpyinfo; launching it again" >&2
         launches=$((launches + 1)); sleep 0.5
-        "$bin" "$@" >"$work/app.log" 2>&1 &
-        app_pid=$!
+        launch_app "$@"
         continue
       fi
       fail "the app exited before showing its window"

@@ -190,7 +190,12 @@ func (v *View) OffsetVisible(offset int) bool {
 		return false
 	}
 	v.ensureLayout()
-	top := v.rowTop(v.rowOf(clamp(offset, 0, len(v.text))))
+	return v.rowInView(v.rowOf(clamp(offset, 0, len(v.text))))
+}
+
+// rowInView reports whether row r lies wholly inside the viewport.
+func (v *View) rowInView(r int) bool {
+	top := v.rowTop(r)
 	return top >= v.scrollY && top+v.rowHeight <= v.scrollY+v.Size().Height
 }
 
@@ -345,10 +350,11 @@ func (v *View) scrollIntoView(offset int, center bool) {
 // row a third down the view when center is set and the row is off screen.
 func (v *View) revealRow(offset int, center bool) {
 	height := v.Size().Height
-	top := v.rowTop(v.rowOf(offset))
+	r := v.rowOf(offset)
+	top := v.rowTop(r)
 	bottom := top + v.rowHeight
 	switch {
-	case top >= v.scrollY && bottom <= v.scrollY+height:
+	case v.rowInView(r):
 		return
 	case center:
 		v.scrollY = top - height/3
