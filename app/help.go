@@ -61,7 +61,7 @@ func (w *Workbench) onShowShortcuts() {
 // onShowGuidelines shows each label's guideline, as written in Manage labels.
 func (w *Workbench) onShowGuidelines() {
 	box := container.NewVBox()
-	for _, l := range w.labels {
+	for _, l := range w.ed.Labels() {
 		swatch := canvas.NewRectangle(parseHexColor(l.Color))
 		swatch.SetMinSize(fyne.NewSquareSize(14))
 		swatch.CornerRadius = 3

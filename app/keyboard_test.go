@@ -45,7 +45,7 @@ func TestShiftArrowsThenADigitTagsThroughTheFocusedView(t *testing.T) {
 		t.Fatalf("status = %q", got)
 	}
 	focused.TypedRune('2')
-	got := rows(f.spans(f.w.doc.ID))
+	got := rows(f.spans(f.w.ed.DocID()))
 	want := []spanRow{{33, 48, "QUOTE", "“We will stay,”"}}
 	if len(got) != 1 || got[0] != want[0] {
 		t.Fatalf("stored %+v, want %+v", got, want)
@@ -56,11 +56,11 @@ func TestShiftArrowsThenADigitTagsThroughTheFocusedView(t *testing.T) {
 		t.Fatalf("Tab did not select the annotation in the list")
 	}
 	f.w.win.Canvas().Focused().TypedRune('4')
-	if got := rows(f.spans(f.w.doc.ID)); len(got) != 1 || got[0].Label != "CASUALTY" {
+	if got := rows(f.spans(f.w.ed.DocID())); len(got) != 1 || got[0].Label != "CASUALTY" {
 		t.Fatalf("after relabel: %+v", got)
 	}
 	pressKey(f.w.win.Canvas().Focused(), fyne.KeyDelete)
-	if got := f.spans(f.w.doc.ID); len(got) != 0 {
+	if got := f.spans(f.w.ed.DocID()); len(got) != 0 {
 		t.Fatalf("after Delete: %+v", rows(got))
 	}
 }
@@ -85,17 +85,17 @@ func TestCtrlZInATextFieldUndoesTypingNotAnnotations(t *testing.T) {
 	f.tagText("“We will stay,”", '2')
 	f.w.win.Canvas().Focus(f.w.library.filter)
 	f.w.onUndoShortcut()
-	if got := f.spans(f.w.doc.ID); len(got) != 1 {
+	if got := f.spans(f.w.ed.DocID()); len(got) != 1 {
 		t.Fatalf("Ctrl+Z in the filter box undid an annotation: %d left", len(got))
 	}
 	f.w.focusView()
 	f.w.onUndoShortcut()
-	if got := f.spans(f.w.doc.ID); len(got) != 0 {
+	if got := f.spans(f.w.ed.DocID()); len(got) != 0 {
 		t.Fatalf("Ctrl+Z in the text did not undo the annotation: %d left", len(got))
 	}
 	f.w.onShowShortcuts()
 	f.w.onRedoShortcut() // a dialog is open: annotations stay as they are
-	if got := f.spans(f.w.doc.ID); len(got) != 0 {
+	if got := f.spans(f.w.ed.DocID()); len(got) != 0 {
 		t.Fatalf("Ctrl+Shift+Z behind a dialog redid an annotation")
 	}
 }
@@ -179,7 +179,7 @@ func TestEscInADialogTextFieldClosesTheDialog(t *testing.T) {
 	})
 	t.Run("label form", func(t *testing.T) {
 		f := newWBFixture(t, trickyText)
-		m := &labelManager{w: f.w}
+		m := &labelManager{ed: f.w.ed, win: f.w.win, show: f.w.showDialog, showError: f.w.showError}
 		m.build()
 		m.onAdd()
 		var fields []*escEntry

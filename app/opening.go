@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -13,7 +14,6 @@ import (
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/dataset"
-	"github.com/newsmark/newsmark/annotate/search"
 )
 
 // onOpenFiles picks a file to import and open. Fyne's file dialog picks one file;
@@ -58,7 +58,7 @@ func (w *Workbench) onDropped(_ fyne.Position, uris []fyne.URI) {
 
 // onImport opens the full import dialog (format, offsets, annotator...).
 func (w *Workbench) onImport() {
-	w.trackDialog(showImportDialog(w.win, w.store, w.onImportDialogDone))
+	w.trackDialog(showImportDialog(w.win, w.ed.Store(), w.onImportDialogDone))
 }
 
 // onImportDialogDone shows what the import dialog stored and makes its spans
@@ -68,14 +68,14 @@ func (w *Workbench) onImportDialogDone(result annotate.ImportResult) {
 	w.tasks.Add(1)
 	go func() {
 		defer w.tasks.Done()
-		w.refreshIndexFor(result.DocIDs)
+		w.ed.RefreshIndexFor(result.DocIDs)
 	}()
 }
 
 // onExport opens the export dialog.
 func (w *Workbench) onExport() {
 	w.annotations.flushNotes()
-	w.trackDialog(showExportDialog(w.win, w.store))
+	w.trackDialog(showExportDialog(w.win, w.ed.Store()))
 }
 
 // importPaths reads files or folders in the background, with a progress dialog,
@@ -127,22 +127,22 @@ func (w *Workbench) importInBackground(paths []string, report func(docs int)) (a
 		}
 	}
 	records := dataset.Read(paths, dataset.ReadOptions{Format: dataset.Format("auto")})
-	result, err := w.store.Import(w.ctx, records, annotate.ImportOptions{
-		Annotator:   w.annotator,
+	result, err := w.ed.Store().Import(context.Background(), records, annotate.ImportOptions{
+		Annotator:   w.ed.Annotator(),
 		SkipInvalid: true,
 		Progress:    progress,
 	})
 	if err != nil {
 		return result, err
 	}
-	w.refreshIndexFor(result.DocIDs)
+	w.ed.RefreshIndexFor(result.DocIDs)
 	return result, nil
 }
 
 // afterImport shows what an import brought and opens its first document.
 func (w *Workbench) afterImport(result annotate.ImportResult) {
-	w.reloadLabels()
-	w.reloadDocuments()
+	w.showError(w.ed.ReloadLabels())
+	w.showError(w.ed.ReloadDocuments())
 	if len(result.DocIDs) > 0 {
 		w.openDocument(result.DocIDs[0])
 	}
@@ -151,39 +151,6 @@ func (w *Workbench) afterImport(result annotate.ImportResult) {
 		w.showImportProblems(result)
 	} else if len(result.DocIDs) == 0 {
 		w.showError(errors.New("nothing to import: no text or dataset files were found there"))
-	}
-}
-
-// refreshIndexFor puts the spans of imported documents into the search index. It
-// runs on the import goroutine; the engine is safe for concurrent use.
-func (w *Workbench) refreshIndexFor(docIDs []int64) {
-	// One summary query gives every title, status and span count, instead of
-	// reading each imported document's whole text just for its title.
-	summaries, err := w.store.Documents(w.ctx, annotate.DocumentFilter{})
-	if err != nil {
-		return // the document list will show the problem when it reloads
-	}
-	byID := make(map[int64]annotate.DocumentSummary, len(summaries))
-	for _, d := range summaries {
-		byID[d.ID] = d
-	}
-	seen := make(map[int64]bool, len(docIDs))
-	for _, id := range docIDs {
-		doc, ok := byID[id]
-		if seen[id] || !ok || doc.SpanCount == 0 {
-			continue // a document without spans has nothing to index
-		}
-		seen[id] = true
-		spans, err := w.store.Spans(w.ctx, id)
-		if err != nil {
-			continue
-		}
-		w.indexed(func(e *search.Engine) {
-			e.RemoveDocument(id)
-			for _, s := range spans {
-				e.Upsert(annotate.SpanRecord{Span: s, DocTitle: doc.Title, DocStatus: doc.Status})
-			}
-		})
 	}
 }
 
@@ -248,9 +215,9 @@ func describePaths(paths []string) string {
 func (w *Workbench) onFind() {
 	w.annotations.flushNotes()
 	if w.search == nil {
-		w.search = newSearchPanel(w.engine, w.currentLabels, w.onSearchOpen)
+		w.search = newSearchPanel(w.ed.Engine(), w.ed.Labels, w.onSearchOpen)
 		w.search.onHidden = w.refocusView
-		w.search.currentDoc = w.currentDocID
+		w.search.currentDoc = w.ed.DocID
 		w.search.surroundings = w.spanSurroundings
 	}
 	w.search.Show(w.win)
@@ -261,7 +228,7 @@ func (w *Workbench) onFind() {
 // only costs the result its context, so it is not reported.
 func (w *Workbench) spanSurroundings(rec annotate.SpanRecord) (before, after string) {
 	// One code point more than is shown tells whether the context was cut.
-	before, after, err := w.store.Surroundings(w.ctx, rec.DocID, rec.Start, rec.End, searchContextWidth+1)
+	before, after, err := w.ed.Store().Surroundings(context.Background(), rec.DocID, rec.Start, rec.End, searchContextWidth+1)
 	if err != nil {
 		return "", ""
 	}
@@ -269,13 +236,12 @@ func (w *Workbench) spanSurroundings(rec annotate.SpanRecord) (before, after str
 }
 
 func (w *Workbench) onSearchOpen(docID, spanID int64) {
-	if w.currentDocID() != docID && !w.openDocument(docID) {
+	if w.ed.DocID() != docID && !w.openDocument(docID) {
 		return
 	}
-	if s, ok := w.spanByID(spanID); ok {
-		w.view.SelectHighlight(spanID)
-		w.annotations.setSelected(spanID)
-		w.onSelectionChanged(s.Start, s.End)
+	if s, ok := w.ed.Span(spanID); ok {
+		w.selectSpan(s)
+		return
 	}
 	w.focusView()
 }

@@ -1,4 +1,4 @@
-package app
+package editor
 
 import (
 	"context"
@@ -7,26 +7,26 @@ import (
 	"github.com/newsmark/newsmark/annotate"
 )
 
-// editStep is one undoable annotation edit. Before is the span as it was (zero for a
-// create) and After the span as the edit left it (zero for a delete); both keep the
-// span's ID, which RestoreSpan preserves, so steps stay valid across undo and redo.
-type editStep struct {
+// Step is one undoable edit. Before is the span as it was (zero for a create) and
+// After the span as the edit left it (zero for a delete); both keep the span's ID,
+// which RestoreSpan preserves, so steps stay valid across undo and redo.
+type Step struct {
 	Action annotate.Action
 	Before annotate.Span
 	After  annotate.Span
 	// Status, if set, makes the step a change of a document's status (Mark done,
 	// Reopen) instead of a span edit; Action and the spans are then unused.
-	Status *statusChange
+	Status *StatusChange
 }
 
-// statusChange is a document's status before and after Mark done or Reopen.
-type statusChange struct {
+// StatusChange is a document's status before and after Mark done or Reopen.
+type StatusChange struct {
 	DocID         int64
 	Before, After annotate.Status
 }
 
-// docID is the document the step belongs to.
-func (s editStep) docID() int64 {
+// DocID is the document the step belongs to.
+func (s Step) DocID() int64 {
 	if s.Status != nil {
 		return s.Status.DocID
 	}
@@ -36,8 +36,8 @@ func (s editStep) docID() int64 {
 	return s.Before.DocID
 }
 
-// spanID is the span the step changes.
-func (s editStep) spanID() int64 {
+// SpanID is the span the step changes.
+func (s Step) SpanID() int64 {
 	if s.After.ID != 0 {
 		return s.After.ID
 	}
@@ -48,12 +48,12 @@ func (s editStep) spanID() int64 {
 // committed when it was made, and undo/redo commit their own inverse at once, so a
 // crash loses nothing and the database never lags behind the screen.
 type history struct {
-	done   []editStep
-	undone []editStep
+	done   []Step
+	undone []Step
 }
 
 // record adds a step that was just committed; a new edit ends the redo chain.
-func (h *history) record(step editStep) {
+func (h *history) record(step Step) {
 	h.done = append(h.done, step)
 	h.undone = nil
 }
@@ -62,21 +62,21 @@ func (h *history) canUndo() bool { return len(h.done) > 0 }
 func (h *history) canRedo() bool { return len(h.undone) > 0 }
 
 // nextUndo and nextRedo peek at the step the next undo or redo would apply.
-func (h *history) nextUndo() (editStep, bool) {
+func (h *history) nextUndo() (Step, bool) {
 	if len(h.done) == 0 {
-		return editStep{}, false
+		return Step{}, false
 	}
 	return h.done[len(h.done)-1], true
 }
 
-func (h *history) nextRedo() (editStep, bool) {
+func (h *history) nextRedo() (Step, bool) {
 	if len(h.undone) == 0 {
-		return editStep{}, false
+		return Step{}, false
 	}
 	return h.undone[len(h.undone)-1], true
 }
 
-// undone moves the top step to the redo stack once its inverse has been committed.
+// markUndone moves the top step to the redo stack once its inverse has been committed.
 func (h *history) markUndone() {
 	step := h.done[len(h.done)-1]
 	h.done = h.done[:len(h.done)-1]
@@ -93,8 +93,8 @@ func (h *history) markRedone() {
 // forget drops every step for which drop returns true. It is used when something
 // outside the history removes what the steps refer to (a deleted document or label),
 // so undo never tries to resurrect a span into a document that is gone.
-func (h *history) forget(drop func(editStep) bool) {
-	keep := func(steps []editStep) []editStep {
+func (h *history) forget(drop func(Step) bool) {
+	keep := func(steps []Step) []Step {
 		kept := steps[:0]
 		for _, s := range steps {
 			if !drop(s) {
@@ -110,7 +110,7 @@ func (h *history) forget(drop func(editStep) bool) {
 // renameLabel keeps steps valid after a label is renamed, so undoing a relabel sets
 // the label's new name rather than one the store no longer knows.
 func (h *history) renameLabel(oldName, newName string) {
-	rename := func(steps []editStep) {
+	rename := func(steps []Step) {
 		for i := range steps {
 			if steps[i].Before.Label == oldName {
 				steps[i].Before.Label = newName
@@ -126,7 +126,7 @@ func (h *history) renameLabel(oldName, newName string) {
 
 // revertStep commits the inverse of step and returns the span as it now stands (the
 // zero Span if the inverse removed it).
-func revertStep(ctx context.Context, store annotate.Store, step editStep, annotator string) (annotate.Span, error) {
+func revertStep(ctx context.Context, store annotate.Store, step Step, annotator string) (annotate.Span, error) {
 	switch step.Action {
 	case annotate.ActionCreate:
 		if err := store.DeleteSpan(ctx, step.After.ID, annotator); err != nil {
@@ -157,7 +157,7 @@ func revertStep(ctx context.Context, store annotate.Store, step editStep, annota
 
 // replayStep commits step again after it was undone. A create comes back under its
 // old ID (RestoreSpan), so later steps that name that ID still apply.
-func replayStep(ctx context.Context, store annotate.Store, step editStep, annotator string) (annotate.Span, error) {
+func replayStep(ctx context.Context, store annotate.Store, step Step, annotator string) (annotate.Span, error) {
 	switch step.Action {
 	case annotate.ActionCreate:
 		span, err := store.RestoreSpan(ctx, step.After, annotator)
@@ -184,4 +184,26 @@ func replayStep(ctx context.Context, store annotate.Store, step editStep, annota
 		return span, nil
 	}
 	return annotate.Span{}, fmt.Errorf("redo: unknown action %q", step.Action)
+}
+
+// Describe names a step for a status message ("relabel QUOTE → CLAIM"), as in
+// "Undid relabel QUOTE → CLAIM".
+func (s Step) Describe() string {
+	if s.Status != nil {
+		if s.Status.After == annotate.StatusDone {
+			return "marking done"
+		}
+		return "reopening"
+	}
+	switch s.Action {
+	case annotate.ActionCreate:
+		return "tagging " + s.After.Label
+	case annotate.ActionDelete:
+		return "deleting " + s.Before.Label
+	case annotate.ActionRelabel:
+		return "relabel " + s.Before.Label + " → " + s.After.Label
+	case annotate.ActionNote:
+		return "note edit"
+	}
+	return string(s.Action)
 }
