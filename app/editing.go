@@ -14,11 +14,6 @@ func (w *Workbench) onSelectionChanged(start, end int) {
 	w.status.setSelection(start, end, w.ed.Doc() != nil)
 }
 
-// onHighlightSelected mirrors the view's selected annotation in the list.
-func (w *Workbench) onHighlightSelected(id int64) {
-	w.annotations.setSelected(id)
-}
-
 // onAnnotationChosen is a click on a row of the annotation list: the highlight is
 // selected and scrolled into view, and the focus goes back to the text so a digit
 // relabels it.
@@ -41,12 +36,6 @@ func (w *Workbench) onTypedRune(r rune) {
 		return
 	}
 	w.tag(label.Name)
-}
-
-// onPaletteTag is a click on a palette swatch: the same as pressing its digit.
-func (w *Workbench) onPaletteTag(name string) {
-	w.tag(name)
-	w.focusView()
 }
 
 // tag applies a label to the selected annotation or to the selected text.

@@ -353,5 +353,5 @@ func hotkeyTakeover(labels []annotate.Label, label annotate.Label, key string) s
 
 // onManageLabels opens the label manager (Edit ▸ Manage labels…).
 func (w *Workbench) onManageLabels() {
-	showLabelManager(w.ed, w.win, w.showDialog, w.showError)
+	showLabelManager(w.ed, w.win, w.dialogs.show, w.showError)
 }

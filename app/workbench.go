@@ -13,7 +13,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -48,13 +47,15 @@ type Workbench struct {
 	emptyHint   fyne.CanvasObject
 	docArea     *fyne.Container
 	search      *searchPanel
-	docText     *documentText   // the document view's text size
-	dialogs     []dialog.Dialog // open dialogs, for Esc
+	imports     *importer
+	docText     *documentText // the document view's text size
+	dialogs     dialogStack   // open dialogs, for Esc
 }
 
 // NewWorkbench builds the main window on a (real or test) fyne.App.
 func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 	w := &Workbench{app: a, prefs: a.Preferences()}
+	w.dialogs.onEmpty = w.refocusView
 	w.ed = editor.New(store, editor.Options{
 		Annotator: resolveAnnotator(opts.Annotator, w.prefs, osLoginName),
 		Do:        fyne.Do,
@@ -67,12 +68,17 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 		a.SetIcon(icon)
 	}
 	w.win = a.NewWindow("Newsmark")
+	w.imports = &importer{
+		ed: w.ed, win: w.win, tasks: &w.tasks, dialogs: &w.dialogs, showError: w.showError,
+		flash: func(message string) { w.status.flash(message) },
+		open:  w.openDocument,
+	}
 	w.win.SetIcon(icon)
 	w.win.SetContent(w.build())
 	w.win.SetMainMenu(w.buildMainMenu())
 	w.addWindowShortcuts()
 	w.win.Canvas().SetOnTypedKey(w.onCanvasKey)
-	w.win.SetOnDropped(w.onDropped)
+	w.win.SetOnDropped(w.imports.onDropped)
 	w.win.SetOnClosed(w.saveSession)
 	saved := loadSession(w.prefs)
 	w.win.Resize(fyne.NewSize(
@@ -87,7 +93,7 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 	w.openInitialDocument(opts.OpenDocID)
 	w.ed.LoadIndex()
 	if len(opts.ImportPaths) > 0 {
-		w.importPaths(opts.ImportPaths, nil)
+		w.imports.importPaths(opts.ImportPaths, nil)
 	}
 	return w
 }
@@ -101,7 +107,7 @@ func (w *Workbench) ShowAndRun() {
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(signals)
-	w.quitOnSignal(signals)
+	quitOnSignal(signals, w.onQuit)
 	w.win.ShowAndRun()
 }
 
@@ -110,20 +116,20 @@ func (w *Workbench) ShowAndRun() {
 func (w *Workbench) build() fyne.CanvasObject {
 	w.view = docview.New()
 	w.view.OnSelectionChanged = w.onSelectionChanged
-	w.view.OnHighlightSelected = w.onHighlightSelected
+	w.view.OnHighlightSelected = func(id int64) { w.annotations.setSelected(id) }
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnDelete = w.onDeleteAnnotation
 
-	w.library = newLibrary(w.onLibraryOpen)
-	w.palette = newPalette(w.onPaletteTag)
+	w.library = newLibrary(func(id int64) { w.openDocument(id) })
+	w.palette = newPalette(func(label string) { w.tag(label); w.focusView() })
 	w.annotations = newAnnotationList(w.onAnnotationChosen, w.onNoteEdited)
 	w.annotations.onNoteDone = w.focusView
 	w.status = newStatusBar(w.onAnnotatorName)
 
 	hint := widget.NewLabelWithStyle(platformKeys("Open files or a folder to start (Ctrl+O)"), fyne.TextAlignCenter, fyne.TextStyle{})
 	hint.Importance = widget.LowImportance
-	openFiles := widget.NewButton("Open files…", w.onOpenFiles)
-	openFolder := widget.NewButton("Open folder…", w.onOpenFolder)
+	openFiles := widget.NewButton("Open files…", w.imports.onOpenFiles)
+	openFolder := widget.NewButton("Open folder…", w.imports.onOpenFolder)
 	w.emptyHint = container.NewCenter(container.NewVBox(hint, container.NewCenter(container.NewHBox(openFiles, openFolder))))
 	w.emptyHint.Hide()
 	w.docText = newDocumentText(w.view, w.prefs.FloatWithFallback(prefTextScale, 1), w.app.Settings())
