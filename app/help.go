@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/app/internal/labelcolor"
 )
 
 // shortcutHelp lists the keys in the order a new user needs them.
@@ -64,7 +65,7 @@ func showShortcuts(win fyne.Window, show func(dialog.Dialog)) {
 func showGuidelines(win fyne.Window, labels []annotate.Label, show func(dialog.Dialog)) {
 	box := container.NewVBox()
 	for _, l := range labels {
-		swatch := canvas.NewRectangle(parseHexColor(l.Color))
+		swatch := canvas.NewRectangle(labelcolor.Parse(l.Color))
 		swatch.SetMinSize(fyne.NewSquareSize(14))
 		swatch.CornerRadius = 3
 		title := l.Name

@@ -1,9 +1,7 @@
 package app
 
 import (
-	"context"
-
-	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/app/searchpanel"
 )
 
 // onExport opens the export dialog.
@@ -16,26 +14,15 @@ func (w *Workbench) onExport() {
 func (w *Workbench) onFind() {
 	w.annotations.flushNotes()
 	if w.search == nil {
-		w.search = newSearchPanel(w.ed.Engine(), w.ed.Labels, w.onSearchOpen)
-		w.search.onHidden = w.refocusView
-		w.search.currentDoc = w.ed.DocID
-		w.search.surroundings = w.spanSurroundings
+		w.search = searchpanel.New(w.ed.Engine(), w.ed.Labels, w.onSearchOpen)
+		w.search.OnHidden = w.refocusView
+		w.search.CurrentDoc = w.ed.DocID
+		w.search.Surroundings = searchpanel.StoreSurroundings(w.ed.Store())
 	}
 	w.search.Show(w.win)
 }
 
 // onSearchOpen opens a search result: its document, with the span selected.
-// spanSurroundings reads the document text around a search result. A failure
-// only costs the result its context, so it is not reported.
-func (w *Workbench) spanSurroundings(rec annotate.SpanRecord) (before, after string) {
-	// One code point more than is shown tells whether the context was cut.
-	before, after, err := w.ed.Store().Surroundings(context.Background(), rec.DocID, rec.Start, rec.End, searchContextWidth+1)
-	if err != nil {
-		return "", ""
-	}
-	return before, after
-}
-
 func (w *Workbench) onSearchOpen(docID, spanID int64) {
 	if w.ed.DocID() != docID && !w.openDocument(docID) {
 		return

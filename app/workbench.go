@@ -18,6 +18,7 @@ import (
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/app/docview"
 	"github.com/newsmark/newsmark/app/editor"
+	"github.com/newsmark/newsmark/app/searchpanel"
 	"github.com/newsmark/newsmark/assets"
 )
 
@@ -46,7 +47,7 @@ type Workbench struct {
 	status      *statusBar
 	emptyHint   fyne.CanvasObject
 	docArea     *fyne.Container
-	search      *searchPanel
+	search      *searchpanel.Panel
 	imports     *importer
 	docText     *documentText // the document view's text size
 	dialogs     dialogStack   // open dialogs, for Esc
@@ -114,8 +115,9 @@ func (w *Workbench) ShowAndRun() {
 // build lays out the window: library left, palette and document centre, annotations
 // right, status bar along the bottom.
 func (w *Workbench) build() fyne.CanvasObject {
+	w.status = newStatusBar(w.ed, w.onAnnotatorName)
 	w.view = docview.New()
-	w.view.OnSelectionChanged = w.onSelectionChanged
+	w.view.OnSelectionChanged = w.status.showSelection
 	w.view.OnHighlightSelected = func(id int64) { w.annotations.setSelected(id) }
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnDelete = w.onDeleteAnnotation
@@ -124,7 +126,6 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.palette = newPalette(func(label string) { w.tag(label); w.focusView() })
 	w.annotations = newAnnotationList(w.onAnnotationChosen, w.onNoteEdited)
 	w.annotations.onNoteDone = w.focusView
-	w.status = newStatusBar(w.onAnnotatorName)
 
 	hint := widget.NewLabelWithStyle(platformKeys("Open files or a folder to start (Ctrl+O)"), fyne.TextAlignCenter, fyne.TextStyle{})
 	hint.Importance = widget.LowImportance
@@ -162,12 +163,12 @@ func (w *Workbench) onEditorEvent(ev editor.Event) {
 	case editor.LibraryChanged:
 		w.library.setDocuments(w.ed.Documents(), w.ed.DocID())
 		w.updateEmptyState()
-		w.updateStatus()
+		w.status.showDocument()
 	case editor.DocumentChanged:
 		if i := w.ed.DocIndex(ev.DocID); i >= 0 {
 			w.library.updateDocument(w.ed.Documents()[i])
 		}
-		w.updateStatus()
+		w.status.showDocument()
 	case editor.IndexFailed:
 		w.status.flash("Search index incomplete: " + ev.Err.Error())
 	}
@@ -195,7 +196,7 @@ func (w *Workbench) openInitialDocument(requested int64) {
 			// reader left off rather than at offset 0, off screen.
 			w.view.Select(caret, caret)
 			w.view.SetScrollPosition(scroll)
-			w.onSelectionChanged(w.view.Selection()) // the status bar says where it is
+			w.status.showSelection(w.view.Selection()) // the status bar says where it is
 		}
 		restore()
 		// The view may not know its height until the window is laid out, so
@@ -230,7 +231,7 @@ func (w *Workbench) showOpenDocument() {
 		w.library.setCurrent(0)
 		w.win.SetTitle("Newsmark")
 		w.updateEmptyState()
-		w.updateStatus()
+		w.status.showDocument()
 		return
 	}
 	w.view.SetText(doc.Text)
@@ -242,7 +243,7 @@ func (w *Workbench) showOpenDocument() {
 	s.Document, s.Scroll, s.Caret = doc.ID, 0, 0
 	storeSession(w.prefs, s)
 	w.updateEmptyState()
-	w.onSelectionChanged(w.view.Selection())
+	w.status.showSelection(w.view.Selection())
 	w.focusView()
 }
 
