@@ -65,7 +65,7 @@ func (w *Workbench) onAnnotatorName() {
 	form.Resize(fyne.NewSize(520, 220))
 	entry.OnSubmitted = func(string) { form.Submit() }
 	entry.onEscape = form.Hide
-	w.showDialog(form)
+	w.dialogs.show(form)
 	w.win.Canvas().Focus(entry)
 	entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 }

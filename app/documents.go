@@ -8,15 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// onLibraryOpen opens a document clicked in the library.
-func (w *Workbench) onLibraryOpen(id int64) {
-	w.openDocument(id)
-}
-
-// onNextDocument and onPreviousDocument step through the library in its order.
-func (w *Workbench) onNextDocument()     { w.stepDocument(+1) }
-func (w *Workbench) onPreviousDocument() { w.stepDocument(-1) }
-
+// stepDocument opens the next (+1) or previous (-1) document in the library.
 func (w *Workbench) stepDocument(delta int) {
 	docs := w.ed.Documents()
 	if len(docs) == 0 {
@@ -92,7 +84,7 @@ func (w *Workbench) onDeleteDocument() {
 	confirm.SetConfirmText("Delete")
 	confirm.SetDismissText("Cancel")
 	confirm.SetConfirmImportance(widget.DangerImportance)
-	w.showDialog(confirm)
+	w.dialogs.show(confirm)
 }
 
 // deleteDocumentQuestion asks about one document, naming it briefly (a title can
@@ -128,5 +120,5 @@ func (w *Workbench) showError(err error) {
 	if err == nil {
 		return
 	}
-	w.showDialog(dialog.NewError(err, w.win))
+	w.dialogs.show(dialog.NewError(err, w.win))
 }

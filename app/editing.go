@@ -2,22 +2,11 @@ package app
 
 import (
 	"fmt"
-	"image/color"
-	"strconv"
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/app/docview"
+	"github.com/newsmark/newsmark/app/internal/labelcolor"
 )
-
-// onSelectionChanged follows the caret and selection in the status bar.
-func (w *Workbench) onSelectionChanged(start, end int) {
-	w.status.setSelection(start, end, w.ed.Doc() != nil)
-}
-
-// onHighlightSelected mirrors the view's selected annotation in the list.
-func (w *Workbench) onHighlightSelected(id int64) {
-	w.annotations.setSelected(id)
-}
 
 // onAnnotationChosen is a click on a row of the annotation list: the highlight is
 // selected and scrolled into view, and the focus goes back to the text so a digit
@@ -29,7 +18,7 @@ func (w *Workbench) onAnnotationChosen(id int64) {
 	}
 	w.view.SelectHighlight(id)
 	w.view.ScrollToOffset(span.Start)
-	w.onSelectionChanged(span.Start, span.End)
+	w.status.showSelection(span.Start, span.End)
 	w.focusView()
 }
 
@@ -43,19 +32,21 @@ func (w *Workbench) onTypedRune(r rune) {
 	w.tag(label.Name)
 }
 
-// onPaletteTag is a click on a palette swatch: the same as pressing its digit.
-func (w *Workbench) onPaletteTag(name string) {
-	w.tag(name)
-	w.focusView()
-}
-
 // tag applies a label to the selected annotation or to the selected text.
 func (w *Workbench) tag(labelName string) {
 	if w.ed.Doc() == nil {
 		return
 	}
 	if id := w.selectedAnnotation(); id != 0 {
-		w.relabel(id, labelName)
+		// A relabelled annotation stays selected, so a wrong digit is corrected
+		// with the right one at once.
+		before, after, changed, err := w.ed.Relabel(id, labelName)
+		if err != nil {
+			w.showError(err)
+		} else if changed {
+			w.status.flash(fmt.Sprintf("Relabelled %s → %s", before.Label, after.Label))
+			w.selectSpan(after)
+		}
 		return
 	}
 	start, end := w.view.Selection()
@@ -82,7 +73,7 @@ func (w *Workbench) tag(labelName string) {
 	// there, and a second digit press cannot tag the same text twice.
 	w.status.flash(fmt.Sprintf("Tagged %s %d–%d", span.Label, span.Start, span.End))
 	w.view.Select(span.End, span.End)
-	w.onSelectionChanged(span.End, span.End)
+	w.status.showSelection(span.End, span.End)
 	w.focusView()
 }
 
@@ -105,21 +96,6 @@ func (w *Workbench) selectedAnnotation() int64 {
 	return id
 }
 
-// relabel changes the label of an annotation, keeping it selected so a wrong digit
-// can be corrected with the right one at once.
-func (w *Workbench) relabel(id int64, labelName string) {
-	before, after, changed, err := w.ed.Relabel(id, labelName)
-	if err != nil {
-		w.showError(err)
-		return
-	}
-	if !changed {
-		return
-	}
-	w.status.flash(fmt.Sprintf("Relabelled %s → %s", before.Label, after.Label))
-	w.selectSpan(after)
-}
-
 // onDeleteAnnotation removes the selected annotation (Delete/Backspace, Edit ▸ Delete).
 func (w *Workbench) onDeleteAnnotation() {
 	id := w.selectedAnnotation()
@@ -135,7 +111,9 @@ func (w *Workbench) onDeleteAnnotation() {
 		return
 	}
 	w.status.flash(fmt.Sprintf("Deleted %s %d–%d (Ctrl+Z brings it back)", before.Label, before.Start, before.End))
-	w.placeCaret(before.Start)
+	w.view.Select(before.Start, before.Start)
+	w.status.showSelection(before.Start, before.Start)
+	w.focusView()
 }
 
 // onNoteEdited saves an annotation's note; the list calls it debounced, on Enter and
@@ -176,7 +154,9 @@ func (w *Workbench) undoOrRedo(undo bool) {
 	case applied.Step.Status != nil:
 		w.focusView()
 	case applied.Span.ID == 0:
-		w.placeCaret(applied.Gone.Start)
+		w.view.Select(applied.Gone.Start, applied.Gone.Start)
+		w.status.showSelection(applied.Gone.Start, applied.Gone.Start)
+		w.focusView()
 	default:
 		w.selectSpan(applied.Span)
 	}
@@ -188,62 +168,20 @@ func (w *Workbench) undoOrRedo(undo bool) {
 func (w *Workbench) selectSpan(span annotate.Span) {
 	w.view.SelectHighlight(span.ID)
 	w.annotations.setSelected(span.ID)
-	w.onSelectionChanged(span.Start, span.End)
-	w.focusView()
-}
-
-// placeCaret clears the selection, puts the caret at offset and gives the view
-// the keyboard.
-func (w *Workbench) placeCaret(offset int) {
-	w.view.Select(offset, offset)
-	w.onSelectionChanged(offset, offset)
+	w.status.showSelection(span.Start, span.End)
 	w.focusView()
 }
 
 // refreshSpans redraws the highlights and the annotation list from the editor's spans.
 func (w *Workbench) refreshSpans() {
-	labels := w.ed.Labels()
-	colors := make(map[string]color.Color, len(labels))
-	for _, l := range labels {
-		colors[l.Name] = parseHexColor(l.Color)
-	}
+	colors := labelcolor.Of(w.ed.Labels())
 	spans := w.ed.Spans()
 	highlights := make([]docview.Highlight, 0, len(spans))
 	for _, s := range spans {
-		c, ok := colors[s.Label]
-		if !ok {
-			c = color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
-		}
-		highlights = append(highlights, docview.Highlight{ID: s.ID, Start: s.Start, End: s.End, Color: c, Label: s.Label})
+		highlights = append(highlights, docview.Highlight{ID: s.ID, Start: s.Start, End: s.End, Color: colors.Get(s.Label), Label: s.Label})
 	}
 	w.view.SetHighlights(highlights)
 	w.annotations.setSpans(spans, w.view.SelectedHighlight())
-	w.updateStatus()
-}
-
-// updateStatus shows document progress and counts.
-func (w *Workbench) updateStatus() {
-	doc := w.ed.Doc()
-	docs := w.ed.Documents()
-	w.annotations.setDocumentOpen(doc != nil)
-	if doc == nil {
-		w.status.setDocument(0, len(docs), "", 0)
-		w.status.setSelection(0, 0, false) // no "Caret 0" with nothing open
-		return
-	}
-	w.status.setDocument(w.ed.DocIndex(doc.ID)+1, len(docs), w.ed.DocStatus(), len(w.ed.Spans()))
-}
-
-// parseHexColor reads "#RRGGBB"; a malformed value (labels are validated, so only a
-// hand-edited database) shows as grey rather than failing.
-func parseHexColor(hex string) color.Color {
-	grey := color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
-	if len(hex) != 7 || hex[0] != '#' {
-		return grey
-	}
-	v, err := strconv.ParseUint(hex[1:], 16, 32)
-	if err != nil {
-		return grey
-	}
-	return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xff}
+	w.annotations.setDocumentOpen(w.ed.Doc() != nil)
+	w.status.showDocument()
 }

@@ -18,7 +18,7 @@ func pressKey(f fyne.Focusable, name fyne.KeyName) {
 
 func TestTheViewHasTheFocusWhenADocumentOpens(t *testing.T) {
 	f := newWBFixture(t, trickyText, "second\n")
-	f.w.onNextDocument()
+	f.w.stepDocument(+1)
 	if got := f.w.win.Canvas().Focused(); got != f.w.view {
 		t.Fatalf("focused = %T, want the document view", got)
 	}
@@ -67,7 +67,7 @@ func TestShiftArrowsThenADigitTagsThroughTheFocusedView(t *testing.T) {
 
 func TestEscClosesADialogAndTheFocusReturnsToTheText(t *testing.T) {
 	f := newWBFixture(t, trickyText)
-	f.w.onShowShortcuts()
+	showShortcuts(f.w.win, f.w.dialogs.show)
 	if f.w.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("no dialog shown")
 	}
@@ -84,17 +84,17 @@ func TestCtrlZInATextFieldUndoesTypingNotAnnotations(t *testing.T) {
 	f := newWBFixture(t, trickyText)
 	f.tagText("“We will stay,”", '2')
 	f.w.win.Canvas().Focus(f.w.library.filter)
-	f.w.onUndoShortcut()
+	f.w.textFirst(&fyne.ShortcutUndo{}, f.w.onUndo)()
 	if got := f.spans(f.w.ed.DocID()); len(got) != 1 {
 		t.Fatalf("Ctrl+Z in the filter box undid an annotation: %d left", len(got))
 	}
 	f.w.focusView()
-	f.w.onUndoShortcut()
+	f.w.textFirst(&fyne.ShortcutUndo{}, f.w.onUndo)()
 	if got := f.spans(f.w.ed.DocID()); len(got) != 0 {
 		t.Fatalf("Ctrl+Z in the text did not undo the annotation: %d left", len(got))
 	}
-	f.w.onShowShortcuts()
-	f.w.onRedoShortcut() // a dialog is open: annotations stay as they are
+	showShortcuts(f.w.win, f.w.dialogs.show)
+	f.w.textFirst(&fyne.ShortcutRedo{}, f.w.onRedo)() // a dialog is open: annotations stay as they are
 	if got := f.spans(f.w.ed.DocID()); len(got) != 0 {
 		t.Fatalf("Ctrl+Shift+Z behind a dialog redid an annotation")
 	}
@@ -162,7 +162,7 @@ func TestEscInADialogTextFieldClosesTheDialog(t *testing.T) {
 	})
 	t.Run("import", func(t *testing.T) {
 		f := newWBFixture(t, trickyText)
-		f.w.onImport()
+		f.w.imports.onImport()
 		found := false
 		for _, o := range test.LaidOutObjects(f.w.win.Canvas().Overlays().Top()) {
 			if e, ok := o.(*escEntry); ok {
@@ -179,7 +179,7 @@ func TestEscInADialogTextFieldClosesTheDialog(t *testing.T) {
 	})
 	t.Run("label form", func(t *testing.T) {
 		f := newWBFixture(t, trickyText)
-		m := &labelManager{ed: f.w.ed, win: f.w.win, show: f.w.showDialog, showError: f.w.showError}
+		m := &labelManager{ed: f.w.ed, win: f.w.win, show: f.w.dialogs.show, showError: f.w.showError}
 		m.build()
 		m.onAdd()
 		var fields []*escEntry

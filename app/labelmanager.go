@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/app/editor"
+	"github.com/newsmark/newsmark/app/internal/labelcolor"
 )
 
 // swatchColors is the colour choice offered for labels: the Okabe–Ito palette the
@@ -65,7 +66,7 @@ func (m *labelManager) refresh() {
 	m.rows.Objects = nil
 	labels := m.ed.Labels()
 	for i, l := range labels {
-		swatch := canvas.NewRectangle(parseHexColor(l.Color))
+		swatch := canvas.NewRectangle(labelcolor.Parse(l.Color))
 		swatch.SetMinSize(fyne.NewSquareSize(18))
 		swatch.CornerRadius = 3
 		key := l.Hotkey
@@ -188,7 +189,7 @@ func (m *labelManager) newForm(label annotate.Label) *labelForm {
 		name:     &nameBox.Entry,
 		nameBox:  nameBox,
 		hex:      newEscEntry(),
-		preview:  canvas.NewRectangle(parseHexColor(label.Color)),
+		preview:  canvas.NewRectangle(labelcolor.Parse(label.Color)),
 		guidance: newMultiLineEscEntry(),
 	}
 	f.name.SetText(label.Name)
@@ -204,7 +205,7 @@ func (m *labelManager) newForm(label annotate.Label) *labelForm {
 	}
 	f.hex.OnChanged = func(text string) {
 		if f.hex.Validate() == nil {
-			f.preview.FillColor = parseHexColor(strings.TrimSpace(text))
+			f.preview.FillColor = labelcolor.Parse(strings.TrimSpace(text))
 			f.preview.Refresh()
 		}
 	}
@@ -295,7 +296,7 @@ func newColourSwatch(hex string, onPick func(string)) *colourSwatch {
 func (s *colourSwatch) Tapped(*fyne.PointEvent) { s.onPick(s.hex) }
 
 func (s *colourSwatch) CreateRenderer() fyne.WidgetRenderer {
-	rect := canvas.NewRectangle(parseHexColor(s.hex))
+	rect := canvas.NewRectangle(labelcolor.Parse(s.hex))
 	rect.CornerRadius = 4
 	rect.SetMinSize(fyne.NewSquareSize(26))
 	return widget.NewSimpleRenderer(rect)
@@ -349,9 +350,4 @@ func hotkeyTakeover(labels []annotate.Label, label annotate.Label, key string) s
 		return fmt.Sprintf("%s has key %s now; it will have no hotkey.", other.Name, key)
 	}
 	return ""
-}
-
-// onManageLabels opens the label manager (Edit ▸ Manage labels…).
-func (w *Workbench) onManageLabels() {
-	showLabelManager(w.ed, w.win, w.showDialog, w.showError)
 }

@@ -107,7 +107,7 @@ func TestDeletingALabelInUseAsksFirstAndSaysHowManySpansGo(t *testing.T) {
 	f.tagText("“We will stay,”", '2')
 	f.tagText("“Ceasefire”", '2')
 	f.tagText("At least 14 civilians", '4')
-	m := &labelManager{ed: f.w.ed, win: f.w.win, show: f.w.showDialog, showError: f.w.showError}
+	m := &labelManager{ed: f.w.ed, win: f.w.win, show: f.w.dialogs.show, showError: f.w.showError}
 	m.build()
 	m.onDelete("QUOTE")
 	if _, ok := f.label("QUOTE"); !ok {
@@ -141,8 +141,8 @@ func TestDeletingALabelInUseAsksFirstAndSaysHowManySpansGo(t *testing.T) {
 
 func TestAddLabelFormTakesTheNameAndSavesOnEnterOrCancelsOnEsc(t *testing.T) {
 	f := newWBFixture(t, trickyText)
-	f.w.onManageLabels()
-	m := &labelManager{ed: f.w.ed, win: f.w.win, show: f.w.showDialog, showError: f.w.showError}
+	showLabelManager(f.w.ed, f.w.win, f.w.dialogs.show, f.w.showError)
+	m := &labelManager{ed: f.w.ed, win: f.w.win, show: f.w.dialogs.show, showError: f.w.showError}
 	m.build()
 
 	m.onAdd()

@@ -13,12 +13,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/app/docview"
 	"github.com/newsmark/newsmark/app/editor"
+	"github.com/newsmark/newsmark/app/searchpanel"
 	"github.com/newsmark/newsmark/assets"
 )
 
@@ -47,14 +47,16 @@ type Workbench struct {
 	status      *statusBar
 	emptyHint   fyne.CanvasObject
 	docArea     *fyne.Container
-	search      *searchPanel
-	docText     *documentText   // the document view's text size
-	dialogs     []dialog.Dialog // open dialogs, for Esc
+	search      *searchpanel.Panel
+	imports     *importer
+	docText     *documentText // the document view's text size
+	dialogs     dialogStack   // open dialogs, for Esc
 }
 
 // NewWorkbench builds the main window on a (real or test) fyne.App.
 func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 	w := &Workbench{app: a, prefs: a.Preferences()}
+	w.dialogs.onEmpty = w.refocusView
 	w.ed = editor.New(store, editor.Options{
 		Annotator: resolveAnnotator(opts.Annotator, w.prefs, osLoginName),
 		Do:        fyne.Do,
@@ -67,12 +69,17 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 		a.SetIcon(icon)
 	}
 	w.win = a.NewWindow("Newsmark")
+	w.imports = &importer{
+		ed: w.ed, win: w.win, tasks: &w.tasks, dialogs: &w.dialogs, showError: w.showError,
+		flash: func(message string) { w.status.flash(message) },
+		open:  w.openDocument,
+	}
 	w.win.SetIcon(icon)
 	w.win.SetContent(w.build())
 	w.win.SetMainMenu(w.buildMainMenu())
 	w.addWindowShortcuts()
 	w.win.Canvas().SetOnTypedKey(w.onCanvasKey)
-	w.win.SetOnDropped(w.onDropped)
+	w.win.SetOnDropped(w.imports.onDropped)
 	w.win.SetOnClosed(w.saveSession)
 	saved := loadSession(w.prefs)
 	w.win.Resize(fyne.NewSize(
@@ -87,7 +94,7 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 	w.openInitialDocument(opts.OpenDocID)
 	w.ed.LoadIndex()
 	if len(opts.ImportPaths) > 0 {
-		w.importPaths(opts.ImportPaths, nil)
+		w.imports.importPaths(opts.ImportPaths, nil)
 	}
 	return w
 }
@@ -101,29 +108,29 @@ func (w *Workbench) ShowAndRun() {
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(signals)
-	w.quitOnSignal(signals)
+	quitOnSignal(signals, w.onQuit)
 	w.win.ShowAndRun()
 }
 
 // build lays out the window: library left, palette and document centre, annotations
 // right, status bar along the bottom.
 func (w *Workbench) build() fyne.CanvasObject {
+	w.status = newStatusBar(w.ed, w.onAnnotatorName)
 	w.view = docview.New()
-	w.view.OnSelectionChanged = w.onSelectionChanged
-	w.view.OnHighlightSelected = w.onHighlightSelected
+	w.view.OnSelectionChanged = w.status.showSelection
+	w.view.OnHighlightSelected = func(id int64) { w.annotations.setSelected(id) }
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnDelete = w.onDeleteAnnotation
 
-	w.library = newLibrary(w.onLibraryOpen)
-	w.palette = newPalette(w.onPaletteTag)
+	w.library = newLibrary(func(id int64) { w.openDocument(id) })
+	w.palette = newPalette(func(label string) { w.tag(label); w.focusView() })
 	w.annotations = newAnnotationList(w.onAnnotationChosen, w.onNoteEdited)
 	w.annotations.onNoteDone = w.focusView
-	w.status = newStatusBar(w.onAnnotatorName)
 
 	hint := widget.NewLabelWithStyle(platformKeys("Open files or a folder to start (Ctrl+O)"), fyne.TextAlignCenter, fyne.TextStyle{})
 	hint.Importance = widget.LowImportance
-	openFiles := widget.NewButton("Open files…", w.onOpenFiles)
-	openFolder := widget.NewButton("Open folder…", w.onOpenFolder)
+	openFiles := widget.NewButton("Open files…", w.imports.onOpenFiles)
+	openFolder := widget.NewButton("Open folder…", w.imports.onOpenFolder)
 	w.emptyHint = container.NewCenter(container.NewVBox(hint, container.NewCenter(container.NewHBox(openFiles, openFolder))))
 	w.emptyHint.Hide()
 	w.docText = newDocumentText(w.view, w.prefs.FloatWithFallback(prefTextScale, 1), w.app.Settings())
@@ -156,12 +163,12 @@ func (w *Workbench) onEditorEvent(ev editor.Event) {
 	case editor.LibraryChanged:
 		w.library.setDocuments(w.ed.Documents(), w.ed.DocID())
 		w.updateEmptyState()
-		w.updateStatus()
+		w.status.showDocument()
 	case editor.DocumentChanged:
 		if i := w.ed.DocIndex(ev.DocID); i >= 0 {
 			w.library.updateDocument(w.ed.Documents()[i])
 		}
-		w.updateStatus()
+		w.status.showDocument()
 	case editor.IndexFailed:
 		w.status.flash("Search index incomplete: " + ev.Err.Error())
 	}
@@ -189,7 +196,7 @@ func (w *Workbench) openInitialDocument(requested int64) {
 			// reader left off rather than at offset 0, off screen.
 			w.view.Select(caret, caret)
 			w.view.SetScrollPosition(scroll)
-			w.onSelectionChanged(w.view.Selection()) // the status bar says where it is
+			w.status.showSelection(w.view.Selection()) // the status bar says where it is
 		}
 		restore()
 		// The view may not know its height until the window is laid out, so
@@ -224,7 +231,7 @@ func (w *Workbench) showOpenDocument() {
 		w.library.setCurrent(0)
 		w.win.SetTitle("Newsmark")
 		w.updateEmptyState()
-		w.updateStatus()
+		w.status.showDocument()
 		return
 	}
 	w.view.SetText(doc.Text)
@@ -236,7 +243,7 @@ func (w *Workbench) showOpenDocument() {
 	s.Document, s.Scroll, s.Caret = doc.ID, 0, 0
 	storeSession(w.prefs, s)
 	w.updateEmptyState()
-	w.onSelectionChanged(w.view.Selection())
+	w.status.showSelection(w.view.Selection())
 	w.focusView()
 }
 

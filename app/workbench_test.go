@@ -18,7 +18,7 @@ import (
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/search"
-	"github.com/newsmark/newsmark/assets"
+	"github.com/newsmark/newsmark/app/internal/testdb"
 	"github.com/newsmark/newsmark/storage"
 )
 
@@ -49,35 +49,8 @@ func newWBFixture(t *testing.T, texts ...string) *wbFixture {
 func newWBFixtureTB(t testing.TB, texts ...string) *wbFixture {
 	t.Helper()
 	a := test.NewTempApp(t)
-	ctx := context.Background()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "wb.db"))
-	if err != nil {
-		t.Fatalf("open database: %v", err)
-	}
-	t.Cleanup(func() { db.Close() })
-	labels, err := assets.DefaultLabels()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Seed(ctx, labels, nil); err != nil {
-		t.Fatalf("seed: %v", err)
-	}
-	f := &wbFixture{t: t, db: db, ctx: ctx}
-	if len(texts) > 0 {
-		records := func(yield func(annotate.ImportRecord, error) bool) {
-			for i, text := range texts {
-				doc := annotate.Document{Title: annotate.TitleFromText(text), Source: "test", Text: text}
-				if !yield(annotate.ImportRecord{Origin: "test:" + string(rune('1'+i)), Document: doc}, nil) {
-					return
-				}
-			}
-		}
-		result, err := db.Import(ctx, records, annotate.ImportOptions{Annotator: "importer"})
-		if err != nil {
-			t.Fatalf("import: %v", err)
-		}
-		f.ids = result.DocIDs
-	}
+	db, ids := testdb.Open(t, texts...)
+	f := &wbFixture{t: t, db: db, ctx: context.Background(), ids: ids}
 	var open int64
 	if len(f.ids) > 0 {
 		open = f.ids[0]
@@ -352,7 +325,7 @@ func TestASignalQuitsLikeFileQuitSavingTheNoteBeingTyped(t *testing.T) {
 	span := f.tagText("“We will stay,”", '2')
 	test.Type(f.noteEntryFor(span.ID), "unsaved — so far")
 	signals := make(chan os.Signal, 1)
-	f.w.quitOnSignal(signals)
+	quitOnSignal(signals, f.w.onQuit)
 	signals <- syscall.SIGTERM
 	// The deadline only guards against a hang.
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
@@ -425,7 +398,7 @@ func TestTitleFollowsTheOpenDocument(t *testing.T) {
 	if got := f.w.win.Title(); got != "Newsmark — “Ceasefire” talks — it’s\u00a0over 😀" {
 		t.Errorf("title = %q", got)
 	}
-	f.w.onNextDocument()
+	f.w.stepDocument(+1)
 	if got := f.w.win.Title(); got != "Newsmark — Second article" {
 		t.Errorf("title after Next = %q", got)
 	}
@@ -556,7 +529,7 @@ func TestLibraryFilterAndOpen(t *testing.T) {
 
 func TestSessionIsRememberedInPreferences(t *testing.T) {
 	f := newWBFixture(t, "one\n", "two\n")
-	f.w.onNextDocument()
+	f.w.stepDocument(+1)
 	f.w.saveSession()
 	again := NewWorkbench(f.w.app, f.db, Options{Annotator: "tester"})
 	again.tasks.Wait()
@@ -647,7 +620,7 @@ func TestImportingFilesOpensTheFirstAndListsBadOnes(t *testing.T) {
 		t.Fatal(err)
 	}
 	var result annotate.ImportResult
-	f.w.importPaths([]string{good, bad}, func(r annotate.ImportResult, err error) {
+	f.w.imports.importPaths([]string{good, bad}, func(r annotate.ImportResult, err error) {
 		if err != nil {
 			t.Errorf("import: %v", err)
 		}
@@ -716,7 +689,7 @@ func TestSpansImportedThroughTheImportDialogBecomeSearchable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.w.onImportDialogDone(result)
+	f.w.imports.onImportDialogDone(result)
 	f.w.tasks.Wait()
 	if f.w.ed.DocID() != result.DocIDs[0] || len(f.w.ed.Documents()) != 2 {
 		t.Fatalf("imported document not opened/listed: open %d, library %d", f.w.ed.DocID(), len(f.w.ed.Documents()))
@@ -733,7 +706,7 @@ func TestDroppedFilesAreImportedAndTheFirstOpened(t *testing.T) {
 	if err := os.WriteFile(path, []byte(trickyText), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	f.w.onDropped(fyne.NewPos(10, 10), []fyne.URI{fynestorage.NewFileURI(path)})
+	f.w.imports.onDropped(fyne.NewPos(10, 10), []fyne.URI{fynestorage.NewFileURI(path)})
 	f.w.tasks.Wait()
 	if f.w.ed.Doc() == nil || f.w.ed.Doc().Text != trickyText || f.w.ed.Doc().Source != path {
 		t.Fatalf("dropped file not open: %+v", f.w.ed.Doc())

@@ -2,13 +2,12 @@ package editor
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/search"
-	"github.com/newsmark/newsmark/assets"
+	"github.com/newsmark/newsmark/app/internal/testdb"
 	"github.com/newsmark/newsmark/storage"
 )
 
@@ -29,32 +28,8 @@ type fixture struct {
 
 func newFixture(t *testing.T, texts ...string) *fixture {
 	t.Helper()
-	ctx := context.Background()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "editor.db"))
-	if err != nil {
-		t.Fatalf("open database: %v", err)
-	}
-	t.Cleanup(func() { db.Close() })
-	labels, err := assets.DefaultLabels()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Seed(ctx, labels, nil); err != nil {
-		t.Fatalf("seed: %v", err)
-	}
-	records := func(yield func(annotate.ImportRecord, error) bool) {
-		for i, text := range texts {
-			doc := annotate.Document{Title: annotate.TitleFromText(text), Source: "test", Text: text}
-			if !yield(annotate.ImportRecord{Origin: "test:" + string(rune('1'+i)), Document: doc}, nil) {
-				return
-			}
-		}
-	}
-	result, err := db.Import(ctx, records, annotate.ImportOptions{Annotator: "importer"})
-	if err != nil {
-		t.Fatalf("import: %v", err)
-	}
-	f := &fixture{t: t, db: db, ctx: ctx, ids: result.DocIDs}
+	db, ids := testdb.Open(t, texts...)
+	f := &fixture{t: t, db: db, ctx: context.Background(), ids: ids}
 	f.ed = New(db, Options{Annotator: "tester"})
 	f.ed.Subscribe(func(ev Event) { f.events = append(f.events, ev) })
 	f.must(f.ed.ReloadLabels())

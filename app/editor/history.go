@@ -127,63 +127,41 @@ func (h *history) renameLabel(oldName, newName string) {
 // revertStep commits the inverse of step and returns the span as it now stands (the
 // zero Span if the inverse removed it).
 func revertStep(ctx context.Context, store annotate.Store, step Step, annotator string) (annotate.Span, error) {
-	switch step.Action {
-	case annotate.ActionCreate:
-		if err := store.DeleteSpan(ctx, step.After.ID, annotator); err != nil {
-			return annotate.Span{}, fmt.Errorf("undo create of span %d: %w", step.After.ID, err)
-		}
-		return annotate.Span{}, nil
-	case annotate.ActionDelete:
-		span, err := store.RestoreSpan(ctx, step.Before, annotator)
-		if err != nil {
-			return annotate.Span{}, fmt.Errorf("undo delete of span %d: %w", step.Before.ID, err)
-		}
-		return span, nil
-	case annotate.ActionRelabel:
-		span, err := store.RelabelSpan(ctx, step.Before.ID, step.Before.Label, annotator)
-		if err != nil {
-			return annotate.Span{}, fmt.Errorf("undo relabel of span %d to %s: %w", step.Before.ID, step.Before.Label, err)
-		}
-		return span, nil
-	case annotate.ActionNote:
-		span, err := store.SetSpanNote(ctx, step.Before.ID, step.Before.Note, annotator)
-		if err != nil {
-			return annotate.Span{}, fmt.Errorf("undo note edit of span %d: %w", step.Before.ID, err)
-		}
-		return span, nil
+	span, err := makeSpan(ctx, store, step, step.After, step.Before, annotator)
+	if err != nil {
+		return annotate.Span{}, fmt.Errorf("undo %s of span %d: %w", step.Action, step.SpanID(), err)
 	}
-	return annotate.Span{}, fmt.Errorf("undo: unknown action %q", step.Action)
+	return span, nil
 }
 
 // replayStep commits step again after it was undone. A create comes back under its
 // old ID (RestoreSpan), so later steps that name that ID still apply.
 func replayStep(ctx context.Context, store annotate.Store, step Step, annotator string) (annotate.Span, error) {
-	switch step.Action {
-	case annotate.ActionCreate:
-		span, err := store.RestoreSpan(ctx, step.After, annotator)
-		if err != nil {
-			return annotate.Span{}, fmt.Errorf("redo create of span %d: %w", step.After.ID, err)
-		}
-		return span, nil
-	case annotate.ActionDelete:
-		if err := store.DeleteSpan(ctx, step.Before.ID, annotator); err != nil {
-			return annotate.Span{}, fmt.Errorf("redo delete of span %d: %w", step.Before.ID, err)
-		}
-		return annotate.Span{}, nil
-	case annotate.ActionRelabel:
-		span, err := store.RelabelSpan(ctx, step.After.ID, step.After.Label, annotator)
-		if err != nil {
-			return annotate.Span{}, fmt.Errorf("redo relabel of span %d to %s: %w", step.After.ID, step.After.Label, err)
-		}
-		return span, nil
-	case annotate.ActionNote:
-		span, err := store.SetSpanNote(ctx, step.After.ID, step.After.Note, annotator)
-		if err != nil {
-			return annotate.Span{}, fmt.Errorf("redo note edit of span %d: %w", step.After.ID, err)
-		}
-		return span, nil
+	span, err := makeSpan(ctx, store, step, step.Before, step.After, annotator)
+	if err != nil {
+		return annotate.Span{}, fmt.Errorf("redo %s of span %d: %w", step.Action, step.SpanID(), err)
 	}
-	return annotate.Span{}, fmt.Errorf("redo: unknown action %q", step.Action)
+	return span, nil
+}
+
+// makeSpan turns a span stored as from into to, committing through the store: a
+// zero to deletes it, a zero from restores to under its old ID, otherwise the
+// step's action says which part changes. Undo passes (After, Before), redo
+// (Before, After). A new kind of span edit adds its case here.
+func makeSpan(ctx context.Context, store annotate.Store, step Step, from, to annotate.Span, annotator string) (annotate.Span, error) {
+	switch {
+	case to.ID == 0:
+		return annotate.Span{}, store.DeleteSpan(ctx, from.ID, annotator)
+	case from.ID == 0:
+		return store.RestoreSpan(ctx, to, annotator)
+	}
+	switch step.Action {
+	case annotate.ActionRelabel:
+		return store.RelabelSpan(ctx, to.ID, to.Label, annotator)
+	case annotate.ActionNote:
+		return store.SetSpanNote(ctx, to.ID, to.Note, annotator)
+	}
+	return annotate.Span{}, fmt.Errorf("unknown action %q", step.Action)
 }
 
 // Describe names a step for a status message ("relabel QUOTE → CLAIM"), as in
