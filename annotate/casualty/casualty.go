@@ -494,7 +494,7 @@ var qualifierPhrases = newTable(map[string]string{
 	"some": QualifierAbout, "roughly": QualifierAbout, "approximately": QualifierAbout,
 	"an estimated": QualifierAbout, "estimated": QualifierAbout, "close to": QualifierAbout,
 	"just under": QualifierAbout,
-	"more than": QualifierMoreThan, "over": QualifierMoreThan, "just over": QualifierMoreThan,
+	"more than":  QualifierMoreThan, "over": QualifierMoreThan, "just over": QualifierMoreThan,
 	"well over": QualifierMoreThan, "upwards of": QualifierMoreThan, "in excess of": QualifierMoreThan,
 	"up to": QualifierUpTo, "as many as": QualifierUpTo, "no more than": QualifierUpTo, "at most": QualifierUpTo,
 	"fewer than": QualifierUpTo, "less than": QualifierUpTo, "under": QualifierUpTo,
