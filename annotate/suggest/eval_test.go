@@ -1,0 +1,43 @@
+package suggest
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+func readGoldFile(t *testing.T, path string) []GoldDoc {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	docs, err := ReadGold(f, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+func logReport(t *testing.T, r Report) {
+	var b strings.Builder
+	r.WriteText(&b)
+	t.Log("\n" + b.String())
+	if testing.Verbose() && os.Getenv("SUGGEST_MISSES") != "" {
+		for _, m := range r.Misses {
+			t.Log(m)
+		}
+	}
+}
+
+// TestEvalOnGold scores the rules on the hand-written gold articles, written before
+// the rules, against the targets.
+func TestEvalOnGold(t *testing.T) {
+	docs := readGoldFile(t, "testdata/gold/gold.jsonl")
+	if len(docs) < 10 {
+		t.Fatalf("gold set has %d articles, want at least 10", len(docs))
+	}
+	r := Evaluate(New(nil), docs)
+	logReport(t, r)
+}

@@ -1,0 +1,374 @@
+package suggest
+
+// Rule names. Each suggestion carries one.
+const (
+	RuleQuoteCurly     = "QUOTE: paired curly quotes"
+	RuleQuoteStraight  = "QUOTE: paired straight quotes"
+	RuleQuoteNested    = "QUOTE: nested single quotes"
+	RuleQuoteParagraph = "QUOTE: quote running to its paragraph's end"
+
+	RuleClaimSaidThat  = "CLAIM: said-that clause"
+	RuleClaimFinal     = "CLAIM: sentence-final attribution"
+	RuleClaimAccording = "CLAIM: according to"
+
+	RuleDemandVerb      = "DEMAND: demand verb"
+	RuleDemandCallFor   = "DEMAND: call for / call on"
+	RuleDemandInsist    = "DEMAND: insist that … must"
+	RuleDemandUltimatum = "DEMAND: ultimatum (gave … until)"
+
+	// How a source was found (Mention.SourceRule).
+	SourceSubject   = "subject of the reporting verb"
+	SourceAfter     = "speaker named after the quote"
+	SourceBefore    = "speaker named before the quote"
+	SourceAccording = "according to"
+	SourcePrevious  = "following quote credited to the previous speaker"
+	SourceOuter     = "speaker of the enclosing quote"
+	SourceParty     = "party before the demand verb"
+	SourceSentence  = "subject of the sentence"
+)
+
+// statements runs the QUOTE, CLAIM and DEMAND rules sentence by sentence, so that
+// sources are met in text order.
+func (r *run) statements() {
+	a := r.a
+	q := 0
+	for _, s := range a.sentences {
+		for q < len(a.quotes) && a.quotes[q].open < s.end {
+			r.quoteAt(q)
+			q++
+		}
+		r.demandsIn(s)
+		r.claimsIn(s)
+	}
+}
+
+// sentenceOf returns the sentence holding word i.
+func (a *analysis) sentenceOf(i int) sentence {
+	lo, hi := 0, len(a.sentences)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if a.sentences[mid].end <= i {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < len(a.sentences) {
+		return a.sentences[lo]
+	}
+	return sentence{start: i, body: i, end: i + 1}
+}
+
+func (r *run) isReporting(i int) bool { return r.lex.reportingVerbs[r.a.words[i].Text] }
+
+func (r *run) quoteAt(index int) {
+	a := r.a
+	q := a.quotes[index]
+	if q.kind == quoteSingle {
+		var src *found
+		if q.parent >= 0 {
+			src = r.quoteSources[q.parent]
+		}
+		if src != nil {
+			copied := *src
+			copied.rule = SourceOuter
+			src = &copied
+		}
+		r.add(LabelQuote, q.open, q.close+1, RuleQuoteNested, 0.8, src)
+		return
+	}
+	rule, confidence := RuleQuoteCurly, 0.95
+	switch q.kind {
+	case quoteStraight:
+		rule, confidence = RuleQuoteStraight, 0.9
+	case quoteParagraph:
+		rule, confidence = RuleQuoteParagraph, 0.6
+	}
+	src := r.quoteSource(q)
+	r.quoteSources[index] = src
+	if src != nil {
+		r.lastQuoteSource, r.lastQuoteEnd = src, q.close
+	}
+	r.add(LabelQuote, q.open, q.close+1, rule, confidence, src)
+}
+
+func (r *run) quoteSource(q quote) *found {
+	a := r.a
+	s := a.sentenceOf(q.close)
+	k := q.close + 1
+	// “…,” said Ilse Marrow, the town’s deputy mayor.
+	if k < s.end && a.raw[k] == "," {
+		k++
+	}
+	if k < s.end && r.isReporting(k) {
+		if p, ok := a.rightNP(k+1, s.end); ok {
+			return r.sources.resolve(p, SourceAfter, r.lex)
+		}
+	}
+	// “…,” Dosh told reporters. / “…,” she said.
+	for v := k; v < s.end && v < k+8; v++ {
+		if !a.isNPWord(v) && !r.isReporting(v) {
+			break
+		}
+		if r.isReporting(v) && v > k {
+			return r.sources.resolve(np{start: k, nameEnd: v, appStart: v, end: v}, SourceAfter, r.lex)
+		}
+	}
+	// Ilse Marrow said: “…”
+	if q.open >= 2 && (a.raw[q.open-1] == ":" || a.raw[q.open-1] == ",") && r.isReporting(q.open-2) {
+		if p, ok := a.leftNP(a.sentenceOf(q.open-2).body, q.open-2); ok {
+			return r.sources.resolve(p, SourceBefore, r.lex)
+		}
+	}
+	// A quote that starts its sentence with no attribution continues the last
+	// speaker's words.
+	qs := a.sentenceOf(q.open)
+	if r.lastQuoteSource != nil && (q.open == qs.start || q.open == qs.body) && q.open-r.lastQuoteEnd < 80 {
+		copied := *r.lastQuoteSource
+		copied.rule = SourcePrevious
+		return &copied
+	}
+	return nil
+}
+
+// trimEnd drops closing punctuation from the end of words [i, j).
+func (a *analysis) trimEnd(i, j int) int {
+	for j > i {
+		switch a.raw[j-1] {
+		case ".", ",", ";", ":", "!", "?", "—", "–", "-":
+			j--
+			continue
+		}
+		break
+	}
+	return j
+}
+
+func (r *run) claimsIn(s sentence) {
+	a := r.a
+	for v := s.body; v < s.end; v++ {
+		if a.quoteDepth[v] > 0 {
+			continue
+		}
+		w := a.words[v].Text
+		if w == "according" && v+1 < s.end && a.words[v+1].Text == "to" {
+			r.accordingTo(s, v)
+			continue
+		}
+		if !r.isReporting(v) {
+			continue
+		}
+		p, ok := a.leftNP(s.body, v)
+		if !ok {
+			continue
+		}
+		before := p.start - 1
+		if before >= s.body && (a.raw[before] == closeDouble || a.raw[before] == straight || a.raw[before] == "," && before > s.body && (a.raw[before-1] == closeDouble || a.raw[before-1] == straight)) {
+			continue // a quote's attribution
+		}
+		if (w == "insisted" || w == "insists" || w == "insist") && r.demandFollows(v, s.end) {
+			continue
+		}
+		switch {
+		case p.start == s.body:
+			src := r.sources.resolve(p, SourceSubject, r.lex)
+			v = r.claimsAfter(s, v, src)
+		case before >= s.body && a.raw[before] == ",":
+			if a.raw[s.body] == openDouble || a.raw[s.body] == straight || before-s.body < 3 {
+				continue
+			}
+			src := r.sources.resolve(p, SourceSubject, r.lex)
+			r.add(LabelClaim, s.body, a.trimEnd(s.body, before), RuleClaimFinal, 0.8, src)
+			v = r.claimsAfter(s, v, src)
+		}
+	}
+}
+
+// claimsAfter adds the that-clauses after the reporting verb at v and returns the
+// last word it read.
+func (r *run) claimsAfter(s sentence, v int, src *found) int {
+	a := r.a
+	i := v + 1
+	if a.words[v].Text == "told" || a.words[v].Text == "tells" {
+		for i < s.end && i < v+4 && r.lex.objects[a.words[i].Text] {
+			i++
+		}
+	}
+	if i < s.end && a.words[i].Text == "that" {
+		i++
+	} else if i < s.end && modifierStarts[a.words[i].Text] {
+		// "said on Friday that …", "said in a statement, and …"
+		j := i
+		for j < s.end && j < i+12 && a.words[j].Text != "that" && a.raw[j] != "," {
+			j++
+		}
+		switch {
+		case j < s.end && a.words[j].Text == "that":
+			i = j + 1
+		case j+1 < s.end && a.raw[j] == "," && a.words[j+1].Text == "and":
+			i = j + 2
+			if i < s.end && a.words[i].Text == "that" {
+				i++
+			}
+		default:
+			return j
+		}
+	}
+	if i >= s.end || a.raw[i] == openDouble || a.raw[i] == straight || a.raw[i] == ":" {
+		return i
+	}
+	end := a.trimEnd(i, s.end)
+	start := i
+	for k := i; k < end; k++ {
+		if a.quoteDepth[k] > 0 {
+			continue
+		}
+		split := 0
+		switch {
+		case a.words[k].Text == "but" && k > start:
+			split = 1
+		case a.words[k].Text == "and" && k+1 < end && a.words[k+1].Text == "that":
+			split = 2
+		}
+		if split > 0 {
+			r.add(LabelClaim, start, a.trimEnd(start, k), RuleClaimSaidThat, 0.75, src)
+			start = k + split
+		}
+	}
+	r.add(LabelClaim, start, end, RuleClaimSaidThat, 0.75, src)
+	return s.end
+}
+
+func (r *run) accordingTo(s sentence, v int) {
+	a := r.a
+	switch {
+	case v == s.body:
+		// According to X, clause.
+		p, ok := a.rightNP(v+2, s.end)
+		if !ok {
+			return
+		}
+		comma := p.end
+		for comma < s.end && a.raw[comma] != "," {
+			comma++
+		}
+		if comma+1 >= s.end {
+			return
+		}
+		src := r.sources.resolve(p, SourceAccording, r.lex)
+		r.add(LabelClaim, comma+1, a.trimEnd(comma+1, s.end), RuleClaimAccording, 0.8, src)
+	case v > s.body && a.raw[v-1] == ",":
+		// Clause, according to X.
+		if a.raw[s.body] == openDouble || a.raw[s.body] == straight {
+			return
+		}
+		p, ok := a.rightNP(v+2, s.end)
+		if !ok {
+			return
+		}
+		src := r.sources.resolve(p, SourceAccording, r.lex)
+		r.add(LabelClaim, s.body, a.trimEnd(s.body, v-1), RuleClaimAccording, 0.8, src)
+	}
+}
+
+// demandFollows says whether the clause after word v holds "must" or "should",
+// which makes "insisted that" a demand rather than a claim.
+func (r *run) demandFollows(v, end int) bool {
+	for k := v + 1; k < end && k < v+20; k++ {
+		switch r.a.words[k].Text {
+		case "must", "should":
+			return true
+		}
+	}
+	return false
+}
+
+func (r *run) demandsIn(s sentence) {
+	a := r.a
+	for v := s.body; v < s.end; v++ {
+		if a.quoteDepth[v] > 0 {
+			continue
+		}
+		w := a.words[v].Text
+		rule := ""
+		switch {
+		case r.lex.demandVerbs[w]:
+			rule = RuleDemandVerb
+			if w == "insist" || w == "insists" || w == "insisted" || w == "insisting" {
+				if !r.demandFollows(v, s.end) {
+					continue
+				}
+				rule = RuleDemandInsist
+			}
+		case r.lex.demandPhrasal[w] && v+1 < s.end && (a.words[v+1].Text == "for" || a.words[v+1].Text == "on" || (w[0] == 'a' && a.words[v+1].Text == "to")):
+			rule = RuleDemandCallFor
+		case (w == "gave" || w == "give" || w == "gives" || w == "given") && r.untilFollows(v, s.end):
+			rule = RuleDemandUltimatum
+		default:
+			continue
+		}
+		if v > s.body && (determiners[a.words[v-1].Text] || a.words[v-1].Text == "in") {
+			continue // a noun: "the demand", "in order to"
+		}
+		end := r.demandEnd(v, s.end)
+		verb := v
+		for verb > s.body && auxiliaries[a.words[verb-1].Text] {
+			verb--
+		}
+		var src *found
+		start := v
+		if !(a.raw[verb-1] == "," && len(w) > 3 && w[len(w)-3:] == "ing") {
+			if p, ok := a.leftNP(s.body, verb); ok && (p.start == s.body || !a.isWord(p.start-1) || a.words[p.start-1].Text == "and") {
+				src = r.sources.resolve(p, SourceParty, r.lex)
+				start = p.start
+			}
+		}
+		if src == nil {
+			src = r.sentenceSubject(s, v)
+		}
+		r.add(LabelDemand, start, end, rule, 0.75, src)
+		v = end
+	}
+}
+
+func (r *run) untilFollows(v, end int) bool {
+	for k := v + 1; k < end && k < v+6; k++ {
+		if r.a.words[k].Text == "until" {
+			return true
+		}
+	}
+	return false
+}
+
+// demandEnd is where a demand's clause ends: the sentence's end, or ", and" / ";"
+// / ", but" / ", while" starting another clause.
+func (r *run) demandEnd(v, end int) int {
+	a := r.a
+	for k := v + 1; k < end; k++ {
+		if a.quoteDepth[k] > 0 {
+			continue
+		}
+		if a.raw[k] == ";" || a.raw[k] == "," && k+1 < end && (a.words[k+1].Text == "and" || a.words[k+1].Text == "but" || a.words[k+1].Text == "while" || a.words[k+1].Text == "which" || a.words[k+1].Text == "who") {
+			return a.trimEnd(v, k)
+		}
+	}
+	return a.trimEnd(v, end)
+}
+
+// sentenceSubject is the capitalised noun phrase that opens the sentence, for a
+// demand without a party right before its verb ("Farmers drove …, demanding …").
+func (r *run) sentenceSubject(s sentence, before int) *found {
+	a := r.a
+	i := s.body
+	for i < before && determiners[a.words[i].Text] {
+		i++
+	}
+	j := i
+	for j < before && j < i+6 && a.capitalized(j) && a.isWord(j) {
+		j++
+	}
+	if j == i {
+		return nil
+	}
+	return r.sources.resolve(np{start: s.body, nameEnd: j, appStart: j, end: j}, SourceSentence, r.lex)
+}
