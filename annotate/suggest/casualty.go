@@ -108,6 +108,11 @@ func (r *run) deathToll(i int) (int, bool) {
 }
 
 func (r *run) addCasualty(i, j int, rule string, confidence float64) {
+	for k := i + 1; k < j; k++ {
+		if r.a.lineBefore[k] > 0 {
+			return // a figure never runs over a line break (a headline into its dateline)
+		}
+	}
 	sug := r.add(LabelCasualty, i, j, rule, confidence, nil)
 	if sug != nil {
 		sug.Attrs = casualty.ParseWords(r.a.words[i:j]).Attrs()

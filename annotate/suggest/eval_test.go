@@ -41,3 +41,10 @@ func TestEvalOnGold(t *testing.T) {
 	r := Evaluate(New(nil), docs)
 	logReport(t, r)
 }
+
+// TestEvalOnHeldOut scores the rules on articles written after the rules were
+// tuned, never tuned on: the honest figure.
+func TestEvalOnHeldOut(t *testing.T) {
+	r := Evaluate(New(nil), readGoldFile(t, "testdata/gold/heldout.jsonl"))
+	logReport(t, r)
+}

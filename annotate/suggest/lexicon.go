@@ -50,8 +50,8 @@ func defaultLexicon() lexicon {
 			"club", "league", "movement", "front", "command", "military", "navy", "embassy", "administration",
 			"cabinet", "senate", "congress", "house", "press", "media", "news", "times", "post", "solidarity"),
 		objects: set("reporters", "journalists", "supporters", "lawmakers", "parliament", "newsmark",
-			"reuters", "ap", "afp", "bbc", "cnn", "television", "radio", "the", "a", "an", "local", "state",
-			"press", "members", "crowd", "crowds", "delegates", "students", "workers", "residents", "told"),
+			"reuters", "ap", "afp", "bbc", "cnn", "television", "radio", "press", "members", "crowd", "crowds",
+			"delegates", "students", "workers", "residents", "parliament", "council", "court", "committee"),
 	}
 }
 

@@ -52,6 +52,10 @@ func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
 		}
 		return nil
 	}
+	// "a survivor, Fatou Ndiaye, told …": the name is in the appositive.
+	if !a.anyCapitalized(p.start, p.nameEnd) && p.appStart < p.end && a.capitalized(p.end-1) && a.allNameWords(p.appStart, p.end) {
+		p.start, p.nameEnd = p.appStart, p.end
+	}
 	nameStart := p.start
 	definite := false
 	for nameStart < p.nameEnd-1 && determiners[a.words[nameStart].Text] {
@@ -235,6 +239,17 @@ func (a *analysis) leftCore(from, v int) (int, bool) {
 	for i >= from && v-i <= 8 && a.isNPWord(i) {
 		i--
 	}
+	// "local officials and witnesses said": two nouns joined by "and", when the
+	// whole stands at the sentence's start or after a comma.
+	if i > from && a.words[i].Text == "and" && a.isNPWord(i-1) {
+		k := i - 1
+		for k >= from && v-k <= 10 && a.isNPWord(k) {
+			k--
+		}
+		if k < from || a.raw[k] == "," {
+			i = k
+		}
+	}
 	start := i + 1
 	for start < v && !a.isWord(start) {
 		start++
@@ -265,4 +280,23 @@ func (a *analysis) rightNP(i, end int) (np, bool) {
 		p.appStart, p.end = j+1, k
 	}
 	return p, true
+}
+
+func (a *analysis) anyCapitalized(i, j int) bool {
+	for k := i; k < j; k++ {
+		if a.capitalized(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// allNameWords says whether words [i, j) are all capitalised (a name).
+func (a *analysis) allNameWords(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !a.capitalized(k) && !(isApostrophe(a.raw[k]) && a.glued(k)) {
+			return false
+		}
+	}
+	return j > i
 }

@@ -6,6 +6,7 @@ const (
 	RuleQuoteStraight  = "QUOTE: paired straight quotes"
 	RuleQuoteNested    = "QUOTE: nested single quotes"
 	RuleQuoteParagraph = "QUOTE: quote running to its paragraph's end"
+	RuleQuoteSingle    = "QUOTE: paired single quotes"
 
 	RuleClaimSaidThat  = "CLAIM: said-that clause"
 	RuleClaimFinal     = "CLAIM: sentence-final attribution"
@@ -33,6 +34,7 @@ func (r *run) statements() {
 	a := r.a
 	q := 0
 	for _, s := range a.sentences {
+		r.registerTitledNames(s)
 		for q < len(a.quotes) && a.quotes[q].open < s.end {
 			r.quoteAt(q)
 			q++
@@ -59,6 +61,30 @@ func (a *analysis) sentenceOf(i int) sentence {
 	return sentence{start: i, body: i, end: i + 1}
 }
 
+// registerTitledNames makes the people a sentence names with a title ("Mayor
+// Carl Moreno", "Prime Minister Omar Fiel") known, so a pronoun later resolves to
+// them even when they were not a source yet.
+func (r *run) registerTitledNames(s sentence) {
+	a := r.a
+	for i := s.body; i < s.end; i++ {
+		if !a.capitalized(i) || !r.lex.titles[a.words[i].Text] || a.quoteDepth[i] > 0 {
+			continue
+		}
+		j := i
+		for j < s.end && a.capitalized(j) && r.lex.titles[a.words[j].Text] {
+			j++
+		}
+		k := j
+		for k < s.end && a.capitalized(k) && a.isWord(k) && !r.lex.orgWords[a.words[k].Text] {
+			k++
+		}
+		if k-j >= 2 {
+			r.sources.register(&found{start: i, end: k, name: a.slice(j, k), person: true}, np{start: i, nameEnd: k, appStart: k, end: k}, r.lex)
+		}
+		i = k
+	}
+}
+
 func (r *run) isReporting(i int) bool { return r.lex.reportingVerbs[r.a.words[i].Text] }
 
 func (r *run) quoteAt(index int) {
@@ -83,6 +109,8 @@ func (r *run) quoteAt(index int) {
 		rule, confidence = RuleQuoteStraight, 0.9
 	case quoteParagraph:
 		rule, confidence = RuleQuoteParagraph, 0.6
+	case quoteSingleTop:
+		rule, confidence = RuleQuoteSingle, 0.7
 	}
 	src := r.quoteSource(q)
 	r.quoteSources[index] = src
@@ -105,13 +133,16 @@ func (r *run) quoteSource(q quote) *found {
 			return r.sources.resolve(p, SourceAfter, r.lex)
 		}
 	}
-	// “…,” Dosh told reporters. / “…,” she said.
-	for v := k; v < s.end && v < k+8; v++ {
-		if !a.isNPWord(v) && !r.isReporting(v) {
+	// “…,” Dosh told reporters. / “…,” she said. / “…,” a survivor, Fatou Ndiaye, said.
+	for v := k; v < s.end && v < k+16; v++ {
+		if a.quoteDepth[v] > 0 {
 			break
 		}
 		if r.isReporting(v) && v > k {
-			return r.sources.resolve(np{start: k, nameEnd: v, appStart: v, end: v}, SourceAfter, r.lex)
+			if p, ok := a.leftNP(k, v); ok && p.start == k {
+				return r.sources.resolve(p, SourceAfter, r.lex)
+			}
+			break
 		}
 	}
 	// Ilse Marrow said: “…”
@@ -190,9 +221,17 @@ func (r *run) claimsAfter(s sentence, v int, src *found) int {
 	a := r.a
 	i := v + 1
 	if a.words[v].Text == "told" || a.words[v].Text == "tells" {
+		// "told reporters", "told the BBC"
+		if i+1 < s.end && determiners[a.words[i].Text] && r.lex.objects[a.words[i+1].Text] {
+			i++
+		}
 		for i < s.end && i < v+4 && r.lex.objects[a.words[i].Text] {
 			i++
 		}
+	}
+	if i+1 < s.end && a.raw[i] == "," && (a.words[i+1].Text == "and" || a.words[i+1].Text == "but") {
+		// "C1, he said, and C2"
+		i += 2
 	}
 	if i < s.end && a.words[i].Text == "that" {
 		i++
@@ -229,6 +268,12 @@ func (r *run) claimsAfter(s sentence, v int, src *found) int {
 			split = 1
 		case a.words[k].Text == "and" && k+1 < end && a.words[k+1].Text == "that":
 			split = 2
+		case a.words[k].Text == "and" && k > start && r.startsDemand(k+1, end):
+			// "warned that C and appealed for …": the demand is not part of the claim
+			r.add(LabelClaim, start, a.trimEnd(start, k), RuleClaimSaidThat, 0.75, src)
+			return k
+		case a.words[k].Text == "and" && k > start && r.startsClause(k+1, end):
+			split = 1
 		}
 		if split > 0 {
 			r.add(LabelClaim, start, a.trimEnd(start, k), RuleClaimSaidThat, 0.75, src)
@@ -271,6 +316,35 @@ func (r *run) accordingTo(s sentence, v int) {
 	}
 }
 
+// startsDemand says whether a demand verb starts at word i ("urged", "called for").
+func (r *run) startsDemand(i, end int) bool {
+	if i >= end {
+		return false
+	}
+	w := r.a.words[i].Text
+	return r.lex.demandVerbs[w] && w != "insist" && w != "insists" && w != "insisted" ||
+		r.lex.demandPhrasal[w] && i+1 < end && (r.a.words[i+1].Text == "for" || r.a.words[i+1].Text == "on")
+}
+
+// startsClause says whether words from i start a clause with its own subject:
+// a short noun phrase and then an auxiliary ("four attackers had been killed").
+func (r *run) startsClause(i, end int) bool {
+	a := r.a
+	if i >= end || auxiliaries[a.words[i].Text] || !a.isWord(i) {
+		return false
+	}
+	for k := i + 1; k < end && k < i+5; k++ {
+		switch a.words[k].Text {
+		case "had", "has", "have", "was", "were", "is", "are", "would", "will", "could", "should", "did", "must", "may", "might":
+			return true
+		}
+		if !a.isNPWord(k) {
+			return false
+		}
+	}
+	return false
+}
+
 // demandFollows says whether the clause after word v holds "must" or "should",
 // which makes "insisted that" a demand rather than a claim.
 func (r *run) demandFollows(v, end int) bool {
@@ -307,7 +381,7 @@ func (r *run) demandsIn(s sentence) {
 		default:
 			continue
 		}
-		if v > s.body && (determiners[a.words[v-1].Text] || a.words[v-1].Text == "in") {
+		if v > s.body && (determiners[a.words[v-1].Text] || a.words[v-1].Text == "in" || isPossessive(a.words[v-1].Text) || isApostrophe(a.raw[v-1])) {
 			continue // a noun: "the demand", "in order to"
 		}
 		end := r.demandEnd(v, s.end)
@@ -348,6 +422,9 @@ func (r *run) demandEnd(v, end int) int {
 		if a.quoteDepth[k] > 0 {
 			continue
 		}
+		if a.words[k].Text == "and" && r.startsDemand(k+1, end) {
+			return a.trimEnd(v, k)
+		}
 		if a.raw[k] == ";" || a.raw[k] == "," && k+1 < end && (a.words[k+1].Text == "and" || a.words[k+1].Text == "but" || a.words[k+1].Text == "while" || a.words[k+1].Text == "which" || a.words[k+1].Text == "who") {
 			return a.trimEnd(v, k)
 		}
@@ -371,4 +448,8 @@ func (r *run) sentenceSubject(s sentence, before int) *found {
 		return nil
 	}
 	return r.sources.resolve(np{start: s.body, nameEnd: j, appStart: j, end: j}, SourceSentence, r.lex)
+}
+
+func isPossessive(w string) bool {
+	return len(w) > 2 && (w[len(w)-2:] == "'s" || len(w) > 4 && w[len(w)-4:] == "’s")
 }

@@ -103,6 +103,7 @@ func (s *Suggester) Suggest(text string, labels ...string) []Suggestion {
 	if s.patterns != nil {
 		r.userPatterns(s.patterns)
 	}
+	r.sourcesFromEnclosingClaims()
 	out := make([]Suggestion, 0, len(r.out))
 	seen := map[string]bool{}
 	for _, sug := range r.out {
@@ -154,4 +155,26 @@ func (r *run) add(label string, i, j int, rule string, confidence float64, src *
 	}
 	r.out = append(r.out, sug)
 	return &r.out[len(r.out)-1]
+}
+
+// sourcesFromEnclosingClaims gives a quote without a source the source of a claim
+// that holds it (a partial quote: said the damage was “worse than ever”).
+func (r *run) sourcesFromEnclosingClaims() {
+	for i := range r.out {
+		q := &r.out[i]
+		if q.Label != LabelQuote || q.Source != "" {
+			continue
+		}
+		for _, c := range r.out {
+			if c.Label == LabelClaim && c.Source != "" && c.Start <= q.Start && q.End <= c.End {
+				q.Source = c.Source
+				if c.Mention != nil {
+					m := *c.Mention
+					m.SourceRule = "source of the claim holding the quote"
+					q.Mention = &m
+				}
+				break
+			}
+		}
+	}
 }

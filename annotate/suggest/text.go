@@ -38,6 +38,7 @@ const (
 	quoteStraight
 	quoteSingle
 	quoteParagraph // a quote left open at a paragraph's end, continued in the next
+	quoteSingleTop // ‘…’ with no double quote around it (British style)
 )
 
 // sentence is a run of words [start, end); body is where its content starts
@@ -139,6 +140,14 @@ func (a *analysis) findQuotes() {
 			openAt, singleAt = -1, -1
 		case w == openSingle && openAt >= 0:
 			singleAt = i
+		case w == openSingle:
+			// British style: ‘…’ as the outer quote.
+			if close := a.closingSingle(i); close > 0 {
+				a.addQuote(i, close, quoteSingleTop, -1)
+				for k := i; k <= close; k++ {
+					a.quoteDepth[k] = 1
+				}
+			}
 		case w == closeSingle && singleAt >= 0 && !(i+1 < len(a.raw) && a.glued(i+1) && a.isWord(i+1)):
 			a.addQuote(singleAt, i, quoteSingle, -2)
 			singleAt = -1
@@ -167,6 +176,29 @@ func (a *analysis) findQuotes() {
 // makes it a closing mark.
 func (a *analysis) gluedToWordBefore(i int) bool {
 	return a.glued(i) && a.isWord(i-1)
+}
+
+// closingSingle finds the ’ that closes a top-level ‘ at word i: the first ’
+// standing alone (not an apostrophe inside a word) that follows , . ! ? or comes
+// before a punctuation mark or a line break, within the paragraph.
+func (a *analysis) closingSingle(i int) int {
+	for k := i + 2; k < len(a.raw) && k < i+maxQuoteSpan; k++ {
+		if a.paragraphBreak(k) {
+			return -1
+		}
+		if a.raw[k] != closeSingle || (k+1 < len(a.raw) && a.glued(k+1) && a.isWord(k+1)) {
+			continue
+		}
+		prev := a.raw[k-1]
+		next := ""
+		if k+1 < len(a.raw) && a.lineBefore[k+1] == 0 {
+			next = a.raw[k+1]
+		}
+		if prev == "," || prev == "." || prev == "!" || prev == "?" || next == "" || next == "," || next == "." || next == ";" || next == ":" || next == "!" || next == "?" {
+			return k
+		}
+	}
+	return -1
 }
 
 func (a *analysis) addQuote(open, close int, kind quoteKind, parent int) int {
