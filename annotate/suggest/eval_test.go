@@ -48,3 +48,10 @@ func TestEvalOnHeldOut(t *testing.T) {
 	r := Evaluate(New(nil), readGoldFile(t, "testdata/gold/heldout.jsonl"))
 	logReport(t, r)
 }
+
+// TestEvalOnHeldOut2 scores a second held-out set, written after the fixes that the
+// first held-out set prompted.
+func TestEvalOnHeldOut2(t *testing.T) {
+	r := Evaluate(New(nil), readGoldFile(t, "testdata/gold/heldout2.jsonl"))
+	logReport(t, r)
+}

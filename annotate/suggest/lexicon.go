@@ -11,6 +11,7 @@ type lexicon struct {
 	titles         map[string]bool // Minister, Mayor … stripped from a person's name (SOURCE words titles)
 	orgWords       map[string]bool // ministry, agency … mark an organisation (SOURCE words organisations)
 	objects        map[string]bool // reporters, supporters … after "told"
+	extraReporting map[string]bool // reporting verbs from pattern files (take a bare clause)
 }
 
 func set(words ...string) map[string]bool {
@@ -71,6 +72,7 @@ func (l lexicon) extend(lists map[string][]string) lexicon {
 		switch name {
 		case "CLAIM verbs":
 			l.reportingVerbs = add(l.reportingVerbs, words)
+			l.extraReporting = add(l.extraReporting, words)
 		case "DEMAND verbs":
 			l.demandVerbs = add(l.demandVerbs, words)
 		case "SOURCE titles":

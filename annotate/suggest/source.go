@@ -90,6 +90,9 @@ func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
 			if full := t.bySurname(a.words[last].Text); full != "" {
 				return t.register(&found{start: p.start, end: p.end, name: full, person: true, rule: rule + "; surname of a person named before"}, p, lex)
 			}
+			if known := t.byDescription(a.words[last].Text, a.words[last].Text); known != nil && !known.person {
+				return t.register(&found{start: p.start, end: p.end, name: known.name, rule: rule + "; short name of an organisation named before"}, p, lex)
+			}
 		}
 		person = !org && (last > runStart || titled || runStart > nameStart)
 	} else {
@@ -235,6 +238,9 @@ func (a *analysis) leftNP(from, v int) (np, bool) {
 }
 
 func (a *analysis) leftCore(from, v int) (int, bool) {
+	if v-1 >= from && (personPronouns[a.words[v-1].Text] || groupPronouns[a.words[v-1].Text]) {
+		return v - 1, true
+	}
 	i := v - 1
 	for i >= from && v-i <= 8 && a.isNPWord(i) {
 		i--

@@ -62,11 +62,21 @@ func (a *analysis) sentenceOf(i int) sentence {
 }
 
 // registerTitledNames makes the people a sentence names with a title ("Mayor
-// Carl Moreno", "Prime Minister Omar Fiel") known, so a pronoun later resolves to
-// them even when they were not a source yet.
+// Carl Moreno", "Prime Minister Omar Fiel") and the organisations it names
+// ("the Unity Party") known, so a pronoun or a short name ("Unity") later
+// resolves to them even when they were not a source yet.
 func (r *run) registerTitledNames(s sentence) {
 	a := r.a
 	for i := s.body; i < s.end; i++ {
+		if a.capitalized(i) && r.lex.orgWords[a.words[i].Text] && i > s.body && a.capitalized(i-1) && a.quoteDepth[i] == 0 {
+			k := i - 1
+			for k > s.body && a.capitalized(k-1) && !determiners[a.words[k-1].Text] {
+				k--
+			}
+			if k > s.body || !determiners[a.words[k].Text] {
+				r.sources.register(&found{start: k, end: i + 1, name: a.slice(k, i+1)}, np{start: k, nameEnd: i + 1, appStart: i + 1, end: i + 1}, r.lex)
+			}
+		}
 		if !a.capitalized(i) || !r.lex.titles[a.words[i].Text] || a.quoteDepth[i] > 0 {
 			continue
 		}
@@ -145,10 +155,15 @@ func (r *run) quoteSource(q quote) *found {
 			break
 		}
 	}
-	// Ilse Marrow said: “…”
-	if q.open >= 2 && (a.raw[q.open-1] == ":" || a.raw[q.open-1] == ",") && r.isReporting(q.open-2) {
-		if p, ok := a.leftNP(a.sentenceOf(q.open-2).body, q.open-2); ok {
-			return r.sources.resolve(p, SourceBefore, r.lex)
+	// Ilse Marrow said: “…” / Mira Kovac told cheering supporters: “…”
+	if q.open >= 2 && (a.raw[q.open-1] == ":" || a.raw[q.open-1] == ",") {
+		for v := q.open - 2; v >= 0 && v >= q.open-6 && a.quoteDepth[v] == 0 && a.isWord(v); v-- {
+			if r.isReporting(v) {
+				if p, ok := a.leftNP(a.sentenceOf(v).body, v); ok {
+					return r.sources.resolve(p, SourceBefore, r.lex)
+				}
+				break
+			}
 		}
 	}
 	// A quote that starts its sentence with no attribution continues the last
@@ -194,8 +209,8 @@ func (r *run) claimsIn(s sentence) {
 			continue
 		}
 		before := p.start - 1
-		if before >= s.body && (a.raw[before] == closeDouble || a.raw[before] == straight || a.raw[before] == "," && before > s.body && (a.raw[before-1] == closeDouble || a.raw[before-1] == straight)) {
-			continue // a quote's attribution
+		if before >= s.body && r.isQuoteAttribution(s, before) {
+			continue // a quote's attribution: “…,” she said
 		}
 		if (w == "insisted" || w == "insists" || w == "insist") && r.demandFollows(v, s.end) {
 			continue
@@ -209,11 +224,63 @@ func (r *run) claimsIn(s sentence) {
 				continue
 			}
 			src := r.sources.resolve(p, SourceSubject, r.lex)
+			if r.clauseFollows(s, v) {
+				// "At Bramstad Central, Jonas Ek, a nurse, said he …": the words
+				// before the subject only set the scene.
+				v = r.claimsAfter(s, v, src)
+				continue
+			}
+			// A sentence attributed only at its end is one claim, in full.
 			r.add(LabelClaim, s.body, a.trimEnd(s.body, before), RuleClaimFinal, 0.8, src)
 			v = r.claimsAfter(s, v, src)
 		}
 	}
 }
+
+// isQuoteAttribution says whether the subject after word before attributes a
+// quote that opens the sentence: “…,” she said.
+func (r *run) isQuoteAttribution(s sentence, before int) bool {
+	a := r.a
+	closing := before
+	if a.raw[closing] == "," && closing > s.body {
+		closing--
+	}
+	if a.raw[closing] != closeDouble && a.raw[closing] != straight && a.raw[closing] != closeSingle {
+		return false
+	}
+	for _, q := range a.quotes {
+		if q.close == closing {
+			return q.open <= s.body+1
+		}
+	}
+	return a.raw[s.body] == openDouble || a.raw[s.body] == straight
+}
+
+// clauseFollows says whether a reported clause follows the verb at v (and not
+// just a modifier such as "on Monday" or the sentence's end).
+func (r *run) clauseFollows(s sentence, v int) bool {
+	a := r.a
+	i := v + 1
+	if a.words[v].Text == "told" || a.words[v].Text == "tells" {
+		if i+1 < s.end && determiners[a.words[i].Text] && r.lex.objects[a.words[i+1].Text] {
+			i++
+		}
+		for i < s.end && r.lex.objects[a.words[i].Text] {
+			i++
+		}
+	}
+	if i >= s.end || !a.isWord(i) {
+		return false
+	}
+	return a.words[i].Text == "that" || !modifierStarts[a.words[i].Text]
+}
+
+// claimVerbsTakingBareClause can report a clause without "that": "said the
+// strike would go on". Other reporting verbs ("conceded defeat", "announced a
+// plan") need "that" before a clause.
+var claimVerbsTakingBareClause = set("said", "says", "say", "told", "tells", "added", "adds", "stated",
+	"claimed", "claims", "insisted", "insists", "warned", "warns", "believes", "believed", "wrote", "writes",
+	"argued", "argues", "estimated", "alleged", "predicted", "reported", "reports", "noted", "explained")
 
 // claimsAfter adds the that-clauses after the reporting verb at v and returns the
 // last word it read.
@@ -233,8 +300,17 @@ func (r *run) claimsAfter(s sentence, v int, src *found) int {
 		// "C1, he said, and C2"
 		i += 2
 	}
+	if a.words[v].Text == "told" || a.words[v].Text == "tells" {
+		for k := i; k < s.end && k < i+4; k++ {
+			if a.raw[k] == ":" {
+				return k // told cheering supporters: “…”
+			}
+		}
+	}
 	if i < s.end && a.words[i].Text == "that" {
 		i++
+	} else if !claimVerbsTakingBareClause[a.words[v].Text] && !r.lex.extraReporting[a.words[v].Text] {
+		return i
 	} else if i < s.end && modifierStarts[a.words[i].Text] {
 		// "said on Friday that …", "said in a statement, and …"
 		j := i
@@ -256,8 +332,16 @@ func (r *run) claimsAfter(s sentence, v int, src *found) int {
 	if i >= s.end || a.raw[i] == openDouble || a.raw[i] == straight || a.raw[i] == ":" {
 		return i
 	}
-	end := a.trimEnd(i, s.end)
-	start := i
+	r.addClaimClauses(i, a.trimEnd(i, s.end), RuleClaimSaidThat, 0.75, src)
+	return s.end
+}
+
+// addClaimClauses adds words [start, end) as claims, one per clause: split at
+// "but", "and that" and "and" before a clause with its own subject, and cut
+// before "and" + a demand verb.
+func (r *run) addClaimClauses(start, end int, rule string, confidence float64, src *found) int {
+	a := r.a
+	i := start
 	for k := i; k < end; k++ {
 		if a.quoteDepth[k] > 0 {
 			continue
@@ -270,18 +354,18 @@ func (r *run) claimsAfter(s sentence, v int, src *found) int {
 			split = 2
 		case a.words[k].Text == "and" && k > start && r.startsDemand(k+1, end):
 			// "warned that C and appealed for …": the demand is not part of the claim
-			r.add(LabelClaim, start, a.trimEnd(start, k), RuleClaimSaidThat, 0.75, src)
+			r.add(LabelClaim, start, a.trimEnd(start, k), rule, confidence, src)
 			return k
 		case a.words[k].Text == "and" && k > start && r.startsClause(k+1, end):
 			split = 1
 		}
 		if split > 0 {
-			r.add(LabelClaim, start, a.trimEnd(start, k), RuleClaimSaidThat, 0.75, src)
+			r.add(LabelClaim, start, a.trimEnd(start, k), rule, confidence, src)
 			start = k + split
 		}
 	}
-	r.add(LabelClaim, start, end, RuleClaimSaidThat, 0.75, src)
-	return s.end
+	r.add(LabelClaim, start, end, rule, confidence, src)
+	return end
 }
 
 func (r *run) accordingTo(s sentence, v int) {
@@ -366,6 +450,8 @@ func (r *run) demandsIn(s sentence) {
 		w := a.words[v].Text
 		rule := ""
 		switch {
+		case (w == "wants" || w == "want" || w == "wanted") && v+1 < s.end && a.words[v+1].Text != "to" && a.isWord(v+1):
+			rule = RuleDemandVerb
 		case r.lex.demandVerbs[w]:
 			rule = RuleDemandVerb
 			if w == "insist" || w == "insists" || w == "insisted" || w == "insisting" {
@@ -394,7 +480,11 @@ func (r *run) demandsIn(s sentence) {
 		if !(a.raw[verb-1] == "," && len(w) > 3 && w[len(w)-3:] == "ing") {
 			if p, ok := a.leftNP(s.body, verb); ok && (p.start == s.body || !a.isWord(p.start-1) || a.words[p.start-1].Text == "and") {
 				src = r.sources.resolve(p, SourceParty, r.lex)
-				start = p.start
+				if a.raw[verb-1] != "," {
+					// the party stands straight before the verb (no appositive or
+					// relative clause between them)
+					start = p.start
+				}
 			}
 		}
 		if src == nil {
