@@ -411,6 +411,12 @@ func GroupAt(words []Word, i int) (string, int) {
 	runStart := i
 	for i < len(words) && isNounCandidate(words, i) {
 		i++
+		// A plural people noun ends the phrase ("4 guards shook the base"),
+		// unless it modifies the next noun ("police officers").
+		w := words[i-1].Text
+		if isPluralHead(w) && !(compoundModifiers[w] && i < len(words) && isNounCandidate(words, i)) {
+			break
+		}
 	}
 	if i == runStart {
 		return "", i
@@ -553,4 +559,17 @@ var compoundModifiers = map[string]bool{
 	"prison": true, "civil": true, "school": true, "factory": true, "mine": true, "construction": true,
 	"farm": true, "oil": true, "rail": true, "party": true, "government": true, "opposition": true,
 	"union": true, "army": true, "navy": true, "crew": true, "camp": true, "shelter": true,
+}
+
+// irregularPlurals are people nouns that end a group without an "s".
+var irregularPlurals = map[string]bool{
+	"people": true, "children": true, "men": true, "women": true, "police": true, "staff": true,
+	"crew": true, "personnel": true, "militia": true, "youth": true, "folk": true, "clergy": true,
+}
+
+func isPluralHead(w string) bool {
+	if irregularPlurals[w] {
+		return true
+	}
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "’s") && !strings.HasSuffix(w, "'s")
 }

@@ -40,6 +40,25 @@ func TestEvalOnGold(t *testing.T) {
 	}
 	r := Evaluate(New(nil), docs)
 	logReport(t, r)
+	assertTargets(t, r)
+}
+
+// assertTargets checks the quality bar. On the held-out sets it guards
+// against regressions; the figures of their first run are in the README.
+func assertTargets(t *testing.T, r Report) {
+	t.Helper()
+	if r.MicroExact.F1 < 0.70 {
+		t.Errorf("micro exact F1 %.2f < 0.70", r.MicroExact.F1)
+	}
+	if r.MicroOverlap.F1 < 0.85 {
+		t.Errorf("micro overlap F1 %.2f < 0.85", r.MicroOverlap.F1)
+	}
+	if r.Labels[0].Label != LabelQuote || r.Labels[0].Exact.F1 < 0.95 {
+		t.Errorf("QUOTE exact F1 %.2f < 0.95", r.Labels[0].Exact.F1)
+	}
+	if r.SourceAccuracy < 0.90 {
+		t.Errorf("source accuracy %.2f < 0.90", r.SourceAccuracy)
+	}
 }
 
 // TestEvalOnHeldOut scores the rules on articles written after the rules were
@@ -47,6 +66,7 @@ func TestEvalOnGold(t *testing.T) {
 func TestEvalOnHeldOut(t *testing.T) {
 	r := Evaluate(New(nil), readGoldFile(t, "testdata/gold/heldout.jsonl"))
 	logReport(t, r)
+	assertTargets(t, r)
 }
 
 // TestEvalOnHeldOut2 scores a second held-out set, written after the fixes that the
@@ -54,4 +74,5 @@ func TestEvalOnHeldOut(t *testing.T) {
 func TestEvalOnHeldOut2(t *testing.T) {
 	r := Evaluate(New(nil), readGoldFile(t, "testdata/gold/heldout2.jsonl"))
 	logReport(t, r)
+	assertTargets(t, r)
 }
