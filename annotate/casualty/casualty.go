@@ -386,6 +386,33 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
+// MayStartQuantity says whether a quantity can start at a word (lower case): a
+// cheap test before QuantityAt when scanning long texts.
+func MayStartQuantity(w string) bool {
+	if w == "" {
+		return false
+	}
+	if c := w[0]; c >= '0' && c <= '9' {
+		return true
+	}
+	if _, ok := qualifierPhrases[w]; ok {
+		return true
+	}
+	if _, ok := fillerPhrases[w]; ok {
+		return true
+	}
+	if _, ok := vaguePhrases[w]; ok {
+		return true
+	}
+	if _, ok := units[w]; ok {
+		return true
+	}
+	if _, ok := tens[w]; ok {
+		return true
+	}
+	return w == "a" || w == "an" || w == "half" || w == "between" || w == "from"
+}
+
 // KindAt reads a casualty cue at words[i] and returns its kind and the number of
 // words it covers.
 func KindAt(words []Word, i int) (string, int) {

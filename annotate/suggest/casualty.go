@@ -43,6 +43,9 @@ func (r *run) casualties() {
 			}
 			continue
 		}
+		if !casualty.MayStartQuantity(words[i].Text) {
+			continue
+		}
 		q, n := casualty.QuantityAt(words, i)
 		if n == 0 || q.Year || (i > 0 && (words[i-1].Text == "no" || words[i-1].Text == "%")) {
 			continue

@@ -93,7 +93,7 @@ func (s *Suggester) Suggest(text string, labels ...string) []Suggestion {
 	}
 	all := len(want) == 0
 	a := analyse(text)
-	r := &run{a: a, lex: &s.lex, sources: newSourceTracker(a), quoteSources: map[int]*found{}}
+	r := &run{a: a, lex: &s.lex, sources: newSourceTracker(a), quoteSources: make([]*found, len(a.quotes))}
 	// Sources are found in text order by the statement rules, so they run together
 	// over each sentence: a pronoun resolves to the person named before it.
 	r.statements()
@@ -105,12 +105,16 @@ func (s *Suggester) Suggest(text string, labels ...string) []Suggestion {
 	}
 	r.sourcesFromEnclosingClaims()
 	out := make([]Suggestion, 0, len(r.out))
-	seen := map[string]bool{}
+	type spanKey struct {
+		label      string
+		start, end int
+	}
+	seen := make(map[spanKey]bool, len(r.out))
 	for _, sug := range r.out {
 		if !all && !want[sug.Label] {
 			continue
 		}
-		key := sug.Key()
+		key := spanKey{sug.Label, sug.Start, sug.End}
 		if seen[key] || sug.Start >= sug.End {
 			continue
 		}
@@ -140,7 +144,7 @@ type run struct {
 	// follows without attribution.
 	lastQuoteSource *found
 	lastQuoteEnd    int // word index
-	quoteSources    map[int]*found
+	quoteSources    []*found // by index in analysis.quotes
 }
 
 // add appends a suggestion over words [i, j).

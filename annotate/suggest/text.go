@@ -52,13 +52,22 @@ func analyse(text string) *analysis {
 	a := &analysis{
 		text:       text,
 		offsets:    annotate.NewOffsets(text),
-		words:      casualty.Words(tokens),
+		words:      make([]casualty.Word, len(tokens)),
 		raw:        make([]string, len(tokens)),
 		lineBefore: make([]uint8, len(tokens)),
 		quoteDepth: make([]uint8, len(tokens)),
 	}
+	// Lower-casing token by token (casualty.Words) allocates a string for every
+	// capitalised word; lower-casing the ASCII letters of the whole text once and
+	// slicing it costs one allocation.
+	lower := lowerASCII(text)
 	for i, token := range tokens {
 		a.raw[i] = token.Text
+		if isASCII(token.Text) {
+			a.words[i] = casualty.Word{Text: lower[a.offsets.ByteOffset(token.Start):a.offsets.ByteOffset(token.End)], Start: token.Start, End: token.End}
+		} else {
+			a.words[i] = casualty.Word{Text: strings.ToLower(token.Text), Start: token.Start, End: token.End}
+		}
 		if i > 0 && token.Start > tokens[i-1].End {
 			gap := a.offsets.Slice(tokens[i-1].End, token.Start)
 			if n := strings.Count(gap, "\n"); n > 0 {
@@ -307,4 +316,25 @@ func isAllCaps(s string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerASCII lower-cases the ASCII letters of s, leaving every other byte, so
+// byte offsets into s stay valid in the result.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
