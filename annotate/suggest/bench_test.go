@@ -1,9 +1,12 @@
 package suggest
 
 import (
+	"io"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/newsmark/newsmark/annotate"
 )
 
 // article1MB repeats the gold articles' texts up to 1 MB: one long article with
@@ -40,5 +43,21 @@ func BenchmarkSuggest1MB(b *testing.B) {
 		n = len(s.Suggest(text))
 	}
 	b.ReportMetric(float64(n), "suggestions")
+	b.ReportMetric(float64(cpuTime()-startCPU)/float64(b.N)/1e6, "cpu-ms/op")
+}
+
+// BenchmarkEncode1MB: writing a 1 MB article's suggestions as canonical JSONL.
+func BenchmarkEncode1MB(b *testing.B) {
+	text := article1MB(b)
+	sugs := New(nil).Suggest(text)
+	doc := annotate.Document{ID: 1, Title: "bench", Text: text}
+	enc := NewJSONLEncoder(io.Discard)
+	b.SetBytes(int64(len(text)))
+	startCPU := cpuTime()
+	for b.Loop() {
+		if err := enc.Encode(doc, sugs); err != nil {
+			b.Fatal(err)
+		}
+	}
 	b.ReportMetric(float64(cpuTime()-startCPU)/float64(b.N)/1e6, "cpu-ms/op")
 }

@@ -1,13 +1,14 @@
 package suggest
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/dataset"
 )
 
 // JSONLEncoder writes suggestions as spaCy/Prodigy JSONL in the canonical shape of
@@ -23,7 +24,7 @@ import (
 // points. There is no "answer": these are proposals, not accepted annotations.
 type JSONLEncoder struct {
 	w   io.Writer
-	buf bytes.Buffer
+	buf []byte
 }
 
 // NewJSONLEncoder writes to w.
@@ -51,22 +52,10 @@ type jsonRelation struct {
 	Label string  `json:"label"`
 }
 
-type jsonRecord struct {
-	Text      string         `json:"text"`
-	Spans     []jsonSpan     `json:"spans"`
-	Relations []jsonRelation `json:"relations"`
-	Meta      map[string]any `json:"meta"`
-}
-
 // Encode writes one document with its suggestions.
 func (e *JSONLEncoder) Encode(doc annotate.Document, suggestions []Suggestion) error {
-	rec := jsonRecord{Text: doc.Text, Spans: []jsonSpan{}, Relations: []jsonRelation{}, Meta: map[string]any{"title": doc.Title}}
-	if doc.ID != 0 {
-		rec.Meta["doc_id"] = strconv.FormatInt(doc.ID, 10)
-	}
-	if doc.Source != "" {
-		rec.Meta["source"] = doc.Source
-	}
+	spans := make([]jsonSpan, 0, len(suggestions)+len(suggestions)/2)
+	relations := make([]jsonRelation, 0, len(suggestions))
 	mentions := map[[2]int]bool{}
 	var sourceSpans []jsonSpan
 	for _, s := range suggestions {
@@ -74,7 +63,7 @@ func (e *JSONLEncoder) Encode(doc annotate.Document, suggestions []Suggestion) e
 		if s.Source != "" {
 			span.Attrs = map[string]any{"source": s.Source}
 		}
-		rec.Spans = append(rec.Spans, span)
+		spans = append(spans, span)
 		if s.Mention == nil {
 			continue
 		}
@@ -83,22 +72,129 @@ func (e *JSONLEncoder) Encode(doc annotate.Document, suggestions []Suggestion) e
 			mentions[key] = true
 			sourceSpans = append(sourceSpans, jsonSpan{Start: s.Mention.Start, End: s.Mention.End, Label: LabelSource, Text: s.Mention.Text, Rule: "SOURCE: " + s.Mention.SourceRule, Confidence: s.Confidence})
 		}
-		rec.Relations = append(rec.Relations, jsonRelation{
+		relations = append(relations, jsonRelation{
 			Head:  jsonRef{Start: s.Start, End: s.End, Label: s.Label},
 			Child: jsonRef{Start: s.Mention.Start, End: s.Mention.End, Label: LabelSource},
 			Label: "SOURCE_OF",
 		})
 	}
-	rec.Spans = mergeByStart(rec.Spans, sourceSpans)
-	e.buf.Reset()
-	enc := json.NewEncoder(&e.buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(rec); err != nil {
-		return fmt.Errorf("encode document %d: %w", doc.ID, err)
+	spans = mergeByStart(spans, sourceSpans)
+
+	// Written by hand: encoding/json's reflection cost as much as finding the
+	// suggestions. Key order follows FORMATS.md.
+	b := e.buf[:0]
+	b = append(b, `{"text": `...)
+	b = dataset.AppendJSONString(b, doc.Text)
+	b = append(b, `, "spans": [`...)
+	for i, s := range spans {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = append(b, `{"start": `...)
+		b = strconv.AppendInt(b, int64(s.Start), 10)
+		b = append(b, `, "end": `...)
+		b = strconv.AppendInt(b, int64(s.End), 10)
+		b = append(b, `, "label": `...)
+		b = dataset.AppendJSONString(b, s.Label)
+		b = append(b, `, "text": `...)
+		b = dataset.AppendJSONString(b, s.Text)
+		b = append(b, `, "rule": `...)
+		b = dataset.AppendJSONString(b, s.Rule)
+		b = append(b, `, "confidence": `...)
+		b = strconv.AppendFloat(b, s.Confidence, 'g', -1, 64)
+		if len(s.Attrs) > 0 {
+			b = append(b, `, "attrs": `...)
+			var err error
+			if b, err = appendAttrs(b, s.Attrs); err != nil {
+				return fmt.Errorf("encode document %d: %w", doc.ID, err)
+			}
+		}
+		b = append(b, '}')
 	}
-	_, err := e.w.Write(e.buf.Bytes())
+	b = append(b, `], "relations": [`...)
+	for i, r := range relations {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = append(b, `{"head_span": `...)
+		b = appendRef(b, r.Head)
+		b = append(b, `, "child_span": `...)
+		b = appendRef(b, r.Child)
+		b = append(b, `, "label": "SOURCE_OF"}`...)
+	}
+	b = append(b, `], "meta": {"title": `...)
+	b = dataset.AppendJSONString(b, doc.Title)
+	if doc.ID != 0 {
+		b = append(b, `, "doc_id": `...)
+		b = dataset.AppendJSONString(b, strconv.FormatInt(doc.ID, 10))
+	}
+	if doc.Source != "" {
+		b = append(b, `, "source": `...)
+		b = dataset.AppendJSONString(b, doc.Source)
+	}
+	b = append(b, "}}\n"...)
+	e.buf = b
+	_, err := e.w.Write(b)
 	return err
 }
+
+func appendRef(b []byte, r jsonRef) []byte {
+	b = append(b, `{"start": `...)
+	b = strconv.AppendInt(b, int64(r.Start), 10)
+	b = append(b, `, "end": `...)
+	b = strconv.AppendInt(b, int64(r.End), 10)
+	b = append(b, `, "label": `...)
+	b = dataset.AppendJSONString(b, r.Label)
+	return append(b, '}')
+}
+
+// appendAttrs writes attributes in a fixed key order (source, count, min, max,
+// kind, qualifier, group, then any other key sorted).
+func appendAttrs(b []byte, attrs map[string]any) ([]byte, error) {
+	keys := make([]string, 0, len(attrs))
+	for _, k := range attrOrder {
+		if _, ok := attrs[k]; ok {
+			keys = append(keys, k)
+		}
+	}
+	var rest []string
+	for k := range attrs {
+		if !slices.Contains(attrOrder, k) {
+			rest = append(rest, k)
+		}
+	}
+	slices.Sort(rest)
+	keys = append(keys, rest...)
+	b = append(b, '{')
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = dataset.AppendJSONString(b, k)
+		b = append(b, ": "...)
+		switch v := attrs[k].(type) {
+		case string:
+			b = dataset.AppendJSONString(b, v)
+		case int64:
+			b = strconv.AppendInt(b, v, 10)
+		case int:
+			b = strconv.AppendInt(b, int64(v), 10)
+		case float64:
+			b = strconv.AppendFloat(b, v, 'g', -1, 64)
+		case bool:
+			b = strconv.AppendBool(b, v)
+		default:
+			raw, err := json.Marshal(v)
+			if err != nil {
+				return nil, fmt.Errorf("attribute %s: %w", k, err)
+			}
+			b = append(b, raw...)
+		}
+	}
+	return append(b, '}'), nil
+}
+
+var attrOrder = []string{"source", "count", "min", "max", "kind", "qualifier", "group"}
 
 // mergeByStart merges two span lists, each sorted by start (then longer first).
 func mergeByStart(a, b []jsonSpan) []jsonSpan {

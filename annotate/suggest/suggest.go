@@ -143,7 +143,7 @@ type run struct {
 	// lastQuoteSource is the source of the last attributed quote, for a quote that
 	// follows without attribution.
 	lastQuoteSource *found
-	lastQuoteEnd    int // word index
+	lastQuoteEnd    int      // word index
 	quoteSources    []*found // by index in analysis.quotes
 }
 

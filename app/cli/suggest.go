@@ -2,12 +2,16 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strings"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -57,26 +61,86 @@ func runSuggest(e *env, args []string) error {
 		return err
 	}
 	suggester := suggest.New(patterns)
+	// A one-shot command can let the heap grow before each collection (as export
+	// does); restored when the command returns.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	return writeOutput(*out, e.stdout, func(w io.Writer) error {
-		enc := suggest.NewJSONLEncoder(w)
 		if *docID != 0 {
 			doc, err := store.Document(e.ctx, *docID)
 			if err != nil {
 				return fmt.Errorf("suggest: document %d: %w", *docID, err)
 			}
-			return enc.Encode(doc, suggester.Suggest(doc.Text, wanted...))
+			return suggest.NewJSONLEncoder(w).Encode(doc, suggester.Suggest(doc.Text, wanted...))
 		}
-		for item, err := range store.Export(e.ctx, annotate.ExportFilter{}) {
-			if err != nil {
-				return err
-			}
-			doc := item.Document
-			if err := enc.Encode(doc, suggester.Suggest(doc.Text, wanted...)); err != nil {
-				return err
-			}
-		}
-		return nil
+		return suggestAll(e.ctx, store, suggester, wanted, w)
 	})
+}
+
+// suggestJob is one document on its way through suggestAll.
+type suggestJob struct {
+	doc  annotate.Document
+	line []byte
+	err  error
+	done chan struct{}
+}
+
+// suggestAll streams every document from the store, finds suggestions on all
+// cores and writes the lines in document order.
+func suggestAll(ctx context.Context, store annotate.Store, suggester *suggest.Suggester, labels []string, w io.Writer) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	workers := max(1, runtime.GOMAXPROCS(0))
+	jobs := make(chan *suggestJob, 4*workers)
+	order := make(chan *suggestJob, 4*workers)
+	var readErr error
+	go func() {
+		defer close(jobs)
+		defer close(order)
+		for item, err := range store.Export(ctx, annotate.ExportFilter{}) {
+			if err != nil {
+				readErr = err
+				return
+			}
+			job := &suggestJob{doc: item.Document, done: make(chan struct{})}
+			select {
+			case order <- job:
+			case <-ctx.Done():
+				return
+			}
+			jobs <- job
+		}
+	}()
+	for range workers {
+		go func() {
+			var buf bytes.Buffer
+			for job := range jobs {
+				buf.Reset()
+				job.err = suggest.NewJSONLEncoder(&buf).Encode(job.doc, suggester.Suggest(job.doc.Text, labels...))
+				job.line = append([]byte(nil), buf.Bytes()...)
+				job.doc = annotate.Document{}
+				close(job.done)
+			}
+		}()
+	}
+	var firstErr error
+	for job := range order {
+		<-job.done
+		if firstErr != nil {
+			continue
+		}
+		if job.err != nil {
+			firstErr = job.err
+		} else if _, err := w.Write(job.line); err != nil {
+			firstErr = err
+		}
+		if firstErr != nil {
+			cancel()
+		}
+	}
+	if firstErr != nil {
+		return firstErr
+	}
+	return readErr
 }
 
 func isSuggestLabel(l string) bool {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -132,7 +133,7 @@ func TestSuggestReadsPatternsBesideTheDatabase(t *testing.T) {
 	runCLI(t, db, "import", filepath.Join(dir, "in"))
 	writeFile(t, filepath.Join(dir, "suggest-patterns.txt"), []byte("DEMAND tokens compensation [by friday]\n"))
 	_, stdout, stderr := runCLI(t, db, "suggest", "--label", "DEMAND", "--out", "-")
-	if !strings.Contains(stdout, `"rule":"DEMAND: tokens \"compensation [by friday]\" (patterns line 1)"`) {
+	if !strings.Contains(stdout, `"rule": "DEMAND: tokens \"compensation [by friday]\" (patterns line 1)"`) {
 		t.Fatalf("pattern beside the database not used: %s %s", stdout, stderr)
 	}
 }
@@ -177,5 +178,36 @@ func TestEvalNamesTheBadLineOfAGoldFile(t *testing.T) {
 	code, _, stderr := runCLI(t, filepath.Join(dir, "news.db"), "eval", "--gold", goldPath)
 	if code != 1 || !strings.Contains(stderr, "gold.jsonl line 2") {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestSuggestKeepsDocumentOrderAcrossWorkers(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "news.db")
+	for i := range 40 {
+		writeFile(t, filepath.Join(dir, "in", fmt.Sprintf("a%02d.txt", i)), []byte(fmt.Sprintf("Story %d\n\n%d people were injured, police said.\n", i, i+2)))
+	}
+	if code, _, stderr := runCLI(t, db, "import", filepath.Join(dir, "in")); code != 0 {
+		t.Fatal(stderr)
+	}
+	code, stdout, stderr := runCLI(t, db, "suggest", "--out", "-")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(lines) != 40 {
+		t.Fatalf("%d lines", len(lines))
+	}
+	for i, raw := range lines {
+		var line suggestLine
+		if err := json.Unmarshal([]byte(raw), &line); err != nil {
+			t.Fatal(err)
+		}
+		if line.Meta["doc_id"] != fmt.Sprint(i+1) || !strings.HasPrefix(line.Text, fmt.Sprintf("Story %d\n", i)) {
+			t.Fatalf("line %d is document %v %q", i, line.Meta["doc_id"], line.Text[:10])
+		}
+		if len(line.Spans) == 0 || line.Spans[0].Text != fmt.Sprintf("%d people were injured, police said", i+2)[:len(line.Spans[0].Text)] {
+			t.Fatalf("line %d spans %+v", i, line.Spans)
+		}
 	}
 }
