@@ -127,7 +127,7 @@ done
 
 lines=$(wc -l <"$work/suggestions.jsonl")
 [ "$lines" = 10000 ] || { echo "bench-suggest: suggest wrote $lines documents, want 10000" >&2; exit 1; }
-spans=$(grep -o '"label":"[A-Z]*"' "$work/suggestions.jsonl" | sort | uniq -c | awk '{printf "%s %s  ", $2, $1}')
+spans=$(grep -o '"label": "[A-Z]*"' "$work/suggestions.jsonl" | sort | uniq -c | awk '{printf "%s %s  ", $3, $1}')
 import_best=$(printf '%s\n' "${import_times[@]}" | best)
 suggest_best=$(printf '%s\n' "${suggest_times[@]}" | best)
 echo "suggested spans (labels counted in spans and relations): $spans"

@@ -56,6 +56,32 @@ func defaultLexicon() lexicon {
 	}
 }
 
+// Word classes, looked up once per word (run.class) instead of once per rule.
+const (
+	classReporting uint8 = 1 << iota
+	classDemand
+	classPhrasal
+	classDemandOther // want/wants/wanted, gave/give/gives/given, according
+)
+
+// classes builds the one map the rules' per-word tests read.
+func (l lexicon) classes() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range l.reportingVerbs {
+		m[w] |= classReporting
+	}
+	for w := range l.demandVerbs {
+		m[w] |= classDemand
+	}
+	for w := range l.demandPhrasal {
+		m[w] |= classPhrasal
+	}
+	for _, w := range []string{"want", "wants", "wanted", "gave", "give", "gives", "given", "according"} {
+		m[w] |= classDemandOther
+	}
+	return m
+}
+
 // extend returns a copy of the lexicon with the pattern files' word lists added.
 func (l lexicon) extend(lists map[string][]string) lexicon {
 	add := func(m map[string]bool, words []string) map[string]bool {

@@ -95,7 +95,7 @@ func (r *run) registerTitledNames(s sentence) {
 	}
 }
 
-func (r *run) isReporting(i int) bool { return r.lex.reportingVerbs[r.a.words[i].Text] }
+func (r *run) isReporting(i int) bool { return r.class[i]&classReporting != 0 }
 
 func (r *run) quoteAt(index int) {
 	a := r.a
@@ -194,6 +194,9 @@ func (r *run) claimsIn(s sentence) {
 	a := r.a
 	for v := s.body; v < s.end; v++ {
 		if a.quoteDepth[v] > 0 {
+			continue
+		}
+		if r.class[v] == 0 {
 			continue
 		}
 		w := a.words[v].Text
@@ -406,8 +409,8 @@ func (r *run) startsDemand(i, end int) bool {
 		return false
 	}
 	w := r.a.words[i].Text
-	return r.lex.demandVerbs[w] && w != "insist" && w != "insists" && w != "insisted" ||
-		r.lex.demandPhrasal[w] && i+1 < end && (r.a.words[i+1].Text == "for" || r.a.words[i+1].Text == "on")
+	return r.class[i]&classDemand != 0 && w != "insist" && w != "insists" && w != "insisted" ||
+		r.class[i]&classPhrasal != 0 && i+1 < end && (r.a.words[i+1].Text == "for" || r.a.words[i+1].Text == "on")
 }
 
 // startsClause says whether words from i start a clause with its own subject:
@@ -447,12 +450,15 @@ func (r *run) demandsIn(s sentence) {
 		if a.quoteDepth[v] > 0 {
 			continue
 		}
+		if r.class[v] == 0 {
+			continue
+		}
 		w := a.words[v].Text
 		rule := ""
 		switch {
 		case (w == "wants" || w == "want" || w == "wanted") && v+1 < s.end && a.words[v+1].Text != "to" && a.isWord(v+1):
 			rule = RuleDemandVerb
-		case r.lex.demandVerbs[w]:
+		case r.class[v]&classDemand != 0:
 			rule = RuleDemandVerb
 			if w == "insist" || w == "insists" || w == "insisted" || w == "insisting" {
 				if !r.demandFollows(v, s.end) {
@@ -460,7 +466,7 @@ func (r *run) demandsIn(s sentence) {
 				}
 				rule = RuleDemandInsist
 			}
-		case r.lex.demandPhrasal[w] && v+1 < s.end && (a.words[v+1].Text == "for" || a.words[v+1].Text == "on" || (w[0] == 'a' && a.words[v+1].Text == "to")):
+		case r.class[v]&classPhrasal != 0 && v+1 < s.end && (a.words[v+1].Text == "for" || a.words[v+1].Text == "on" || (w[0] == 'a' && a.words[v+1].Text == "to")):
 			rule = RuleDemandCallFor
 		case (w == "gave" || w == "give" || w == "gives" || w == "given") && r.untilFollows(v, s.end):
 			rule = RuleDemandUltimatum

@@ -72,6 +72,7 @@ func itoa(n int) string {
 type Suggester struct {
 	patterns *Patterns
 	lex      lexicon
+	class    map[string]uint8
 }
 
 // New returns a suggester with the built-in rules, extended by patterns (nil for
@@ -81,6 +82,7 @@ func New(patterns *Patterns) *Suggester {
 	if patterns != nil {
 		s.lex = s.lex.extend(patterns.lists)
 	}
+	s.class = s.lex.classes()
 	return s
 }
 
@@ -93,7 +95,12 @@ func (s *Suggester) Suggest(text string, labels ...string) []Suggestion {
 	}
 	all := len(want) == 0
 	a := analyse(text)
-	r := &run{a: a, lex: &s.lex, sources: newSourceTracker(a), quoteSources: make([]*found, len(a.quotes))}
+	r := &run{a: a, lex: &s.lex, class: make([]uint8, len(a.words)), sources: newSourceTracker(a), quoteSources: make([]*found, len(a.quotes))}
+	for i, w := range a.words {
+		if c, ok := s.class[w.Text]; ok {
+			r.class[i] = c
+		}
+	}
 	// Sources are found in text order by the statement rules, so they run together
 	// over each sentence: a pronoun resolves to the person named before it.
 	r.statements()
@@ -145,6 +152,7 @@ type run struct {
 	lastQuoteSource *found
 	lastQuoteEnd    int      // word index
 	quoteSources    []*found // by index in analysis.quotes
+	class           []uint8  // word classes (classReporting, …) by word
 }
 
 // add appends a suggestion over words [i, j).

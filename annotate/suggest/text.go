@@ -20,7 +20,9 @@ type analysis struct {
 	lineBefore []uint8
 	// quoteDepth[i] > 0 when word i is inside a double quotation (its marks included).
 	quoteDepth []uint8
-	quotes     []quote
+	// flags[i] holds flagCapitalized and flagWord for word i, computed once.
+	flags  []uint8
+	quotes []quote
 	sentences  []sentence
 }
 
@@ -56,6 +58,7 @@ func analyse(text string) *analysis {
 		raw:        make([]string, len(tokens)),
 		lineBefore: make([]uint8, len(tokens)),
 		quoteDepth: make([]uint8, len(tokens)),
+		flags:      make([]uint8, len(tokens)),
 	}
 	// Lower-casing token by token (casualty.Words) allocates a string for every
 	// capitalised word; lower-casing the ASCII letters of the whole text once and
@@ -63,6 +66,13 @@ func analyse(text string) *analysis {
 	lower := lowerASCII(text)
 	for i, token := range tokens {
 		a.raw[i] = token.Text
+		r, _ := utf8.DecodeRuneInString(token.Text)
+		if unicode.IsUpper(r) {
+			a.flags[i] |= flagCapitalized
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			a.flags[i] |= flagWord
+		}
 		if isASCII(token.Text) {
 			a.words[i] = casualty.Word{Text: lower[a.offsets.ByteOffset(token.Start):a.offsets.ByteOffset(token.End)], Start: token.Start, End: token.End}
 		} else {
@@ -89,15 +99,14 @@ func (a *analysis) glued(i int) bool {
 
 func (a *analysis) paragraphBreak(i int) bool { return a.lineBefore[i] >= 2 }
 
-func (a *analysis) capitalized(i int) bool {
-	r, _ := utf8.DecodeRuneInString(a.raw[i])
-	return unicode.IsUpper(r)
-}
+const (
+	flagCapitalized uint8 = 1 << iota // starts with an upper-case letter
+	flagWord                          // starts with a letter or digit
+)
 
-func (a *analysis) isWord(i int) bool {
-	r, _ := utf8.DecodeRuneInString(a.raw[i])
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
+func (a *analysis) capitalized(i int) bool { return a.flags[i]&flagCapitalized != 0 }
+
+func (a *analysis) isWord(i int) bool { return a.flags[i]&flagWord != 0 }
 
 // slice is the text from the start of word i to the end of word j-1.
 func (a *analysis) slice(i, j int) string {
