@@ -21,9 +21,9 @@ type analysis struct {
 	// quoteDepth[i] > 0 when word i is inside a double quotation (its marks included).
 	quoteDepth []uint8
 	// flags[i] holds flagCapitalized and flagWord for word i, computed once.
-	flags  []uint8
-	quotes []quote
-	sentences  []sentence
+	flags     []uint8
+	quotes    []quote
+	sentences []sentence
 }
 
 // quote is a pair of quotation marks: open and close are word indexes.
