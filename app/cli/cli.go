@@ -62,6 +62,8 @@ type env struct {
 	// store opens the database (creating and seeding it if new) on first call and
 	// returns the same store afterwards; Run closes it.
 	store func() (annotate.Store, error)
+	// dbPath is the database file (suggest reads suggest-patterns.txt beside it).
+	dbPath string
 }
 
 type usageError struct{ msg string }
@@ -83,6 +85,11 @@ const usageText = `Usage:
   newsmark [--db PATH] stats [--json]
   newsmark [--db PATH] labels [--json]
   newsmark [--db PATH] labels add NAME [--color #RRGGBB] [--key K] [--description TEXT]
+  newsmark [--db PATH] suggest [--doc ID] [--label L]... [--patterns FILE] --out PATH|-
+                                          propose QUOTE, CLAIM, DEMAND and CASUALTY spans with sources
+                                          (spaCy JSONL; changes nothing in the database)
+  newsmark eval --gold FILE.jsonl [--patterns FILE] [--json]
+                                          score the suggestions against a gold file (imports nothing)
   newsmark version
 
 Global flags come before the subcommand. NEWSMARK_DB works like --db.
@@ -100,6 +107,9 @@ func commands() map[string]command {
 		"search": runSearch,
 		"stats":  runStats,
 		"labels": runLabels,
+		// suggestions (issue 12)
+		"suggest": runSuggest,
+		"eval":    runEval,
 	}
 }
 
@@ -142,7 +152,7 @@ func Run(args []string, host Host) int {
 	defer opener.close(host.Stderr)
 
 	ctx := context.Background()
-	e := &env{ctx: ctx, stdout: host.Stdout, stderr: host.Stderr, store: opener.open}
+	e := &env{ctx: ctx, stdout: host.Stdout, stderr: host.Stderr, store: opener.open, dbPath: dbPath}
 
 	if len(rest) > 0 {
 		if cmd, ok := commands()[rest[0]]; ok {
