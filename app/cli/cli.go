@@ -83,6 +83,9 @@ const usageText = `Usage:
   newsmark [--db PATH] stats [--json]
   newsmark [--db PATH] labels [--json]
   newsmark [--db PATH] labels add NAME [--color #RRGGBB] [--key K] [--description TEXT]
+  newsmark [--db PATH] agreement [--annotators A,B] [--label L]... [--doc ID]... [--curator NAME] [--json]
+  newsmark [--db PATH] curate --auto agreed [--min N] [--doc ID]... [--curator NAME]
+  newsmark [--db PATH] annotators [--curator NAME] [--json]
   newsmark version
 
 Global flags come before the subcommand. NEWSMARK_DB works like --db.
@@ -100,6 +103,10 @@ func commands() map[string]command {
 		"search": runSearch,
 		"stats":  runStats,
 		"labels": runLabels,
+
+		"agreement":  runAgreement,
+		"curate":     runCurate,
+		"annotators": runAnnotators,
 	}
 }
 
