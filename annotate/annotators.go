@@ -37,12 +37,12 @@ type DocumentLayers struct {
 	Title      string
 	Length     int      // in code points
 	Annotators []string // who has spans here, in name order
-	// Spans are everyone's in text order. Only ID, DocID, Start, End, Label and
+	// Spans are everyone's, by start and then end. Only ID, DocID, Start, End, Label and
 	// Annotator are filled in: agreement needs no text, note or times.
 	Spans []Span
 }
 
-// Layer is one annotator's spans, in text order.
+// Layer is one annotator's spans, in the order of Spans.
 func (d DocumentLayers) Layer(annotator string) []Span {
 	var out []Span
 	for _, s := range d.Spans {

@@ -13,8 +13,9 @@ import (
 )
 
 // Layers streams the documents filter picks, in id order, each with the chosen
-// annotators' spans (ID, DocID, Start, End, Label and Annotator only). All of it
-// comes from one read snapshot.
+// annotators' spans (ID, DocID, Start, End, Label and Annotator only) by start,
+// then end: the order of the spans' unique index, so SQLite sorts nothing. All
+// of it comes from one read snapshot.
 func (db *DB) Layers(ctx context.Context, filter annotate.LayerFilter) iter.Seq2[annotate.DocumentLayers, error] {
 	return func(yield func(annotate.DocumentLayers, error) bool) {
 		tx, err := db.readTx(ctx)
@@ -31,7 +32,7 @@ func (db *DB) Layers(ctx context.Context, filter annotate.LayerFilter) iter.Seq2
 		where, args := layerWhere(filter)
 		rows, err := tx.QueryContext(ctx, `SELECT s.id, s.document_id, s.start_offset, s.end_offset, l.name, s.annotator
 			FROM spans s JOIN labels l ON l.id = s.label_id`+where+`
-			ORDER BY s.document_id, s.start_offset, s.end_offset DESC, s.id`, args...)
+			ORDER BY s.document_id, s.start_offset, s.end_offset`, args...)
 		if err != nil {
 			yield(annotate.DocumentLayers{}, db.fail("read layers", err))
 			return
@@ -51,27 +52,45 @@ func (db *DB) Layers(ctx context.Context, filter annotate.LayerFilter) iter.Seq2
 			}
 			return yield(doc, nil)
 		}
-		labels := map[string]string{} // one string per label name, not one per row
+		// Labels and annotators are few: one string each, not one per row.
+		names := map[string]string{}
+		intern := func(b sql.RawBytes) string {
+			if name, ok := names[string(b)]; ok {
+				return name
+			}
+			name := string(b)
+			names[name] = name
+			return name
+		}
+		// Spans are cut from large blocks rather than grown document by
+		// document; a yielded document's slice is capped at its end, so the
+		// caller's appends never reach the next document's spans.
+		arena := make([]annotate.Span, 0, spanBlock)
+		docStart := 0
+		var label, annotator sql.RawBytes
 		for rows.Next() {
 			var s annotate.Span
-			var label string
-			if err := rows.Scan(&s.ID, &s.DocID, &s.Start, &s.End, &label, &s.Annotator); err != nil {
+			if err := rows.Scan(&s.ID, &s.DocID, &s.Start, &s.End, &label, &annotator); err != nil {
 				yield(annotate.DocumentLayers{}, db.fail("read layers", err))
 				return
 			}
-			if name, ok := labels[label]; ok {
-				s.Label = name
-			} else {
-				labels[label], s.Label = label, label
-			}
+			s.Label, s.Annotator = intern(label), intern(annotator)
 			if s.DocID != current.ID {
 				if !flush() {
 					return
 				}
 				info := docs[s.DocID]
 				current = annotate.DocumentLayers{ID: s.DocID, Title: info.title, Length: info.length}
+				docStart = len(arena)
 			}
-			current.Spans = append(current.Spans, s)
+			if len(arena) == cap(arena) {
+				// A new block, with the current document's spans moved over.
+				fresh := make([]annotate.Span, 0, max(spanBlock, 2*(len(arena)-docStart)))
+				arena = append(fresh, arena[docStart:]...)
+				docStart = 0
+			}
+			arena = append(arena, s)
+			current.Spans = arena[docStart:len(arena):len(arena)]
 		}
 		if err := rows.Err(); err != nil {
 			yield(annotate.DocumentLayers{}, db.fail("read layers", err))
@@ -80,6 +99,9 @@ func (db *DB) Layers(ctx context.Context, filter annotate.LayerFilter) iter.Seq2
 		flush()
 	}
 }
+
+// spanBlock is how many spans Layers allocates at a time.
+const spanBlock = 8192
 
 type layerDocument struct {
 	title  string

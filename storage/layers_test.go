@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -137,5 +138,36 @@ func TestAddSpansIsIdempotentAndAllOrNothing(t *testing.T) {
 	wantCode(t, err, annotate.ENOTFOUND)
 	if rowCount(t, db, "spans") != spansBefore || rowCount(t, db, "span_history") != historyBefore {
 		t.Errorf("a refused AddSpans changed the database")
+	}
+}
+
+func TestLayersKeepsEachDocumentsSpansApartAcrossBlocks(t *testing.T) {
+	db := openSeeded(t)
+	const docs, perDoc = 1000, 10 // 10,000 spans: more than one block of spanBlock
+	var recs []annotate.ImportRecord
+	for d := range docs {
+		text := fmt.Sprintf("Article %04d — “quoted” words follow here, enough for ten spans of five.", d)
+		rec := textRecord(fmt.Sprintf("doc%d.txt", d), text)
+		for i := range perDoc {
+			rec.Spans = append(rec.Spans, by("alice", "QUOTE", i*5, i*5+4))
+		}
+		recs = append(recs, rec)
+	}
+	if _, err := db.Import(context.Background(), records(recs), annotate.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	got := collectLayers(t, db, annotate.LayerFilter{})
+	if len(got) != docs {
+		t.Fatalf("%d documents, want %d", len(got), docs)
+	}
+	for _, doc := range got {
+		if len(doc.Spans) != perDoc {
+			t.Fatalf("document %d has %d spans, want %d", doc.ID, len(doc.Spans), perDoc)
+		}
+		for i, s := range doc.Spans {
+			if s.DocID != doc.ID || s.Start != i*5 {
+				t.Fatalf("document %d span %d is %+v", doc.ID, i, s)
+			}
+		}
 	}
 }

@@ -5,8 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"runtime/debug"
 	"slices"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -104,6 +106,9 @@ func runAgreement(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// A one-shot command holding every span in memory: fewer collections, as in
+	// search (the setting is restored when the command returns).
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	pairs, titles, err := compareAnnotators(e, store, annotators, labels, docIDs, *curator)
 	if err != nil {
 		return err
@@ -128,10 +133,7 @@ func compareAnnotators(e *env, store annotate.Store, names, labels []string, doc
 			return nil, nil, err
 		}
 		titles[doc.ID] = doc.Title
-		layers := make(map[string][]annotate.Span, len(doc.Annotators))
-		for _, s := range doc.Spans {
-			layers[s.Annotator] = append(layers[s.Annotator], s)
-		}
+		layers := splitLayers(doc)
 		for i, a := range doc.Annotators {
 			for _, b := range doc.Annotators[i+1:] {
 				key := [2]string{a, b}
@@ -139,28 +141,14 @@ func compareAnnotators(e *env, store annotate.Store, names, labels []string, doc
 			}
 		}
 	}
-	progress, err := store.AnnotatorProgress(e.ctx, curator)
-	if err != nil {
-		return nil, nil, err
-	}
-	known := func(name string) bool {
-		return slices.ContainsFunc(progress.Annotators, func(p annotate.AnnotatorProgress) bool { return p.Name == name })
-	}
-	for _, name := range names {
-		if !known(name) {
-			return nil, nil, annotate.Errorf(annotate.ENOTFOUND, "no spans by annotator %q (see `newsmark annotators`)", name)
-		}
-	}
 	if len(names) == 0 {
-		for _, a := range progress.Annotators {
-			if a.Name != curator {
-				names = append(names, a.Name)
-			}
+		// Everyone who shares a document with somebody.
+		for key := range shared {
+			names = append(names, key[0], key[1])
 		}
-		if len(names) < 2 {
-			return nil, nil, annotate.Errorf(annotate.EINVALID,
-				"agreement needs two annotators; the database has spans by %s (bring in a colleague's work with `newsmark import --annotator NAME FILE`)", listOrNone(names))
-		}
+	}
+	if err := checkAnnotators(e, store, names, shared, curator); err != nil {
+		return nil, nil, err
 	}
 	names = slices.Clone(names)
 	slices.Sort(names)
@@ -173,6 +161,64 @@ func compareAnnotators(e *env, store annotate.Store, names, labels []string, doc
 		}
 	}
 	return pairs, titles, nil
+}
+
+// splitLayers parts a document's spans by annotator, in one allocation.
+func splitLayers(doc annotate.DocumentLayers) map[string][]annotate.Span {
+	layers := make(map[string][]annotate.Span, len(doc.Annotators))
+	all := make([]annotate.Span, 0, len(doc.Spans))
+	for _, name := range doc.Annotators {
+		start := len(all)
+		for _, s := range doc.Spans {
+			if s.Annotator == name {
+				all = append(all, s)
+			}
+		}
+		layers[name] = all[start:len(all):len(all)]
+	}
+	return layers
+}
+
+// checkAnnotators explains why there is nothing to compare: fewer than two
+// annotators, or a named one without spans. Progress is read only then.
+func checkAnnotators(e *env, store annotate.Store, names []string, shared map[[2]string][]agreement.Document, curator string) error {
+	inShared := map[string]bool{}
+	for key := range shared {
+		inShared[key[0]], inShared[key[1]] = true, true
+	}
+	missing := slices.ContainsFunc(names, func(n string) bool { return !inShared[n] })
+	if len(names) >= 2 && !missing {
+		return nil
+	}
+	progress, err := store.AnnotatorProgress(e.ctx, curator)
+	if err != nil {
+		return err
+	}
+	var everyone []string
+	for _, a := range progress.Annotators {
+		everyone = append(everyone, a.Name)
+	}
+	for _, name := range names {
+		if !slices.Contains(everyone, name) {
+			return annotate.Errorf(annotate.ENOTFOUND, "no spans by annotator %q (see `newsmark annotators`)", name)
+		}
+	}
+	if len(names) >= 2 {
+		return nil // named annotators who share no document: their pairs show 0 documents
+	}
+	var annotators []string
+	for _, name := range everyone {
+		if name != curator {
+			annotators = append(annotators, name)
+		}
+	}
+	if len(annotators) < 2 {
+		return annotate.Errorf(annotate.EINVALID,
+			"agreement needs two annotators; the database has spans by %s (bring in a colleague's work with `newsmark import --annotator NAME FILE`)", listOrNone(annotators))
+	}
+	return annotate.Errorf(annotate.EINVALID,
+		"agreement needs documents that two annotators both annotated; %s have none in common (see `newsmark annotators` for who still needs a second annotator)",
+		strings.Join(annotators, ", "))
 }
 
 func listOrNone(names []string) string {
