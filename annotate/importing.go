@@ -38,17 +38,18 @@ type ImportOptions struct {
 
 // ImportResult says what an import did.
 type ImportResult struct {
-	Documents     int // documents added
-	Duplicates    int // records whose text was already stored
-	Spans         int // spans added
-	SpansExisting int // spans already stored, not added again
+	Documents     int      // documents added
+	Duplicates    int      // records whose text was already stored
+	Spans         int      // spans added
+	SpansExisting int      // spans already stored, not added again
+	LabelsCreated []string // unknown labels that were created
+	DocIDs        []int64  // every document the records map to, in record order
+	Invalid       []RecordError
+
 	// SpansOtherAnnotators counts spans skipped under OnlyAnnotator because the
 	// file gives them to the annotators listed in OtherAnnotators.
 	SpansOtherAnnotators int
 	OtherAnnotators      []string
-	LabelsCreated        []string // unknown labels that were created
-	DocIDs               []int64  // every document the records map to, in record order
-	Invalid              []RecordError
 }
 
 // RecordError is a problem with one record or file.
