@@ -30,8 +30,15 @@ func (db *DB) Layers(ctx context.Context, filter annotate.LayerFilter) iter.Seq2
 			return
 		}
 		where, args := layerWhere(filter)
-		rows, err := tx.QueryContext(ctx, `SELECT s.id, s.document_id, s.start_offset, s.end_offset, l.name, s.annotator
-			FROM spans s JOIN labels l ON l.id = s.label_id`+where+`
+		// Reading label ids and looking the names up is cheaper than joining
+		// labels to every span row.
+		labelNames, err := labelNamesByID(ctx, tx)
+		if err != nil {
+			yield(annotate.DocumentLayers{}, db.fail("read layers", err))
+			return
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT s.id, s.document_id, s.start_offset, s.end_offset, s.label_id, s.annotator
+			FROM spans s`+where+`
 			ORDER BY s.document_id, s.start_offset, s.end_offset`, args...)
 		if err != nil {
 			yield(annotate.DocumentLayers{}, db.fail("read layers", err))
@@ -52,7 +59,7 @@ func (db *DB) Layers(ctx context.Context, filter annotate.LayerFilter) iter.Seq2
 			}
 			return yield(doc, nil)
 		}
-		// Labels and annotators are few: one string each, not one per row.
+		// Annotators are few: one string each, not one per row.
 		names := map[string]string{}
 		intern := func(b sql.RawBytes) string {
 			if name, ok := names[string(b)]; ok {
@@ -67,14 +74,15 @@ func (db *DB) Layers(ctx context.Context, filter annotate.LayerFilter) iter.Seq2
 		// caller's appends never reach the next document's spans.
 		arena := make([]annotate.Span, 0, spanBlock)
 		docStart := 0
-		var label, annotator sql.RawBytes
+		var labelID int64
+		var annotator sql.RawBytes
 		for rows.Next() {
 			var s annotate.Span
-			if err := rows.Scan(&s.ID, &s.DocID, &s.Start, &s.End, &label, &annotator); err != nil {
+			if err := rows.Scan(&s.ID, &s.DocID, &s.Start, &s.End, &labelID, &annotator); err != nil {
 				yield(annotate.DocumentLayers{}, db.fail("read layers", err))
 				return
 			}
-			s.Label, s.Annotator = intern(label), intern(annotator)
+			s.Label, s.Annotator = labelNames[labelID], intern(annotator)
 			if s.DocID != current.ID {
 				if !flush() {
 					return
@@ -156,7 +164,7 @@ func layerWhere(filter annotate.LayerFilter) (string, []any) {
 		}
 	}
 	if len(filter.Labels) > 0 {
-		conds = append(conds, `l.name IN (`+placeholders(len(filter.Labels))+`)`)
+		conds = append(conds, `s.label_id IN (SELECT id FROM labels WHERE name IN (`+placeholders(len(filter.Labels))+`))`)
 		for _, l := range filter.Labels {
 			args = append(args, annotate.NormalizeLabelName(l))
 		}
