@@ -17,6 +17,11 @@ type Step struct {
 	// Status, if set, makes the step a change of a document's status (Mark done,
 	// Reopen) instead of a span edit; Action and the spans are then unused.
 	Status *StatusChange
+	// Group, if set, makes the step several span steps undone and redone
+	// together (curation's accept all agreed, a reject that deletes).
+	Group []Step
+	// Reject, if set, is a curator's rejection of a candidate (session state).
+	Reject *Rejection
 }
 
 // StatusChange is a document's status before and after Mark done or Reopen.
@@ -29,6 +34,12 @@ type StatusChange struct {
 func (s Step) DocID() int64 {
 	if s.Status != nil {
 		return s.Status.DocID
+	}
+	if len(s.Group) > 0 {
+		return s.Group[0].DocID()
+	}
+	if s.Reject != nil {
+		return s.Reject.DocID
 	}
 	if s.After.ID != 0 {
 		return s.After.DocID
@@ -172,6 +183,18 @@ func (s Step) Describe() string {
 			return "marking done"
 		}
 		return "reopening"
+	}
+	if s.Reject != nil {
+		return "rejecting " + s.Reject.Span.Label
+	}
+	if len(s.Group) > 0 {
+		if last := s.Group[len(s.Group)-1]; last.Reject != nil {
+			return "rejecting " + last.Reject.Span.Label
+		}
+		if len(s.Group) == 1 {
+			return "accepting " + s.Group[0].After.Label
+		}
+		return fmt.Sprintf("accepting %d agreed spans", len(s.Group))
 	}
 	switch s.Action {
 	case annotate.ActionCreate:
