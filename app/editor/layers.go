@@ -108,3 +108,20 @@ func (e *Editor) spansBy(keep func(annotator string) bool) []annotate.Span {
 	}
 	return out
 }
+
+// CanEdit says why the span with id may not be relabelled, deleted or given a
+// note from the layer on screen ("" when it may): another person's layer is for
+// reading, and in the curation view only the curated layer's spans are edited;
+// an annotator's span is accepted (copied) or rejected instead.
+func (e *Editor) CanEdit(id int64) string {
+	if why := e.ReadOnly(); why != "" {
+		return why
+	}
+	if e.layer.Mode != LayerCuration {
+		return ""
+	}
+	if s, ok := e.Span(id); ok && s.Annotator != e.curator {
+		return "in curation, an annotator's span is accepted (A) or rejected (R); it can be relabelled once accepted"
+	}
+	return ""
+}
