@@ -58,13 +58,13 @@ func TestLayerSwitchShowsOneAnnotatorAllOrCurated(t *testing.T) {
 	// Another person's layer is for reading.
 	start := cp(t, trickyText, "Ana Pavić")
 	f.w.view.Select(start, start+9)
-	f.w.onTypedRune('1')
+	f.w.view.TypedRune('1')
 	if len(f.spans(f.ids[0])) != 5 || !strings.Contains(f.w.status.message.Text, "for reading") {
 		t.Errorf("tagging in bob's layer: %d spans, status %q", len(f.spans(f.ids[0])), f.w.status.message.Text)
 	}
 	f.w.status.layer.SetSelected("Curated layer")
 	f.w.view.Select(start, start+9)
-	f.w.onTypedRune('1')
+	f.w.view.TypedRune('1')
 	if f.curated() != 1 {
 		t.Errorf("tagging in the curated layer stored %d curated spans, want 1", f.curated())
 	}
@@ -76,20 +76,20 @@ func TestCurationKeysAcceptRejectAndAcceptAllAreUndoable(t *testing.T) {
 	if _, highlights := f.w.layerView(); len(highlights) != 3 || highlights[0].Color != agreedColor || highlights[1].Color != disputedColor {
 		t.Fatalf("curation view draws %+v, want 3 candidates: agreed, disputed, agreed", highlights)
 	}
-	f.w.onTypedRune('n') // the first undecided: “Ceasefire”
-	f.w.onTypedRune('a')
+	f.w.view.TypedRune('n') // the first undecided: “Ceasefire”
+	f.w.view.TypedRune('a')
 	if f.curated() != 1 {
 		t.Fatalf("A stored %d curated spans, want 1", f.curated())
 	}
-	f.w.onTypedRune('n') // “We will stay,” (alice only)
-	f.w.onTypedRune('r')
+	f.w.view.TypedRune('n') // “We will stay,” (alice only)
+	f.w.view.TypedRune('r')
 	if f.curated() != 1 || len(f.spans(f.ids[0])) != 6 {
 		t.Errorf("R changed stored spans: %d curated, %d in all", f.curated(), len(f.spans(f.ids[0])))
 	}
 	if !strings.Contains(f.w.status.message.Text, "Rejected QUOTE") && !strings.Contains(f.w.status.message.Text, "decided") {
 		t.Errorf("status after R: %q", f.w.status.message.Text)
 	}
-	f.w.onTypedRune('A')
+	f.w.view.TypedRune('A')
 	if f.curated() != 2 {
 		t.Fatalf("Shift+A left %d curated spans, want 2 (the rejected one stays out)", f.curated())
 	}
