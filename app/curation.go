@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -64,6 +65,9 @@ func (w *Workbench) layerChoices() ([]string, []editor.Layer) {
 	labels := []string{"All layers"}
 	layers := []editor.Layer{{Mode: editor.LayerAll}}
 	names := w.ed.DocumentAnnotators()
+	if l := w.ed.Layer(); l.Mode == editor.LayerAnnotator && !slices.Contains(names, l.Annotator) {
+		names = append(names, l.Annotator) // the layer on screen, empty in this document
+	}
 	own := w.ed.Annotator()
 	seenOwn := false
 	for _, name := range names {
