@@ -235,6 +235,18 @@ func (e *Editor) unreject(k rangeKey) {
 	delete(e.rejected[e.DocID()], k)
 }
 
+// renameRejected keeps the session's rejections after a label is renamed.
+func (e *Editor) renameRejected(oldName, newName string) {
+	for _, keys := range e.rejected {
+		for k := range keys {
+			if k.label == oldName {
+				delete(keys, k)
+				keys[rangeKey{k.start, k.end, newName}] = true
+			}
+		}
+	}
+}
+
 // CandidateCounts counts the open document's candidates by state.
 func (e *Editor) CandidateCounts() map[CandidateState]int {
 	counts := map[CandidateState]int{}

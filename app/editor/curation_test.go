@@ -169,3 +169,28 @@ func TestTaggingInTheCurationViewWritesTheCuratedLayer(t *testing.T) {
 		t.Errorf("tagged as %q in the all-layers view, want tester", span.Annotator)
 	}
 }
+
+func TestRejectionsAndCurationStepsSurviveALabelRename(t *testing.T) {
+	f := curationFixture(t)
+	cands := f.ed.Candidates()
+	_, err := f.ed.Reject(cands[2].Span.ID) // alice's CLAIM 22–38
+	f.must(err)
+	_, _, err = f.ed.Accept(cands[3].Span.ID) // CLAIM 51–62
+	f.must(err)
+	var claim annotate.Label
+	for _, l := range f.ed.Labels() {
+		if l.Name == "CLAIM" {
+			claim = l
+		}
+	}
+	renamed := claim
+	renamed.Name = "ASSERTION"
+	f.must(f.ed.UpdateLabel(claim, renamed))
+	if got := f.states(); got[2] != Rejected || got[3] != Accepted {
+		t.Fatalf("after renaming CLAIM: states %v, want the rejection and the acceptance kept", got)
+	}
+	f.must(undoErr(f.ed.Undo())) // the accept, under the new name
+	if got := f.states(); got[3] != Agreed || len(f.curated()) != 0 {
+		t.Errorf("undoing the accept after the rename: states %v, curated %v", got, f.curated())
+	}
+}

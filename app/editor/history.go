@@ -118,10 +118,25 @@ func (h *history) forget(drop func(Step) bool) {
 	h.undone = keep(h.undone)
 }
 
+// usesLabel reports whether the step, or any part of a grouped step, involves
+// the label.
+func (s Step) usesLabel(name string) bool {
+	if s.Before.Label == name || s.After.Label == name || (s.Reject != nil && s.Reject.Span.Label == name) {
+		return true
+	}
+	for _, part := range s.Group {
+		if part.usesLabel(name) {
+			return true
+		}
+	}
+	return false
+}
+
 // renameLabel keeps steps valid after a label is renamed, so undoing a relabel sets
 // the label's new name rather than one the store no longer knows.
 func (h *history) renameLabel(oldName, newName string) {
-	rename := func(steps []Step) {
+	var rename func(steps []Step)
+	rename = func(steps []Step) {
 		for i := range steps {
 			if steps[i].Before.Label == oldName {
 				steps[i].Before.Label = newName
@@ -129,6 +144,12 @@ func (h *history) renameLabel(oldName, newName string) {
 			if steps[i].After.Label == oldName {
 				steps[i].After.Label = newName
 			}
+			if r := steps[i].Reject; r != nil && r.Span.Label == oldName {
+				renamed := *r
+				renamed.Span.Label = newName
+				steps[i].Reject = &renamed
+			}
+			rename(steps[i].Group)
 		}
 	}
 	rename(h.done)
