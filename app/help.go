@@ -35,6 +35,10 @@ func shortcutHelp() [][2]string {
 		{"Ctrl+I / Ctrl+E", "import / export a dataset"},
 		{"Ctrl+= / Ctrl+- / Ctrl+0", "larger / smaller / actual text size of the article"},
 		{"Ctrl+Q", "quit"},
+		{"A (curation view)", "accept the selected span into the curated layer"},
+		{"R or Delete (curation view)", "reject the selected span"},
+		{"Shift+A (curation view)", "accept every span all annotators agree on"},
+		{"N (curation view)", "go to the next span not yet accepted or rejected"},
 	}
 }
 

@@ -90,6 +90,9 @@ const usageText = `Usage:
                                           (spaCy JSONL; changes nothing in the database)
   newsmark eval --gold FILE.jsonl [--patterns FILE] [--json]
                                           score the suggestions against a gold file (imports nothing)
+  newsmark [--db PATH] agreement [--annotators A,B] [--label L]... [--doc ID]... [--curator NAME] [--json]
+  newsmark [--db PATH] curate --auto agreed [--min N] [--doc ID]... [--curator NAME]
+  newsmark [--db PATH] annotators [--curator NAME] [--json]
   newsmark version
 
 Global flags come before the subcommand. NEWSMARK_DB works like --db.
@@ -110,6 +113,11 @@ func commands() map[string]command {
 		// suggestions (issue 12)
 		"suggest": runSuggest,
 		"eval":    runEval,
+
+		// several annotators (issue 13)
+		"agreement":  runAgreement,
+		"curate":     runCurate,
+		"annotators": runAnnotators,
 	}
 }
 
