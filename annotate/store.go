@@ -64,6 +64,9 @@ type Store interface {
 	Import(ctx context.Context, records iter.Seq2[ImportRecord, error], opts ImportOptions) (ImportResult, error)
 
 	Stats(ctx context.Context) (Stats, error)
+
+	// Overview (issue 14): the aggregated counts the overview charts are drawn from.
+	OverviewFacts(ctx context.Context) (OverviewFacts, error)
 }
 
 // AnnotatedDocument is a document with its spans in text order, as encoders take it.
