@@ -79,6 +79,8 @@ type Store interface {
 	// stored are skipped, so running it twice adds nothing. An offset outside its
 	// document or an unknown label stores nothing.
 	AddSpans(ctx context.Context, spans []Span, by string) (added int, err error)
+	// Overview (issue 14): the aggregated counts the overview charts are drawn from.
+	OverviewFacts(ctx context.Context) (OverviewFacts, error)
 }
 
 // AnnotatedDocument is a document with its spans in text order, as encoders take it.

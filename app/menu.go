@@ -57,6 +57,8 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		item("Smaller text", shortcut(fyne.KeyMinus, 0), func() { w.onTextSize(-1) }),
 		item("Actual size", shortcut(fyne.Key0, 0), func() { w.onTextSize(0) }),
 		fyne.NewMenuItemSeparator(),
+		item("Overview…", shortcut(fyne.KeyD, fyne.KeyModifierShift), func() { showOverview(w.app, w.ed.Store()) }),
+		fyne.NewMenuItemSeparator(),
 	)
 	view.Items = append(view.Items, w.layerMenuItems()...)
 	labels := fyne.NewMenu("Labels",

@@ -83,6 +83,10 @@ const usageText = `Usage:
                               [--status done|all] [--tokens] [--split train=0.8,dev=0.1,test=0.1 --seed N]
   newsmark [--db PATH] search [--label L]... [--annotator A] [--doc ID] [--status S] [--limit N] [--json] QUERY
   newsmark [--db PATH] stats [--json]
+  newsmark [--db PATH] chart progress|labels [--label L]... [--annotator A] [--status S]
+                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by annotator|status]
+                             [--theme light|dark] [--width CM --height CM --dpi N]
+                             --out FILE.png|.svg|.pdf [--csv FILE]
   newsmark [--db PATH] labels [--json]
   newsmark [--db PATH] labels add NAME [--color #RRGGBB] [--key K] [--description TEXT]
   newsmark [--db PATH] suggest [--doc ID] [--label L]... [--patterns FILE] --out PATH|-
@@ -109,6 +113,7 @@ func commands() map[string]command {
 		"export": runExport,
 		"search": runSearch,
 		"stats":  runStats,
+		"chart":  runChart,
 		"labels": runLabels,
 		// suggestions (issue 12)
 		"suggest": runSuggest,
