@@ -12,15 +12,15 @@ import (
 
 // The view takes focus, keys, mouse and wheel itself.
 var (
-	_ fyne.Focusable      = (*View)(nil)
-	_ fyne.Tabbable       = (*View)(nil)
-	_ fyne.Shortcutable   = (*View)(nil)
-	_ fyne.Tappable       = (*View)(nil)
-	_ fyne.Draggable      = (*View)(nil)
-	_ fyne.Scrollable     = (*View)(nil)
-	_ desktop.Keyable     = (*View)(nil)
-	_ desktop.Mouseable   = (*View)(nil)
-	_ desktop.Cursorable  = (*View)(nil)
+	_ fyne.Focusable     = (*View)(nil)
+	_ fyne.Tabbable      = (*View)(nil)
+	_ fyne.Shortcutable  = (*View)(nil)
+	_ fyne.Tappable      = (*View)(nil)
+	_ fyne.Draggable     = (*View)(nil)
+	_ fyne.Scrollable    = (*View)(nil)
+	_ desktop.Keyable    = (*View)(nil)
+	_ desktop.Mouseable  = (*View)(nil)
+	_ desktop.Cursorable = (*View)(nil)
 )
 
 // modifierKeys tracks modifiers from KeyDown/KeyUp: the GLFW driver delivers
