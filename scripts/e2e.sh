@@ -142,7 +142,7 @@ import -window root "$ARTIFACTS/e2e-workbench.png"
 echo "e2e: screenshot $ARTIFACTS/e2e-workbench.png"
 quit_app
 
-export_out=$("$bin" --db "$db" export --format doccano --out -)
+export_out=$("$bin" --db "$db" export --status all --format doccano --out -)
 echo "e2e: database holds: $export_out"
 expected='"label":[[0,12,"QUOTE"]]'
 [[ "$(tr -d ' ' <<<"$export_out")" == *"$expected"* ]] || fail "expected exactly one QUOTE span 0-12 ($expected)"
