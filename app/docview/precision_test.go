@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/app/contrast"
 )
 
 func TestMouseDragSnapsToWholeWords(t *testing.T) {
@@ -243,5 +244,20 @@ func TestFindMatchesAreMarked(t *testing.T) {
 	v.SetFindMatches(nil, -1)
 	if count(findAlpha)+count(findCurrentAlpha) != 0 {
 		t.Fatal("marks left after clearing")
+	}
+}
+
+func TestHighlightAlphasAreTheOnesTheLegibilityRuleAssumes(t *testing.T) {
+	if fillAlpha != contrast.HighlightFillAlpha || bandAlpha != contrast.HighlightBandAlpha {
+		t.Fatalf("docview draws fills at %#x and bands at %#x; app/contrast checks %#x and %#x",
+			fillAlpha, bandAlpha, contrast.HighlightFillAlpha, contrast.HighlightBandAlpha)
+	}
+}
+
+func TestTheViewCountsItsOwnClicks(t *testing.T) {
+	// A DoubleTappable widget gets its clicks late (after the double-tap wait)
+	// and a click plus a quick Shift+click as a double-click.
+	if _, ok := any(New()).(fyne.DoubleTappable); ok {
+		t.Fatal("the view is DoubleTappable")
 	}
 }
