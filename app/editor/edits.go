@@ -134,6 +134,9 @@ func (e *Editor) apply(step Step, undo bool) (Applied, bool, error) {
 		move()
 		return Applied{Step: step}, true, nil
 	}
+	if len(step.Batch) > 0 {
+		return e.applyBatch(step, undo, move)
+	}
 	commit := replayStep
 	if undo {
 		commit = revertStep

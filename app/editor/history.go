@@ -17,6 +17,10 @@ type Step struct {
 	// Status, if set, makes the step a change of a document's status (Mark done,
 	// Reopen) instead of a span edit; Action and the spans are then unused.
 	Status *StatusChange
+	// Batch, if set, makes the step several span edits undone and redone together
+	// (tag all occurrences); After is then the first of them, so DocID and the
+	// label checks of forget see the batch's document and label.
+	Batch []Step
 }
 
 // StatusChange is a document's status before and after Mark done or Reopen.
@@ -29,6 +33,9 @@ type StatusChange struct {
 func (s Step) DocID() int64 {
 	if s.Status != nil {
 		return s.Status.DocID
+	}
+	if len(s.Batch) > 0 {
+		return s.Batch[0].DocID()
 	}
 	if s.After.ID != 0 {
 		return s.After.DocID
@@ -112,6 +119,11 @@ func (h *history) forget(drop func(Step) bool) {
 func (h *history) renameLabel(oldName, newName string) {
 	rename := func(steps []Step) {
 		for i := range steps {
+			for j := range steps[i].Batch {
+				if steps[i].Batch[j].After.Label == oldName {
+					steps[i].Batch[j].After.Label = newName
+				}
+			}
 			if steps[i].Before.Label == oldName {
 				steps[i].Before.Label = newName
 			}
@@ -160,6 +172,8 @@ func makeSpan(ctx context.Context, store annotate.Store, step Step, from, to ann
 		return store.RelabelSpan(ctx, to.ID, to.Label, annotator)
 	case annotate.ActionNote:
 		return store.SetSpanNote(ctx, to.ID, to.Note, annotator)
+	case annotate.ActionResize:
+		return store.ResizeSpan(ctx, to.ID, to.Start, to.End, annotator)
 	}
 	return annotate.Span{}, fmt.Errorf("unknown action %q", step.Action)
 }
@@ -173,6 +187,9 @@ func (s Step) Describe() string {
 		}
 		return "reopening"
 	}
+	if len(s.Batch) > 0 {
+		return fmt.Sprintf("tagging %d occurrences as %s", len(s.Batch), s.After.Label)
+	}
 	switch s.Action {
 	case annotate.ActionCreate:
 		return "tagging " + s.After.Label
@@ -182,6 +199,8 @@ func (s Step) Describe() string {
 		return "relabel " + s.Before.Label + " → " + s.After.Label
 	case annotate.ActionNote:
 		return "note edit"
+	case annotate.ActionResize:
+		return "resizing " + s.After.Label
 	}
 	return string(s.Action)
 }
