@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -247,4 +248,44 @@ func TestSearchAnnotationsMovedToCtrlKAndCtrlShiftF(t *testing.T) {
 	if f.w.search == nil {
 		t.Fatal("Ctrl+Shift+F did not open the annotation search")
 	}
+}
+
+func TestAnnotationListScrollsWithTheWheelOverNoteFieldsAndKeepsItsPlace(t *testing.T) {
+	var text strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&text, "Line %02d says “quoted words”.\r\n", i)
+	}
+	f := newWBFixture(t, text.String())
+	doc := []rune(f.w.ed.Doc().Text)
+	for i := range 40 {
+		start := strings.Index(string(doc), fmt.Sprintf("Line %02d", i))
+		start = annotate.RuneLen(string(doc)[:start])
+		if _, err := f.w.ed.Tag(start, start+7, "CLAIM"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list := f.w.annotations.list
+	var wheel *wheelArea
+	walkObjects(f.w.win.Content(), func(o fyne.CanvasObject) {
+		if w, ok := o.(*wheelArea); ok && wheel == nil {
+			wheel = w
+		}
+	})
+	if wheel == nil {
+		t.Fatal("no wheel area over the cards")
+	}
+	wheel.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -10}})
+	moved := list.GetScrollOffset()
+	if moved < 30 {
+		t.Fatalf("one notch (10 px from the driver) scrolled the list %.0f px", moved)
+	}
+	t.Run("deleting a span keeps the list where it was", func(t *testing.T) {
+		span := f.w.ed.Spans()[3] // on screen
+		f.w.selectSpan(span)
+		before := list.GetScrollOffset()
+		f.w.onDeleteAnnotation()
+		if got := list.GetScrollOffset(); got != before {
+			t.Fatalf("scroll offset %.0f after the delete, was %.0f", got, before)
+		}
+	})
 }
