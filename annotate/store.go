@@ -52,6 +52,12 @@ type Store interface {
 	SetSpanNote(ctx context.Context, id int64, note, annotator string) (Span, error)
 	History(ctx context.Context, docID int64) ([]Change, error)
 
+	// Precision tagging (issue 9): move a span's boundaries.
+	//
+	// ResizeSpan sets a span's start and end (its text follows), keeping its ID,
+	// label, annotator and note, in one transaction with a history row.
+	ResizeSpan(ctx context.Context, id int64, start, end int, annotator string) (Span, error)
+
 	// AllSpans streams every span with its document's title and status, for the
 	// search index.
 	AllSpans(ctx context.Context) iter.Seq2[SpanRecord, error]

@@ -24,7 +24,7 @@ func (w *Workbench) onAnnotationChosen(id int64) {
 // onTypedRune tags with the label whose hotkey is r: the selected annotation is
 // relabelled, otherwise the selected text becomes a new annotation.
 func (w *Workbench) onTypedRune(r rune) {
-	if w.onCurationKey(r) {
+	if w.onCurationKey(r) || w.prec.onRune(r) {
 		return
 	}
 	label, ok := w.ed.LabelForHotkey(string(r))
@@ -60,11 +60,15 @@ func (w *Workbench) tag(labelName string) {
 		return
 	}
 	start, end := w.view.Selection()
-	// Spans never start or end in white space: word-wise selection keys and
-	// quick drags often take the space before a word along.
-	start, end = annotate.TrimToContent(w.view.Slice(start, end), start, end)
+	// Spans never start or end in white space (word-wise selection keys and quick
+	// drags often take the space before a word along), and stray punctuation goes
+	// by the label's rule: see annotate.TrimForLabel.
+	start, end = w.prec.trimForLabel(start, end, labelName)
 	if start == end {
 		w.status.flash("Select some text first, then press a label's digit")
+		return
+	}
+	if w.prec.offerResize(start, end, labelName) {
 		return
 	}
 	span, err := w.ed.Tag(start, end, labelName)

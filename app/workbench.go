@@ -51,6 +51,8 @@ type Workbench struct {
 	imports     *importer
 	docText     *documentText // the document view's text size
 	dialogs     dialogStack   // open dialogs, for Esc
+	prec        *precision    // punctuation rule, resizing, tag all occurrences
+	find        *findBar      // Find in document (Ctrl+F)
 }
 
 // NewWorkbench builds the main window on a (real or test) fyne.App.
@@ -122,6 +124,9 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.view.OnHighlightSelected = func(id int64) { w.annotations.setSelected(id) }
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnDelete = w.onDeleteAnnotation
+	w.prec = &precision{ed: w.ed, view: w.view, flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError}
+	w.view.OnHighlightResized = w.prec.resize
+	w.find = newFindBar(w.view, w.focusView, w.status.showSelection)
 
 	w.library = newLibrary(func(id int64) { w.openDocument(id) })
 	w.palette = newPalette(func(label string) { w.tag(label); w.focusView() })
@@ -137,7 +142,7 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.docText = newDocumentText(w.view, w.prefs.FloatWithFallback(prefTextScale, 1), w.app.Settings())
 	w.docArea = container.NewStack(w.docText.override, w.emptyHint)
 
-	centre := container.NewBorder(w.palette.build(), nil, nil, nil, w.docArea)
+	centre := container.NewBorder(container.NewVBox(w.palette.build(), w.find.build()), nil, nil, nil, w.docArea)
 	right := container.NewHSplit(centre, w.annotations.build())
 	right.Offset = 0.7
 	main := container.NewHSplit(w.library.build(), right)
@@ -237,6 +242,7 @@ func (w *Workbench) showOpenDocument() {
 		return
 	}
 	w.view.SetText(doc.Text)
+	w.find.reset()
 	w.refreshSpans()
 	w.library.setCurrent(doc.ID)
 	w.win.SetTitle("Newsmark — " + doc.Title)

@@ -192,6 +192,8 @@ func makeSpan(ctx context.Context, store annotate.Store, step Step, from, to ann
 		return store.RelabelSpan(ctx, to.ID, to.Label, annotator)
 	case annotate.ActionNote:
 		return store.SetSpanNote(ctx, to.ID, to.Note, annotator)
+	case annotate.ActionResize:
+		return store.ResizeSpan(ctx, to.ID, to.Start, to.End, annotator)
 	}
 	return annotate.Span{}, fmt.Errorf("unknown action %q", step.Action)
 }
@@ -204,6 +206,9 @@ func (s Step) Describe() string {
 			return "marking done"
 		}
 		return "reopening"
+	}
+	if len(s.Group) > 0 && s.Action == annotate.ActionCreate && s.After.ID != 0 {
+		return fmt.Sprintf("tagging %d occurrences as %s", len(s.Group), s.After.Label)
 	}
 	if s.Reject != nil {
 		return "rejecting " + s.Reject.Span.Label
@@ -226,6 +231,8 @@ func (s Step) Describe() string {
 		return "relabel " + s.Before.Label + " → " + s.After.Label
 	case annotate.ActionNote:
 		return "note edit"
+	case annotate.ActionResize:
+		return "resizing " + s.After.Label
 	}
 	return string(s.Action)
 }
