@@ -281,8 +281,9 @@ func writeSpanAttrs(ctx context.Context, tx *sql.Tx, spanID int64, attrs annotat
 		default:
 			value = v.Text
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO span_attributes (span_id, name, type, value, source_id, parsed) VALUES (?, ?, ?, ?, ?, ?)`,
-			spanID, name, string(v.Type), value, sourceID, v.Parsed); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO span_attributes (span_id, name, label_id, type, value, source_id, parsed)
+			SELECT ?, ?, label_id, ?, ?, ?, ? FROM spans WHERE id = ?`,
+			spanID, name, string(v.Type), value, sourceID, v.Parsed, spanID); err != nil {
 			return err
 		}
 	}

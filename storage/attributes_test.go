@@ -330,6 +330,14 @@ func TestSourcesMergeAndLedger(t *testing.T) {
 	if claimNow.Attrs["source"].Text != "Ilse Marrow" {
 		t.Errorf("the claim's source after the merge reads %q", claimNow.Attrs["source"].Text)
 	}
+	// A relabel moves the statement to the other column, attribute kept.
+	if _, err := db.RelabelSpan(ctx, quote.ID, "DEMAND", "ann"); err != nil {
+		t.Fatal(err)
+	}
+	ledger, _ = db.SourceLedger(ctx)
+	if want := map[string]int{"QUOTE": 0, "CLAIM": 1, "DEMAND": 1}; !reflect.DeepEqual(ledger[0].Counts, want) {
+		t.Errorf("ledger after relabel = %v, want %v", ledger[0].Counts, want)
+	}
 	_, err = db.MergeSources(ctx, "Marrow", "Ilse Marrow")
 	wantCode(t, err, annotate.EINVALID)
 	_, err = db.MergeSources(ctx, "Nobody", "Ilse Marrow")

@@ -34,10 +34,13 @@ CREATE TABLE source_names (
 -- One value per span and attribute. value holds text and choices as TEXT,
 -- numbers as REAL and yes/no as 0/1; a source value is source_id (the name is the
 -- source's, so a merge or rename reaches every span). parsed marks a value a
--- parser filled in that no person has confirmed.
+-- parser filled in that no person has confirmed. label_id repeats the span's
+-- label (kept by the trigger below) so that the sources ledger is one walk of an
+-- index instead of a join with every span.
 CREATE TABLE span_attributes (
     span_id   INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
     name      TEXT    NOT NULL,
+    label_id  INTEGER NOT NULL,
     type      TEXT    NOT NULL CHECK (type IN ('text', 'number', 'choice', 'bool', 'source')),
     value,
     source_id INTEGER REFERENCES sources(id),
@@ -45,7 +48,10 @@ CREATE TABLE span_attributes (
     PRIMARY KEY (span_id, name),
     CHECK ((type = 'source') = (source_id IS NOT NULL))
 ) WITHOUT ROWID;
-CREATE INDEX span_attributes_source ON span_attributes(source_id) WHERE source_id IS NOT NULL;
+CREATE INDEX span_attributes_source ON span_attributes(source_id, name, label_id) WHERE source_id IS NOT NULL;
+CREATE TRIGGER span_attributes_follow_label AFTER UPDATE OF label_id ON spans BEGIN
+    UPDATE span_attributes SET label_id = NEW.label_id WHERE span_id = NEW.id;
+END;
 
 -- Directed links between two spans of one document (a statement and its SOURCE
 -- mention under SOURCE_OF). AUTOINCREMENT: undo restores a link under its old id.
