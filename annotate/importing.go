@@ -10,7 +10,19 @@ import (
 type ImportRecord struct {
 	Origin   string // "path" or "path:line", named in every error about this record
 	Document Document
-	Spans    []Span
+	Spans    []Span // with their Attrs, if the file gave any
+	Links    []ImportLink
+	// SpanWhere, if set, names each span as the file does ("spans[2]", "T3 (line
+	// 4)"), for errors found when the spans are stored (a bad attribute value).
+	SpanWhere []string
+}
+
+// Where names span i of the record for an error message.
+func (r ImportRecord) Where(i int) string {
+	if i < len(r.SpanWhere) && r.SpanWhere[i] != "" {
+		return r.SpanWhere[i]
+	}
+	return fmt.Sprintf("span %d", i+1)
 }
 
 // ImportOptions steer how records are stored.
@@ -25,6 +37,9 @@ type ImportOptions struct {
 	RefuseUnknownLabels bool
 	// Progress, if set, is called after each record with the number done so far.
 	Progress func(done int)
+	// ParseCasualty, if set, fills in the attributes of CASUALTY spans that come
+	// without any, marked as parsed (not confirmed).
+	ParseCasualty CasualtyParser
 }
 
 // ImportResult says what an import did.
@@ -34,6 +49,8 @@ type ImportResult struct {
 	Spans         int      // spans added
 	SpansExisting int      // spans already stored, not added again
 	LabelsCreated []string // unknown labels that were created
+	AttrsDeclared []string // attributes labels did not declare, declared as "LABEL.name"
+	SourcesAdded  []string // source names met for the first time
 	DocIDs        []int64  // every document the records map to, in record order
 	Invalid       []RecordError
 }

@@ -406,3 +406,91 @@ func TestCasualtiesTable(t *testing.T) {
 		t.Errorf("row without attributes = %+v", rows[1])
 	}
 }
+
+func TestImportStoresAttributesAndLinksOrNothing(t *testing.T) {
+	db := openDefaults(t)
+	ctx := context.Background()
+	runes := []rune(statementText)
+	find := func(s string) (int, int) {
+		for i := 0; i+len([]rune(s)) <= len(runes); i++ {
+			if string(runes[i:i+len([]rune(s))]) == s {
+				return i, i + len([]rune(s))
+			}
+		}
+		t.Fatalf("%q not found", s)
+		return 0, 0
+	}
+	qs, qe := find("“We will not leave”")
+	ms, me := find("Ilse\u00a0Marrow")
+	cs, ce := find("At least 14 civilians were killed")
+	good := annotate.ImportRecord{Origin: "good.jsonl:1", Document: annotate.Document{Text: statementText},
+		Spans: []annotate.Span{
+			{Start: qs, End: qe, Label: "QUOTE", Attrs: annotate.Attrs{"source": annotate.TextValue("Ilse Marrow"), "hedged": annotate.BoolValue(false)}},
+			{Start: ms, End: me, Label: "SOURCE"},
+			{Start: cs, End: ce, Label: "CASUALTY"},
+		},
+		Links: []annotate.ImportLink{{Head: 0, Child: 1, Label: "SOURCE_OF"}},
+	}
+	bad := annotate.ImportRecord{Origin: "bad.jsonl:2", Document: annotate.Document{Text: "Three soldiers died."},
+		Spans:     []annotate.Span{{Start: 0, End: 14, Label: "CASUALTY", Attrs: annotate.Attrs{"count": annotate.TextValue("three")}}},
+		SpanWhere: []string{"spans[0]"}}
+
+	_, err := db.Import(ctx, records([]annotate.ImportRecord{good, bad}), annotate.ImportOptions{})
+	if err == nil || !strings.Contains(err.Error(), `bad.jsonl:2: spans[0]: attribute count of CASUALTY wants a number, got "three"`) {
+		t.Fatalf("import error = %v", err)
+	}
+	for _, table := range []string{"documents", "spans", "span_attributes", "span_links", "sources"} {
+		if n := rowCount(t, db, table); n != 0 {
+			t.Errorf("%d rows in %s after a refused import", n, table)
+		}
+	}
+
+	parse := func(text string) annotate.Attrs {
+		return annotate.Attrs{"count": annotate.NumberValue(14), "kind": annotate.TextValue("killed"), "bogus": annotate.TextValue("x")}
+	}
+	res, err := db.Import(ctx, records([]annotate.ImportRecord{good}), annotate.ImportOptions{ParseCasualty: parse})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(res.AttrsDeclared, ",") != "QUOTE.hedged" || strings.Join(res.SourcesAdded, ",") != "Ilse Marrow" {
+		t.Errorf("result = %+v", res)
+	}
+	spans, err := db.Spans(ctx, res.DocIDs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	quote, mention, casualty := spans[0], spans[1], spans[2]
+	if quote.Attrs["source"].Text != "Ilse Marrow" || quote.Attrs["hedged"].Type != annotate.AttrBool || len(quote.Links) != 1 ||
+		quote.Links[0].Child != mention.ID || mention.Links[0] != quote.Links[0] {
+		t.Errorf("quote = %+v\nmention = %+v", quote, mention)
+	}
+	if casualty.Attrs.Confirmed() || casualty.Attrs["count"].Number != 14 || len(casualty.Attrs) != 2 {
+		t.Errorf("casualty attrs = %+v, want the parse marked parsed, bogus left out", casualty.Attrs)
+	}
+	// Importing the same file again adds nothing, links included.
+	res, err = db.Import(ctx, records([]annotate.ImportRecord{good}), annotate.ImportOptions{})
+	if err != nil || res.Spans != 0 || rowCount(t, db, "span_links") != 1 {
+		t.Errorf("re-import = %+v, %v; %d links", res, err, rowCount(t, db, "span_links"))
+	}
+
+	// With --skip-invalid the bad record is listed and the good one kept.
+	other := good
+	other.Document.Text = statementText + "More."
+	other.Spans = append([]annotate.Span(nil), good.Spans...)
+	other.Spans[0].Attrs = annotate.Attrs{"source": annotate.TextValue("A New Speaker")}
+	broken := other
+	broken.Origin = "bad.jsonl:3"
+	broken.Document.Text = statementText + "Broken."
+	broken.Spans = append([]annotate.Span(nil), good.Spans...)
+	broken.Spans[0].Attrs = annotate.Attrs{"source": annotate.TextValue("Rolled Back Speaker"), "hedged": annotate.TextValue("perhaps")}
+	res, err = db.Import(ctx, records([]annotate.ImportRecord{broken, other}), annotate.ImportOptions{SkipInvalid: true})
+	if err != nil || len(res.Invalid) != 1 || res.Documents != 1 {
+		t.Fatalf("skip-invalid import = %+v, %v", res, err)
+	}
+	if _, err := db.FindSource(ctx, "Rolled Back Speaker"); annotate.ErrorCode(err) != annotate.ENOTFOUND {
+		t.Errorf("a source of the skipped record stayed: %v", err)
+	}
+	if _, err := db.FindSource(ctx, "a new speaker"); err != nil {
+		t.Errorf("the good record's source: %v", err)
+	}
+}
