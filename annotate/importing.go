@@ -12,8 +12,11 @@ type ImportRecord struct {
 	Document Document
 	Spans    []Span // with their Attrs, if the file gave any
 	Links    []ImportLink
-	// SpanWhere, if set, names each span as the file does ("spans[2]", "T3 (line
-	// 4)"), for errors found when the spans are stored (a bad attribute value).
+	// SpanField or SpanWhere, if set, name the spans as the file does, for
+	// errors found when they are stored (a bad attribute value): SpanField is the
+	// JSON array they came from ("spans" names span 2 "spans[2]"), SpanWhere
+	// names each ("T3 (line 4)").
+	SpanField string
 	SpanWhere []string
 }
 
@@ -21,6 +24,9 @@ type ImportRecord struct {
 func (r ImportRecord) Where(i int) string {
 	if i < len(r.SpanWhere) && r.SpanWhere[i] != "" {
 		return r.SpanWhere[i]
+	}
+	if r.SpanField != "" {
+		return fmt.Sprintf("%s[%d]", r.SpanField, i)
 	}
 	return fmt.Sprintf("span %d", i+1)
 }

@@ -220,7 +220,7 @@ type checkedRecord struct {
 	spans     []annotate.Span
 	newLabels []string // labels the spans use that are not stored yet
 	links     []annotate.ImportLink
-	where     []string        // how the file names each span, for errors
+	naming    annotate.ImportRecord // SpanField and SpanWhere only: how the file names the spans
 	newDecls  []labelAttrDecl // attributes the spans use that their labels do not declare
 }
 
@@ -248,7 +248,7 @@ func checkRecord(rec annotate.ImportRecord, annotator string) (checkedRecord, er
 	if err != nil {
 		return checkedRecord{}, err
 	}
-	checked := checkedRecord{doc: doc, meta: meta, where: rec.SpanWhere}
+	checked := checkedRecord{doc: doc, meta: meta, naming: annotate.ImportRecord{SpanField: rec.SpanField, SpanWhere: rec.SpanWhere}}
 	for i, l := range rec.Links {
 		if l.Head < 0 || l.Head >= len(rec.Spans) || l.Child < 0 || l.Child >= len(rec.Spans) {
 			return checkedRecord{}, annotate.Errorf(annotate.EINVALID, "relation %d links a span the record does not have", i+1)
@@ -656,12 +656,7 @@ func (im *importer) storeRecord(rec checkedRecord, now time.Time, delta *annotat
 }
 
 // where0 names span i as the file does.
-func (rec checkedRecord) where0(i int) string {
-	if i < len(rec.where) && rec.where[i] != "" {
-		return rec.where[i]
-	}
-	return fmt.Sprintf("span %d", i+1)
-}
+func (rec checkedRecord) where0(i int) string { return rec.naming.Where(i) }
 
 type storedDocument struct {
 	id    int64
