@@ -221,7 +221,7 @@ type checkedRecord struct {
 	newLabels []string // labels the spans use that are not stored yet
 	links     []annotate.ImportLink
 	naming    annotate.ImportRecord // SpanField and SpanWhere only: how the file names the spans
-	newDecls  []labelAttrDecl // attributes the spans use that their labels do not declare
+	newDecls  []labelAttrDecl       // attributes the spans use that their labels do not declare
 }
 
 type labelAttrDecl struct {

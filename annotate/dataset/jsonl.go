@@ -216,10 +216,10 @@ func (d *JSONLDecoder) decodeCareful(trimmed []byte) (annotate.ImportRecord, err
 // spacySpan is one Prodigy span; token_start/token_end are ignored on import
 // because Newsmark tokenises afresh.
 type spacySpan struct {
-	Start     json.RawMessage `json:"start"`
-	End       json.RawMessage `json:"end"`
-	Label     json.RawMessage `json:"label"`
-	Text      json.RawMessage `json:"text"`
+	Start       json.RawMessage `json:"start"`
+	End         json.RawMessage `json:"end"`
+	Label       json.RawMessage `json:"label"`
+	Text        json.RawMessage `json:"text"`
 	Annotator   json.RawMessage `json:"annotator"`
 	Note        json.RawMessage `json:"note"`
 	Attrs       json.RawMessage `json:"attrs"`

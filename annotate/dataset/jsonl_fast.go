@@ -33,12 +33,12 @@ type fastRecord struct {
 }
 
 type fastSpan struct {
-	Start     *int    `json:"start"`
-	End       *int    `json:"end"`
-	Label     *string `json:"label"`
-	Text      *string `json:"text"`
-	Annotator *string `json:"annotator"`
-	Note      *string `json:"note"`
+	Start       *int            `json:"start"`
+	End         *int            `json:"end"`
+	Label       *string         `json:"label"`
+	Text        *string         `json:"text"`
+	Annotator   *string         `json:"annotator"`
+	Note        *string         `json:"note"`
 	Attrs       json.RawMessage `json:"attrs"`
 	ParsedAttrs json.RawMessage `json:"parsed_attrs"`
 }
