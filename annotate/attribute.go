@@ -226,19 +226,21 @@ func (d AttrDecl) Coerce(label string, v AttrValue) (AttrValue, error) {
 			return fail("yes or no")
 		}
 	case AttrChoice:
-		if v.Type != AttrText && v.Type != AttrChoice {
-			return fail("one of " + strings.Join(d.Options, ", "))
+		given := v.Text
+		if v.Type == AttrNumber || v.Type == AttrBool {
+			given = v.String() // a choice "1" read from a format without types
 		}
 		found := false
 		for _, o := range d.Options {
-			if strings.EqualFold(o, strings.TrimSpace(v.Text)) {
+			if strings.EqualFold(o, strings.TrimSpace(given)) {
 				out.Text, found = o, true
 				break
 			}
 		}
 		if !found {
-			return AttrValue{}, Errorf(EINVALID, "attribute %s of %s: %q is not one of its choices (%s)", d.Name, label, v.Text, strings.Join(d.Options, ", "))
+			return AttrValue{}, Errorf(EINVALID, "attribute %s of %s: %q is not one of its choices (%s)", d.Name, label, given, strings.Join(d.Options, ", "))
 		}
+		out.Number, out.Bool = 0, false
 	default:
 		return AttrValue{}, Errorf(EINVALID, "attribute %s: unknown type %q", d.Name, d.Type)
 	}
