@@ -29,8 +29,8 @@ import (
 // own convention) and read back as one span from the first start to the last end;
 // line breaks in notes become spaces. Span annotators have no place in brat.
 type BratEncoder struct {
-	dir    string
-	opts   EncodeOptions
+	dir       string
+	opts      EncodeOptions
 	labels    tagSet
 	relations tagSet // link labels met
 	attrs     tagSet // attribute names met
