@@ -494,3 +494,44 @@ func TestImportStoresAttributesAndLinksOrNothing(t *testing.T) {
 		t.Errorf("the good record's source: %v", err)
 	}
 }
+
+func TestExportCarriesAttributesAndLinksBetweenExportedSpans(t *testing.T) {
+	db := openDefaults(t)
+	ctx := context.Background()
+	docID := importOne(t, db, statementText)
+	quote := spanOf(t, db, docID, "QUOTE", "“We will not leave”")
+	mention := spanOf(t, db, docID, "SOURCE", "Ilse\u00a0Marrow")
+	plain := importOne(t, db, "A document without attributes.")
+	spanOf2, err := db.CreateSpan(ctx, annotate.Span{DocID: plain, Start: 0, End: 1, Label: "CLAIM"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SetSpanAttr(ctx, quote.ID, "source", annotate.SourceValue("ilse marrow"), "ann"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.LinkSpans(ctx, annotate.Link{Head: quote.ID, Child: mention.ID, Label: annotate.RelationSource}, "ann"); err != nil {
+		t.Fatal(err)
+	}
+	var docs []annotate.AnnotatedDocument
+	for doc, err := range db.Export(ctx, annotate.ExportFilter{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	if len(docs) != 2 || len(docs[0].Links) != 1 || docs[0].Links[0].Head != quote.ID || docs[0].Spans[0].Attrs["source"].Text != "ilse marrow" {
+		t.Fatalf("export = %+v", docs)
+	}
+	if len(docs[1].Links) != 0 || docs[1].Spans[0].ID != spanOf2.ID || docs[1].Spans[0].Attrs != nil {
+		t.Errorf("second document = %+v", docs[1])
+	}
+	// A label filter that leaves the mention out leaves the link out too.
+	for doc, err := range db.Export(ctx, annotate.ExportFilter{Labels: []string{"QUOTE"}}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Document.ID == docID && (len(doc.Links) != 0 || doc.Spans[0].Attrs["source"].Text == "") {
+			t.Errorf("filtered export = %+v", doc)
+		}
+	}
+}
