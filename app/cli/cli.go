@@ -83,6 +83,12 @@ const usageText = `Usage:
   newsmark [--db PATH] stats [--json]
   newsmark [--db PATH] labels [--json]
   newsmark [--db PATH] labels add NAME [--color #RRGGBB] [--key K] [--description TEXT]
+  newsmark [--db PATH] labels attr add LABEL NAME --type text|number|choice|bool|source [--options a,b]
+  newsmark [--db PATH] labels attr remove LABEL NAME
+  newsmark [--db PATH] sources [--json]     the sources ledger: statements per source and label
+  newsmark [--db PATH] sources add NAME [--kind person|organisation|group] [--alias A]...
+  newsmark [--db PATH] sources merge NAME INTO_NAME
+  newsmark [--db PATH] casualties [--json|--csv]
   newsmark version
 
 Global flags come before the subcommand. NEWSMARK_DB works like --db.
@@ -100,6 +106,9 @@ func commands() map[string]command {
 		"search": runSearch,
 		"stats":  runStats,
 		"labels": runLabels,
+
+		"sources":    runSources,
+		"casualties": runCasualties,
 	}
 }
 

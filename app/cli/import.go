@@ -42,6 +42,7 @@ func runImport(e *env, args []string) error {
 		Annotator:           defaultAnnotator(*annotator),
 		SkipInvalid:         *skipInvalid,
 		RefuseUnknownLabels: *refuseUnknown,
+		ParseCasualty:       casualtyParser(),
 	})
 	if err != nil {
 		return err
@@ -67,6 +68,12 @@ func importSummary(result annotate.ImportResult) string {
 	}
 	if len(result.LabelsCreated) > 0 {
 		parts = append(parts, "new labels: "+strings.Join(result.LabelsCreated, ", "))
+	}
+	if len(result.AttrsDeclared) > 0 {
+		parts = append(parts, "new attributes: "+strings.Join(result.AttrsDeclared, ", "))
+	}
+	if len(result.SourcesAdded) > 0 {
+		parts = append(parts, plural(len(result.SourcesAdded), "new source"))
 	}
 	if len(result.Invalid) > 0 {
 		parts = append(parts, plural(len(result.Invalid), "invalid record")+" skipped")
