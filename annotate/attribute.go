@@ -344,3 +344,25 @@ func (l Label) attrNames() string {
 	}
 	return strings.Join(names, ", ")
 }
+
+// FitAttrs keeps the values of attrs that the label declares and that fit their
+// declaration (coerced), and drops the rest: what a parser's guess becomes when
+// the label set has been changed since the parser was written.
+func (l Label) FitAttrs(attrs Attrs) Attrs {
+	var out Attrs
+	for _, name := range attrs.Names() {
+		decl, ok := l.FindDecl(name)
+		if !ok {
+			continue
+		}
+		v, err := decl.Coerce(l.Name, attrs[name])
+		if err != nil {
+			continue
+		}
+		if out == nil {
+			out = Attrs{}
+		}
+		out[name] = v
+	}
+	return out
+}

@@ -401,22 +401,8 @@ func (im *importer) resolveAttrs(rec *checkedRecord) error {
 // parsedCasualty is the parse of a casualty span's text as attribute values,
 // marked as parsed; values the label's declarations refuse are left out.
 func (im *importer) parsedCasualty(text string, decls []annotate.AttrDecl) annotate.Attrs {
-	parsed := im.opts.ParseCasualty(text)
 	label := annotate.Label{Name: annotate.LabelCasualty, Attrs: decls}
-	out := annotate.Attrs{}
-	for name, v := range parsed {
-		decl, ok := label.FindDecl(name)
-		if !ok {
-			continue
-		}
-		if coerced, err := decl.Coerce(label.Name, v); err == nil {
-			out[name] = coerced
-		}
-	}
-	if len(out) == 0 {
-		return nil
-	}
-	return annotate.MarkParsed(out)
+	return annotate.MarkParsed(label.FitAttrs(im.opts.ParseCasualty(text)))
 }
 
 // prefetched is one record as the reading goroutine hands it over.

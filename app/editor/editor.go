@@ -32,6 +32,9 @@ type Options struct {
 	// Tasks, if set, counts the editor's background work as well (the app waits
 	// on one group for imports and index loads alike). Nil uses the editor's own.
 	Tasks *sync.WaitGroup
+	// ParseCasualty, if set, fills in a new CASUALTY span's attributes from its
+	// text, marked parsed until the annotator confirms or corrects them.
+	ParseCasualty annotate.CasualtyParser
 }
 
 // Editor is the open document and every edit made to it. The zero value is not
@@ -42,6 +45,8 @@ type Editor struct {
 	annotator string
 	do        func(func())
 	tasks     *sync.WaitGroup
+
+	parseCasualty annotate.CasualtyParser
 
 	engine  *search.Engine // fuzzy search over every span, kept fresh after each edit
 	journal indexJournal   // edits made while the index reloads
@@ -65,6 +70,8 @@ func New(store annotate.Store, opts Options) *Editor {
 		do:        opts.Do,
 		tasks:     opts.Tasks,
 		engine:    search.New(),
+
+		parseCasualty: opts.ParseCasualty,
 	}
 	if e.do == nil {
 		e.do = func(f func()) { f() }

@@ -21,6 +21,7 @@ func (e *Editor) Tag(start, end int, label string) (annotate.Span, error) {
 		End:       end,
 		Label:     label,
 		Annotator: e.annotator,
+		Attrs:     e.parsedAttrs(label, start, end),
 	})
 	if annotate.ErrorCode(err) == annotate.ECONFLICT {
 		return annotate.Span{}, err // its message alone says it: "already tagged"
@@ -134,15 +135,64 @@ func (e *Editor) apply(step Step, undo bool) (Applied, bool, error) {
 		move()
 		return Applied{Step: step}, true, nil
 	}
+	if len(step.Steps) > 0 {
+		applied, err := e.applyCompound(step, undo)
+		if err != nil {
+			return applied, true, err
+		}
+		move()
+		return applied, true, nil
+	}
+	applied, err := e.applyOne(step, undo)
+	if err != nil {
+		return Applied{}, true, err
+	}
+	move()
+	return applied, true, nil
+}
+
+// applyCompound undoes the parts of a compound step in reverse order, or redoes
+// them in order. The step's first part is what Applied reports.
+func (e *Editor) applyCompound(step Step, undo bool) (Applied, error) {
+	var first Applied
+	for i := range step.Steps {
+		part := step.Steps[i]
+		if undo {
+			part = step.Steps[len(step.Steps)-1-i]
+		}
+		applied, err := e.applyOne(part, undo)
+		if err != nil {
+			return Applied{}, err
+		}
+		if i == 0 || !undo {
+			first = applied
+		}
+	}
+	first.Step = step
+	return first, nil
+}
+
+// applyOne commits one step's inverse (undo) or the step again (redo) and
+// updates the open document's spans.
+func (e *Editor) applyOne(step Step, undo bool) (Applied, error) {
 	commit := replayStep
 	if undo {
 		commit = revertStep
 	}
 	span, err := commit(e.ctx, e.store, step, e.annotator)
 	if err != nil {
-		return Applied{}, true, err
+		return Applied{}, err
 	}
-	move()
+	if step.Action == annotate.ActionLink || step.Action == annotate.ActionUnlink {
+		// The link's other end changed too.
+		var others []int64
+		for _, l := range append(append([]annotate.Link(nil), step.Before.Links...), step.After.Links...) {
+			others = append(others, l.Other(step.SpanID()))
+		}
+		if _, err := e.refreshLinked(others...); err != nil {
+			return Applied{}, err
+		}
+	}
 	applied := Applied{Step: step, Span: span}
 	if span.ID == 0 {
 		gone, ok := e.Span(step.SpanID())
@@ -152,14 +202,14 @@ func (e *Editor) apply(step Step, undo bool) (Applied, bool, error) {
 			gone = step.Before
 		}
 		applied.Gone = gone
-		return applied, true, nil
+		return applied, nil
 	}
 	if _, exists := e.Span(span.ID); exists {
 		e.spanChanged(span)
 	} else {
 		e.spanAdded(span)
 	}
-	return applied, true, nil
+	return applied, nil
 }
 
 // spanAdded puts a new span into the open document's list and keeps the library
@@ -170,6 +220,7 @@ func (e *Editor) spanAdded(span annotate.Span) {
 	e.publish(Event{Kind: SpansChanged, DocID: span.DocID, Span: span})
 	e.adjustSummary(span.DocID, +1)
 	e.indexUpsert(span)
+	e.refreshOthers(span)
 }
 
 // spanChanged replaces a span after a relabel, restore or other change.
@@ -190,6 +241,7 @@ func (e *Editor) spanRemoved(span annotate.Span) {
 	e.publish(Event{Kind: SpansChanged, DocID: span.DocID})
 	e.adjustSummary(span.DocID, -1)
 	e.indexed(func(s *search.Engine) { s.Remove(span.ID) })
+	e.refreshOthers(span)
 }
 
 // replaceSpan swaps in a span's new state.

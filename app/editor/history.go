@@ -17,6 +17,10 @@ type Step struct {
 	// Status, if set, makes the step a change of a document's status (Mark done,
 	// Reopen) instead of a span edit; Action and the spans are then unused.
 	Status *StatusChange
+	// Steps, if set, makes the step a compound of these, done in order and
+	// undone in reverse ("link source": tag the mention, link it, set the
+	// source); Before and After are then unused.
+	Steps []Step
 }
 
 // StatusChange is a document's status before and after Mark done or Reopen.
@@ -30,6 +34,9 @@ func (s Step) DocID() int64 {
 	if s.Status != nil {
 		return s.Status.DocID
 	}
+	if len(s.Steps) > 0 {
+		return s.Steps[0].DocID()
+	}
 	if s.After.ID != 0 {
 		return s.After.DocID
 	}
@@ -38,6 +45,9 @@ func (s Step) DocID() int64 {
 
 // SpanID is the span the step changes.
 func (s Step) SpanID() int64 {
+	if len(s.Steps) > 0 {
+		return s.Steps[len(s.Steps)-1].SpanID()
+	}
 	if s.After.ID != 0 {
 		return s.After.ID
 	}
@@ -160,8 +170,42 @@ func makeSpan(ctx context.Context, store annotate.Store, step Step, from, to ann
 		return store.RelabelSpan(ctx, to.ID, to.Label, annotator)
 	case annotate.ActionNote:
 		return store.SetSpanNote(ctx, to.ID, to.Note, annotator)
+	case annotate.ActionAttr:
+		return store.SetSpanAttrs(ctx, to.ID, to.Attrs, annotator)
+	case annotate.ActionLink, annotate.ActionUnlink:
+		return relink(ctx, store, from, to, annotator)
 	}
 	return annotate.Span{}, fmt.Errorf("unknown action %q", step.Action)
+}
+
+// relink turns the links a span heads from from's into to's: links only to has
+// come back under their old IDs, links only from has are removed.
+func relink(ctx context.Context, store annotate.Store, from, to annotate.Span, annotator string) (annotate.Span, error) {
+	heads := func(s annotate.Span) map[int64]annotate.Link {
+		out := map[int64]annotate.Link{}
+		for _, l := range s.Links {
+			if l.Head == s.ID {
+				out[l.ID] = l
+			}
+		}
+		return out
+	}
+	was, will := heads(from), heads(to)
+	for id := range was {
+		if _, keep := will[id]; !keep {
+			if err := store.UnlinkSpans(ctx, id, annotator); err != nil && annotate.ErrorCode(err) != annotate.ENOTFOUND {
+				return annotate.Span{}, err
+			}
+		}
+	}
+	for id, l := range will {
+		if _, had := was[id]; !had {
+			if _, err := store.LinkSpans(ctx, l, annotator); err != nil && annotate.ErrorCode(err) != annotate.ECONFLICT {
+				return annotate.Span{}, err
+			}
+		}
+	}
+	return store.Span(ctx, to.ID)
 }
 
 // Describe names a step for a status message ("relabel QUOTE → CLAIM"), as in
@@ -182,6 +226,12 @@ func (s Step) Describe() string {
 		return "relabel " + s.Before.Label + " → " + s.After.Label
 	case annotate.ActionNote:
 		return "note edit"
+	case annotate.ActionAttr:
+		return "attribute edit"
+	case annotate.ActionLink:
+		return "link"
+	case annotate.ActionUnlink:
+		return "unlink"
 	}
 	return string(s.Action)
 }
