@@ -17,6 +17,7 @@ func (w *Workbench) onAnnotationChosen(id int64) {
 		return
 	}
 	w.view.SelectHighlight(id)
+	w.attrs.show(id)
 	w.view.ScrollToOffset(span.Start)
 	w.status.showSelection(span.Start, span.End)
 	w.focusView()
@@ -25,6 +26,10 @@ func (w *Workbench) onAnnotationChosen(id int64) {
 // onTypedRune tags with the label whose hotkey is r: the selected annotation is
 // relabelled, otherwise the selected text becomes a new annotation.
 func (w *Workbench) onTypedRune(r rune) {
+	if r == linkSourceKey || r == 'L' {
+		w.onStartLinkSource()
+		return
+	}
 	label, ok := w.ed.LabelForHotkey(string(r))
 	if !ok {
 		return
@@ -168,6 +173,7 @@ func (w *Workbench) undoOrRedo(undo bool) {
 func (w *Workbench) selectSpan(span annotate.Span) {
 	w.view.SelectHighlight(span.ID)
 	w.annotations.setSelected(span.ID)
+	w.attrs.show(span.ID)
 	w.status.showSelection(span.Start, span.End)
 	w.focusView()
 }
@@ -181,6 +187,8 @@ func (w *Workbench) refreshSpans() {
 		highlights = append(highlights, docview.Highlight{ID: s.ID, Start: s.Start, End: s.End, Color: colors.Get(s.Label), Label: s.Label})
 	}
 	w.view.SetHighlights(highlights)
+	w.view.SetLinks(viewLinks(spans))
+	w.attrs.show(w.view.SelectedHighlight())
 	w.annotations.setSpans(spans, w.view.SelectedHighlight())
 	w.annotations.setDocumentOpen(w.ed.Doc() != nil)
 	w.status.showDocument()

@@ -53,6 +53,9 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		item("Larger text", shortcut(fyne.KeyEqual, 0), func() { w.onTextSize(+1) }),
 		item("Smaller text", shortcut(fyne.KeyMinus, 0), func() { w.onTextSize(-1) }),
 		item("Actual size", shortcut(fyne.Key0, 0), func() { w.onTextSize(0) }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Sources ledger…", w.onSourcesLedger),
+		fyne.NewMenuItem("Casualties…", w.onCasualties),
 	)
 	labels := fyne.NewMenu("Labels",
 		fyne.NewMenuItem("Manage labels…", func() { showLabelManager(w.ed, w.win, w.dialogs.show, w.showError) }),

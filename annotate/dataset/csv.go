@@ -100,6 +100,9 @@ func (e *CSVEncoder) Close() error {
 	return e.w.Error()
 }
 
+// SafeCell is safeCell for other writers of CSV (the workbench's tables).
+func SafeCell(s string) string { return safeCell(s) }
+
 // safeCell neutralises a cell a spreadsheet would run as a formula.
 func safeCell(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {

@@ -36,9 +36,13 @@ type View struct {
 	OnTypedRune         func(r rune)         // runes the view doesn't use (digits tag/relabel)
 	OnDelete            func()               // Delete or Backspace pressed
 	OnScrolled          func(offset float32) // user scrolled (for remembering the position)
+	// OnKey, if set, sees keys before the view does; returning true takes the key
+	// (the workbench's "link source" mode takes Enter and Esc).
+	OnKey func(name fyne.KeyName) bool
 
 	text       []rune
 	highlights []Highlight // sorted by start, longer first; see sortHighlights
+	links      []Link      // drawn between highlights (links.go)
 	depths     []int       // nesting depth of highlights[i]
 	anchor     int         // fixed end of the selection
 	caret      int         // moving end of the selection

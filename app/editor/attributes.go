@@ -338,3 +338,26 @@ func (l lowerNames) String(i int) string { return strings.ToLower(l[i]) }
 func (l lowerNames) Len() int            { return len(l) }
 
 var _ fuzzy.Source = lowerNames(nil)
+
+// DeclareAttribute adds an attribute to a label (or changes the declaration of
+// that name) and rereads the labels. Not an undoable step: like editing a label,
+// it changes the label set, not an annotation.
+func (e *Editor) DeclareAttribute(label string, decl annotate.AttrDecl) error {
+	if _, err := e.store.DeclareAttribute(e.ctx, label, decl); err != nil {
+		return err
+	}
+	return e.ReloadLabels()
+}
+
+// RemoveAttribute removes a label's attribute with every value of it, rereads
+// the labels and the open document's spans, and returns how many values went.
+func (e *Editor) RemoveAttribute(label, name string) (int, error) {
+	removed, err := e.store.RemoveAttribute(e.ctx, label, name)
+	if err != nil {
+		return 0, err
+	}
+	if err := e.ReloadLabels(); err != nil {
+		return removed, err
+	}
+	return removed, e.ReloadSpans()
+}
