@@ -25,6 +25,7 @@ func shortcutHelp() [][2]string {
 		{"1 … 9", "tag the selection with that label; relabel the selected annotation"},
 		{"Click a highlight, Tab / Shift+Tab", "select an annotation"},
 		{"Delete / Backspace", "delete the selected annotation"},
+		{"L, then select, Enter", "link source: the selected statement's source is the words selected next (Esc cancels)"},
 		{"Esc", "clear the selection"},
 		{"Ctrl+Z", "undo"},
 		{"Ctrl+Shift+Z, Ctrl+Y", "redo"},

@@ -54,8 +54,8 @@ func (v *View) linkAnchor(id int64, first, last int) (fyne.Position, bool) {
 }
 
 // linkLines draws each link whose two ends are on screen as a line in the
-// statement's label colour, thicker for the selected highlight's links, and
-// outlines the highlights linked to the selected one.
+// statement's label colour, with a dot at each end, thicker for the selected
+// highlight's links.
 func (v *View) linkLines(first, last int) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	for _, l := range v.links {
