@@ -160,6 +160,20 @@ func TestSourcesLedgerAndCasualtiesWindows(t *testing.T) {
 		t.Errorf("choosing the statement selected highlight %d, want %d", f.w.view.SelectedHighlight(), quote.ID)
 	}
 
+	// Set a kind, then merge Zed into Ana Pavić: one source with both statements.
+	ledger.onSource(indexOf(ledger.entries, "Zed"))
+	ledger.kind.SetSelected("person")
+	if src, err := f.db.FindSource(f.ctx, "Zed"); err != nil || src.Kind != annotate.SourcePerson {
+		t.Errorf("kind after choosing person: %+v, %v", src, err)
+	}
+	if _, err := ledger.mergeInto("Zed", "ana pavić"); err != nil {
+		t.Fatal(err)
+	}
+	ledger.reload("Ana Pavić")
+	if shown := ledger.table.displayed(); len(shown) != 1 || shown[0][5] != "2" || shown[0][6] != "Zed" || len(ledger.statements) != 2 {
+		t.Errorf("after merge: rows %v, statements %d", shown, len(ledger.statements))
+	}
+
 	cas, err := showCasualties(f.w.app, f.db, f.w.jumpTo)
 	if err != nil {
 		t.Fatal(err)

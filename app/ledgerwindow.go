@@ -36,10 +36,13 @@ type ledgerWindow struct {
 	statements []annotate.SpanRecord
 	list       *widget.List
 	heading    *widget.Label
+	current    int // the entry whose statements are listed; -1 for none
+	kind       *widget.Select
+	merge      *widget.Button
 }
 
 func showSourcesLedger(a fyne.App, store annotate.Store, jump jumpFunc) (*ledgerWindow, error) {
-	l := &ledgerWindow{store: store, jump: jump}
+	l := &ledgerWindow{store: store, jump: jump, current: -1}
 	if err := l.load(); err != nil {
 		return nil, err
 	}
@@ -132,7 +135,12 @@ func (l *ledgerWindow) build() fyne.CanvasObject {
 	})
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(refresh, export),
 		widget.NewLabel(fmt.Sprintf("%d sources. Click a column to sort.", len(l.entries))))
-	bottom := container.NewBorder(l.heading, nil, nil, nil, l.list)
+	l.kind = widget.NewSelect([]string{"person", "organisation", "group"}, l.onKind)
+	l.kind.PlaceHolder = "kind"
+	l.kind.Disable()
+	l.merge = widget.NewButton("Merge into…", l.onMerge)
+	l.merge.Disable()
+	bottom := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(l.kind, l.merge), l.heading), nil, nil, nil, l.list)
 	split := container.NewVSplit(l.table.table, bottom)
 	split.Offset = 0.6
 	return container.NewBorder(top, nil, nil, nil, split)
@@ -147,9 +155,79 @@ func (l *ledgerWindow) onSource(row int) {
 		return
 	}
 	l.statements = records
+	l.current = row
+	l.kind.OnChanged = nil
+	l.kind.SetSelected(string(entry.Source.Kind))
+	if entry.Source.Kind == annotate.SourceUnknown {
+		l.kind.ClearSelected()
+	}
+	l.kind.OnChanged = l.onKind
+	l.kind.Enable()
+	l.merge.Enable()
 	l.heading.SetText(fmt.Sprintf("Statements of %s (%d): select one to open it", entry.Source.Name, len(records)))
 	l.list.UnselectAll()
 	l.list.Refresh()
+}
+
+// onKind sets the selected source's kind.
+func (l *ledgerWindow) onKind(kind string) {
+	if l.current < 0 || kind == "" {
+		return
+	}
+	source := l.entries[l.current].Source
+	source.Kind = annotate.SourceKind(kind)
+	if _, err := l.store.UpdateSource(context.Background(), source); err != nil {
+		dialog.ShowError(err, l.win)
+		return
+	}
+	l.reload(source.Name)
+}
+
+// onMerge asks which source the selected one is another name of, and merges.
+func (l *ledgerWindow) onMerge() {
+	if l.current < 0 {
+		return
+	}
+	from := l.entries[l.current].Source
+	var names []string
+	for _, e := range l.entries {
+		if e.Source.ID != from.ID {
+			names = append(names, e.Source.Name)
+		}
+	}
+	sort.Slice(names, func(i, j int) bool { return strings.ToLower(names[i]) < strings.ToLower(names[j]) })
+	into := widget.NewSelectEntry(names)
+	into.PlaceHolder = "the source it is another name of"
+	dialog.ShowForm("Merge "+from.Name, "Merge", "Cancel", []*widget.FormItem{widget.NewFormItem("Into", into)}, func(ok bool) {
+		if !ok || strings.TrimSpace(into.Text) == "" {
+			return
+		}
+		merged, err := l.mergeInto(from.Name, into.Text)
+		if err != nil {
+			dialog.ShowError(err, l.win)
+			return
+		}
+		l.reload(merged.Name)
+	}, l.win)
+}
+
+// mergeInto folds the source named from into the one named into.
+func (l *ledgerWindow) mergeInto(from, into string) (annotate.Source, error) {
+	return l.store.MergeSources(context.Background(), from, into)
+}
+
+// reload rereads the ledger and lists the statements of the source named name.
+func (l *ledgerWindow) reload(name string) {
+	if err := l.load(); err != nil {
+		dialog.ShowError(err, l.win)
+		return
+	}
+	for i, e := range l.entries {
+		if e.Source.Name == name {
+			l.onSource(i)
+			return
+		}
+	}
 }
 
 // writeCSV writes the table as shown, formula-like cells guarded.
