@@ -6,7 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
+	"strings"
 
 	"github.com/newsmark/newsmark/annotate"
 )
@@ -200,30 +200,34 @@ func scanAttr(row interface{ Scan(...any) error }) (int64, string, annotate.Attr
 	return spanID, name, v, nil
 }
 
-// attachAttrs fills in the attributes and links of spans, reading those of
-// each document the spans belong to (a document has few).
+// attachAttrs fills in the attributes and links of spans, reading them by span
+// id in chunks (a document's spans take one query each for attributes and
+// links; a label's spans across thousands of documents a few).
 func attachAttrs(ctx context.Context, q queryer, spans []annotate.Span) error {
 	if len(spans) == 0 {
 		return nil
 	}
 	index := make(map[int64]int, len(spans))
-	var docs []int64
 	for i, s := range spans {
 		index[s.ID] = i
-		if !slices.Contains(docs, s.DocID) {
-			docs = append(docs, s.DocID)
-		}
 	}
-	for _, docID := range docs {
-		if err := attachDocAttrs(ctx, q, spans, index, docID); err != nil {
+	const chunk = 400 // well under SQLite's limit of bound parameters
+	for from := 0; from < len(spans); from += chunk {
+		part := spans[from:min(from+chunk, len(spans))]
+		ids := make([]any, len(part))
+		for i, s := range part {
+			ids[i] = s.ID
+		}
+		marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+		if err := attachChunk(ctx, q, spans, index, marks, ids); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func attachDocAttrs(ctx context.Context, q queryer, spans []annotate.Span, index map[int64]int, docID int64) error {
-	rows, err := q.QueryContext(ctx, attrSelect+`JOIN spans s ON s.id = a.span_id WHERE s.document_id = ?`, docID)
+func attachChunk(ctx context.Context, q queryer, spans []annotate.Span, index map[int64]int, marks string, ids []any) error {
+	rows, err := q.QueryContext(ctx, attrSelect+`WHERE a.span_id IN (`+marks+`)`, ids...)
 	if err != nil {
 		return err
 	}
@@ -243,19 +247,30 @@ func attachDocAttrs(ctx context.Context, q queryer, spans []annotate.Span, index
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	links, err := docLinks(ctx, q, docID)
+	rows.Close()
+	args := append(append([]any(nil), ids...), ids...)
+	links, err := queryLinks(ctx, q, `WHERE l.head_id IN (`+marks+`) OR l.child_id IN (`+marks+`) ORDER BY l.id`, args...)
 	if err != nil {
 		return err
 	}
 	for _, l := range links {
-		if i, ok := index[l.Head]; ok {
+		if i, ok := index[l.Head]; ok && !hasLink(spans[i].Links, l.ID) {
 			spans[i].Links = append(spans[i].Links, l)
 		}
-		if i, ok := index[l.Child]; ok {
+		if i, ok := index[l.Child]; ok && !hasLink(spans[i].Links, l.ID) {
 			spans[i].Links = append(spans[i].Links, l)
 		}
 	}
 	return nil
+}
+
+func hasLink(links []annotate.Link, id int64) bool {
+	for _, l := range links {
+		if l.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // writeSpanAttrs replaces a span's stored attributes with attrs, which the

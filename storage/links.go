@@ -10,8 +10,14 @@ import (
 
 // docLinks lists a document's links in id order.
 func docLinks(ctx context.Context, q queryer, docID int64) ([]annotate.Link, error) {
+	return queryLinks(ctx, q, `WHERE h.document_id = ? ORDER BY l.id`, docID)
+}
+
+// queryLinks lists the links the clause picks (it sees span_links as l and the
+// head span as h).
+func queryLinks(ctx context.Context, q queryer, clause string, args ...any) ([]annotate.Link, error) {
 	rows, err := q.QueryContext(ctx, `SELECT l.id, h.document_id, l.head_id, l.child_id, l.label
-		FROM span_links l JOIN spans h ON h.id = l.head_id WHERE h.document_id = ? ORDER BY l.id`, docID)
+		FROM span_links l JOIN spans h ON h.id = l.head_id `+clause, args...)
 	if err != nil {
 		return nil, err
 	}
