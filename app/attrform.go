@@ -83,6 +83,18 @@ func (f *attrForm) show(id int64) {
 		f.fields[decl.Name] = field
 		rows = append(rows, widget.NewLabel(caption), field)
 	}
+	// Values the label does not declare (kept from before a relabel) are shown
+	// and can be removed, not edited.
+	for _, name := range span.Attrs.Names() {
+		if _, declared := label.FindDecl(name); declared {
+			continue
+		}
+		attr := name
+		text := widget.NewLabel(fmt.Sprintf("%s (not an attribute of %s): %s", name, span.Label, span.Attrs[name].String()))
+		text.Wrapping = fyne.TextWrapWord
+		remove := widget.NewButton("Remove", func() { f.apply(func() (annotate.Span, error) { return f.ed.ClearAttr(f.spanID, attr) }) })
+		rows = append(rows, container.NewBorder(nil, nil, nil, remove, text))
+	}
 	if !span.Attrs.Confirmed() {
 		f.confirm = widget.NewButton("Confirm parsed values", func() { f.apply(func() (annotate.Span, error) { return f.ed.ConfirmAttrs(f.spanID) }) })
 		rows = append(rows, f.confirm)

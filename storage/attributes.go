@@ -321,9 +321,26 @@ func checkSpanAttrs(ctx context.Context, q queryer, labelName string, attrs anno
 // set, clear, confirm and their undo) and records the change in the history.
 func (db *DB) SetSpanAttrs(ctx context.Context, id int64, attrs annotate.Attrs, annotator string) (annotate.Span, error) {
 	return db.changeSpan(ctx, "set span attributes", id, annotator, annotate.ActionAttr, func(tx *sql.Tx, span *annotate.Span) (bool, error) {
-		checked, err := checkSpanAttrs(ctx, tx, span.Label, attrs)
+		// Values kept as stored are not checked again: a relabelled span keeps
+		// attributes its new label may not declare, and that must not block
+		// editing the others.
+		changed := annotate.Attrs{}
+		for name, v := range attrs {
+			if old, ok := span.Attrs[name]; !ok || !attrsEqual(annotate.Attrs{name: old}, annotate.Attrs{name: v}) {
+				changed[name] = v
+			}
+		}
+		checked, err := checkSpanAttrs(ctx, tx, span.Label, changed)
 		if err != nil {
 			return false, err
+		}
+		for name := range attrs {
+			if _, isChanged := changed[name]; !isChanged {
+				if checked == nil {
+					checked = annotate.Attrs{}
+				}
+				checked[name] = span.Attrs[name]
+			}
 		}
 		if attrsEqual(span.Attrs, checked) {
 			return false, nil

@@ -535,3 +535,34 @@ func TestExportCarriesAttributesAndLinksBetweenExportedSpans(t *testing.T) {
 		}
 	}
 }
+
+func TestARelabelledSpanKeepsItsAttributesAndStaysEditable(t *testing.T) {
+	db := openDefaults(t)
+	ctx := context.Background()
+	docID := importOne(t, db, statementText)
+	span := spanOf(t, db, docID, "QUOTE", "At least 14 civilians were killed")
+	if _, err := db.SetSpanAttr(ctx, span.ID, "source", annotate.SourceValue("Ilse Marrow"), "ann"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.RelabelSpan(ctx, span.ID, "CASUALTY", "ann"); err != nil {
+		t.Fatal(err)
+	}
+	edited, err := db.SetSpanAttr(ctx, span.ID, "count", annotate.NumberValue(14), "ann")
+	if err != nil {
+		t.Fatalf("editing a relabelled span: %v", err)
+	}
+	if edited.Attrs["source"].Text != "Ilse Marrow" || edited.Attrs["count"].Number != 14 {
+		t.Errorf("attrs = %+v", edited.Attrs)
+	}
+	// A new value of an attribute the label does not declare is still refused.
+	_, err = db.SetSpanAttr(ctx, span.ID, "source", annotate.SourceValue("Someone Else"), "ann")
+	wantCode(t, err, annotate.EINVALID)
+	// Deleted and restored (undo), it comes back with both.
+	if err := db.DeleteSpan(ctx, span.ID, "ann"); err != nil {
+		t.Fatal(err)
+	}
+	restored, err := db.RestoreSpan(ctx, edited, "ann")
+	if err != nil || restored.Attrs["source"].Text != "Ilse Marrow" || restored.Attrs["count"].Number != 14 {
+		t.Errorf("restored = %+v, %v", restored.Attrs, err)
+	}
+}

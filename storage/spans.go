@@ -101,7 +101,7 @@ func (db *DB) CreateSpan(ctx context.Context, span annotate.Span) (annotate.Span
 	err := db.withTx(ctx, "create span", func(tx *sql.Tx) error {
 		now := db.now()
 		span.CreatedAt, span.UpdatedAt = now, now
-		stored, err := addSpan(ctx, tx, span)
+		stored, err := addSpan(ctx, tx, span, true)
 		if err != nil {
 			return err
 		}
@@ -137,7 +137,9 @@ func (db *DB) RestoreSpan(ctx context.Context, span annotate.Span, annotator str
 		if span.UpdatedAt.IsZero() {
 			span.UpdatedAt = span.CreatedAt
 		}
-		stored, err := addSpan(ctx, tx, span)
+		// Its attributes come back as they were, checked when they were set: a
+		// relabelled span may hold some its label does not declare.
+		stored, err := addSpan(ctx, tx, span, false)
 		if err != nil {
 			return err
 		}
@@ -156,8 +158,9 @@ func (db *DB) RestoreSpan(ctx context.Context, span annotate.Span, annotator str
 }
 
 // addSpan validates span against its document and label and inserts it (under
-// span.ID if set). It fills in Text and moves a new document to in progress.
-func addSpan(ctx context.Context, tx *sql.Tx, span annotate.Span) (annotate.Span, error) {
+// span.ID if set), with its attributes (checked against the label if
+// checkAttrs). It fills in Text and moves a new document to in progress.
+func addSpan(ctx context.Context, tx *sql.Tx, span annotate.Span, checkAttrs bool) (annotate.Span, error) {
 	// The length column is in code points, and SQLite's substr() counts
 	// characters (code points) in TEXT, so the covered text comes back without
 	// copying a long document into Go. Documents never hold NUL
@@ -179,11 +182,13 @@ func addSpan(ctx context.Context, tx *sql.Tx, span annotate.Span) (annotate.Span
 	if err != nil {
 		return span, err
 	}
-	attrs, err := checkSpanAttrs(ctx, tx, span.Label, span.Attrs)
-	if err != nil {
-		return span, err
+	if checkAttrs {
+		attrs, err := checkSpanAttrs(ctx, tx, span.Label, span.Attrs)
+		if err != nil {
+			return span, err
+		}
+		span.Attrs = attrs
 	}
-	span.Attrs = attrs
 	span.Text = covered
 	span.CreatedAt, span.UpdatedAt = truncateTime(span.CreatedAt), truncateTime(span.UpdatedAt)
 	if err := checkDuplicateSpan(ctx, tx, span, labelID, 0); err != nil {
