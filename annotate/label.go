@@ -14,6 +14,7 @@ type Label struct {
 	Hotkey      string // "1".."9", or "" for none
 	Description string
 	Order       int
+	Attrs       []AttrDecl // the attributes its spans may carry, in the order forms show them
 }
 
 var (
@@ -37,6 +38,16 @@ func (l Label) Validate() error {
 	}
 	if l.Hotkey != "" && (len(l.Hotkey) != 1 || l.Hotkey[0] < '1' || l.Hotkey[0] > '9') {
 		return Errorf(EINVALID, "label %s: hotkey %q must be a single digit 1-9", l.Name, l.Hotkey)
+	}
+	seen := map[string]bool{}
+	for _, d := range l.Attrs {
+		if err := d.Validate(); err != nil {
+			return Errorf(EINVALID, "label %s: %v", l.Name, err)
+		}
+		if seen[d.Name] {
+			return Errorf(EINVALID, "label %s: attribute %s is declared twice", l.Name, d.Name)
+		}
+		seen[d.Name] = true
 	}
 	return nil
 }

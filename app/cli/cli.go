@@ -97,6 +97,12 @@ const usageText = `Usage:
   newsmark [--db PATH] agreement [--annotators A,B] [--label L]... [--doc ID]... [--curator NAME] [--json]
   newsmark [--db PATH] curate --auto agreed [--min N] [--doc ID]... [--curator NAME]
   newsmark [--db PATH] annotators [--curator NAME] [--json]
+  newsmark [--db PATH] labels attr add LABEL NAME --type text|number|choice|bool|source [--options a,b]
+  newsmark [--db PATH] labels attr remove LABEL NAME
+  newsmark [--db PATH] sources [--json]     the sources ledger: statements per source and label
+  newsmark [--db PATH] sources add NAME [--kind person|organisation|group] [--alias A]...
+  newsmark [--db PATH] sources merge NAME INTO_NAME
+  newsmark [--db PATH] casualties [--json|--csv]
   newsmark version
 
 Global flags come before the subcommand. NEWSMARK_DB works like --db.
@@ -123,6 +129,10 @@ func commands() map[string]command {
 		"agreement":  runAgreement,
 		"curate":     runCurate,
 		"annotators": runAnnotators,
+
+		// attributes, sources and casualty figures (issue 11)
+		"sources":    runSources,
+		"casualties": runCasualties,
 	}
 }
 

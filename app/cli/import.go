@@ -51,6 +51,7 @@ func runImport(e *env, args []string) error {
 		RefuseUnknownLabels: *refuseUnknown,
 		OnlyAnnotator:       colleague,
 		RequireMatch:        colleague,
+		ParseCasualty:       casualtyParser(),
 	})
 	if err != nil {
 		return err
@@ -83,6 +84,12 @@ func importSummary(result annotate.ImportResult) string {
 	}
 	if len(result.LabelsCreated) > 0 {
 		parts = append(parts, "new labels: "+strings.Join(result.LabelsCreated, ", "))
+	}
+	if len(result.AttrsDeclared) > 0 {
+		parts = append(parts, "new attributes: "+strings.Join(result.AttrsDeclared, ", "))
+	}
+	if len(result.SourcesAdded) > 0 {
+		parts = append(parts, plural(len(result.SourcesAdded), "new source"))
 	}
 	if len(result.Invalid) > 0 {
 		parts = append(parts, plural(len(result.Invalid), "invalid record")+" skipped")
