@@ -297,7 +297,7 @@ func (im *importer) resolveLabels(rec *checkedRecord) error {
 		}
 		if im.opts.RefuseUnknownLabels {
 			return annotate.Errorf(annotate.ENOTFOUND,
-				"span %d: unknown label %q (add it first, or allow unknown labels to be created)", i+1, span.Label)
+				"span %d: unknown label %q (add it first, or allow unknown labels to be created)", i+1, annotate.Clip(span.Label))
 		}
 		if err := (annotate.Label{Name: span.Label, Color: annotate.FallbackColor(0)}).Validate(); err != nil {
 			return fmt.Errorf("span %d: %w", i+1, err)

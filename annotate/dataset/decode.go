@@ -245,13 +245,7 @@ func advance(text string, at, n int) int {
 }
 
 // clip shortens text quoted in an error message.
-func clip(s string) string {
-	const max = 60
-	if annotate.RuneLen(s) <= max {
-		return s
-	}
-	return string([]rune(s)[:max]) + "…"
-}
+func clip(s string) string { return annotate.Clip(s) }
 
 // documentFromMeta builds a document from a record's text and meta: the title and
 // source come from meta when present; "doc_id" (Newsmark's own export id) is

@@ -85,7 +85,7 @@ func runExport(e *env, args []string) error {
 	for _, name := range labels {
 		name = annotate.NormalizeLabelName(name)
 		if !hasLabel(known, name) {
-			return fmt.Errorf("export: no label named %q (labels: %s)", name, labelNames(known))
+			return fmt.Errorf("export: no label named %q (labels: %s)", annotate.Clip(name), labelNames(known))
 		}
 		filter.Labels = append(filter.Labels, name)
 	}
