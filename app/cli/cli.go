@@ -178,7 +178,8 @@ func runGUI(e *env, opener *storeOpener, host Host, files []string, annotator st
 	if err != nil {
 		return fail(err)
 	}
-	defer release()
+	// The lock goes after the database is closed: see takeDatabaseLock.
+	opener.afterClose = append(opener.afterClose, release)
 	store, err := e.store()
 	if err != nil {
 		return fail(err)
@@ -251,6 +252,8 @@ type storeOpener struct {
 	seedSample bool
 	db         *storage.DB
 	sampleID   int64 // set when this start created the sample article
+	// afterClose runs once the database is closed (or was never opened).
+	afterClose []func()
 }
 
 func (o *storeOpener) open() (annotate.Store, error) {
@@ -327,10 +330,15 @@ func (o *storeOpener) seed(db *storage.DB) error {
 }
 
 func (o *storeOpener) close(stderr io.Writer) {
+	defer func() {
+		for _, fn := range o.afterClose {
+			fn()
+		}
+	}()
 	if o.db == nil {
 		return
 	}
 	if err := o.db.Close(); err != nil {
-		fmt.Fprintf(stderr, "newsmark: close %s: %v\n", o.path, err)
+		fmt.Fprintf(stderr, "newsmark: close %s: %v\n", annotate.QuotePath(o.path), err)
 	}
 }
