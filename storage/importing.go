@@ -25,9 +25,9 @@ import (
 // too long) always abort the whole import.
 func (db *DB) Import(ctx context.Context, records iter.Seq2[annotate.ImportRecord, error], opts annotate.ImportOptions) (annotate.ImportResult, error) {
 	var result annotate.ImportResult
-	tx, err := db.sql.BeginTx(ctx, nil)
+	tx, err := db.beginWrite(ctx, "import")
 	if err != nil {
-		return result, db.fail("import", err)
+		return result, err
 	}
 	defer tx.Rollback()
 	im, err := newImporter(ctx, tx, opts)
