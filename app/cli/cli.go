@@ -62,6 +62,11 @@ type env struct {
 	// store opens the database (creating and seeding it if new) on first call and
 	// returns the same store afterwards; Run closes it.
 	store func() (annotate.Store, error)
+	// database is store for the commands that need storage's own methods
+	// (backup); dbPath is the database's path, for those that must not open it
+	// (check, restore).
+	database func() (*storage.DB, error)
+	dbPath   string
 }
 
 type usageError struct{ msg string }
@@ -79,10 +84,14 @@ const usageText = `Usage:
   newsmark [--db PATH] import [--format F] [--offsets U] [--annotator NAME] [--skip-invalid] PATH...
   newsmark [--db PATH] export --format F --out PATH [--offsets U] [--label L]... [--annotator A]
                               [--status done|all] [--tokens] [--split train=0.8,dev=0.1,test=0.1 --seed N]
+                              [--replace-labels]
   newsmark [--db PATH] search [--label L]... [--annotator A] [--doc ID] [--status S] [--limit N] [--json] QUERY
   newsmark [--db PATH] stats [--json]
   newsmark [--db PATH] labels [--json]
   newsmark [--db PATH] labels add NAME [--color #RRGGBB] [--key K] [--description TEXT]
+  newsmark [--db PATH] backup [--out PATH]   a checked backup (default: the backups folder beside the database)
+  newsmark [--db PATH] restore PATH          replace the database with a backup (the current one is kept)
+  newsmark [--db PATH] check                 integrity_check and Newsmark's own rules, in words
   newsmark version
 
 Global flags come before the subcommand. NEWSMARK_DB works like --db.
@@ -100,6 +109,10 @@ func commands() map[string]command {
 		"search": runSearch,
 		"stats":  runStats,
 		"labels": runLabels,
+		// Backups and checks (issue 10).
+		"backup":  runBackup,
+		"restore": runRestore,
+		"check":   runCheck,
 	}
 }
 
@@ -142,7 +155,7 @@ func Run(args []string, host Host) int {
 	defer opener.close(host.Stderr)
 
 	ctx := context.Background()
-	e := &env{ctx: ctx, stdout: host.Stdout, stderr: host.Stderr, store: opener.open}
+	e := &env{ctx: ctx, stdout: host.Stdout, stderr: host.Stderr, store: opener.open, database: opener.openDB, dbPath: dbPath}
 
 	if len(rest) > 0 {
 		if cmd, ok := commands()[rest[0]]; ok {
@@ -180,10 +193,13 @@ func runGUI(e *env, opener *storeOpener, host Host, files []string, annotator st
 	}
 	// The lock goes after the database is closed: see takeDatabaseLock.
 	opener.afterClose = append(opener.afterClose, release)
-	store, err := e.store()
+	db, err := e.database()
 	if err != nil {
 		return fail(err)
 	}
+	stopBackup := startDailyBackup(e.ctx, db, e.stderr)
+	defer stopBackup()
+	var store annotate.Store = db
 	return host.LaunchGUI(store, GUIOptions{Files: files, OpenDocID: opener.sampleID, Annotator: annotator})
 }
 
@@ -257,6 +273,14 @@ type storeOpener struct {
 }
 
 func (o *storeOpener) open() (annotate.Store, error) {
+	db, err := o.openDB()
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
+}
+
+func (o *storeOpener) openDB() (*storage.DB, error) {
 	if o.db != nil {
 		return o.db, nil
 	}

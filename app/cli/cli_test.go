@@ -2,9 +2,9 @@ package cli
 
 import (
 	"bytes"
-	"io"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -381,8 +381,8 @@ func TestASecondWindowOnTheSameDatabaseIsRefused(t *testing.T) {
 		t.Errorf("after the first window quit: exit %d, window %v; want 0 and none", code, shown)
 	}
 	entries, _ := os.ReadDir(dir)
-	for _, e := range entries { // shared.db and SQLite's -wal and -shm: nothing else
-		if name := e.Name(); name != "shared.db" && name != "shared.db-wal" && name != "shared.db-shm" {
+	for _, e := range entries { // shared.db, SQLite's -wal and -shm, the daily backups: nothing else
+		if name := e.Name(); name != "shared.db" && name != "shared.db-wal" && name != "shared.db-shm" && name != "backups" {
 			t.Errorf("%s was left beside the database", name)
 		}
 	}
