@@ -40,5 +40,8 @@ else
   echo "x86_64-w64-mingw32-gcc not found: run scripts/install-deps.sh" >&2; exit 1
 fi
 
+step "attack cases against the real binary (special files, damaged databases, backups)"
+scripts/attack.sh
+
 step "end to end under Xvfb"
 scripts/e2e.sh
