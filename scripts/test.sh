@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: formatting, vet, unit and headless UI tests, a short run of
-# every fuzz target, the Windows cross-build, and the end-to-end test of the real
-# binary under Xvfb. Run scripts/install-deps.sh once first.
+# every fuzz target, the Windows cross-build, the attack cases of issue 10
+# (scripts/attack.sh) and the end-to-end test of the real binary under Xvfb.
+# Run scripts/install-deps.sh once first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
