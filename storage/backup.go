@@ -120,6 +120,10 @@ func sameFile(a, b string) (bool, error) {
 // (16 MiB at Newsmark's page size).
 const backupStepPages = 1024
 
+// backupMmapBytes is how much of a copy its integrity_check maps into memory
+// (address space, not RAM: the pages are in the OS's cache from the copy).
+const backupMmapBytes = 1 << 40
+
 // maxBackupRestarts is how often a stepped copy may start over (SQLite restarts
 // it when another connection writes between steps) before the rest is copied in
 // one step, which holds one snapshot and cannot be restarted.
@@ -166,9 +170,19 @@ func writeVerifiedCopy(ctx context.Context, src *sqlite3.SQLiteConn, dest string
 	if err != nil {
 		return err
 	}
-	// integrity_check on the copy, through the connection that wrote it (its
-	// pages are still in memory).
+	// integrity_check on the copy, while the copy is flushed to disk: the check
+	// reads, the flush writes, and neither waits for the other. The check maps
+	// the file (mmap) rather than copying every page through read().
+	synced := make(chan error, 1)
+	go func() { synced <- syncFile(tmpPath) }()
+	if _, err := destConn.ExecContext(ctx, fmt.Sprintf("PRAGMA mmap_size = %d", backupMmapBytes)); err != nil {
+		<-synced
+		return err
+	}
 	problems, err := quickCheckConn(ctx, destConn, "integrity_check")
+	if syncErr := <-synced; err == nil {
+		err = syncErr
+	}
 	if err != nil {
 		return err
 	}
@@ -179,9 +193,6 @@ func writeVerifiedCopy(ctx context.Context, src *sqlite3.SQLiteConn, dest string
 	}
 	destConn.Close()
 	if err := destDB.Close(); err != nil {
-		return err
-	}
-	if err := syncFile(tmpPath); err != nil {
 		return err
 	}
 	if err := os.Chmod(tmpPath, 0o644); err != nil {
