@@ -109,6 +109,9 @@ func (w *Workbench) ShowAndRun() {
 	defer signal.Stop(signals)
 	quitOnSignal(signals, w.onQuit)
 	takeOverQuitSignals(signals)
+	stopWatching := make(chan struct{})
+	defer close(stopWatching)
+	w.watchExternalChanges(stopWatching)
 	w.win.ShowAndRun()
 }
 

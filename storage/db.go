@@ -109,6 +109,10 @@ func openWith(path string, opts options) (*DB, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	db.sql = writer
+	// One writing connection: writes are serialised by SQLite anyway, and
+	// PRAGMA data_version on it then changes only when another process commits
+	// (see DataVersion).
+	writer.SetMaxOpenConns(1)
 	if err := writer.Ping(); err != nil {
 		writer.Close()
 		return nil, db.openError(err)

@@ -310,3 +310,31 @@ func TestAnUnwritableDatabaseIsReadAndWritesNameTheFolder(t *testing.T) {
 		}
 	}
 }
+
+func TestDataVersionChangesForOtherProcessesWritesOnly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "news.db")
+	fillDB(t, path, 1)
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	before, err := db.DataVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	importOne(t, db, "Our own write — “quoted”.")
+	if v, _ := db.DataVersion(ctx); v != before {
+		t.Errorf("data_version changed from %d to %d after our own write", before, v)
+	}
+	other, err := Open(path) // stands for another process
+	if err != nil {
+		t.Fatal(err)
+	}
+	importOne(t, other, "Someone else's write.")
+	other.Close()
+	if v, _ := db.DataVersion(ctx); v == before {
+		t.Error("data_version did not change after another connection wrote")
+	}
+}
