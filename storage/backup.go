@@ -55,8 +55,8 @@ const (
 )
 
 // BackupProgress hears how far a backup is, in pages; it may be called from the
-// backup's goroutine.
-type BackupProgress func(done, total int)
+// backup's goroutine. (An alias, so that callers can name the plain func type.)
+type BackupProgress = func(done, total int)
 
 // BackupFile is one backup in the backups folder.
 type BackupFile struct {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/newsmark/newsmark/annotate"
 )
@@ -164,4 +165,55 @@ func examples(ctx context.Context, conn *sql.DB, query string) (string, int, err
 		return "", 0, err
 	}
 	return listed, total, nil
+}
+
+// CheckInWords checks this database (see Check) and returns the report as Text
+// gives it; sound is true when nothing was found.
+func (db *DB) CheckInWords(ctx context.Context) (report string, sound bool, err error) {
+	r, err := Check(ctx, db.absPath)
+	if err != nil {
+		return "", false, err
+	}
+	r.Path = db.path
+	return r.Text(), r.OK(), nil
+}
+
+// maxIntegrityLines is how many integrity_check lines Text lists.
+const maxIntegrityLines = 20
+
+// Text is the report as sentences, the same for `newsmark check` and the app's
+// Help ▸ Check database.
+func (r CheckReport) Text() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Database %s: %s, %s, %s, %s.\n", annotate.QuotePath(r.Path),
+		count(r.Documents, "document", "documents"), count(r.Spans, "annotation", "annotations"),
+		count(r.Labels, "label", "labels"), count(r.HistoryEntries, "history entry", "history entries"))
+	if len(r.Integrity) == 0 {
+		b.WriteString("File structure: sound (SQLite integrity_check: ok).\n")
+	} else {
+		fmt.Fprintf(&b, "File structure: DAMAGED, SQLite integrity_check found %s:\n", count(len(r.Integrity), "problem", "problems"))
+		for i, p := range r.Integrity {
+			if i == maxIntegrityLines {
+				fmt.Fprintf(&b, "  … and %d more\n", len(r.Integrity)-maxIntegrityLines)
+				break
+			}
+			fmt.Fprintf(&b, "  %s\n", annotate.Clip(p))
+		}
+	}
+	if len(r.Problems) == 0 {
+		b.WriteString("Annotations: every span lies inside its document's text and matches it, every label and document referred to exists, and the history agrees with the annotations.\n")
+		return b.String()
+	}
+	fmt.Fprintf(&b, "Annotations: %s:\n", count(len(r.Problems), "problem", "problems"))
+	for _, p := range r.Problems {
+		fmt.Fprintf(&b, "  %s\n", strings.TrimSpace(p))
+	}
+	return b.String()
+}
+
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

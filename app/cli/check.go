@@ -4,8 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"strings"
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/storage"
@@ -32,7 +30,7 @@ func runCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	WriteCheckReport(e.stdout, report)
+	fmt.Fprint(e.stdout, report.Text())
 	backups, _ := storage.ListBackups(e.dbPath)
 	if len(backups) == 0 {
 		fmt.Fprintf(e.stdout, "No backups yet in %s.\n", annotate.QuotePath(storage.BackupDir(e.dbPath)))
@@ -47,31 +45,4 @@ func runCheck(e *env, args []string) error {
 		return errCheckFailed
 	}
 	return nil
-}
-
-// WriteCheckReport writes a check's findings as sentences; the app's
-// Help ▸ Check database shows the same text.
-func WriteCheckReport(w io.Writer, r storage.CheckReport) {
-	fmt.Fprintf(w, "Database %s: %s, %s, %s, %s.\n", annotate.QuotePath(r.Path),
-		plural(r.Documents, "document"), plural(r.Spans, "annotation"), plural(r.Labels, "label"), plural(r.HistoryEntries, "history entry"))
-	if len(r.Integrity) == 0 {
-		fmt.Fprintln(w, "File structure: sound (SQLite integrity_check: ok).")
-	} else {
-		fmt.Fprintf(w, "File structure: DAMAGED, SQLite integrity_check found %s:\n", plural(len(r.Integrity), "problem"))
-		for i, p := range r.Integrity {
-			if i == maxListed {
-				fmt.Fprintf(w, "  … and %d more\n", len(r.Integrity)-maxListed)
-				break
-			}
-			fmt.Fprintf(w, "  %s\n", annotate.Clip(p))
-		}
-	}
-	if len(r.Problems) == 0 {
-		fmt.Fprintln(w, "Annotations: every span lies inside its document's text and matches it, every label and document referred to exists, and the history agrees with the annotations.")
-		return
-	}
-	fmt.Fprintf(w, "Annotations: %s:\n", plural(len(r.Problems), "problem"))
-	for _, p := range r.Problems {
-		fmt.Fprintf(w, "  %s\n", strings.TrimSpace(p))
-	}
 }
