@@ -64,6 +64,22 @@ type Store interface {
 	Import(ctx context.Context, records iter.Seq2[ImportRecord, error], opts ImportOptions) (ImportResult, error)
 
 	Stats(ctx context.Context) (Stats, error)
+
+	// Suggestions (issue 12): pending suggestions stored by `newsmark suggest
+	// --apply` for the workbench, and rejected ones, never proposed again for
+	// their document.
+	//
+	// ReplacePendingSuggestions replaces a document's pending suggestions in one
+	// transaction, leaving out those rejected before and those an annotation of
+	// the same label and range already holds; it returns how many it stored.
+	ReplacePendingSuggestions(ctx context.Context, docID int64, suggestions []StoredSuggestion) (stored int, err error)
+	PendingSuggestions(ctx context.Context, docID int64) ([]StoredSuggestion, error) // in text order
+	// RejectSuggestion remembers a rejection and drops the pending suggestion of
+	// that label and range; UnrejectSuggestion takes the rejection back (undo).
+	RejectSuggestion(ctx context.Context, docID int64, label string, start, end int, annotator string) error
+	UnrejectSuggestion(ctx context.Context, docID int64, label string, start, end int) error
+	// RejectedSuggestions lists a document's rejections (Label, Start and End set).
+	RejectedSuggestions(ctx context.Context, docID int64) ([]StoredSuggestion, error)
 }
 
 // AnnotatedDocument is a document with its spans in text order, as encoders take it.

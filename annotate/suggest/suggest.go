@@ -3,6 +3,8 @@ package suggest
 import (
 	"sort"
 	"strings"
+
+	"github.com/newsmark/newsmark/annotate"
 )
 
 // The labels the rules propose, and the label of a source mention.
@@ -189,4 +191,16 @@ func (r *run) sourcesFromEnclosingClaims() {
 			}
 		}
 	}
+}
+
+// Stored is the suggestion as the database keeps it for the workbench.
+func (s Suggestion) Stored(docID int64) annotate.StoredSuggestion {
+	stored := annotate.StoredSuggestion{
+		DocID: docID, Start: s.Start, End: s.End, Label: s.Label, Text: s.Text, Rule: s.Rule,
+		Confidence: s.Confidence, Source: s.Source, MentionStart: -1, MentionEnd: -1, Attrs: s.Attrs,
+	}
+	if s.Mention != nil {
+		stored.MentionStart, stored.MentionEnd, stored.MentionRule = s.Mention.Start, s.Mention.End, s.Mention.SourceRule
+	}
+	return stored
 }
