@@ -290,7 +290,7 @@ func (a *analysis) rightNP(i, end int) (np, bool) {
 
 func (a *analysis) anyCapitalized(i, j int) bool {
 	for k := i; k < j; k++ {
-		if a.capitalized(k) {
+		if a.capitalized(k) && !determiners[a.words[k].Text] {
 			return true
 		}
 	}

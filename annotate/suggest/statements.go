@@ -537,7 +537,7 @@ func (r *run) sentenceSubject(s sentence, before int) *found {
 		i++
 	}
 	j := i
-	for j < before && j < i+6 && a.capitalized(j) && a.isWord(j) {
+	for j < before && j < i+6 && (a.capitalized(j) && a.isWord(j) || isApostrophe(a.raw[j]) && a.glued(j) && j > i) {
 		j++
 	}
 	if j == i {
