@@ -3,6 +3,7 @@ package suggest
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/newsmark/newsmark/annotate"
 )
@@ -75,6 +76,8 @@ type Suggester struct {
 	patterns *Patterns
 	lex      lexicon
 	class    map[string]uint8
+	// pool keeps analyses (and their word slices) between calls.
+	pool sync.Pool
 }
 
 // New returns a suggester with the built-in rules, extended by patterns (nil for
@@ -96,8 +99,17 @@ func (s *Suggester) Suggest(text string, labels ...string) []Suggestion {
 		want[strings.ToUpper(l)] = true
 	}
 	all := len(want) == 0
-	a := analyse(text)
-	r := &run{a: a, lex: &s.lex, class: make([]uint8, len(a.words)), sources: newSourceTracker(a), quoteSources: make([]*found, len(a.quotes))}
+	reuse, _ := s.pool.Get().(*analysis)
+	a := analyse(text, reuse)
+	a.class = zeroed(a.class, len(a.words))
+	r := &run{a: a, lex: &s.lex, class: a.class, out: a.out[:0], sources: newSourceTracker(a), quoteSources: make([]*found, len(a.quotes))}
+	defer func() {
+		// Drop the references into this text before the analysis waits in the pool.
+		a.text, a.offsets = "", nil
+		clear(r.out) // the suggestions' maps and mentions
+		a.out = r.out[:0]
+		s.pool.Put(a)
+	}()
 	for i, w := range a.words {
 		if c, ok := s.class[w.Text]; ok {
 			r.class[i] = c
