@@ -51,6 +51,10 @@ const (
 	ActionRelabel Action = "relabel"
 	ActionNote    Action = "note"
 	ActionRestore Action = "restore" // an undone delete or a redone create
+	// ActionResize is a change of a span's start or end. The database's history
+	// records it as a "restore" row that carries both the span before and after
+	// (its schema knows no "resize" action yet); the editor's undo steps name it.
+	ActionResize Action = "resize"
 )
 
 // Change is one entry of the append-only annotation history that feeds undo/redo
