@@ -43,33 +43,6 @@ type Mention struct {
 	SourceRule string
 }
 
-// Key identifies a suggestion by label and range, for remembering rejections.
-func (s Suggestion) Key() string {
-	return s.Label + ":" + itoa(s.Start) + "-" + itoa(s.End)
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var buf [20]byte
-	i := len(buf)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		buf[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		buf[i] = '-'
-	}
-	return string(buf[i:])
-}
-
 // Suggester runs the built-in rules and the user's patterns. It holds no state
 // between calls and is safe for concurrent use.
 type Suggester struct {
