@@ -332,8 +332,8 @@ func (r *run) claimsAfter(s sentence, v int, src *found) int {
 			return j
 		}
 	}
-	if i >= s.end || a.raw[i] == openDouble || a.raw[i] == straight || a.raw[i] == ":" {
-		return i
+	if i >= s.end || !a.isWord(i) {
+		return i // a quote (“ " :) or ", citing …": no reported clause
 	}
 	r.addClaimClauses(i, a.trimEnd(i, s.end), RuleClaimSaidThat, 0.75, src)
 	return s.end
