@@ -93,9 +93,10 @@ const usageText = `Usage:
                              --out FILE.png|.svg|.pdf [--csv FILE]
   newsmark [--db PATH] labels [--json]
   newsmark [--db PATH] labels add NAME [--color #RRGGBB] [--key K] [--description TEXT]
-  newsmark [--db PATH] suggest [--doc ID] [--label L]... [--patterns FILE] --out PATH|-
+  newsmark [--db PATH] suggest [--doc ID] [--label L]... [--patterns FILE] --out PATH|- [--apply]
                                           propose QUOTE, CLAIM, DEMAND and CASUALTY spans with sources
-                                          (spaCy JSONL; changes nothing in the database)
+                                          (spaCy JSONL; changes nothing in the database unless --apply,
+                                          which stores them as pending suggestions for the workbench)
   newsmark eval --gold FILE.jsonl [--patterns FILE] [--json]
                                           score the suggestions against a gold file (imports nothing)
   newsmark [--db PATH] agreement [--annotators A,B] [--label L]... [--doc ID]... [--curator NAME] [--json]
