@@ -64,6 +64,13 @@ type Store interface {
 	Import(ctx context.Context, records iter.Seq2[ImportRecord, error], opts ImportOptions) (ImportResult, error)
 
 	Stats(ctx context.Context) (Stats, error)
+
+	// Document metadata and originals (issue 15: HTML, Word, clipboard, metadata).
+	// SetDocumentMetadata replaces title, outlet, authors, date, URL, language and
+	// free key/values in one transaction; DocumentOriginal returns the file an HTML
+	// document was extracted from (ENOTFOUND for documents without one).
+	SetDocumentMetadata(ctx context.Context, id int64, meta Metadata) error
+	DocumentOriginal(ctx context.Context, id int64) (Original, error)
 }
 
 // AnnotatedDocument is a document with its spans in text order, as encoders take it.

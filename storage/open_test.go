@@ -39,8 +39,12 @@ func TestOpenMigratesAnEmptyFolder(t *testing.T) {
 		versions = append(versions, v)
 	}
 	rows.Close()
-	if len(versions) != latestVersion() || versions[len(versions)-1] != latestVersion() {
-		t.Errorf("recorded versions %v, want 1..%d", versions, latestVersion())
+	embedded, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(versions) != len(embedded) || versions[len(versions)-1] != latestVersion() {
+		t.Errorf("recorded versions %v, want all %d embedded migrations up to %d", versions, len(embedded), latestVersion())
 	}
 	for _, table := range []string{"labels", "documents", "spans", "span_history"} {
 		if n := rowCount(t, db, table); n != 0 {
@@ -393,9 +397,10 @@ func TestEmbeddedMigrationsAreNumberedInOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Gaps are allowed: helpers working in parallel each own a number.
 	for i, m := range list {
-		if m.version != i+1 {
-			t.Errorf("migration %s has version %d, want %d (no gaps)", m.name, m.version, i+1)
+		if i > 0 && m.version <= list[i-1].version {
+			t.Errorf("migration %s has version %d, not above %d", m.name, m.version, list[i-1].version)
 		}
 		if strings.TrimSpace(m.sql) == "" {
 			t.Errorf("migration %s is empty", m.name)

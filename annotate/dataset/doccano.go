@@ -50,7 +50,7 @@ func (e *DoccanoEncoder) Encode(doc annotate.AnnotatedDocument) error {
 		j.raw("]")
 	}
 	j.raw(`], "meta": `)
-	if err := j.writeMeta([][2]string{{"title", doc.Document.Title}, {"source", doc.Document.Source}}, "", doc.Document.Meta); err != nil {
+	if err := j.writeMeta([][2]string{{"title", doc.Document.Title}, {"source", doc.Document.Source}}, "", exportMeta(doc.Document)); err != nil {
 		return fmt.Errorf("document %d: %w", doc.Document.ID, err)
 	}
 	j.raw("}\n")
