@@ -104,7 +104,7 @@ func clip(s string) string {
 // dateLayouts are the forms ParseDate accepts, most precise first. Forms that say
 // only a day keep only the day: a date is never given a time it did not have.
 var dateLayouts = []struct {
-	layout string
+	layout  string
 	dayOnly bool
 }{
 	{time.RFC3339Nano, false},
@@ -172,4 +172,3 @@ func ParseAuthors(byline string) []string {
 	}
 	return names
 }
-

@@ -178,6 +178,10 @@ func formatByExt(ext string) Format {
 		return FormatCoNLL
 	case ".ann":
 		return FormatBrat
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML
+	case ".docx":
+		return FormatDocx
 	}
 	return ""
 }
@@ -239,6 +243,10 @@ func (r *reader) fileFormat(path string, info fs.FileInfo, format Format) bool {
 		})
 	case FormatBrat:
 		return r.brat(path)
+	case FormatHTML:
+		return r.html(path, info)
+	case FormatDocx:
+		return r.fail(path, fmt.Errorf("todo"))
 	}
 	return r.fail(path, annotate.Errorf(annotate.EINVALID, "format %s cannot be imported", format))
 }
