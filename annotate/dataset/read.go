@@ -20,6 +20,9 @@ type ReadOptions struct {
 	Format Format
 	// Unit in which the files count offsets; "" means code points.
 	Unit annotate.Unit
+	// SplitArticles makes a Word file holding several articles one document per
+	// article (ExtractDocx).
+	SplitArticles bool
 }
 
 // Read walks paths (files or folders, folders recursively in sorted order) and yields
@@ -246,7 +249,7 @@ func (r *reader) fileFormat(path string, info fs.FileInfo, format Format) bool {
 	case FormatHTML:
 		return r.html(path, info)
 	case FormatDocx:
-		return r.fail(path, fmt.Errorf("todo"))
+		return r.docx(path, info)
 	}
 	return r.fail(path, annotate.Errorf(annotate.EINVALID, "format %s cannot be imported", format))
 }

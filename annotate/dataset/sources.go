@@ -37,3 +37,27 @@ func (r *reader) html(path string, info fs.FileInfo) bool {
 	}
 	return r.yield(annotate.ImportRecord{Origin: path, Document: doc}, nil)
 }
+
+// docx reads one Word file: one document, or one per article with
+// ReadOptions.SplitArticles (ExtractDocx). Split articles are named
+// "path (article N)" in errors and progress.
+func (r *reader) docx(path string, info fs.FileInfo) bool {
+	data, err := readSource(path, info)
+	if err != nil {
+		return r.fail(path, err)
+	}
+	docs, err := ExtractDocx(data, path, r.opts.SplitArticles)
+	if err != nil {
+		return r.fail(path, err)
+	}
+	for i, doc := range docs {
+		origin := path
+		if r.opts.SplitArticles {
+			origin = fmt.Sprintf("%s (article %d)", path, i+1)
+		}
+		if !r.yield(annotate.ImportRecord{Origin: origin, Document: doc}, nil) {
+			return false
+		}
+	}
+	return true
+}
