@@ -39,7 +39,9 @@ func makeDocx(t *testing.T, body, core string) []byte {
 	return buf.Bytes()
 }
 
-func para(text string) string { return `<w:p><w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>` }
+func para(text string) string {
+	return `<w:p><w:r><w:t xml:space="preserve">` + text + `</w:t></w:r></w:p>`
+}
 
 const pageBreak = `<w:p><w:r><w:br w:type="page"/></w:r></w:p>`
 
