@@ -23,6 +23,12 @@ type ReadOptions struct {
 	// SplitArticles makes a Word file holding several articles one document per
 	// article (ExtractDocx).
 	SplitArticles bool
+	// Clean removes leading and trailing boilerplate lines from plain-text files
+	// (see Cleaner); OnClean, if set, hears what was removed from each file
+	// cleaning changed or had to leave whole. It is called from the reading
+	// goroutine.
+	Clean   bool
+	OnClean func(CleanReport)
 }
 
 // Read walks paths (files or folders, folders recursively in sorted order) and yields
@@ -59,6 +65,9 @@ func readSequential(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportR
 			r.fail("", annotate.Errorf(annotate.EINVALID, "csv is an export format only; import spacy, doccano, label-studio or brat instead"))
 			return
 		}
+		if r.opts.Clean {
+			r.cleaner = NewCleaner(paths)
+		}
 		for _, path := range paths {
 			if !r.path(path) {
 				return
@@ -69,8 +78,9 @@ func readSequential(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportR
 
 // reader carries one Read's options and its consumer.
 type reader struct {
-	opts  ReadOptions
-	yield func(annotate.ImportRecord, error) bool
+	opts    ReadOptions
+	yield   func(annotate.ImportRecord, error) bool
+	cleaner *Cleaner // nil unless opts.Clean
 }
 
 // fail yields a RecordError; it reports whether reading should go on.
@@ -320,6 +330,9 @@ func (r *reader) text(path string, info fs.FileInfo) bool {
 	text, err := checkText(data)
 	if err != nil {
 		return r.fail(path, err)
+	}
+	if r.cleaner != nil {
+		text = r.clean(path, text)
 	}
 	doc := annotate.Document{
 		Title:  annotate.TitleFromText(text),

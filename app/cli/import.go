@@ -13,11 +13,13 @@ import (
 func runImport(e *env, args []string) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	formatName := fs.String("format", "auto", "input format: auto, text, jsonl, spacy, doccano, hf, conll, brat, label-studio")
+	formatName := fs.String("format", "auto", "input format: auto, text, html, docx, jsonl, spacy, doccano, hf, conll, brat, label-studio")
 	offsets := fs.String("offsets", "codepoint", "offset unit of the input: codepoint, utf16 or byte")
 	annotator := fs.String("annotator", "", "annotator written on imported spans that name none (default: the user name)")
 	skipInvalid := fs.Bool("skip-invalid", false, "import the good files and records and list the bad ones")
 	refuseUnknown := fs.Bool("refuse-unknown-labels", false, "treat a span with a label the database lacks as an error instead of creating the label")
+	clean := fs.Bool("clean", false, "remove leading and trailing boilerplate lines (menus, copyright, comment widgets) from text files and list them")
+	splitArticles := fs.Bool("split-articles", false, "make a Word file holding several articles one document per article")
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
 		return usagef("import: %v", err)
@@ -37,7 +39,9 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	records := dataset.Read(paths, dataset.ReadOptions{Format: format, Unit: unit})
+	cleaned := &cleanLog{}
+	records := dataset.Read(paths, dataset.ReadOptions{Format: format, Unit: unit, SplitArticles: *splitArticles,
+		Clean: *clean, OnClean: cleaned.add})
 	result, err := store.Import(e.ctx, records, annotate.ImportOptions{
 		Annotator:           defaultAnnotator(*annotator),
 		SkipInvalid:         *skipInvalid,
@@ -45,6 +49,9 @@ func runImport(e *env, args []string) error {
 	})
 	if err != nil {
 		return err
+	}
+	if *clean {
+		cleaned.print(e.stdout)
 	}
 	fmt.Fprintln(e.stdout, importSummary(result))
 	if len(result.Invalid) > 0 {
