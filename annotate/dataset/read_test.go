@@ -64,7 +64,7 @@ func TestReadFolderOfTextFilesRecursivelyInSortedOrder(t *testing.T) {
 }
 
 func TestReadExplicitFileWithUnknownExtensionIsText(t *testing.T) {
-	path := writeFile(t, filepath.Join(t.TempDir(), "article.html"), "<p>Hello</p>")
+	path := writeFile(t, filepath.Join(t.TempDir(), "article.log"), "<p>Hello</p>")
 	recs, errs := readAll(t, []string{path}, ReadOptions{})
 	if len(errs) != 0 || len(recs) != 1 || recs[0].Document.Text != "<p>Hello</p>" {
 		t.Fatalf("recs %+v errs %v", recs, errs)
