@@ -3,6 +3,7 @@ package dataset
 import (
 	"bytes"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"regexp"
 	"slices"
@@ -50,7 +51,7 @@ func ExtractHTML(data []byte, name string) (annotate.Document, error) {
 	if err != nil {
 		return annotate.Document{}, err
 	}
-	root, err := html.Parse(strings.NewReader(page))
+	root, err := html.Parse(strings.NewReader(dropScripts(page)))
 	if err != nil {
 		return annotate.Document{}, annotate.Errorf(annotate.EINVALID, "is not HTML this program can read: %v", err)
 	}
@@ -59,7 +60,11 @@ func ExtractHTML(data []byte, name string) (annotate.Document, error) {
 	if head.url != "" {
 		pageURL, _ = url.Parse(head.url)
 	}
-	article, err := readability.FromDocument(root, pageURL)
+	parser := readability.NewParser()
+	parser.Logger = slog.New(slog.DiscardHandler)
+	// The tree is not needed afterwards but for CheckDocument, which looks at
+	// paragraphs Readability keeps: no copy of the page is made.
+	article, err := parser.ParseAndMutate(root, pageURL)
 	if err != nil {
 		return annotate.Document{}, annotate.Errorf(annotate.EINVALID, "no article could be extracted: %v", err)
 	}
@@ -68,7 +73,7 @@ func ExtractHTML(data []byte, name string) (annotate.Document, error) {
 		text = tidyExtractedText(render.InnerText(article.Node))
 	}
 	if text == "" || linkDensity(article.Node) > maxLinkDensity ||
-		!readability.CheckDocument(root) && utf8.RuneCountInString(text) < minArticleRunes {
+		utf8.RuneCountInString(text) < minArticleRunes && !readability.CheckDocument(article.Node) {
 		return annotate.Document{}, annotate.Errorf(annotate.EINVALID,
 			"no article found in this page (a front page, a list of links or an empty page?); save the article's own page")
 	}
@@ -376,4 +381,78 @@ func decodeWith(data []byte, name string) (string, error) {
 		return "", annotate.Errorf(annotate.EINVALID, "holds NUL characters: not a web page, or saved in an encoding other than %s", name)
 	}
 	return string(out), nil
+}
+
+// dropScripts empties <script> and <style> elements before parsing: on news pages
+// they are most of the bytes, and the HTML tokenizer reads them a byte at a time,
+// only for Readability to remove them. JSON-LD scripts, which hold metadata, stay.
+// An element ends at the first "</script" or "</style", as in the HTML parser.
+func dropScripts(page string) string {
+	var b strings.Builder
+	rest := page
+	for {
+		start := indexFold(rest, "<script")
+		styleStart := indexFold(rest, "<style")
+		tag := "script"
+		if styleStart >= 0 && (start < 0 || styleStart < start) {
+			start, tag = styleStart, "style"
+		}
+		if start < 0 {
+			break
+		}
+		openEnd := strings.IndexByte(rest[start:], '>')
+		if openEnd < 0 {
+			break
+		}
+		openEnd += start + 1
+		closeAt := indexFold(rest[openEnd:], "</"+tag)
+		if closeAt < 0 {
+			break
+		}
+		closeAt += openEnd
+		if tag == "script" && indexFold(rest[start:openEnd], "ld+json") >= 0 {
+			if b.Len() == 0 && len(rest) == len(page) {
+				b.Grow(len(page))
+			}
+			b.WriteString(rest[:closeAt])
+		} else {
+			b.WriteString(rest[:openEnd])
+		}
+		rest = rest[closeAt:]
+		if len(rest) > 0 {
+			// Step past "</" so the search moves on.
+			b.WriteString(rest[:2])
+			rest = rest[2:]
+		}
+	}
+	if b.Len() == 0 {
+		return page
+	}
+	b.WriteString(rest)
+	return b.String()
+}
+
+// indexFold is strings.Index for an ASCII lower-case needle, ignoring the case of s.
+func indexFold(s, needle string) int {
+	first := needle[0]
+	for i := 0; i+len(needle) <= len(s); i++ {
+		c := s[i]
+		if c != first && c+32 != first {
+			continue
+		}
+		j := 1
+		for ; j < len(needle); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 32
+			}
+			if c != needle[j] {
+				break
+			}
+		}
+		if j == len(needle) {
+			return i
+		}
+	}
+	return -1
 }

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -160,5 +161,63 @@ func TestFoldersOfPagesImportEveryPageAndNameTheBadOnes(t *testing.T) {
 	}
 	if recs[0].Document.Outlet != "The Harbour Courier" || recs[1].Document.Outlet != "Coastal Wire" {
 		t.Errorf("outlets %q, %q", recs[0].Document.Outlet, recs[1].Document.Outlet)
+	}
+}
+
+func TestDropScriptsEmptiesScriptsAndStylesButKeepsJSONLD(t *testing.T) {
+	page := `<head><STYLE>p{}</STYLE><script type="application/ld+json">{"@type":"NewsArticle"}</script>` +
+		`<script>var s = "<p>not text</p>";</script></head><body><p>Text</p><script src="x.js"></script></body>`
+	want := `<head><STYLE></STYLE><script type="application/ld+json">{"@type":"NewsArticle"}</script>` +
+		`<script></script></head><body><p>Text</p><script src="x.js"></script></body>`
+	if got := dropScripts(page); got != want {
+		t.Errorf("dropScripts:\n%s\nwant\n%s", got, want)
+	}
+	for _, page := range []string{"", "<p>no scripts</p>", "<script>unclosed", "<script"} {
+		if got := dropScripts(page); got != page {
+			t.Errorf("dropScripts(%q) = %q, want it unchanged", page, got)
+		}
+	}
+}
+
+func TestPagesExtractedInParallelKeepFileOrder(t *testing.T) {
+	dir := t.TempDir()
+	page, err := os.ReadFile(filepath.Join("testdata", "html", "article-widgets.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for i := range 12 {
+		name := filepath.Join(dir, fmt.Sprintf("%02d", i))
+		switch i % 3 {
+		case 0:
+			writeFile(t, name+".txt", fmt.Sprintf("plain %d", i))
+		case 1:
+			writeFile(t, name+".html", strings.Replace(string(page), "Talks are due", fmt.Sprintf("Talks (%d) are due", i), 1))
+		case 2:
+			writeFile(t, name+".html", "<html><body><ul><li><a href=/>x</a></li></ul></body></html>")
+		}
+		want = append(want, name)
+	}
+	var got []string
+	for rec, err := range readSequential([]string{dir}, ReadOptions{}) {
+		origin := rec.Origin
+		if err != nil {
+			var re annotate.RecordError
+			if !asRecordError(err, &re) {
+				t.Fatalf("error without origin: %v", err)
+			}
+			origin = re.Origin
+		}
+		got = append(got, strings.TrimSuffix(strings.TrimSuffix(origin, ".txt"), ".html"))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("order:\n%q\nwant\n%q", got, want)
+	}
+	// A consumer that stops early stops the reading, with nothing left running.
+	n := 0
+	for range readSequential([]string{dir}, ReadOptions{}) {
+		if n++; n == 2 {
+			break
+		}
 	}
 }

@@ -54,7 +54,9 @@ func Read(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportRecord, err
 // readSequential is Read without the read-ahead.
 func readSequential(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportRecord, error] {
 	return func(yield func(annotate.ImportRecord, error) bool) {
-		r := reader{opts: opts, yield: yield}
+		r := reader{opts: opts}
+		r.yield = r.inOrder(yield)
+		defer r.abandon()
 		if r.opts.Unit == "" {
 			r.opts.Unit = annotate.UnitCodepoint
 		}
@@ -73,6 +75,7 @@ func readSequential(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportR
 				return
 			}
 		}
+		r.drain(0)
 	}
 }
 
@@ -81,6 +84,13 @@ type reader struct {
 	opts    ReadOptions
 	yield   func(annotate.ImportRecord, error) bool
 	cleaner *Cleaner // nil unless opts.Clean
+
+	// Web pages and Word files are extracted on worker goroutines, several at a
+	// time (extraction is most of their cost); their records are handed on in
+	// file order all the same (see sources.go).
+	out     func(annotate.ImportRecord, error) bool // the consumer
+	pending []*extraction
+	stopped bool
 }
 
 // fail yields a RecordError; it reports whether reading should go on.
