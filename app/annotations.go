@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/app/internal/labelcolor"
 )
 
 // noteSaveDelay is how long typing in a note must pause before it is saved: long
@@ -32,7 +33,7 @@ type annotationList struct {
 	saveDelay time.Duration
 
 	spans    []annotate.Span
-	colors   map[string]color.Color
+	colors   labelcolor.Map
 	selected int64
 	updating bool
 
@@ -51,7 +52,7 @@ func newAnnotationList(onChoose func(id int64), onNote func(id int64, note strin
 		onChoose:  onChoose,
 		onNote:    onNote,
 		saveDelay: noteSaveDelay,
-		colors:    map[string]color.Color{},
+		colors:    labelcolor.Map{},
 		pending:   map[int64]string{},
 	}
 }
@@ -85,10 +86,7 @@ func (a *annotationList) setDocumentOpen(open bool) {
 
 // setLabels updates the colours rows are drawn with.
 func (a *annotationList) setLabels(labels []annotate.Label) {
-	a.colors = make(map[string]color.Color, len(labels))
-	for _, l := range labels {
-		a.colors[l.Name] = parseHexColor(l.Color)
-	}
+	a.colors = labelcolor.Of(labels)
 }
 
 // setSpans shows spans (in text order) and marks the selected one.
@@ -173,10 +171,7 @@ func (a *annotationList) updateRow(i widget.ListItemID, obj fyne.CanvasObject) {
 		return
 	}
 	s := a.spans[i]
-	c, ok := a.colors[s.Label]
-	if !ok {
-		c = color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
-	}
+	c := a.colors.Get(s.Label)
 	if row.swatch.FillColor != c {
 		row.swatch.FillColor = c
 		row.swatch.Refresh()

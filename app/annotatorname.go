@@ -34,9 +34,10 @@ func (w *Workbench) setAnnotator(name string) error {
 	if err := validateAnnotatorName(name); err != nil {
 		return err
 	}
-	w.annotator = strings.TrimSpace(name)
-	w.prefs.SetString(prefAnnotator, w.annotator)
-	w.status.setAnnotator(w.annotator)
+	name = strings.TrimSpace(name)
+	w.ed.SetAnnotator(name)
+	w.prefs.SetString(prefAnnotator, name)
+	w.status.setAnnotator(name)
 	return nil
 }
 
@@ -45,7 +46,7 @@ func (w *Workbench) setAnnotator(name string) error {
 // set their own, which later lets their annotations be compared.
 func (w *Workbench) onAnnotatorName() {
 	entry := newEscEntry()
-	entry.SetText(w.annotator)
+	entry.SetText(w.ed.Annotator())
 	entry.Validator = validateAnnotatorName
 	hint := widget.NewLabel("Written on every annotation you make from now on. Annotations already made keep their name.")
 	hint.Wrapping = fyne.TextWrapWord
@@ -59,12 +60,12 @@ func (w *Workbench) onAnnotatorName() {
 			w.showError(err)
 			return
 		}
-		w.status.flash("New annotations are by " + w.annotator)
+		w.status.flash("New annotations are by " + w.ed.Annotator())
 	}, w.win)
 	form.Resize(fyne.NewSize(520, 220))
 	entry.OnSubmitted = func(string) { form.Submit() }
 	entry.onEscape = form.Hide
-	w.showDialog(form)
+	w.dialogs.show(form)
 	w.win.Canvas().Focus(entry)
 	entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 }

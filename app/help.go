@@ -10,6 +10,9 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/app/internal/labelcolor"
 )
 
 // shortcutHelp lists the keys in the order a new user needs them.
@@ -44,7 +47,7 @@ func platformKeys(keys string) string {
 }
 
 // onShowShortcuts shows the keyboard reference.
-func (w *Workbench) onShowShortcuts() {
+func showShortcuts(win fyne.Window, show func(dialog.Dialog)) {
 	grid := container.New(layout.NewFormLayout())
 	for _, row := range shortcutHelp() {
 		key := widget.NewLabelWithStyle(platformKeys(row[0]), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
@@ -54,15 +57,15 @@ func (w *Workbench) onShowShortcuts() {
 	// The list is taller than a small window: it scrolls there instead of
 	// pushing the Close button off screen.
 	scroll := container.NewVScroll(grid)
-	scroll.SetMinSize(fyne.NewSize(grid.MinSize().Width, min(grid.MinSize().Height, w.win.Canvas().Size().Height*0.7)))
-	w.showDialog(dialog.NewCustom("Keyboard shortcuts", "Close", scroll, w.win))
+	scroll.SetMinSize(fyne.NewSize(grid.MinSize().Width, min(grid.MinSize().Height, win.Canvas().Size().Height*0.7)))
+	show(dialog.NewCustom("Keyboard shortcuts", "Close", scroll, win))
 }
 
 // onShowGuidelines shows each label's guideline, as written in Manage labels.
-func (w *Workbench) onShowGuidelines() {
+func showGuidelines(win fyne.Window, labels []annotate.Label, show func(dialog.Dialog)) {
 	box := container.NewVBox()
-	for _, l := range w.labels {
-		swatch := canvas.NewRectangle(parseHexColor(l.Color))
+	for _, l := range labels {
+		swatch := canvas.NewRectangle(labelcolor.Parse(l.Color))
 		swatch.SetMinSize(fyne.NewSquareSize(14))
 		swatch.CornerRadius = 3
 		title := l.Name
@@ -80,6 +83,6 @@ func (w *Workbench) onShowGuidelines() {
 		box.Add(body)
 	}
 	scroll := container.NewVScroll(box)
-	scroll.SetMinSize(fyne.NewSize(560, min(420, w.win.Canvas().Size().Height*0.7)))
-	w.showDialog(dialog.NewCustom("Label guidelines", "Close", scroll, w.win))
+	scroll.SetMinSize(fyne.NewSize(560, min(420, win.Canvas().Size().Height*0.7)))
+	show(dialog.NewCustom("Label guidelines", "Close", scroll, win))
 }

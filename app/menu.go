@@ -23,17 +23,17 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 	quit := item("Quit", shortcut(fyne.KeyQ, 0), w.onQuit)
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
-		item("Open files…", shortcut(fyne.KeyO, 0), w.onOpenFiles),
-		item("Open folder…", shortcut(fyne.KeyO, fyne.KeyModifierShift), w.onOpenFolder),
+		item("Open files…", shortcut(fyne.KeyO, 0), w.imports.onOpenFiles),
+		item("Open folder…", shortcut(fyne.KeyO, fyne.KeyModifierShift), w.imports.onOpenFolder),
 		fyne.NewMenuItemSeparator(),
-		item("Import…", shortcut(fyne.KeyI, 0), w.onImport),
+		item("Import…", shortcut(fyne.KeyI, 0), w.imports.onImport),
 		item("Export…", shortcut(fyne.KeyE, 0), w.onExport),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
 	edit := fyne.NewMenu("Edit",
-		item("Undo", &fyne.ShortcutUndo{}, w.onUndoShortcut),
-		item("Redo", shortcut(fyne.KeyZ, fyne.KeyModifierShift), w.onRedoShortcut),
+		item("Undo", &fyne.ShortcutUndo{}, w.textFirst(&fyne.ShortcutUndo{}, w.onUndo)),
+		item("Redo", shortcut(fyne.KeyZ, fyne.KeyModifierShift), w.textFirst(&fyne.ShortcutRedo{}, w.onRedo)),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Delete annotation", w.onDeleteAnnotation),
 		fyne.NewMenuItemSeparator(),
@@ -42,8 +42,8 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Annotator name…", w.onAnnotatorName),
 	)
 	document := fyne.NewMenu("Document",
-		item("Next", shortcut(fyne.KeyPageDown, 0), w.onNextDocument),
-		item("Previous", shortcut(fyne.KeyPageUp, 0), w.onPreviousDocument),
+		item("Next", shortcut(fyne.KeyPageDown, 0), func() { w.stepDocument(+1) }),
+		item("Previous", shortcut(fyne.KeyPageUp, 0), func() { w.stepDocument(-1) }),
 		item("Mark done", shortcut(fyne.KeyReturn, 0), w.onMarkDone),
 		fyne.NewMenuItem("Reopen (mark in progress)", w.onReopen),
 		fyne.NewMenuItemSeparator(),
@@ -55,11 +55,11 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		item("Actual size", shortcut(fyne.Key0, 0), func() { w.onTextSize(0) }),
 	)
 	labels := fyne.NewMenu("Labels",
-		fyne.NewMenuItem("Manage labels…", w.onManageLabels),
+		fyne.NewMenuItem("Manage labels…", func() { showLabelManager(w.ed, w.win, w.dialogs.show, w.showError) }),
 	)
 	help := fyne.NewMenu("Help",
-		fyne.NewMenuItem("Keyboard shortcuts", w.onShowShortcuts),
-		fyne.NewMenuItem("Label guidelines", w.onShowGuidelines),
+		fyne.NewMenuItem("Keyboard shortcuts", func() { showShortcuts(w.win, w.dialogs.show) }),
+		fyne.NewMenuItem("Label guidelines", func() { showGuidelines(w.win, w.ed.Labels(), w.dialogs.show) }),
 	)
 	return fyne.NewMainMenu(file, edit, view, document, labels, help)
 }
@@ -71,7 +71,8 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 // field Ctrl+Y stays the field's own redo.
 func (w *Workbench) addWindowShortcuts() {
 	c := w.win.Canvas()
-	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.onRedoShortcut() })
+	redo := w.textFirst(&fyne.ShortcutRedo{}, w.onRedo)
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { redo() })
 	c.AddShortcut(shortcut(fyne.KeyK, 0).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onFind() })
 	c.AddShortcut(shortcut(fyne.KeyEnter, 0).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onMarkDone() })
 	// Ctrl++ is Ctrl+Shift+= on most keyboards, or the keypad's plus.
@@ -79,39 +80,21 @@ func (w *Workbench) addWindowShortcuts() {
 	c.AddShortcut(shortcut(fyne.KeyPlus, 0).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onTextSize(+1) })
 }
 
-// onUndoShortcut undoes in a text field the field's own typing, and elsewhere the
-// last annotation edit: the menu sees Ctrl+Z before the focused widget does. While
-// a dialog or panel is open it does not touch annotations hidden behind it.
-func (w *Workbench) onUndoShortcut() {
-	if field := w.focusedTextField(); field != nil {
-		field.TypedShortcut(&fyne.ShortcutUndo{})
-		return
+// textFirst makes a handler for Undo or Redo, which the menu sees before the
+// focused widget does: a focused text field (filter, note, search box) takes the
+// shortcut for its own typing; otherwise, with no dialog or panel open (it would
+// hide the annotations changed), action undoes or redoes an annotation edit.
+func (w *Workbench) textFirst(sc fyne.Shortcut, action func()) func() {
+	return func() {
+		c := w.win.Canvas()
+		if focused := c.Focused(); focused != nil && focused != fyne.Focusable(w.view) {
+			if field, ok := focused.(fyne.Shortcutable); ok {
+				field.TypedShortcut(sc)
+				return
+			}
+		}
+		if c.Overlays().Top() == nil {
+			action()
+		}
 	}
-	if w.win.Canvas().Overlays().Top() == nil {
-		w.onUndo()
-	}
-}
-
-// onRedoShortcut is onUndoShortcut's counterpart.
-func (w *Workbench) onRedoShortcut() {
-	if field := w.focusedTextField(); field != nil {
-		field.TypedShortcut(&fyne.ShortcutRedo{})
-		return
-	}
-	if w.win.Canvas().Overlays().Top() == nil {
-		w.onRedo()
-	}
-}
-
-// focusedTextField is the focused widget other than the document view that takes
-// shortcuts itself (an entry: filter, note, search box), if any.
-func (w *Workbench) focusedTextField() fyne.Shortcutable {
-	focused := w.win.Canvas().Focused()
-	if focused == nil || focused == fyne.Focusable(w.view) {
-		return nil
-	}
-	if field, ok := focused.(fyne.Shortcutable); ok {
-		return field
-	}
-	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/app/internal/labelcolor"
 )
 
 // palette is the row of labels above the document: swatch, hotkey and name. A click
@@ -107,7 +108,7 @@ func (c *labelChip) CreateRenderer() fyne.WidgetRenderer {
 	r := &labelChipRenderer{
 		chip:       c,
 		background: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)),
-		swatch:     canvas.NewRectangle(parseHexColor(c.label.Color)),
+		swatch:     canvas.NewRectangle(labelcolor.Parse(c.label.Color)),
 		key:        canvas.NewText("", theme.Color(theme.ColorNameForeground)),
 		name:       canvas.NewText(c.label.Name, theme.Color(theme.ColorNameForeground)),
 	}
@@ -161,7 +162,7 @@ func (r *labelChipRenderer) Refresh() {
 	l := r.chip.label
 	r.key.Text = l.Hotkey
 	r.name.Text = l.Name
-	r.swatch.FillColor = parseHexColor(l.Color)
+	r.swatch.FillColor = labelcolor.Parse(l.Color)
 	if r.chip.hovered {
 		r.background.FillColor = theme.Color(theme.ColorNameHover)
 	} else {

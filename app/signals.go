@@ -10,10 +10,10 @@ import (
 // then the window size and reading position) when a signal arrives on signals:
 // a logout, a shutdown or `kill` sends SIGTERM, Ctrl+C in a terminal SIGINT.
 // Without it the process would die with the note's last words unsaved.
-func (w *Workbench) quitOnSignal(signals <-chan os.Signal) {
+func quitOnSignal(signals <-chan os.Signal, quit func()) {
 	go func() {
 		if _, ok := <-signals; ok {
-			fyne.Do(w.onQuit)
+			fyne.Do(quit)
 		}
 	}()
 }

@@ -10,7 +10,7 @@ ARTIFACTS=${ARTIFACTS:-$PWD/ci-artifacts}
 mkdir -p "$ARTIFACTS"
 work=$(mktemp -d)
 # The locale of Debian containers and most CI machines, under which Fyne used to
-# log "Error parsing user locale C" (app/localeenv fixes it; checked below).
+# log "Error parsing user locale C" (app/internal/localeenv fixes it; checked below).
 export LANG=C.UTF-8 LANGUAGE=
 unset LC_ALL LC_MESSAGES
 # Fyne keeps the window size, last document and caret under the user's config

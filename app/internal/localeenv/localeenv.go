@@ -11,7 +11,7 @@
 // ignores LANGUAGE under a C locale, and LANG and LC_* are left alone because
 // GLFW's keyboard input needs the UTF-8 character type).
 //
-// It must run before fyne.io/fyne/v2/lang's init, so main imports it for its
+// It must run before fyne.io/fyne/v2/lang's init; package app imports it for its
 // side effect. Go initialises packages in import-path order among those whose
 // imports are ready (the Go spec, "Package initialization", since Go 1.21); this
 // package imports only os and strings, and Fyne's lang package waits for

@@ -1,6 +1,11 @@
-package app
+// Package searchpanel is the workbench's search over every annotation (Ctrl+F,
+// Ctrl+K): a query entry, filters and a live result list in a modal overlay. It
+// gets the search index, the label set and callbacks; the ranking and the text
+// shown around a result are annotate/search's.
+package searchpanel
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"strings"
@@ -18,6 +23,7 @@ import (
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/search"
+	"github.com/newsmark/newsmark/app/internal/labelcolor"
 )
 
 // searchDebounce is how long typing must pause before a search runs: long enough
@@ -33,22 +39,22 @@ const (
 	searchPanelLimit  = 100 // results listed; more is scrolling nobody does
 )
 
-// searchPanel is the command-palette style search over every annotation: an entry
+// Panel is the command-palette style search over every annotation: an entry
 // and a live result list in a modal overlay. Typing schedules a search after a short
 // pause; the search runs off the UI goroutine, and a generation counter discards the
 // results of queries that were overtaken by newer typing. Up/Down move through the
 // results, Enter opens one, Esc closes.
-type searchPanel struct {
-	onHidden func() // after the panel closes: the workbench takes the keyboard back
+type Panel struct {
+	OnHidden func() // after the panel closes: the workbench takes the keyboard back
 	engine   *search.Engine
 	labels   func() []annotate.Label
 	onOpen   func(docID, spanID int64)
-	// currentDoc is the open document (0 for none), for the "This document" filter.
-	currentDoc func() int64
-	// surroundings reads the text around a span (nil: results show no context).
+	// CurrentDoc is the open document (0 for none), for the "This document" filter.
+	CurrentDoc func() int64
+	// Surroundings reads the text around a span (nil: results show no context).
 	// It is asked only for the rows on screen, and its answers are kept: a span's
 	// offsets into its document never change.
-	surroundings func(rec annotate.SpanRecord) (before, after string)
+	Surroundings func(rec annotate.SpanRecord) (before, after string)
 	contexts     map[int64][2]string // by span ID; guarded by mu
 
 	win     fyne.Window
@@ -74,30 +80,46 @@ type searchPanel struct {
 	results  []search.Result
 	shownGen uint64 // the generation the listed results answer
 	selected int
-	colors   map[string]color.Color
+	colors   labelcolor.Map
 	// selecting is set while the panel moves the list selection itself, so that the
 	// list's OnSelected (meant for clicks) does not open the result.
 	selecting atomic.Bool
 }
 
-func newSearchPanel(engine *search.Engine, labels func() []annotate.Label, onOpen func(docID, spanID int64)) *searchPanel {
-	return &searchPanel{engine: engine, labels: labels, onOpen: onOpen, do: fyne.Do}
+// New makes the panel over engine; labels gives the label set (for colours and the
+// label filter) and onOpen opens a chosen result.
+func New(engine *search.Engine, labels func() []annotate.Label, onOpen func(docID, spanID int64)) *Panel {
+	return &Panel{engine: engine, labels: labels, onOpen: onOpen, do: fyne.Do}
+}
+
+// StoreSurroundings reads the document text around a result from store, for
+// Panel.Surroundings. A failure only costs the result its context, so it is not
+// reported.
+func StoreSurroundings(store annotate.Store) func(rec annotate.SpanRecord) (before, after string) {
+	return func(rec annotate.SpanRecord) (before, after string) {
+		// One code point more than is shown tells whether the context was cut.
+		before, after, err := store.Surroundings(context.Background(), rec.DocID, rec.Start, rec.End, searchContextWidth+1)
+		if err != nil {
+			return "", ""
+		}
+		return before, after
+	}
 }
 
 // Show opens the panel over win with the keyboard in the entry, listing the results
 // for what the entry holds (the most recent annotations when it is empty).
-func (p *searchPanel) Show(win fyne.Window) {
+func (p *Panel) Show(win fyne.Window) {
 	if p.popup == nil || p.win != win {
 		p.win = win
 		p.popup = widget.NewModalPopUp(p.build(), win.Canvas())
 	}
-	p.mu.Lock()
-	p.colors = labelColors(p.labels)
-	p.mu.Unlock()
 	var labels []annotate.Label
 	if p.labels != nil {
 		labels = p.labels()
 	}
+	p.mu.Lock()
+	p.colors = labelcolor.Of(labels)
+	p.mu.Unlock()
 	p.filters.refresh(labels, p.engine.Annotators(), p.currentDocID() != 0)
 	size := win.Canvas().Size()
 	p.popup.Resize(fyne.NewSize(min(searchPanelWidth, size.Width*0.9), min(searchPanelHeight, size.Height*0.85)))
@@ -111,7 +133,7 @@ func (p *searchPanel) Show(win fyne.Window) {
 }
 
 // Hide closes the panel and forgets any search still pending.
-func (p *searchPanel) Hide() {
+func (p *Panel) Hide() {
 	p.generation.Add(1)
 	p.mu.Lock()
 	if p.timer != nil {
@@ -120,13 +142,13 @@ func (p *searchPanel) Hide() {
 	p.mu.Unlock()
 	if p.popup != nil && p.popup.Visible() {
 		p.popup.Hide()
-		if p.onHidden != nil {
-			p.onHidden()
+		if p.OnHidden != nil {
+			p.OnHidden()
 		}
 	}
 }
 
-func (p *searchPanel) build() fyne.CanvasObject {
+func (p *Panel) build() fyne.CanvasObject {
 	p.entry = newSearchEntry(p.onKey)
 	p.entry.SetPlaceHolder("Find annotations: words, names, typos welcome")
 	p.entry.OnChanged = p.onChanged
@@ -145,7 +167,7 @@ func (p *searchPanel) build() fyne.CanvasObject {
 
 // onFilterChanged searches again with the new choice and gives the keyboard back
 // to the entry (a click on a choice took it).
-func (p *searchPanel) onFilterChanged() {
+func (p *Panel) onFilterChanged() {
 	p.searchNow()
 	if p.win != nil && p.popup != nil && p.popup.Visible() {
 		p.win.Canvas().Focus(p.entry)
@@ -154,7 +176,7 @@ func (p *searchPanel) onFilterChanged() {
 
 // searchOptions are the filters' options with the panel's limit. It reads
 // widgets, so it runs on the UI goroutine; searches off it get a copy.
-func (p *searchPanel) searchOptions() search.Options {
+func (p *Panel) searchOptions() search.Options {
 	opts := search.Options{Limit: searchPanelLimit}
 	if p.filters != nil {
 		opts = p.filters.options(p.currentDocID())
@@ -163,15 +185,15 @@ func (p *searchPanel) searchOptions() search.Options {
 	return opts
 }
 
-func (p *searchPanel) currentDocID() int64 {
-	if p.currentDoc == nil {
+func (p *Panel) currentDocID() int64 {
+	if p.CurrentDoc == nil {
 		return 0
 	}
-	return p.currentDoc()
+	return p.CurrentDoc()
 }
 
 // onChanged schedules a search for the new text once typing pauses.
-func (p *searchPanel) onChanged(query string) {
+func (p *Panel) onChanged(query string) {
 	gen := p.generation.Add(1)
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -184,7 +206,7 @@ func (p *searchPanel) onChanged(query string) {
 
 // runSearch computes the results off the UI goroutine and hands them over, unless a
 // newer query has been typed meanwhile.
-func (p *searchPanel) runSearch(query string, opts search.Options, gen uint64) {
+func (p *Panel) runSearch(query string, opts search.Options, gen uint64) {
 	if p.generation.Load() != gen {
 		return // overtaken before it started
 	}
@@ -194,7 +216,7 @@ func (p *searchPanel) runSearch(query string, opts search.Options, gen uint64) {
 
 // searchNow runs the search for the entry's text at once, on the calling (UI)
 // goroutine; used when the panel opens and when a key needs fresh results.
-func (p *searchPanel) searchNow() {
+func (p *Panel) searchNow() {
 	gen := p.generation.Add(1)
 	p.mu.Lock()
 	if p.timer != nil {
@@ -205,7 +227,7 @@ func (p *searchPanel) searchNow() {
 }
 
 // apply shows results if they answer the latest query.
-func (p *searchPanel) apply(results []search.Result, gen uint64) {
+func (p *Panel) apply(results []search.Result, gen uint64) {
 	p.uiMu.Lock()
 	defer p.uiMu.Unlock()
 	p.mu.Lock()
@@ -238,7 +260,7 @@ func (p *searchPanel) apply(results []search.Result, gen uint64) {
 }
 
 // onKey handles the keys the entry passes on; it reports whether it used the key.
-func (p *searchPanel) onKey(key fyne.KeyName) bool {
+func (p *Panel) onKey(key fyne.KeyName) bool {
 	switch key {
 	case fyne.KeyEscape:
 		p.Hide()
@@ -265,7 +287,7 @@ func (p *searchPanel) onKey(key fyne.KeyName) bool {
 
 // freshen makes the list answer what the entry says before a key acts on it: a
 // typist who presses Enter within the debounce pause means the query as typed.
-func (p *searchPanel) freshen() {
+func (p *Panel) freshen() {
 	p.mu.Lock()
 	stale := p.shownGen != p.generation.Load()
 	p.mu.Unlock()
@@ -276,7 +298,7 @@ func (p *searchPanel) freshen() {
 
 // showSelection moves the highlighted result to i, clamped to the list. The caller
 // holds uiMu.
-func (p *searchPanel) showSelection(i int) {
+func (p *Panel) showSelection(i int) {
 	p.mu.Lock()
 	n := len(p.results)
 	i = max(0, min(i, n-1))
@@ -293,7 +315,7 @@ func (p *searchPanel) showSelection(i int) {
 }
 
 // onListSelected opens a result the user clicked.
-func (p *searchPanel) onListSelected(id widget.ListItemID) {
+func (p *Panel) onListSelected(id widget.ListItemID) {
 	if p.selecting.Load() {
 		return
 	}
@@ -304,7 +326,7 @@ func (p *searchPanel) onListSelected(id widget.ListItemID) {
 }
 
 // openSelected hides the panel and hands the highlighted result to onOpen.
-func (p *searchPanel) openSelected() {
+func (p *Panel) openSelected() {
 	p.mu.Lock()
 	if p.selected < 0 || p.selected >= len(p.results) {
 		p.mu.Unlock()
@@ -318,7 +340,7 @@ func (p *searchPanel) openSelected() {
 	}
 }
 
-func (p *searchPanel) resultCount() int {
+func (p *Panel) resultCount() int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return len(p.results)
@@ -332,7 +354,7 @@ type resultRow struct {
 	caption *widget.Label
 }
 
-func (p *searchPanel) newResultRow() fyne.CanvasObject {
+func (p *Panel) newResultRow() fyne.CanvasObject {
 	swatch := canvas.NewRectangle(color.Transparent)
 	swatch.SetMinSize(fyne.NewSize(6, 0))
 	swatch.CornerRadius = 2
@@ -347,7 +369,7 @@ func (p *searchPanel) newResultRow() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, swatch, nil, body)
 }
 
-func (p *searchPanel) updateResultRow(id widget.ListItemID, obj fyne.CanvasObject) {
+func (p *Panel) updateResultRow(id widget.ListItemID, obj fyne.CanvasObject) {
 	p.mu.Lock()
 	if id < 0 || id >= len(p.results) {
 		p.mu.Unlock()
@@ -374,8 +396,8 @@ func (p *searchPanel) updateResultRow(id widget.ListItemID, obj fyne.CanvasObjec
 const searchContextWidth = 40
 
 // contextOf returns the text around a result's span, read once per span.
-func (p *searchPanel) contextOf(rec annotate.SpanRecord) (before, after string) {
-	if p.surroundings == nil {
+func (p *Panel) contextOf(rec annotate.SpanRecord) (before, after string) {
+	if p.Surroundings == nil {
 		return "", ""
 	}
 	p.mu.Lock()
@@ -384,7 +406,7 @@ func (p *searchPanel) contextOf(rec annotate.SpanRecord) (before, after string) 
 	if ok {
 		return c[0], c[1]
 	}
-	before, after = p.surroundings(rec)
+	before, after = p.Surroundings(rec)
 	p.mu.Lock()
 	if p.contexts == nil || len(p.contexts) > 10000 {
 		p.contexts = map[int64][2]string{}
@@ -571,18 +593,6 @@ func highlightSegments(text string, matched []int, window int) []widget.RichText
 		add("…", false)
 	}
 	return segments
-}
-
-// labelColors maps label names to their swatch colours.
-func labelColors(labels func() []annotate.Label) map[string]color.Color {
-	colors := make(map[string]color.Color)
-	if labels == nil {
-		return colors
-	}
-	for _, l := range labels() {
-		colors[l.Name] = parseHexColor(l.Color)
-	}
-	return colors
 }
 
 // searchEntry is the panel's entry. The keyboard focus stays in it, so the keys that

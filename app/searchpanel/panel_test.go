@@ -1,6 +1,7 @@
-package app
+package searchpanel
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -13,6 +14,8 @@ import (
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/search"
+	"github.com/newsmark/newsmark/app/internal/labelcolor"
+	"github.com/newsmark/newsmark/app/internal/testdb"
 )
 
 // panelFixture is a search panel over a small index in a headless window.
@@ -20,7 +23,7 @@ type panelFixture struct {
 	t      *testing.T
 	win    fyne.Window
 	engine *search.Engine
-	panel  *searchPanel
+	panel  *Panel
 	opened [][2]int64 // (doc, span) pairs handed to onOpen
 	// uiQueue receives what the panel hands to the UI goroutine from its background
 	// search. The headless driver would run it on the search's goroutine, racing the
@@ -60,7 +63,7 @@ func newPanelFixture(t *testing.T) *panelFixture {
 			{Name: "DEMAND", Color: "#228833"}, {Name: "CASUALTY", Color: "#CCBB44"},
 		}
 	}
-	f.panel = newSearchPanel(f.engine, labels, func(docID, spanID int64) {
+	f.panel = New(f.engine, labels, func(docID, spanID int64) {
 		f.opened = append(f.opened, [2]int64{docID, spanID})
 	})
 	f.uiQueue = make(chan func(), 64)
@@ -250,7 +253,7 @@ func TestSearchPanelRowsShowLabelColourTitleAndBoldMatch(t *testing.T) {
 	row := f.panel.newResultRow()
 	f.panel.updateResultRow(0, row)
 	parts := rowParts(row)
-	if got := fmt.Sprint(parts.swatch.FillColor); got != fmt.Sprint(parseHexColor("#EE6677")) {
+	if got := fmt.Sprint(parts.swatch.FillColor); got != fmt.Sprint(labelcolor.Parse("#EE6677")) {
 		t.Errorf("swatch colour %s, want QUOTE's #EE6677", got)
 	}
 	if parts.caption.Text != "QUOTE · Belgrade strike" {
@@ -336,7 +339,7 @@ func TestSearchPanelFiltersNarrowTheResults(t *testing.T) {
 	f.engine.Upsert(rec)
 	f.engine.SetDocument(3, "Belgrade strike", annotate.StatusDone)
 	open := int64(2)
-	f.panel.currentDoc = func() int64 { return open }
+	f.panel.CurrentDoc = func() int64 { return open }
 	f.panel.Show(f.win)
 	test.Type(f.panel.entry, "soldiers")
 	f.panel.freshen()
@@ -465,7 +468,7 @@ func TestResultSegmentsShowTheSpanInItsContext(t *testing.T) {
 func TestSearchPanelRowsAskForContextOncePerSpan(t *testing.T) {
 	f := newPanelFixture(t)
 	asked := map[int64]int{}
-	f.panel.surroundings = func(rec annotate.SpanRecord) (string, string) {
+	f.panel.Surroundings = func(rec annotate.SpanRecord) (string, string) {
 		asked[rec.ID]++
 		return "Reuters: ", " (AFP)"
 	}
@@ -484,14 +487,32 @@ func TestSearchPanelRowsAskForContextOncePerSpan(t *testing.T) {
 	}
 }
 
-func TestWorkbenchSearchShowsContextFromTheDatabase(t *testing.T) {
-	f := newWBFixture(t, trickyText)
-	f.tagText("Ana Pavić", '2')
-	f.w.onFind()
-	test.Type(f.w.search.entry, "pavic")
-	f.w.search.freshen()
-	row := f.w.search.newResultRow()
-	f.w.search.updateResultRow(0, row)
+func TestStoreSurroundingsShowsContextFromTheDatabase(t *testing.T) {
+	const text = "“Ceasefire” talks — it’s\u00a0over 😀\r\n" +
+		"“We will stay,” said Ana Pavić.\r\n" +
+		"At least 14 civilians were killed.\r\n"
+	db, ids := testdb.Open(t, text)
+	ctx := context.Background()
+	start := strings.Index(text, "Ana Pavić")
+	startCP := annotate.RuneLen(text[:start])
+	if _, err := db.CreateSpan(ctx, annotate.Span{DocID: ids[0], Start: startCP, End: startCP + annotate.RuneLen("Ana Pavić"), Label: "QUOTE", Annotator: "ana"}); err != nil {
+		t.Fatal(err)
+	}
+	test.NewTempApp(t)
+	engine := search.New()
+	if err := engine.Load(ctx, db.AllSpans(ctx)); err != nil {
+		t.Fatal(err)
+	}
+	panel := New(engine, nil, func(int64, int64) {})
+	panel.Surroundings = StoreSurroundings(db)
+	panel.do = func(func()) {} // freshen below applies the results
+	win := test.NewTempWindow(t, widget.NewLabel("workbench"))
+	win.Resize(fyne.NewSize(900, 700))
+	panel.Show(win)
+	test.Type(panel.entry, "pavic")
+	panel.freshen()
+	row := panel.newResultRow()
+	panel.updateResultRow(0, row)
 	// 40 code points before the span, less the word they cut into; the line
 	// break (CRLF) and the no-break space show as plain spaces on the row.
 	if got, want := segmentText(rowParts(row).text.Segments), "[…— it’s over 😀 “We will stay,” said ]Ana *Pavić*[. At least 14 civilians were killed.]"; got != want {

@@ -1,0 +1,187 @@
+package editor
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/newsmark/newsmark/annotate"
+)
+
+// Step is one undoable edit. Before is the span as it was (zero for a create) and
+// After the span as the edit left it (zero for a delete); both keep the span's ID,
+// which RestoreSpan preserves, so steps stay valid across undo and redo.
+type Step struct {
+	Action annotate.Action
+	Before annotate.Span
+	After  annotate.Span
+	// Status, if set, makes the step a change of a document's status (Mark done,
+	// Reopen) instead of a span edit; Action and the spans are then unused.
+	Status *StatusChange
+}
+
+// StatusChange is a document's status before and after Mark done or Reopen.
+type StatusChange struct {
+	DocID         int64
+	Before, After annotate.Status
+}
+
+// DocID is the document the step belongs to.
+func (s Step) DocID() int64 {
+	if s.Status != nil {
+		return s.Status.DocID
+	}
+	if s.After.ID != 0 {
+		return s.After.DocID
+	}
+	return s.Before.DocID
+}
+
+// SpanID is the span the step changes.
+func (s Step) SpanID() int64 {
+	if s.After.ID != 0 {
+		return s.After.ID
+	}
+	return s.Before.ID
+}
+
+// history is the session's undo/redo stack. It holds no store: every step was
+// committed when it was made, and undo/redo commit their own inverse at once, so a
+// crash loses nothing and the database never lags behind the screen.
+type history struct {
+	done   []Step
+	undone []Step
+}
+
+// record adds a step that was just committed; a new edit ends the redo chain.
+func (h *history) record(step Step) {
+	h.done = append(h.done, step)
+	h.undone = nil
+}
+
+func (h *history) canUndo() bool { return len(h.done) > 0 }
+func (h *history) canRedo() bool { return len(h.undone) > 0 }
+
+// nextUndo and nextRedo peek at the step the next undo or redo would apply.
+func (h *history) nextUndo() (Step, bool) {
+	if len(h.done) == 0 {
+		return Step{}, false
+	}
+	return h.done[len(h.done)-1], true
+}
+
+func (h *history) nextRedo() (Step, bool) {
+	if len(h.undone) == 0 {
+		return Step{}, false
+	}
+	return h.undone[len(h.undone)-1], true
+}
+
+// markUndone moves the top step to the redo stack once its inverse has been committed.
+func (h *history) markUndone() {
+	step := h.done[len(h.done)-1]
+	h.done = h.done[:len(h.done)-1]
+	h.undone = append(h.undone, step)
+}
+
+// markRedone moves the top redo step back once it has been committed again.
+func (h *history) markRedone() {
+	step := h.undone[len(h.undone)-1]
+	h.undone = h.undone[:len(h.undone)-1]
+	h.done = append(h.done, step)
+}
+
+// forget drops every step for which drop returns true. It is used when something
+// outside the history removes what the steps refer to (a deleted document or label),
+// so undo never tries to resurrect a span into a document that is gone.
+func (h *history) forget(drop func(Step) bool) {
+	keep := func(steps []Step) []Step {
+		kept := steps[:0]
+		for _, s := range steps {
+			if !drop(s) {
+				kept = append(kept, s)
+			}
+		}
+		return kept
+	}
+	h.done = keep(h.done)
+	h.undone = keep(h.undone)
+}
+
+// renameLabel keeps steps valid after a label is renamed, so undoing a relabel sets
+// the label's new name rather than one the store no longer knows.
+func (h *history) renameLabel(oldName, newName string) {
+	rename := func(steps []Step) {
+		for i := range steps {
+			if steps[i].Before.Label == oldName {
+				steps[i].Before.Label = newName
+			}
+			if steps[i].After.Label == oldName {
+				steps[i].After.Label = newName
+			}
+		}
+	}
+	rename(h.done)
+	rename(h.undone)
+}
+
+// revertStep commits the inverse of step and returns the span as it now stands (the
+// zero Span if the inverse removed it).
+func revertStep(ctx context.Context, store annotate.Store, step Step, annotator string) (annotate.Span, error) {
+	span, err := makeSpan(ctx, store, step, step.After, step.Before, annotator)
+	if err != nil {
+		return annotate.Span{}, fmt.Errorf("undo %s of span %d: %w", step.Action, step.SpanID(), err)
+	}
+	return span, nil
+}
+
+// replayStep commits step again after it was undone. A create comes back under its
+// old ID (RestoreSpan), so later steps that name that ID still apply.
+func replayStep(ctx context.Context, store annotate.Store, step Step, annotator string) (annotate.Span, error) {
+	span, err := makeSpan(ctx, store, step, step.Before, step.After, annotator)
+	if err != nil {
+		return annotate.Span{}, fmt.Errorf("redo %s of span %d: %w", step.Action, step.SpanID(), err)
+	}
+	return span, nil
+}
+
+// makeSpan turns a span stored as from into to, committing through the store: a
+// zero to deletes it, a zero from restores to under its old ID, otherwise the
+// step's action says which part changes. Undo passes (After, Before), redo
+// (Before, After). A new kind of span edit adds its case here.
+func makeSpan(ctx context.Context, store annotate.Store, step Step, from, to annotate.Span, annotator string) (annotate.Span, error) {
+	switch {
+	case to.ID == 0:
+		return annotate.Span{}, store.DeleteSpan(ctx, from.ID, annotator)
+	case from.ID == 0:
+		return store.RestoreSpan(ctx, to, annotator)
+	}
+	switch step.Action {
+	case annotate.ActionRelabel:
+		return store.RelabelSpan(ctx, to.ID, to.Label, annotator)
+	case annotate.ActionNote:
+		return store.SetSpanNote(ctx, to.ID, to.Note, annotator)
+	}
+	return annotate.Span{}, fmt.Errorf("unknown action %q", step.Action)
+}
+
+// Describe names a step for a status message ("relabel QUOTE → CLAIM"), as in
+// "Undid relabel QUOTE → CLAIM".
+func (s Step) Describe() string {
+	if s.Status != nil {
+		if s.Status.After == annotate.StatusDone {
+			return "marking done"
+		}
+		return "reopening"
+	}
+	switch s.Action {
+	case annotate.ActionCreate:
+		return "tagging " + s.After.Label
+	case annotate.ActionDelete:
+		return "deleting " + s.Before.Label
+	case annotate.ActionRelabel:
+		return "relabel " + s.Before.Label + " → " + s.After.Label
+	case annotate.ActionNote:
+		return "note edit"
+	}
+	return string(s.Action)
+}
