@@ -17,6 +17,9 @@ type Step struct {
 	// Status, if set, makes the step a change of a document's status (Mark done,
 	// Reopen) instead of a span edit; Action and the spans are then unused.
 	Status *StatusChange
+	// Metadata, if set, makes the step an edit of a document's metadata (the
+	// document-info panel); Action and the spans are then unused.
+	Metadata *MetadataChange
 }
 
 // StatusChange is a document's status before and after Mark done or Reopen.
@@ -29,6 +32,9 @@ type StatusChange struct {
 func (s Step) DocID() int64 {
 	if s.Status != nil {
 		return s.Status.DocID
+	}
+	if s.Metadata != nil {
+		return s.Metadata.DocID
 	}
 	if s.After.ID != 0 {
 		return s.After.DocID
@@ -172,6 +178,9 @@ func (s Step) Describe() string {
 			return "marking done"
 		}
 		return "reopening"
+	}
+	if s.Metadata != nil {
+		return "document information edit"
 	}
 	switch s.Action {
 	case annotate.ActionCreate:
