@@ -25,6 +25,7 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 	file := fyne.NewMenu("File",
 		item("Open files…", shortcut(fyne.KeyO, 0), w.imports.onOpenFiles),
 		item("Open folder…", shortcut(fyne.KeyO, fyne.KeyModifierShift), w.imports.onOpenFolder),
+		item("New from clipboard…", shortcut(fyne.KeyV, fyne.KeyModifierShift), w.imports.onNewFromClipboard),
 		fyne.NewMenuItemSeparator(),
 		item("Import…", shortcut(fyne.KeyI, 0), w.imports.onImport),
 		item("Export…", shortcut(fyne.KeyE, 0), w.onExport),
@@ -46,6 +47,8 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		item("Previous", shortcut(fyne.KeyPageUp, 0), func() { w.stepDocument(-1) }),
 		item("Mark done", shortcut(fyne.KeyReturn, 0), w.onMarkDone),
 		fyne.NewMenuItem("Reopen (mark in progress)", w.onReopen),
+		fyne.NewMenuItemSeparator(),
+		item("Document information…", shortcut(fyne.KeyI, fyne.KeyModifierShift), func() { showDocumentInfo(w.ed, w.win, w.dialogs.show) }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Delete document…", w.onDeleteDocument),
 	)
