@@ -28,7 +28,7 @@ func readSource(path string, info fs.FileInfo) ([]byte, error) {
 
 // html reads one saved web page as one document (ExtractHTML), on a worker.
 func (r *reader) html(path string, info fs.FileInfo) bool {
-	return r.extract(func() []yielded {
+	return r.extract(path, func() []yielded {
 		data, err := readSource(path, info)
 		if err != nil {
 			return []yielded{failure(path, err)}
@@ -62,8 +62,9 @@ type extraction struct {
 func maxExtractions() int { return 2 * runtime.GOMAXPROCS(0) }
 
 // extract starts work on a worker; its results are yielded after everything
-// read before it. It reports whether reading should go on.
-func (r *reader) extract(work func() []yielded) bool {
+// read before it; a panic in it becomes an error naming origin. It reports
+// whether reading should go on.
+func (r *reader) extract(origin string, work func() []yielded) bool {
 	if r.stopped {
 		return false
 	}
@@ -72,7 +73,7 @@ func (r *reader) extract(work func() []yielded) bool {
 		defer close(e.done)
 		defer func() {
 			if p := recover(); p != nil {
-				e.result = []yielded{{err: fmt.Errorf("internal error while extracting: %v", p)}}
+				e.result = []yielded{failure(origin, fmt.Errorf("internal error while extracting: %v", p))}
 			}
 		}()
 		e.result = work()
@@ -127,7 +128,7 @@ func (r *reader) abandon() {
 // "path (article N)" in errors and progress.
 func (r *reader) docx(path string, info fs.FileInfo) bool {
 	split := r.opts.SplitArticles
-	return r.extract(func() []yielded {
+	return r.extract(path, func() []yielded {
 		data, err := readSource(path, info)
 		if err != nil {
 			return []yielded{failure(path, err)}
