@@ -122,6 +122,12 @@ type Store interface {
 	SourceLedger(ctx context.Context) ([]LedgerEntry, error)
 	SourceStatements(ctx context.Context, sourceID int64) ([]SpanRecord, error)
 	Casualties(ctx context.Context) ([]Casualty, error)
+	// Document metadata and originals (issue 15: HTML, Word, clipboard, metadata).
+	// SetDocumentMetadata replaces title, outlet, authors, date, URL, language and
+	// free key/values in one transaction; DocumentOriginal returns the file an HTML
+	// document was extracted from (ENOTFOUND for documents without one).
+	SetDocumentMetadata(ctx context.Context, id int64, meta Metadata) error
+	DocumentOriginal(ctx context.Context, id int64) (Original, error)
 }
 
 // AnnotatedDocument is a document with its spans in text order, as encoders take

@@ -182,7 +182,7 @@ func (w *Workbench) undoOrRedo(undo bool) {
 		return
 	}
 	switch {
-	case applied.Step.Status != nil:
+	case applied.Step.Status != nil || applied.Step.Metadata != nil:
 		w.focusView()
 	case applied.Span.ID == 0:
 		w.view.Select(applied.Gone.Start, applied.Gone.Start)

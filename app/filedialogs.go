@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 )
 
 // The pickers go through these helpers for their size. (They need no help to
@@ -16,8 +17,14 @@ const (
 	maxFileDialogHeight = 700
 )
 
-// pickFile asks for an existing file; path is "" when cancelled. The pickers
-// return the dialog, shown, for callers that track their dialogs (for Esc).
+// importExtensions are the files the open and import pickers list: everything
+// dataset.Read imports by extension (folders always show).
+var importExtensions = []string{".txt", ".md", ".text", ".markdown", ".html", ".htm", ".xhtml", ".docx",
+	".jsonl", ".ndjson", ".json", ".conll", ".conll03", ".bio", ".iob", ".ann"}
+
+// pickFile asks for an existing file that Newsmark can import; path is "" when
+// cancelled. The pickers return the dialog, shown, for callers that track their
+// dialogs (for Esc).
 func pickFile(win fyne.Window, done func(path string, err error)) *dialog.FileDialog {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
@@ -28,6 +35,7 @@ func pickFile(win fyne.Window, done func(path string, err error)) *dialog.FileDi
 		r.Close()
 		done(path, nil)
 	}, win)
+	d.SetFilter(storage.NewExtensionFileFilter(importExtensions))
 	showPicker(d, win)
 	return d
 }

@@ -41,6 +41,8 @@ func shortcutHelp() [][2]string {
 		{"Ctrl+PageDown / PageUp", "next / previous document"},
 		{"Ctrl+O / Ctrl+Shift+O", "open files / a folder"},
 		{"Ctrl+I / Ctrl+E", "import / export a dataset"},
+		{"Ctrl+Shift+V", "new document from the text on the clipboard"},
+		{"Ctrl+Shift+I", "document information: title, outlet, authors, date, URL (Ctrl+Z takes an edit back)"},
 		{"Ctrl+= / Ctrl+- / Ctrl+0", "larger / smaller / actual text size of the article"},
 		{"Ctrl+Shift+D", "overview: progress and label charts of the project"},
 		{"Ctrl+Q", "quit"},

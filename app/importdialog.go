@@ -49,6 +49,9 @@ type importDialog struct {
 	// stored: only that annotator's spans are added, and a file matching none of
 	// the stored documents is refused (as `import --annotator NAME`).
 	colleague *widget.Check
+	clean     *widget.Check // remove boilerplate lines from text files
+	split     *widget.Check // one document per article of a Word file
+	cleaned   *cleanReports
 	progress  *widget.ProgressBarInfinite
 	message   *widget.Label
 	importBtn *widget.Button
@@ -79,6 +82,8 @@ func newImportDialog(win fyne.Window, store annotate.Store, onDone func(annotate
 	d.annotator.SetText(loginNameForImport())
 	d.skipInvalid = widget.NewCheck("Skip invalid files and records (import the good ones, list the bad)", nil)
 	d.colleague = widget.NewCheck("Another annotator's work on these documents: add only this annotator's spans", nil)
+	d.clean = widget.NewCheck("Clean boilerplate: remove menus, copyright and comment lines at the start and end of text files", nil)
+	d.split = widget.NewCheck("Split Word files holding several articles (at “End of Document” or page breaks)", nil)
 	d.progress = widget.NewProgressBarInfinite()
 	d.progress.Stop()
 	d.progress.Hide()
@@ -99,6 +104,8 @@ func newImportDialog(win fyne.Window, store annotate.Store, onDone func(annotate
 		widget.NewFormItem("Annotator", d.annotator),
 		widget.NewFormItem("", d.colleague),
 		widget.NewFormItem("", d.skipInvalid),
+		widget.NewFormItem("", d.clean),
+		widget.NewFormItem("", d.split),
 	)
 	hint := widget.NewLabel("Offsets: codepoint for spaCy, Prodigy, Label Studio and brat; utf16 for files from doccano's or INCEpTION's web editor.")
 	hint.Wrapping = fyne.TextWrapWord
@@ -213,8 +220,10 @@ func (d *importDialog) onImport() {
 			}
 		},
 	}
+	d.cleaned = &cleanReports{}
+	readOpts := dataset.ReadOptions{Format: format, Unit: unit, Clean: d.clean.Checked, OnClean: d.cleaned.add, SplitArticles: d.split.Checked}
 	go func() {
-		records := dataset.Read(paths, dataset.ReadOptions{Format: format, Unit: unit})
+		records := dataset.Read(paths, readOpts)
 		result, err := d.store.Import(ctx, records, opts)
 		cancel()
 		fyne.Do(func() { d.finished(result, err) })
@@ -222,7 +231,7 @@ func (d *importDialog) onImport() {
 }
 
 func (d *importDialog) setRunning(running bool) {
-	for _, w := range []fyne.Disableable{d.importBtn, d.addFile, d.addFolder, d.clear, d.format, d.offsets, d.annotator, d.skipInvalid, d.colleague} {
+	for _, w := range []fyne.Disableable{d.importBtn, d.addFile, d.addFolder, d.clear, d.format, d.offsets, d.annotator, d.skipInvalid, d.colleague, d.clean, d.split} {
 		if running {
 			w.Disable()
 		} else {
@@ -261,6 +270,9 @@ func (d *importDialog) finished(result annotate.ImportResult, err error) {
 	}
 	d.message.SetText(importDialogSummary(result))
 	d.dlg.Hide()
+	if d.clean.Checked {
+		showCleanReport(d.win, d.cleaned.list())
+	}
 	if d.onDone != nil {
 		d.onDone(result)
 	}

@@ -514,7 +514,7 @@ func TestLibraryFilterAndOpen(t *testing.T) {
 		t.Errorf("'no match' shown beside 2 matches")
 	}
 	f.w.library.filter.SetText("zaporizhzhia ")
-	if !f.w.library.noMatch.Visible() || f.w.library.noMatch.Text != "No title or source contains “zaporizhzhia”." {
+	if !f.w.library.noMatch.Visible() || f.w.library.noMatch.Text != "No title, source, outlet, author or date contains “zaporizhzhia”." {
 		t.Errorf("a filter that hides everything says %q (visible %v)", f.w.library.noMatch.Text, f.w.library.noMatch.Visible())
 	}
 	f.w.library.filter.SetText("harbour")

@@ -153,8 +153,8 @@ func newImporter(ctx context.Context, tx *sql.Tx, opts annotate.ImportOptions) (
 		stmt **sql.Stmt
 		sql  string
 	}{
-		{&im.insertDoc, `INSERT INTO documents (title, source, text, length, hash, status, sample, meta, imported_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`},
+		{&im.insertDoc, `INSERT INTO documents (title, source, text, length, hash, status, sample, meta, imported_at, ` + metadataColumns + `)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`},
 		{&im.findDoc, `SELECT id, status FROM documents WHERE hash = ?`},
 		{&im.insertSpan, `INSERT INTO spans (document_id, start_offset, end_offset, label_id, text, annotator, note, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, start_offset, end_offset, label_id, annotator) DO NOTHING`},
@@ -703,8 +703,8 @@ func (im *importer) storeDocumentRow(rec checkedRecord, now time.Time) (storedDo
 	if !doc.ImportedAt.IsZero() {
 		importedAt = doc.ImportedAt
 	}
-	res, err := im.insertDoc.ExecContext(im.ctx, doc.Title, doc.Source, doc.Text, rec.length, doc.Hash,
-		string(doc.Status), doc.Sample, rec.meta, im.stamp(importedAt))
+	res, err := im.insertDoc.ExecContext(im.ctx, append([]any{doc.Title, doc.Source, doc.Text, rec.length, doc.Hash,
+		string(doc.Status), doc.Sample, rec.meta, im.stamp(importedAt)}, metadataValues(doc)...)...)
 	if err != nil {
 		return storedDocument{}, err
 	}
@@ -712,6 +712,9 @@ func (im *importer) storeDocumentRow(rec checkedRecord, now time.Time) (storedDo
 		return storedDocument{}, err
 	} else if n == 1 {
 		id, err := res.LastInsertId()
+		if err == nil {
+			err = insertOriginal(im.ctx, im.tx, id, doc.Original)
+		}
 		return storedDocument{id: id, added: true}, err
 	}
 	var id int64

@@ -182,11 +182,11 @@ func TestCSVHasOneColumnPerAttribute(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(out.String(), "\n")
-	if want := "doc_id,title,start,end,label,text,annotator,note,created_at,source,hedged,conditional,count,kind,qualifier,group,attr_title"; lines[0] != want {
+	if want := "doc_id,title,start,end,label,text,annotator,note,created_at,outlet,authors,date,url,lang,source,hedged,conditional,count,kind,qualifier,group,attr_title"; lines[0] != want {
 		t.Fatalf("header = %s\nwant     %s", lines[0], want)
 	}
-	if !strings.Contains(out.String(), ",CASUALTY,14\u00a0civilians,-bob,,2026-11-25T18:30:00Z,,,,14,displaced,at least,civilians,\n") &&
-		!strings.Contains(out.String(), ",CASUALTY,14\u00a0civilians,'-bob,,2026-11-25T18:30:00Z,,,,14,displaced,at least,civilians,\n") {
+	if !strings.Contains(out.String(), ",CASUALTY,14\u00a0civilians,-bob,,2026-11-25T18:30:00Z,The “Courier”,Ana Pavić; -Bob Roe,2026-11-25T18:30:00+01:00,,en,,,,14,displaced,at least,civilians,\n") &&
+		!strings.Contains(out.String(), ",CASUALTY,14\u00a0civilians,'-bob,,2026-11-25T18:30:00Z,The “Courier”,Ana Pavić; -Bob Roe,2026-11-25T18:30:00+01:00,,en,,,,14,displaced,at least,civilians,\n") {
 		t.Errorf("casualty row wrong in\n%s", out.String())
 	}
 }

@@ -58,6 +58,9 @@ func (e *BratEncoder) Encode(doc annotate.AnnotatedDocument) error {
 	if err := os.WriteFile(stem+".txt", []byte(doc.Document.Text), 0o644); err != nil {
 		return fmt.Errorf("write brat text: %w", err)
 	}
+	if err := writeBratMeta(stem, doc.Document); err != nil {
+		return err
+	}
 	var b strings.Builder
 	for i, span := range spans {
 		e.labels.add(span.Label)
@@ -232,12 +235,17 @@ func readBrat(path string, unit annotate.Unit) (annotate.ImportRecord, error) {
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			// A .txt without .ann is a document without annotations.
-			return annotate.ImportRecord{Origin: txtPath, Document: documentFromMeta(text, nil, txtPath)}, nil
+			rec := annotate.ImportRecord{Origin: txtPath, Document: documentFromMeta(text, nil, txtPath)}
+			return rec, readBratMeta(stem, &rec.Document)
 		}
 		return annotate.ImportRecord{}, annotate.RecordError{Origin: annPath, Err: fmt.Errorf("cannot read: %w", err)}
 	}
 	defer f.Close()
-	return DecodeBrat(text, f, annPath, txtPath, unit)
+	rec, err := DecodeBrat(text, f, annPath, txtPath, unit)
+	if err == nil {
+		err = readBratMeta(stem, &rec.Document)
+	}
+	return rec, err
 }
 
 // DecodeBrat reads brat standoff annotations for text. Text-bound annotations

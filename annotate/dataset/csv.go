@@ -12,7 +12,9 @@ import (
 )
 
 // CSVEncoder writes one row per span for spreadsheets:
-// doc_id,title,start,end,label,text,annotator,note,created_at (RFC 3339, UTC).
+// doc_id,title,start,end,label,text,annotator,note,created_at (RFC 3339, UTC),
+// then the document's outlet,authors,date,url,lang (authors joined by "; "): the
+// metadata columns come last so that readers of the older nine columns still work.
 // A cell beginning with = + - or @ (or a tab or CR, which some spreadsheets also
 // treat as formula starts) gets a leading ' so it is shown, never run (OWASP's
 // advice against CSV injection). Numbers are written as numbers.
@@ -49,7 +51,7 @@ func NewCSVEncoder(w io.Writer, opts EncodeOptions) *CSVEncoder {
 }
 
 // CSVHeader is the first row.
-var csvHeader = []string{"doc_id", "title", "start", "end", "label", "text", "annotator", "note", "created_at"}
+var csvHeader = []string{"doc_id", "title", "start", "end", "label", "text", "annotator", "note", "created_at", "outlet", "authors", "date", "url", "lang"}
 
 // Encode writes the document's spans.
 func (e *CSVEncoder) Encode(doc annotate.AnnotatedDocument) error {
@@ -69,8 +71,10 @@ func (e *CSVEncoder) Encode(doc annotate.AnnotatedDocument) error {
 		if !span.CreatedAt.IsZero() {
 			created = span.CreatedAt.UTC().Format(time.RFC3339)
 		}
-		row := []string{id, safeCell(doc.Document.Title), strconv.Itoa(span.UnitStart), strconv.Itoa(span.UnitEnd),
-			safeCell(span.Label), safeCell(span.Text), safeCell(span.Annotator), safeCell(span.Note), created}
+		d := doc.Document
+		row := []string{id, safeCell(d.Title), strconv.Itoa(span.UnitStart), strconv.Itoa(span.UnitEnd),
+			safeCell(span.Label), safeCell(span.Text), safeCell(span.Annotator), safeCell(span.Note), created,
+			safeCell(d.Outlet), safeCell(strings.Join(d.Authors, "; ")), d.Published, safeCell(d.URL), safeCell(d.Language)}
 		for _, name := range e.attrNames {
 			cell := ""
 			if v, ok := span.Attrs[name]; ok {

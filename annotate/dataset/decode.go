@@ -277,28 +277,14 @@ func advance(text string, at, n int) int {
 // clip shortens text quoted in an error message.
 func clip(s string) string { return annotate.Clip(s) }
 
-// documentFromMeta builds a document from a record's text and meta: the title and
-// source come from meta when present; "doc_id" (Newsmark's own export id) is
-// dropped because the database assigns ids; other keys stay in Document.Meta.
+// documentFromMeta builds a document from a record's text and meta: the title,
+// source and metadata fields come from meta when present (applyMeta); other keys
+// stay in Document.Meta.
 func documentFromMeta(text string, meta map[string]any, origin string) annotate.Document {
 	doc := annotate.Document{Text: text, Hash: annotate.ContentHash(text), Source: origin}
-	if title, ok := meta["title"].(string); ok && strings.TrimSpace(title) != "" {
-		doc.Title = title
-	} else {
+	applyMeta(&doc, meta)
+	if doc.Title == "" {
 		doc.Title = annotate.TitleFromText(text)
-	}
-	if source, ok := meta["source"].(string); ok && source != "" {
-		doc.Source = source
-	}
-	for key, value := range meta {
-		switch key {
-		case "title", "source", "doc_id":
-			continue
-		}
-		if doc.Meta == nil {
-			doc.Meta = map[string]any{}
-		}
-		doc.Meta[key] = value
 	}
 	return doc
 }

@@ -30,9 +30,17 @@
 //     plain {"text", "meta"}); .json Label Studio (or JSON lines if it starts with
 //     "{"); .conll/.bio/.iob CoNLL; .ann and folders holding .ann files brat; .csv
 //     is refused (export only).
-//   - meta.title and meta.source become the title and source; meta.doc_id (a
-//     Newsmark export's own id) is dropped; other meta keys stay in Document.Meta,
-//     numbers exact.
+//   - meta keys become the document's metadata fields by applyMeta's rules (title;
+//     outlet/publisher/source; authors/author/byline; date/published; url;
+//     lang/language; a source that looks like a path stays the source);
+//     meta.doc_id (a Newsmark export's own id) is dropped; other keys, and values
+//     that do not fit their field, stay in Document.Meta, numbers exact.
+//   - .html/.htm: ExtractHTML (Readability, charset rules, metadata, the page kept
+//     as the document's Original); .docx: ExtractDocx (ReadOptions.SplitArticles
+//     for files of several articles). Both are extracted on worker goroutines and
+//     handed on in file order.
+//   - ReadOptions.Clean removes boilerplate lines at the ends of plain-text files
+//     by Cleaner's rules and reports each removed line to ReadOptions.OnClean.
 //   - Unknown labels pass through (after annotate.NormalizeLabelName): storage
 //     creates them, or refuses them with ImportOptions.RefuseUnknownLabels
 //     (`import --refuse-unknown-labels`).
@@ -62,6 +70,10 @@
 //     note in the region's "meta": {"text": [note]}, no annotator; brat — the note
 //     as "#N AnnotatorNotes TN" (line breaks become spaces), no annotator; CSV —
 //     columns; doccano, hf, conll — nowhere.
+//   - Document metadata: exportMeta adds outlet, authors (an array), date, url and
+//     lang to the JSONL formats' meta and Label Studio's task meta; brat writes
+//     DOC.json beside DOC.txt (read back on import); CSV appends the columns
+//     outlet, authors, date, url, lang; hf and CoNLL carry none.
 //   - Identifiers: spacy meta.doc_id and hf "id" are strings ("7"), doccano and
 //     Label Studio "id" are numbers, brat files are doc-000007.txt/.ann.
 //   - Export writes to a temporary file beside the target and renames it; folders

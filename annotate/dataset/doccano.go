@@ -49,7 +49,7 @@ func (e *DoccanoEncoder) Encode(doc annotate.AnnotatedDocument) error {
 		e.writeTriples(spans)
 	}
 	j.raw(`, "meta": `)
-	if err := j.writeMeta([][2]string{{"title", doc.Document.Title}, {"source", doc.Document.Source}}, "", doc.Document.Meta); err != nil {
+	if err := j.writeMeta([][2]string{{"title", doc.Document.Title}, {"source", doc.Document.Source}}, "", exportMeta(doc.Document)); err != nil {
 		return fmt.Errorf("document %d: %w", doc.Document.ID, err)
 	}
 	j.raw("}\n")

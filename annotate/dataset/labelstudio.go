@@ -103,9 +103,9 @@ func (e *LabelStudioEncoder) Encode(doc annotate.AnnotatedDocument) error {
 		j.raw("]}")
 	}
 	j.raw("]}]")
-	if len(doc.Document.Meta) > 0 {
+	if meta := exportMeta(doc.Document); len(meta) > 0 {
 		j.raw(`, "meta": `)
-		if err := j.writeMeta(nil, "", doc.Document.Meta); err != nil {
+		if err := j.writeMeta(nil, "", meta); err != nil {
 			return fmt.Errorf("document %d: %w", doc.Document.ID, err)
 		}
 	}

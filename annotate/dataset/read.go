@@ -25,6 +25,15 @@ type ReadOptions struct {
 	// therefore not read: opening a named pipe would block until some other
 	// program wrote to it. It may be called from Read's own goroutine.
 	Skipped func(path, what string)
+	// SplitArticles makes a Word file holding several articles one document per
+	// article (ExtractDocx).
+	SplitArticles bool
+	// Clean removes leading and trailing boilerplate lines from plain-text files
+	// (see Cleaner); OnClean, if set, hears what was removed from each file
+	// cleaning changed or had to leave whole. It is called from the reading
+	// goroutine.
+	Clean   bool
+	OnClean func(CleanReport)
 }
 
 // Read walks paths (files or folders, folders recursively in sorted order) and yields
@@ -50,7 +59,9 @@ func Read(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportRecord, err
 // readSequential is Read without the read-ahead.
 func readSequential(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportRecord, error] {
 	return func(yield func(annotate.ImportRecord, error) bool) {
-		r := reader{opts: opts, yield: yield}
+		r := reader{opts: opts}
+		r.yield = r.inOrder(yield)
+		defer r.abandon()
 		if r.opts.Unit == "" {
 			r.opts.Unit = annotate.UnitCodepoint
 		}
@@ -61,18 +72,30 @@ func readSequential(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportR
 			r.fail("", annotate.Errorf(annotate.EINVALID, "csv is an export format only; import spacy, doccano, label-studio or brat instead"))
 			return
 		}
+		if r.opts.Clean {
+			r.cleaner = NewCleaner(paths)
+		}
 		for _, path := range paths {
 			if !r.path(path) {
 				return
 			}
 		}
+		r.drain(0)
 	}
 }
 
 // reader carries one Read's options and its consumer.
 type reader struct {
-	opts  ReadOptions
-	yield func(annotate.ImportRecord, error) bool
+	opts    ReadOptions
+	yield   func(annotate.ImportRecord, error) bool
+	cleaner *Cleaner // nil unless opts.Clean
+
+	// Web pages and Word files are extracted on worker goroutines, several at a
+	// time (extraction is most of their cost); their records are handed on in
+	// file order all the same (see sources.go).
+	out     func(annotate.ImportRecord, error) bool // the consumer
+	pending []*extraction
+	stopped bool
 }
 
 // fail yields a RecordError; it reports whether reading should go on.
@@ -251,6 +274,10 @@ func formatByExt(ext string) Format {
 		return FormatCoNLL
 	case ".ann":
 		return FormatBrat
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML
+	case ".docx":
+		return FormatDocx
 	}
 	return ""
 }
@@ -313,6 +340,10 @@ func (r *reader) fileFormat(path string, info fs.FileInfo, format Format) bool {
 		})
 	case FormatBrat:
 		return r.brat(path)
+	case FormatHTML:
+		return r.html(path, info)
+	case FormatDocx:
+		return r.docx(path, info)
 	}
 	return r.fail(path, annotate.Errorf(annotate.EINVALID, "format %s cannot be imported", format))
 }
@@ -383,6 +414,9 @@ func (r *reader) text(path string, info fs.FileInfo) bool {
 	text, err := checkText(data)
 	if err != nil {
 		return r.fail(path, err)
+	}
+	if r.cleaner != nil {
+		text = r.clean(path, text)
 	}
 	doc := annotate.Document{
 		Title:  annotate.TitleFromText(text),

@@ -147,7 +147,7 @@ func (e *SpacyEncoder) Encode(doc annotate.AnnotatedDocument) error {
 		j.raw("]")
 	}
 	j.raw(`, "meta": `)
-	if err := j.writeMeta([][2]string{{"title", doc.Document.Title}, {"source", doc.Document.Source}}, docIDString(doc.Document), doc.Document.Meta); err != nil {
+	if err := j.writeMeta([][2]string{{"title", doc.Document.Title}, {"source", doc.Document.Source}}, docIDString(doc.Document), exportMeta(doc.Document)); err != nil {
 		return fmt.Errorf("document %d: %w", doc.Document.ID, err)
 	}
 	if doc.Document.Status == annotate.StatusDone {

@@ -82,6 +82,7 @@ const usageText = `Usage:
   newsmark [--db PATH] [--annotator NAME] [FILE...]
                                           open the workbench; FILEs are imported and opened
   newsmark [--db PATH] import [--format F] [--offsets U] [--annotator NAME] [--skip-invalid] PATH...
+                              [--clean] [--split-articles]   (.txt .md .html .htm .docx .jsonl .json .conll .ann)
   newsmark [--db PATH] export --format F --out PATH [--offsets U] [--label L]... [--annotator A]
                               [--status done|all] [--tokens] [--split train=0.8,dev=0.1,test=0.1 --seed N]
                               [--replace-labels]

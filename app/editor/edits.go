@@ -133,6 +133,13 @@ func (e *Editor) apply(step Step, undo bool) (Applied, bool, error) {
 		move()
 		return applied, true, nil
 	}
+	if step.Metadata != nil {
+		if err := e.applyMetadata(step.Metadata, undo); err != nil {
+			return Applied{}, true, err
+		}
+		move()
+		return Applied{Step: step}, true, nil
+	}
 	if step.Status != nil {
 		status := step.Status.After
 		if undo {

@@ -23,6 +23,9 @@ type Step struct {
 	Group []Step
 	// Reject, if set, is a curator's rejection of a candidate (session state).
 	Reject *Rejection
+	// Metadata, if set, makes the step an edit of a document's metadata (the
+	// document-info panel); Action and the spans are then unused.
+	Metadata *MetadataChange
 }
 
 // StatusChange is a document's status before and after Mark done or Reopen.
@@ -41,6 +44,9 @@ func (s Step) DocID() int64 {
 	}
 	if s.Reject != nil {
 		return s.Reject.DocID
+	}
+	if s.Metadata != nil {
+		return s.Metadata.DocID
 	}
 	if s.After.ID != 0 {
 		return s.After.DocID
@@ -262,6 +268,9 @@ func (s Step) Describe() string {
 			return "accepting " + s.Group[0].After.Label
 		}
 		return fmt.Sprintf("accepting %d agreed spans", len(s.Group))
+	}
+	if s.Metadata != nil {
+		return "document information edit"
 	}
 	switch s.Action {
 	case annotate.ActionCreate:
