@@ -60,6 +60,8 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard shortcuts", w.onShowShortcuts),
 		fyne.NewMenuItem("Label guidelines", w.onShowGuidelines),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("About Newsmark", w.onAbout),
 	)
 	return fyne.NewMainMenu(file, edit, view, document, labels, help)
 }
