@@ -3,6 +3,8 @@
 # span with the keyboard, tag it with its label's digit, undo, redo, quit with
 # Ctrl+Q, then ask the command line what the database holds. Leaves a screenshot
 # in $ARTIFACTS (default ./ci-artifacts) and prints its path.
+# NEWSMARK_BIN=PATH tests that binary (the one the Linux package installed, say)
+# instead of building one from this checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,7 +42,13 @@ fail() {
   exit 1
 }
 
-go build -o "$bin" .
+if [[ -n "${NEWSMARK_BIN:-}" ]]; then
+  [[ -x "$NEWSMARK_BIN" ]] || fail "NEWSMARK_BIN=$NEWSMARK_BIN is not an executable"
+  bin=$(cd "$(dirname "$NEWSMARK_BIN")" && pwd)/$(basename "$NEWSMARK_BIN")
+  echo "e2e: testing $bin ($("$bin" version | head -1))"
+else
+  go build -o "$bin" .
+fi
 
 # The first 12 code points are the curly-quoted word, so 12 x Shift+Right selects
 # exactly “Ceasefire,” (3 bytes per curly quote: a byte-counting bug would show).
