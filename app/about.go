@@ -118,34 +118,37 @@ func (w *Workbench) onAbout() {
 
 	icon := canvas.NewImageFromResource(fyne.NewStaticResource("newsmark.png", assets.IconPNG()))
 	icon.FillMode = canvas.ImageFillContain
-	icon.SetMinSize(fyne.NewSquareSize(64))
-	title := widget.NewLabelWithStyle("Newsmark "+info.version, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	icon.SetMinSize(fyne.NewSquareSize(56))
+	title := widget.NewRichText(&widget.TextSegment{Text: "Newsmark", Style: widget.RichTextStyleHeading})
 	tagline := widget.NewLabel("Annotate news articles and export training data")
 	tagline.Importance = widget.LowImportance
-	heading := container.NewBorder(nil, nil, icon, nil, container.NewVBox(layout.NewSpacer(), title, tagline, layout.NewSpacer()))
+	heading := container.NewBorder(nil, nil, container.NewCenter(icon), nil,
+		container.NewVBox(layout.NewSpacer(), title, tagline, layout.NewSpacer()))
 
 	grid := container.New(layout.NewFormLayout())
 	for _, row := range info.rows() {
 		value := widget.NewLabel(row[1])
 		value.Selectable = true
-		// A database deep in a home folder is long: break it rather than widen
+		// A database deep in a home folder is long: wrap it rather than widen
 		// the dialog past the window.
-		value.Wrapping = fyne.TextWrapBreak
+		value.Wrapping = fyne.TextWrapWord
 		grid.Add(widget.NewLabelWithStyle(row[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
 		grid.Add(value)
 	}
+	// In a small window the rows scroll, keeping the buttons on screen.
+	rows := container.NewVScroll(grid)
+	rows.SetMinSize(fyne.NewSize(grid.MinSize().Width, min(grid.MinSize().Height, w.win.Canvas().Size().Height*0.4)))
 
+	d := dialog.NewCustomWithoutButtons("About Newsmark", container.NewVBox(heading, widget.NewSeparator(), rows), w.win)
 	var copyButton *widget.Button
 	copyButton = widget.NewButtonWithIcon("Copy for a bug report", theme.ContentCopyIcon(), func() {
 		w.app.Clipboard().SetContent(info.report())
 		copyButton.SetText("Copied")
 		copyButton.SetIcon(theme.ConfirmIcon())
 	})
-	// In a small window the rows scroll, keeping the Copy and Close buttons on screen.
-	rows := container.NewVScroll(grid)
-	rows.SetMinSize(fyne.NewSize(grid.MinSize().Width, min(grid.MinSize().Height, w.win.Canvas().Size().Height*0.4)))
-	body := container.NewVBox(heading, widget.NewSeparator(), rows, container.NewHBox(copyButton))
-	d := dialog.NewCustom("About Newsmark", "Close", body, w.win)
-	d.Resize(fyne.NewSize(min(620, w.win.Canvas().Size().Width*0.9), body.MinSize().Height))
+	closeButton := widget.NewButton("Close", d.Hide)
+	closeButton.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{copyButton, closeButton})
+	d.Resize(fyne.NewSize(min(620, w.win.Canvas().Size().Width*0.9), d.MinSize().Height))
 	w.showDialog(d)
 }

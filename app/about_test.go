@@ -58,7 +58,7 @@ func TestHelpAboutShowsBuildAndDatabaseAndCopiesThem(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"Newsmark " + cli.Version,
+		"Version\n" + cli.Version,
 		"feedc0ffee12",
 		f.db.Path(),
 		runtime.Version(),
