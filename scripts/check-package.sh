@@ -43,6 +43,12 @@ for mime in text/plain text/markdown application/jsonl text/html \
   application/vnd.openxmlformats-officedocument.wordprocessingml.document; do
   grep -q "^MimeType=\(.*;\)\?$mime;" "$desktop" || fail "the menu entry does not open $mime: $(grep '^MimeType=' "$desktop" || echo 'no MimeType line')"
 done
+mimexml="$root/home/.local/share/mime/packages/io.newsmark.workbench.xml"
+[[ -s $mimexml ]] || fail "make user-install did not install the MIME type for .jsonl"
+if command -v update-mime-database >/dev/null; then
+  grep -qx "[0-9]*:application/jsonl:\*\.jsonl" "$root/home/.local/share/mime/globs2" ||
+    fail "after make user-install the MIME database does not map *.jsonl to application/jsonl"
+fi
 if command -v desktop-file-validate >/dev/null; then
   desktop-file-validate "$desktop" || fail "desktop-file-validate rejects the menu entry"
 fi

@@ -61,12 +61,49 @@ fi
 cli=github.com/newsmark/newsmark/app/cli
 stamp="-ldflags=-X=$cli.Version=$version -ldflags=-X=$cli.Commit=$commit"
 
+# finish_linux_tarball TARBALL mends and completes what `fyne package` (v1.7.4) made:
+# - with [CanOpen] MimeTypes its Makefile says Exec := "newsmark %F" and then
+#   installs usr/.../bin/"newsmark %F", a file that does not exist: the Makefile
+#   gets the bare name, the .desktop file keeps its %F;
+# - it installs a MIME type for *.jsonl (scripts/linux/io.newsmark.workbench.xml),
+#   which older desktops do not know, and refreshes the MIME and menu caches.
+finish_linux_tarball() {
+  local tarball=$1 dir="$work/tarball" makefile share
+  rm -rf "$dir"; mkdir -p "$dir"
+  tar -C "$dir" -xJf "$tarball"
+  makefile=$(find "$dir" -name Makefile | head -1)
+  share=$(cd "$(dirname "$makefile")" && find usr -type d -path '*/share/applications' | head -1)
+  share=${share%/applications}
+  [[ -n "$share" ]] || { echo "package: no share/applications in the tarball" >&2; exit 1; }
+  install -Dm644 scripts/linux/io.newsmark.workbench.xml "$(dirname "$makefile")/$share/mime/packages/io.newsmark.workbench.xml"
+  local refresh='if command -v update-mime-database >/dev/null; then update-mime-database DIR/mime; fi; if command -v update-desktop-database >/dev/null; then update-desktop-database DIR/applications; fi'
+  local user='$(DESTDIR)$(HOME)/.local/share' system='$(DESTDIR)$(PREFIX)/share'
+  awk -v share="$share" -v usershare="$user" -v sysshare="$system" -v refresh="$refresh" '
+    function add(line) { print "\t" line; added++ }
+    function refreshIn(dir) { r = refresh; gsub(/DIR/, dir, r); add(r) }
+    /^Exec := ".* %F"$/ { sub(/ %F"$/, "\""); fixed++ }
+    { print }
+    /^\tinstall .*pixmaps\/\$\(Icon\) \$\(DESTDIR\)\$\(PREFIX\)/ {
+      add("install -Dm00644 " share "/mime/packages/$(AppID).xml " sysshare "/mime/packages/$(AppID).xml"); refreshIn(sysshare) }
+    /^\t-rm \$\(DESTDIR\)\$\(PREFIX\)\/share\/pixmaps\/\$\(Icon\)$/ {
+      add("-rm " sysshare "/mime/packages/$(AppID).xml"); refreshIn(sysshare) }
+    /^\tsed -i -e "s,Exec=/ {
+      add("install -Dm00644 " share "/mime/packages/$(AppID).xml " usershare "/mime/packages/$(AppID).xml"); refreshIn(usershare) }
+    /^\t-rm \$\(DESTDIR\)\$\(HOME\)\/.local\/share\/icons\/\$\(Icon\)$/ {
+      add("-rm " usershare "/mime/packages/$(AppID).xml"); refreshIn(usershare) }
+    END { if (fixed != 1 || added != 8) { print "Makefile: fixed " fixed " Exec lines, added " added " lines, want 1 and 8" > "/dev/stderr"; exit 1 } }
+  ' "$makefile" >"$makefile.new" || { echo "package: fyne's Makefile is not the one this script mends" >&2; exit 1; }
+  mv "$makefile.new" "$makefile"
+  (cd "$dir" && tar -cJf "$tarball" --owner=0 --group=0 -- *)
+}
+
 mkdir -p dist
 for target in "${targets[@]}"; do
   case $target in
     linux)
       rm -f dist/Newsmark.tar.xz
       (cd "$src" && GOFLAGS="${GOFLAGS:-} $stamp" "$work/fyne" package --os linux --release)
+      finish_linux_tarball "$src/Newsmark.tar.xz"
       mv "$src/Newsmark.tar.xz" dist/
       ;;
     windows)
