@@ -79,6 +79,7 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Label guidelines", func() { showGuidelines(w.win, w.ed.Labels(), w.dialogs.show) }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Check database…", w.onCheckDatabase),
+		fyne.NewMenuItem("About Newsmark", func() { showAbout(w.app, w.win, w.ed.Store(), w.dialogs.show) }),
 	)
 	return fyne.NewMainMenu(file, edit, view, document, labels, help)
 }

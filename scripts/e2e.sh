@@ -4,6 +4,8 @@
 # Ctrl+Q, then ask the command line what the database holds; then drag with the
 # mouse from mid-word to mid-word and check that whole words were stored. Leaves a screenshot
 # in $ARTIFACTS (default ./ci-artifacts) and prints its path.
+# NEWSMARK_BIN=PATH tests that binary (the one the Linux package installed, say)
+# instead of building one from this checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,7 +43,13 @@ fail() {
   exit 1
 }
 
-go build -o "$bin" .
+if [[ -n "${NEWSMARK_BIN:-}" ]]; then
+  [[ -x "$NEWSMARK_BIN" ]] || fail "NEWSMARK_BIN=$NEWSMARK_BIN is not an executable"
+  bin=$(cd "$(dirname "$NEWSMARK_BIN")" && pwd)/$(basename "$NEWSMARK_BIN")
+  echo "e2e: testing $bin ($("$bin" version | head -1))"
+else
+  go build -o "$bin" .
+fi
 
 # The first 12 code points are the curly-quoted word, so 12 x Shift+Right selects
 # exactly “Ceasefire,” (3 bytes per curly quote: a byte-counting bug would show).

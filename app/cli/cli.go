@@ -18,7 +18,8 @@ import (
 	"github.com/newsmark/newsmark/storage"
 )
 
-// Version is the version printed by `newsmark version`; builds may override it with
+// Version is the version printed by `newsmark version` and Help ▸ About. It must
+// match FyneApp.toml (a test checks); scripts/package.sh stamps it from there with
 // -ldflags "-X github.com/newsmark/newsmark/app/cli.Version=...".
 var Version = "0.1.0"
 
@@ -112,7 +113,7 @@ const usageText = `Usage:
   newsmark [--db PATH] backup [--out PATH]   a checked backup (default: the backups folder beside the database)
   newsmark [--db PATH] restore PATH          replace the database with a backup (the current one is kept)
   newsmark [--db PATH] check                 integrity_check and Newsmark's own rules, in words
-  newsmark version
+  newsmark version                        (or --version) version, commit, Go version
 
 Global flags come before the subcommand. NEWSMARK_DB works like --db.
 Without --db the database is %s
@@ -160,6 +161,7 @@ func Run(args []string, host Host) int {
 	dbFlag := global.String("db", "", "database file")
 	annotatorFlag := global.String("annotator", "", "name written on annotations made in the workbench")
 	showHelp := global.Bool("help", false, "show usage")
+	showVersion := global.Bool("version", false, "show the version")
 	global.BoolVar(showHelp, "h", false, "show usage")
 	if err := global.Parse(args); err != nil {
 		return usage(host, err.Error())
@@ -170,8 +172,8 @@ func Run(args []string, host Host) int {
 	}
 	rest := global.Args()
 
-	if len(rest) > 0 && rest[0] == "version" {
-		fmt.Fprintf(host.Stdout, "newsmark %s\n", Version)
+	if *showVersion || len(rest) > 0 && rest[0] == "version" {
+		writeVersion(host.Stdout)
 		return exitOK
 	}
 	if len(rest) > 0 && rest[0] == "help" {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -257,9 +258,34 @@ func TestLabelsAddAndList(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
-	var out bytes.Buffer
-	if code := Run([]string{"version"}, Host{Stdout: &out, Stderr: &out}); code != 0 || !strings.Contains(out.String(), Version) {
-		t.Errorf("version: exit %d, %q", code, out.String())
+	defer func(old string) { Commit = old }(Commit)
+	Commit = "0123456789ab"
+	for _, args := range [][]string{{"version"}, {"--version"}, {"--db", "ignored.db", "--version"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			var out bytes.Buffer
+			code := Run(args, Host{Stdout: &out, Stderr: &out})
+			lines := strings.Split(out.String(), "\n")
+			if code != 0 || len(lines) < 3 {
+				t.Fatalf("exit %d, %q", code, out.String())
+			}
+			if lines[0] != "newsmark "+Version {
+				t.Errorf("first line %q, want %q (scripts read it)", lines[0], "newsmark "+Version)
+			}
+			if lines[1] != "commit 0123456789ab" {
+				t.Errorf("second line %q, want the stamped commit", lines[1])
+			}
+			if !strings.Contains(lines[2], runtime.Version()) {
+				t.Errorf("third line %q does not name the Go version %s", lines[2], runtime.Version())
+			}
+		})
+	}
+}
+
+func TestBuildCommitWithoutStampIsNeverEmpty(t *testing.T) {
+	defer func(old string) { Commit = old }(Commit)
+	Commit = ""
+	if got := BuildCommit(); got == "" {
+		t.Error("an unstamped build reports an empty commit; want the VCS revision or \"unknown\"")
 	}
 }
 
