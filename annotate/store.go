@@ -52,6 +52,12 @@ type Store interface {
 	SetSpanNote(ctx context.Context, id int64, note, annotator string) (Span, error)
 	History(ctx context.Context, docID int64) ([]Change, error)
 
+	// Precision tagging (issue 9): move a span's boundaries.
+	//
+	// ResizeSpan sets a span's start and end (its text follows), keeping its ID,
+	// label, annotator and note, in one transaction with a history row.
+	ResizeSpan(ctx context.Context, id int64, start, end int, annotator string) (Span, error)
+
 	// AllSpans streams every span with its document's title and status, for the
 	// search index.
 	AllSpans(ctx context.Context) iter.Seq2[SpanRecord, error]
@@ -84,6 +90,22 @@ type Store interface {
 	SourceLedger(ctx context.Context) ([]LedgerEntry, error)
 	SourceStatements(ctx context.Context, sourceID int64) ([]SpanRecord, error)
 	Casualties(ctx context.Context) ([]Casualty, error)
+	// Several annotators: agreement, curation and progress (issue 13).
+
+	// Layers streams the documents that filter picks, in id order, each with the
+	// chosen annotators' spans.
+	Layers(ctx context.Context, filter LayerFilter) iter.Seq2[DocumentLayers, error]
+	// AnnotatorProgress counts documents and spans per annotator and lists the
+	// documents that only one annotator has worked on; curator's layer is listed
+	// but does not count as an annotator.
+	AnnotatorProgress(ctx context.Context, curator string) (Progress, error)
+	// AddSpans stores, in one transaction, each span (DocID, Start, End, Label
+	// and Annotator) not stored yet, with a history entry by `by`; spans already
+	// stored are skipped, so running it twice adds nothing. An offset outside its
+	// document or an unknown label stores nothing.
+	AddSpans(ctx context.Context, spans []Span, by string) (added int, err error)
+	// Overview (issue 14): the aggregated counts the overview charts are drawn from.
+	OverviewFacts(ctx context.Context) (OverviewFacts, error)
 }
 
 // AnnotatedDocument is a document with its spans in text order, as encoders take

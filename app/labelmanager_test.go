@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -208,5 +209,22 @@ func TestHotkeyTakeoverSaysWhatHappensToTheHolder(t *testing.T) {
 	}
 	if demand, _ := f.label("DEMAND"); demand.Hotkey != "" {
 		t.Errorf("after NEW took key 3, DEMAND has key %q, the note promised none", demand.Hotkey)
+	}
+}
+
+func TestLabelFormWarnsWhenAColourIsTooFaintAsAHighlight(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	m := &labelManager{ed: f.w.ed, win: f.w.win, show: f.w.dialogs.show, showError: f.w.showError}
+	form := m.newForm(annotate.Label{Name: "SOURCE", Color: "#009E73"})
+	if !form.colourNote.Hidden {
+		t.Fatalf("a default label colour is warned about: %q", form.colourNote.Text)
+	}
+	form.hex.SetText("#332288")
+	if form.colourNote.Hidden || !strings.Contains(form.colourNote.Text, "too faint on the dark theme") {
+		t.Fatalf("#332288 note = %q (hidden %v)", form.colourNote.Text, form.colourNote.Hidden)
+	}
+	form.hex.SetText("#FFFF99")
+	if !strings.Contains(form.colourNote.Text, "too faint on the light theme") {
+		t.Fatalf("pale yellow note = %q", form.colourNote.Text)
 	}
 }

@@ -52,6 +52,8 @@ type Workbench struct {
 	imports     *importer
 	docText     *documentText // the document view's text size
 	dialogs     dialogStack   // open dialogs, for Esc
+	prec        *precision    // punctuation rule, resizing, tag all occurrences
+	find        *findBar      // Find in document (Ctrl+F)
 
 	attrs    *attrForm // the selected annotation's attributes and links (issue 11)
 	linkHead int64     // the statement "link source" (L) is naming a source for; 0 when not linking
@@ -122,12 +124,16 @@ func (w *Workbench) ShowAndRun() {
 // right, status bar along the bottom.
 func (w *Workbench) build() fyne.CanvasObject {
 	w.status = newStatusBar(w.ed, w.onAnnotatorName)
+	w.status.layer = newLayerSwitch(w.onLayerChosen)
 	w.view = docview.New()
 	w.view.OnSelectionChanged = w.status.showSelection
 	w.view.OnHighlightSelected = func(id int64) { w.annotations.setSelected(id); w.attrs.show(id) }
 	w.view.OnKey = w.onViewKey
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnDelete = w.onDeleteAnnotation
+	w.prec = &precision{ed: w.ed, view: w.view, flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError}
+	w.view.OnHighlightResized = w.prec.resize
+	w.find = newFindBar(w.view, w.focusView, w.status.showSelection)
 
 	w.library = newLibrary(func(id int64) { w.openDocument(id) })
 	w.palette = newPalette(func(label string) { w.tag(label); w.focusView() })
@@ -144,7 +150,7 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.docText = newDocumentText(w.view, w.prefs.FloatWithFallback(prefTextScale, 1), w.app.Settings())
 	w.docArea = container.NewStack(w.docText.override, w.emptyHint)
 
-	centre := container.NewBorder(w.palette.build(), nil, nil, nil, w.docArea)
+	centre := container.NewBorder(container.NewVBox(w.palette.build(), w.find.build()), nil, nil, nil, w.docArea)
 	side := container.NewVSplit(w.annotations.build(), w.attrs.build())
 	side.Offset = 0.6
 	right := container.NewHSplit(centre, side)
@@ -160,6 +166,7 @@ func (w *Workbench) onEditorEvent(ev editor.Event) {
 	switch ev.Kind {
 	case editor.DocumentOpened:
 		w.showOpenDocument()
+		w.refreshLayerSwitch()
 	case editor.SpansChanged:
 		w.refreshSpans()
 	case editor.NoteChanged:
@@ -245,6 +252,7 @@ func (w *Workbench) showOpenDocument() {
 		return
 	}
 	w.view.SetText(doc.Text)
+	w.find.reset()
 	w.refreshSpans()
 	w.library.setCurrent(doc.ID)
 	w.win.SetTitle("Newsmark — " + doc.Title)

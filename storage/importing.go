@@ -39,6 +39,10 @@ func (db *DB) Import(ctx context.Context, records iter.Seq2[annotate.ImportRecor
 	// Reading and checking the records (file I/O, UTF-8 validation, hashing) runs
 	// on another goroutine, ahead of the inserts: the two overlap on a machine
 	// with more than one core.
+	held, err := holdsDocuments(ctx, tx, opts.RequireMatch)
+	if err != nil {
+		return result, db.fail("import", err)
+	}
 	reader := prefetch(records, opts.Annotator)
 	defer reader.stop()
 
@@ -86,6 +90,11 @@ func (db *DB) Import(ctx context.Context, records iter.Seq2[annotate.ImportRecor
 	}
 	if problems.Total > 0 {
 		return annotate.ImportResult{}, &problems
+	}
+	if held && result.Duplicates == 0 && result.Documents > 0 {
+		return annotate.ImportResult{}, annotate.Errorf(annotate.EINVALID,
+			"import aborted, nothing was stored: none of the %d documents matches a document in the database by its text (0 matched), so these annotations are not on the same documents; was the text changed (line ends, white space) after export?",
+			result.Documents)
 	}
 	if err := tx.Commit(); err != nil {
 		return annotate.ImportResult{}, db.fail("import", err)
@@ -543,6 +552,23 @@ func addCounts(result *annotate.ImportResult, delta annotate.ImportResult) {
 	result.LabelsCreated = append(result.LabelsCreated, delta.LabelsCreated...)
 	result.AttrsDeclared = append(result.AttrsDeclared, delta.AttrsDeclared...)
 	result.SourcesAdded = append(result.SourcesAdded, delta.SourcesAdded...)
+	result.SpansOtherAnnotators += delta.SpansOtherAnnotators
+	for _, name := range delta.OtherAnnotators {
+		if !slices.Contains(result.OtherAnnotators, name) {
+			result.OtherAnnotators = append(result.OtherAnnotators, name)
+		}
+	}
+}
+
+// holdsDocuments reports, when asked, whether the database holds any document
+// other than the sample (RequireMatch applies only then).
+func holdsDocuments(ctx context.Context, tx *sql.Tx, asked bool) (bool, error) {
+	if !asked {
+		return false, nil
+	}
+	var held bool
+	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM documents WHERE sample = 0)`).Scan(&held)
+	return held, err
 }
 
 func (im *importer) storeRecord(rec checkedRecord, now time.Time, delta *annotate.ImportResult) (int64, error) {
@@ -581,6 +607,13 @@ func (im *importer) storeRecord(rec checkedRecord, now time.Time, delta *annotat
 		spanIDs = make([]int64, len(rec.spans))
 	}
 	for i, span := range rec.spans {
+		if im.opts.OnlyAnnotator && span.Annotator != im.opts.Annotator {
+			delta.SpansOtherAnnotators++
+			if !slices.Contains(delta.OtherAnnotators, span.Annotator) {
+				delta.OtherAnnotators = append(delta.OtherAnnotators, span.Annotator)
+			}
+			continue
+		}
 		span.DocID = doc.id
 		if span.CreatedAt.IsZero() {
 			span.CreatedAt = now
@@ -627,6 +660,9 @@ func (im *importer) storeRecord(rec checkedRecord, now time.Time, delta *annotat
 		delta.Spans++
 	}
 	for _, l := range rec.links {
+		if spanIDs[l.Head] == 0 || spanIDs[l.Child] == 0 {
+			continue // an end was left out (another annotator's span)
+		}
 		if _, err := im.tx.ExecContext(im.ctx, `INSERT INTO span_links (head_id, child_id, label, annotator, created_at)
 			VALUES (?, ?, ?, ?, ?) ON CONFLICT (head_id, child_id, label) DO NOTHING`,
 			spanIDs[l.Head], spanIDs[l.Child], l.Label, rec.spans[l.Head].Annotator, im.stamp(now)); err != nil {

@@ -395,23 +395,25 @@ func MayStartQuantity(w string) bool {
 	if c := w[0]; c >= '0' && c <= '9' {
 		return true
 	}
-	if _, ok := qualifierPhrases[w]; ok {
-		return true
-	}
-	if _, ok := fillerPhrases[w]; ok {
-		return true
-	}
-	if _, ok := vaguePhrases[w]; ok {
-		return true
-	}
-	if _, ok := units[w]; ok {
-		return true
-	}
-	if _, ok := tens[w]; ok {
-		return true
-	}
-	return w == "a" || w == "an" || w == "half" || w == "between" || w == "from"
+	return quantityStarts[w]
 }
+
+// quantityStarts are the words a quantity can start with, other than digits.
+var quantityStarts = func() map[string]bool {
+	m := map[string]bool{"a": true, "an": true, "half": true, "between": true, "from": true}
+	for _, table := range []phraseTable{qualifierPhrases, fillerPhrases, vaguePhrases} {
+		for first := range table {
+			m[first] = true
+		}
+	}
+	for w := range units {
+		m[w] = true
+	}
+	for w := range tens {
+		m[w] = true
+	}
+	return m
+}()
 
 // KindAt reads a casualty cue at words[i] and returns its kind and the number of
 // words it covers.

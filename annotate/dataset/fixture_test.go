@@ -56,7 +56,7 @@ func fixtureDocs(t testing.TB) []annotate.AnnotatedDocument {
 		{
 			Document: annotate.Document{
 				ID: 7, Title: "=HYPERLINK(\"x\") “Talks” stall", Source: "tests/fixture.txt", Text: fixtureText,
-				Hash: annotate.ContentHash(fixtureText),
+				Hash: annotate.ContentHash(fixtureText), Status: annotate.StatusDone,
 				Meta: map[string]any{"url": "https://example.org/a?b=1&c=<2>", "n": 3},
 			},
 			Spans: []annotate.Span{demand, quote, claim, casualty, cut, overlap, unknown},

@@ -25,7 +25,9 @@ const maxLineBytes = 2*annotate.MaxDocumentBytes + 1<<20
 // its keys; spacy, doccano and hf insist on their shape. Blank lines are skipped.
 //
 // Prodigy records with "answer": "reject" or "ignore" are imported without spans:
-// the annotator said the spans are wrong.
+// the annotator said the spans are wrong. A record with "answer": "accept" was
+// reviewed: its document is imported as done (what the spaCy export writes for
+// done documents only).
 type JSONLDecoder struct {
 	r      *bufio.Reader
 	name   string
@@ -207,8 +209,11 @@ func (d *JSONLDecoder) decodeCareful(trimmed []byte) (annotate.ImportRecord, err
 	if err != nil {
 		return annotate.ImportRecord{}, err
 	}
-	if answer, _ := rawString(raw.Answer, "answer"); answer == "reject" || answer == "ignore" {
+	switch answer, _ := rawString(raw.Answer, "answer"); answer {
+	case "reject", "ignore":
 		rec.Spans, rec.Links = nil, nil
+	case "accept":
+		rec.Document.Status = annotate.StatusDone
 	}
 	return rec, nil
 }

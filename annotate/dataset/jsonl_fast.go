@@ -118,8 +118,13 @@ func (d *JSONLDecoder) fastLine(line []byte) (annotate.ImportRecord, bool) {
 			rec.Spans = append(rec.Spans, span)
 		}
 	}
-	if raw.Answer != nil && (*raw.Answer == "reject" || *raw.Answer == "ignore") {
-		rec.Spans = nil
+	if raw.Answer != nil {
+		switch *raw.Answer {
+		case "reject", "ignore":
+			rec.Spans = nil
+		case "accept":
+			rec.Document.Status = annotate.StatusDone
+		}
 	}
 	return rec, true
 }

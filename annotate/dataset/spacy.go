@@ -11,9 +11,11 @@ import (
 //
 //	{"text": ..., "spans": [{"start", "end", "label", "text"[, "token_start", "token_end"][, "annotator"][, "note"][, "attrs", "parsed_attrs"]}],
 //	 ["relations": [{["head", "child",] "head_span": {"start", "end", "label"}, "child_span": {...}, "label"}],]
-//	 ["tokens": [{"text", "start", "end", "id"}],] "meta": {"doc_id", "title", "source", ...}, "answer": "accept"}
+//	 ["tokens": [{"text", "start", "end", "id"}],] "meta": {"doc_id", "title", "source", ...}[, "answer": "accept"]}
 //
-// token_end is inclusive (Prodigy's convention). "annotator" and "note" appear only
+// Only a document marked done carries "answer": "accept": to Prodigy and spaCy an
+// accepted example says "reviewed: what is not tagged is not an entity", so a
+// document nobody finished must not claim it. token_end is inclusive (Prodigy's convention). "annotator" and "note" appear only
 // when set; Prodigy and spaCy ignore span keys they do not know.
 type SpacyEncoder struct {
 	j    *jsonWriter
@@ -148,7 +150,10 @@ func (e *SpacyEncoder) Encode(doc annotate.AnnotatedDocument) error {
 	if err := j.writeMeta([][2]string{{"title", doc.Document.Title}, {"source", doc.Document.Source}}, docIDString(doc.Document), doc.Document.Meta); err != nil {
 		return fmt.Errorf("document %d: %w", doc.Document.ID, err)
 	}
-	j.raw(`, "answer": "accept"}` + "\n")
+	if doc.Document.Status == annotate.StatusDone {
+		j.raw(`, "answer": "accept"`)
+	}
+	j.raw("}\n")
 	return j.flush()
 }
 

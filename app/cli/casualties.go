@@ -77,13 +77,13 @@ func runCasualties(e *env, args []string) error {
 		if c.Confirmed {
 			confirmed = "yes"
 		}
-		fmt.Fprintf(table, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", c.DocID, figure(c), dash(c.Kind), dash(c.Qualifier), dash(c.Group), confirmed, oneLine(c.Text, 60))
+		fmt.Fprintf(table, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", c.DocID, casualtyFigure(c), dash(c.Kind), dash(c.Qualifier), dash(c.Group), confirmed, oneLine(c.Text, 60))
 	}
 	return table.Flush()
 }
 
-// figure is the count, or the range min–max, as the table shows it.
-func figure(c annotate.Casualty) string {
+// casualtyFigure is the count, or the range min–max, as the table shows it.
+func casualtyFigure(c annotate.Casualty) string {
 	n := func(p *float64) string { return strconv.FormatFloat(*p, 'f', -1, 64) }
 	switch {
 	case c.Count != nil:

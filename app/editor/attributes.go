@@ -270,7 +270,7 @@ func (e *Editor) LinkSource(head int64, start, end int) (annotate.Link, error) {
 	if len(steps) == 1 {
 		e.history.record(steps[0])
 	} else {
-		e.history.record(Step{Action: ActionLinkSource, Steps: steps})
+		e.history.record(Step{Action: ActionLinkSource, Group: steps})
 	}
 	return link, nil
 }

@@ -35,6 +35,8 @@ type Options struct {
 	// ParseCasualty, if set, fills in a new CASUALTY span's attributes from its
 	// text, marked parsed until the annotator confirms or corrects them.
 	ParseCasualty annotate.CasualtyParser
+	// Curator is the annotator of the curated layer; "" for annotate.DefaultCurator.
+	Curator string
 }
 
 // Editor is the open document and every edit made to it. The zero value is not
@@ -57,6 +59,10 @@ type Editor struct {
 	spans   []annotate.Span            // the open document's spans, in text order
 	history history
 
+	layer    Layer                       // what the view shows (layers.go)
+	curator  string                      // the curated layer's annotator
+	rejected map[int64]map[rangeKey]bool // curation's "no"s of this session, by document
+
 	subscribers []func(Event)
 }
 
@@ -64,14 +70,17 @@ type Editor struct {
 // ReloadDocuments, Open and LoadIndex as the window starts.
 func New(store annotate.Store, opts Options) *Editor {
 	e := &Editor{
-		ctx:       context.Background(),
-		store:     store,
-		annotator: opts.Annotator,
-		do:        opts.Do,
-		tasks:     opts.Tasks,
-		engine:    search.New(),
-
+		ctx:           context.Background(),
+		store:         store,
+		annotator:     opts.Annotator,
+		do:            opts.Do,
+		tasks:         opts.Tasks,
+		engine:        search.New(),
 		parseCasualty: opts.ParseCasualty,
+		curator:       opts.Curator,
+	}
+	if e.curator == "" {
+		e.curator = annotate.DefaultCurator
 	}
 	if e.do == nil {
 		e.do = func(f func()) { f() }

@@ -2,6 +2,7 @@ package editor
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/search"
@@ -20,7 +21,7 @@ func (e *Editor) Tag(start, end int, label string) (annotate.Span, error) {
 		Start:     start,
 		End:       end,
 		Label:     label,
-		Annotator: e.annotator,
+		Annotator: e.TagAnnotator(),
 		Attrs:     e.parsedAttrs(label, start, end),
 	})
 	if annotate.ErrorCode(err) == annotate.ECONFLICT {
@@ -124,6 +125,14 @@ func (e *Editor) apply(step Step, undo bool) (Applied, bool, error) {
 	if undo {
 		move = e.history.markUndone
 	}
+	if len(step.Group) > 0 || step.Reject != nil {
+		applied, err := e.applyGroup(step, undo)
+		if err != nil {
+			return applied, true, err
+		}
+		move()
+		return applied, true, nil
+	}
 	if step.Status != nil {
 		status := step.Status.After
 		if undo {
@@ -135,15 +144,7 @@ func (e *Editor) apply(step Step, undo bool) (Applied, bool, error) {
 		move()
 		return Applied{Step: step}, true, nil
 	}
-	if len(step.Steps) > 0 {
-		applied, err := e.applyCompound(step, undo)
-		if err != nil {
-			return applied, true, err
-		}
-		move()
-		return applied, true, nil
-	}
-	applied, err := e.applyOne(step, undo)
+	applied, err := e.applySpanStep(step, undo)
 	if err != nil {
 		return Applied{}, true, err
 	}
@@ -151,30 +152,45 @@ func (e *Editor) apply(step Step, undo bool) (Applied, bool, error) {
 	return applied, true, nil
 }
 
-// applyCompound undoes the parts of a compound step in reverse order, or redoes
-// them in order. The step's first part is what Applied reports.
-func (e *Editor) applyCompound(step Step, undo bool) (Applied, error) {
-	var first Applied
-	for i := range step.Steps {
-		part := step.Steps[i]
-		if undo {
-			part = step.Steps[len(step.Steps)-1-i]
+// applyGroup undoes (in reverse order) or redoes the parts of a grouped step
+// (curation's accept-all, a reject), and a lone rejection.
+func (e *Editor) applyGroup(step Step, undo bool) (Applied, error) {
+	parts := step.Group
+	if len(parts) == 0 {
+		parts = []Step{step}
+	}
+	if undo {
+		parts = slices.Clone(parts)
+		slices.Reverse(parts)
+	}
+	applied := Applied{Step: step}
+	for _, part := range parts {
+		if part.Reject != nil {
+			k := keyOf(part.Reject.Span)
+			if undo {
+				e.unreject(k)
+			} else {
+				e.reject(k)
+			}
+			e.publish(Event{Kind: SpansChanged, DocID: part.Reject.DocID})
+			continue
 		}
-		applied, err := e.applyOne(part, undo)
+		a, err := e.applySpanStep(part, undo)
 		if err != nil {
-			return Applied{}, err
+			return applied, err
 		}
-		if i == 0 || !undo {
-			first = applied
+		if a.Span.ID != 0 {
+			applied.Span = a.Span
+		} else if applied.Gone.ID == 0 {
+			applied.Gone = a.Gone
 		}
 	}
-	first.Step = step
-	return first, nil
+	return applied, nil
 }
 
-// applyOne commits one step's inverse (undo) or the step again (redo) and
-// updates the open document's spans.
-func (e *Editor) applyOne(step Step, undo bool) (Applied, error) {
+// applySpanStep commits the inverse of a span step (undo) or the step again
+// (redo) and updates the open document's list.
+func (e *Editor) applySpanStep(step Step, undo bool) (Applied, error) {
 	commit := replayStep
 	if undo {
 		commit = revertStep

@@ -17,10 +17,11 @@ type Step struct {
 	// Status, if set, makes the step a change of a document's status (Mark done,
 	// Reopen) instead of a span edit; Action and the spans are then unused.
 	Status *StatusChange
-	// Steps, if set, makes the step a compound of these, done in order and
-	// undone in reverse ("link source": tag the mention, link it, set the
-	// source); Before and After are then unused.
-	Steps []Step
+	// Group, if set, makes the step several span steps undone and redone
+	// together (curation's accept all agreed, a reject that deletes).
+	Group []Step
+	// Reject, if set, is a curator's rejection of a candidate (session state).
+	Reject *Rejection
 }
 
 // StatusChange is a document's status before and after Mark done or Reopen.
@@ -34,8 +35,11 @@ func (s Step) DocID() int64 {
 	if s.Status != nil {
 		return s.Status.DocID
 	}
-	if len(s.Steps) > 0 {
-		return s.Steps[0].DocID()
+	if len(s.Group) > 0 {
+		return s.Group[0].DocID()
+	}
+	if s.Reject != nil {
+		return s.Reject.DocID
 	}
 	if s.After.ID != 0 {
 		return s.After.DocID
@@ -45,8 +49,8 @@ func (s Step) DocID() int64 {
 
 // SpanID is the span the step changes.
 func (s Step) SpanID() int64 {
-	if len(s.Steps) > 0 {
-		return s.Steps[len(s.Steps)-1].SpanID()
+	if len(s.Group) > 0 {
+		return s.Group[len(s.Group)-1].SpanID()
 	}
 	if s.After.ID != 0 {
 		return s.After.ID
@@ -117,10 +121,25 @@ func (h *history) forget(drop func(Step) bool) {
 	h.undone = keep(h.undone)
 }
 
+// usesLabel reports whether the step, or any part of a grouped step, involves
+// the label.
+func (s Step) usesLabel(name string) bool {
+	if s.Before.Label == name || s.After.Label == name || (s.Reject != nil && s.Reject.Span.Label == name) {
+		return true
+	}
+	for _, part := range s.Group {
+		if part.usesLabel(name) {
+			return true
+		}
+	}
+	return false
+}
+
 // renameLabel keeps steps valid after a label is renamed, so undoing a relabel sets
 // the label's new name rather than one the store no longer knows.
 func (h *history) renameLabel(oldName, newName string) {
-	rename := func(steps []Step) {
+	var rename func(steps []Step)
+	rename = func(steps []Step) {
 		for i := range steps {
 			if steps[i].Before.Label == oldName {
 				steps[i].Before.Label = newName
@@ -128,6 +147,12 @@ func (h *history) renameLabel(oldName, newName string) {
 			if steps[i].After.Label == oldName {
 				steps[i].After.Label = newName
 			}
+			if r := steps[i].Reject; r != nil && r.Span.Label == oldName {
+				renamed := *r
+				renamed.Span.Label = newName
+				steps[i].Reject = &renamed
+			}
+			rename(steps[i].Group)
 		}
 	}
 	rename(h.done)
@@ -174,6 +199,8 @@ func makeSpan(ctx context.Context, store annotate.Store, step Step, from, to ann
 		return store.SetSpanAttrs(ctx, to.ID, to.Attrs, annotator)
 	case annotate.ActionLink, annotate.ActionUnlink:
 		return relink(ctx, store, from, to, annotator)
+	case annotate.ActionResize:
+		return store.ResizeSpan(ctx, to.ID, to.Start, to.End, annotator)
 	}
 	return annotate.Span{}, fmt.Errorf("unknown action %q", step.Action)
 }
@@ -217,6 +244,24 @@ func (s Step) Describe() string {
 		}
 		return "reopening"
 	}
+	if len(s.Group) > 0 && s.Action == annotate.ActionCreate && s.After.ID != 0 {
+		return fmt.Sprintf("tagging %d occurrences as %s", len(s.Group), s.After.Label)
+	}
+	if s.Reject != nil {
+		return "rejecting " + s.Reject.Span.Label
+	}
+	if s.Action == ActionLinkSource {
+		return string(ActionLinkSource)
+	}
+	if len(s.Group) > 0 {
+		if last := s.Group[len(s.Group)-1]; last.Reject != nil {
+			return "rejecting " + last.Reject.Span.Label
+		}
+		if len(s.Group) == 1 {
+			return "accepting " + s.Group[0].After.Label
+		}
+		return fmt.Sprintf("accepting %d agreed spans", len(s.Group))
+	}
 	switch s.Action {
 	case annotate.ActionCreate:
 		return "tagging " + s.After.Label
@@ -232,6 +277,8 @@ func (s Step) Describe() string {
 		return "link"
 	case annotate.ActionUnlink:
 		return "unlink"
+	case annotate.ActionResize:
+		return "resizing " + s.After.Label
 	}
 	return string(s.Action)
 }
