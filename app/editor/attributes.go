@@ -308,11 +308,22 @@ func (e *Editor) SourceNames() ([]string, error) {
 		}
 	}
 	if e.doc != nil {
-		for _, n := range documentNames(e.doc.Text, maxDocumentNames) {
+		if e.names.doc != e.doc {
+			// Read once per opened document: tokenising a long article on every
+			// click would be felt.
+			e.names.doc, e.names.list = e.doc, documentNames(e.doc.Text, maxDocumentNames)
+		}
+		for _, n := range e.names.list {
 			add(n)
 		}
 	}
 	return names, nil
+}
+
+// nameCache holds the names found in the open document's text.
+type nameCache struct {
+	doc  *annotate.Document // the document they were read from
+	list []string
 }
 
 // maxDocumentNames bounds what a long document adds to completion.
