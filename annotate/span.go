@@ -53,13 +53,13 @@ const (
 	ActionRelabel Action = "relabel"
 	ActionNote    Action = "note"
 	ActionRestore Action = "restore" // an undone delete or a redone create
-	ActionAttr    Action = "attr"    // an attribute set, changed or cleared
-	ActionLink    Action = "link"    // a link added; the change's span is the link's head
-	ActionUnlink  Action = "unlink"  // a link removed
 	// ActionResize is a change of a span's start or end. The database's history
 	// records it as a "restore" row that carries both the span before and after
 	// (its schema knows no "resize" action yet); the editor's undo steps name it.
 	ActionResize Action = "resize"
+	ActionAttr   Action = "attr"   // an attribute set, changed or cleared
+	ActionLink   Action = "link"   // a link added; the change's span is the link's head
+	ActionUnlink Action = "unlink" // a link removed
 )
 
 // Change is one entry of the append-only annotation history that feeds undo/redo

@@ -71,6 +71,38 @@ type Store interface {
 
 	Stats(ctx context.Context) (Stats, error)
 
+	// Suggestions (issue 12): pending suggestions stored by `newsmark suggest
+	// --apply` for the workbench, and rejected ones, never proposed again for
+	// their document.
+	//
+	// ReplacePendingSuggestions replaces a document's pending suggestions in one
+	// transaction, leaving out those rejected before and those an annotation of
+	// the same label and range already holds; it returns how many it stored.
+	ReplacePendingSuggestions(ctx context.Context, docID int64, suggestions []StoredSuggestion) (stored int, err error)
+	PendingSuggestions(ctx context.Context, docID int64) ([]StoredSuggestion, error) // in text order
+	// RejectSuggestion remembers a rejection and drops the pending suggestion of
+	// that label and range; UnrejectSuggestion takes the rejection back (undo).
+	RejectSuggestion(ctx context.Context, docID int64, label string, start, end int, annotator string) error
+	UnrejectSuggestion(ctx context.Context, docID int64, label string, start, end int) error
+	// RejectedSuggestions lists a document's rejections (Label, Start and End set).
+	RejectedSuggestions(ctx context.Context, docID int64) ([]StoredSuggestion, error)
+
+	// Several annotators: agreement, curation and progress (issue 13).
+
+	// Layers streams the documents that filter picks, in id order, each with the
+	// chosen annotators' spans.
+	Layers(ctx context.Context, filter LayerFilter) iter.Seq2[DocumentLayers, error]
+	// AnnotatorProgress counts documents and spans per annotator and lists the
+	// documents that only one annotator has worked on; curator's layer is listed
+	// but does not count as an annotator.
+	AnnotatorProgress(ctx context.Context, curator string) (Progress, error)
+	// AddSpans stores, in one transaction, each span (DocID, Start, End, Label
+	// and Annotator) not stored yet, with a history entry by `by`; spans already
+	// stored are skipped, so running it twice adds nothing. An offset outside its
+	// document or an unknown label stores nothing.
+	AddSpans(ctx context.Context, spans []Span, by string) (added int, err error)
+	// Overview (issue 14): the aggregated counts the overview charts are drawn from.
+	OverviewFacts(ctx context.Context) (OverviewFacts, error)
 	// Attributes, sources and links (issue 11: who said it, and how many).
 	// Every change to a span's attributes or links is one transaction with a
 	// history row (actions attr, link, unlink), so it can be undone like a tag.
@@ -90,22 +122,6 @@ type Store interface {
 	SourceLedger(ctx context.Context) ([]LedgerEntry, error)
 	SourceStatements(ctx context.Context, sourceID int64) ([]SpanRecord, error)
 	Casualties(ctx context.Context) ([]Casualty, error)
-	// Several annotators: agreement, curation and progress (issue 13).
-
-	// Layers streams the documents that filter picks, in id order, each with the
-	// chosen annotators' spans.
-	Layers(ctx context.Context, filter LayerFilter) iter.Seq2[DocumentLayers, error]
-	// AnnotatorProgress counts documents and spans per annotator and lists the
-	// documents that only one annotator has worked on; curator's layer is listed
-	// but does not count as an annotator.
-	AnnotatorProgress(ctx context.Context, curator string) (Progress, error)
-	// AddSpans stores, in one transaction, each span (DocID, Start, End, Label
-	// and Annotator) not stored yet, with a history entry by `by`; spans already
-	// stored are skipped, so running it twice adds nothing. An offset outside its
-	// document or an unknown label stores nothing.
-	AddSpans(ctx context.Context, spans []Span, by string) (added int, err error)
-	// Overview (issue 14): the aggregated counts the overview charts are drawn from.
-	OverviewFacts(ctx context.Context) (OverviewFacts, error)
 }
 
 // AnnotatedDocument is a document with its spans in text order, as encoders take

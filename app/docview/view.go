@@ -36,15 +36,15 @@ type View struct {
 	OnTypedRune         func(r rune)         // runes the view doesn't use (digits tag/relabel)
 	OnDelete            func()               // Delete or Backspace pressed
 	OnScrolled          func(offset float32) // user scrolled (for remembering the position)
-	// OnKey, if set, sees keys before the view does; returning true takes the key
-	// (the workbench's "link source" mode takes Enter and Esc).
-	OnKey func(name fyne.KeyName) bool
 	// OnHighlightResized reports a drag of one of the selected highlight's end
 	// handles: the range it should now have. The handles show only when it is set.
 	OnHighlightResized func(id int64, start, end int)
 	// ExactSelection makes mouse selections take exact characters; by default they
 	// snap outward to whole words (and Alt held while dragging takes exact ones).
 	ExactSelection bool
+	// OnKey, if set, sees keys before the view does; returning true takes the key
+	// (the workbench's "link source" mode takes Enter and Esc).
+	OnKey func(name fyne.KeyName) bool
 
 	text       []rune
 	highlights []Highlight // sorted by start, longer first; see sortHighlights

@@ -32,11 +32,11 @@ type Options struct {
 	// Tasks, if set, counts the editor's background work as well (the app waits
 	// on one group for imports and index loads alike). Nil uses the editor's own.
 	Tasks *sync.WaitGroup
+	// Curator is the annotator of the curated layer; "" for annotate.DefaultCurator.
+	Curator string
 	// ParseCasualty, if set, fills in a new CASUALTY span's attributes from its
 	// text, marked parsed until the annotator confirms or corrects them.
 	ParseCasualty annotate.CasualtyParser
-	// Curator is the annotator of the curated layer; "" for annotate.DefaultCurator.
-	Curator string
 }
 
 // Editor is the open document and every edit made to it. The zero value is not
@@ -71,14 +71,15 @@ type Editor struct {
 // ReloadDocuments, Open and LoadIndex as the window starts.
 func New(store annotate.Store, opts Options) *Editor {
 	e := &Editor{
-		ctx:           context.Background(),
-		store:         store,
-		annotator:     opts.Annotator,
-		do:            opts.Do,
-		tasks:         opts.Tasks,
-		engine:        search.New(),
+		ctx:       context.Background(),
+		store:     store,
+		annotator: opts.Annotator,
+		do:        opts.Do,
+		tasks:     opts.Tasks,
+		engine:    search.New(),
+		curator:   opts.Curator,
+
 		parseCasualty: opts.ParseCasualty,
-		curator:       opts.Curator,
 	}
 	if e.curator == "" {
 		e.curator = annotate.DefaultCurator

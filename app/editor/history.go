@@ -17,8 +17,9 @@ type Step struct {
 	// Status, if set, makes the step a change of a document's status (Mark done,
 	// Reopen) instead of a span edit; Action and the spans are then unused.
 	Status *StatusChange
-	// Group, if set, makes the step several span steps undone and redone
-	// together (curation's accept all agreed, a reject that deletes).
+	// Group, if set, makes the step several steps done in order and undone in
+	// reverse, as one: tag all occurrences, link source (tag the mention, link it,
+	// set the source), curation's accept all agreed, a reject that deletes.
 	Group []Step
 	// Reject, if set, is a curator's rejection of a candidate (session state).
 	Reject *Rejection
@@ -49,11 +50,11 @@ func (s Step) DocID() int64 {
 
 // SpanID is the span the step changes.
 func (s Step) SpanID() int64 {
-	if len(s.Group) > 0 {
-		return s.Group[len(s.Group)-1].SpanID()
-	}
 	if s.After.ID != 0 {
 		return s.After.ID
+	}
+	if len(s.Group) > 0 {
+		return s.Group[len(s.Group)-1].SpanID()
 	}
 	return s.Before.ID
 }
@@ -195,12 +196,12 @@ func makeSpan(ctx context.Context, store annotate.Store, step Step, from, to ann
 		return store.RelabelSpan(ctx, to.ID, to.Label, annotator)
 	case annotate.ActionNote:
 		return store.SetSpanNote(ctx, to.ID, to.Note, annotator)
+	case annotate.ActionResize:
+		return store.ResizeSpan(ctx, to.ID, to.Start, to.End, annotator)
 	case annotate.ActionAttr:
 		return store.SetSpanAttrs(ctx, to.ID, to.Attrs, annotator)
 	case annotate.ActionLink, annotate.ActionUnlink:
 		return relink(ctx, store, from, to, annotator)
-	case annotate.ActionResize:
-		return store.ResizeSpan(ctx, to.ID, to.Start, to.End, annotator)
 	}
 	return annotate.Span{}, fmt.Errorf("unknown action %q", step.Action)
 }
@@ -244,14 +245,14 @@ func (s Step) Describe() string {
 		}
 		return "reopening"
 	}
+	if s.Action == ActionLinkSource {
+		return string(ActionLinkSource)
+	}
 	if len(s.Group) > 0 && s.Action == annotate.ActionCreate && s.After.ID != 0 {
 		return fmt.Sprintf("tagging %d occurrences as %s", len(s.Group), s.After.Label)
 	}
 	if s.Reject != nil {
 		return "rejecting " + s.Reject.Span.Label
-	}
-	if s.Action == ActionLinkSource {
-		return string(ActionLinkSource)
 	}
 	if len(s.Group) > 0 {
 		if last := s.Group[len(s.Group)-1]; last.Reject != nil {
@@ -271,14 +272,14 @@ func (s Step) Describe() string {
 		return "relabel " + s.Before.Label + " → " + s.After.Label
 	case annotate.ActionNote:
 		return "note edit"
+	case annotate.ActionResize:
+		return "resizing " + s.After.Label
 	case annotate.ActionAttr:
 		return "attribute edit"
 	case annotate.ActionLink:
 		return "link"
 	case annotate.ActionUnlink:
 		return "unlink"
-	case annotate.ActionResize:
-		return "resizing " + s.After.Label
 	}
 	return string(s.Action)
 }
