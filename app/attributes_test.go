@@ -264,3 +264,33 @@ func TestLabelAttributesDialogAddsAndRemovesDeclarations(t *testing.T) {
 		t.Errorf("after remove: %+v", label.Attrs)
 	}
 }
+
+func TestLinkSourceToAnExistingMentionChosenByTab(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	mention := f.tagText("Ana Pavić", '5')
+	claim := f.tagText("At least 14 civilians were killed", '1')
+	f.w.selectSpan(claim)
+	f.w.view.OnTypedRune('l')
+	// The mention is reached as a highlight (Tab or a click), not by selecting text.
+	f.w.view.SelectHighlight(mention.ID)
+	f.w.view.Select(mention.Start, mention.End)
+	f.w.view.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	spans := f.spans(f.ids[0])
+	if len(spans) != 2 {
+		t.Fatalf("a second SOURCE span was made: %+v", rows(spans))
+	}
+	for _, s := range spans {
+		if s.ID == claim.ID && (len(s.Links) != 1 || s.Links[0].Child != mention.ID || s.Attrs["source"].Text != "Ana Pavić") {
+			t.Errorf("claim = %+v", s)
+		}
+	}
+	// Enter without a selection while linking asks for one instead of linking.
+	f.w.selectSpan(claim)
+	f.w.view.OnTypedRune('l')
+	f.w.view.Select(0, 0)
+	f.w.view.SelectHighlight(0)
+	f.w.view.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if f.w.linkHead == 0 {
+		t.Error("Enter with nothing selected ended link mode")
+	}
+}

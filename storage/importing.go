@@ -660,6 +660,9 @@ func (im *importer) storeRecord(rec checkedRecord, now time.Time, delta *annotat
 		delta.Spans++
 	}
 	for _, l := range rec.links {
+		if spanIDs[l.Head] == 0 || spanIDs[l.Child] == 0 {
+			continue // an end was left out (another annotator's span)
+		}
 		if _, err := im.tx.ExecContext(im.ctx, `INSERT INTO span_links (head_id, child_id, label, annotator, created_at)
 			VALUES (?, ?, ?, ?, ?) ON CONFLICT (head_id, child_id, label) DO NOTHING`,
 			spanIDs[l.Head], spanIDs[l.Child], l.Label, rec.spans[l.Head].Annotator, im.stamp(now)); err != nil {

@@ -128,7 +128,12 @@ func listSources(ctx context.Context, q queryer) ([]annotate.Source, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	sort.SliceStable(sources, func(i, j int) bool { return foldName(sources[i].Name) < foldName(sources[j].Name) })
+	// Names are stored normalised, so lower case is the fold; computed once.
+	keys := make(map[int64]string, len(sources))
+	for _, s := range sources {
+		keys[s.ID] = strings.ToLower(s.Name)
+	}
+	sort.SliceStable(sources, func(i, j int) bool { return keys[sources[i].ID] < keys[sources[j].ID] })
 	return sources, nil
 }
 

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/sahilm/fuzzy"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/dataset"
 )
 
 // Attributes, sources and links (issue 11). Each change is one undoable step:
@@ -278,7 +280,8 @@ const ActionLinkSource annotate.Action = "link source"
 
 // SourceNames are the names completion offers for a source: every name and
 // alias of the project's sources, then the SOURCE mentions of the open document
-// that name none yet, each once (ignoring case and spacing).
+// and the names in its text (documentNames), each once (ignoring case and
+// spacing).
 func (e *Editor) SourceNames() ([]string, error) {
 	sources, err := e.store.Sources(e.ctx)
 	if err != nil {
@@ -304,7 +307,63 @@ func (e *Editor) SourceNames() ([]string, error) {
 			add(s.Text)
 		}
 	}
+	if e.doc != nil {
+		if e.names.doc != e.doc {
+			// Read once per opened document: tokenising a long article on every
+			// click would be felt.
+			e.names.doc, e.names.list = e.doc, documentNames(e.doc.Text, maxDocumentNames)
+		}
+		for _, n := range e.names.list {
+			add(n)
+		}
+	}
 	return names, nil
+}
+
+// nameCache holds the names found in the open document's text.
+type nameCache struct {
+	doc  *annotate.Document // the document they were read from
+	list []string
+}
+
+// maxDocumentNames bounds what a long document adds to completion.
+const maxDocumentNames = 500
+
+// documentNames finds names in a text: runs of two to four capitalised words
+// separated by a single space or NBSP ("Ilse Marrow", "Red Cross", "Ana Pavić"),
+// in text order, each once, at most limit.
+func documentNames(text string, limit int) []string {
+	tokens := dataset.Tokenize(text)
+	runes := []rune(text)
+	capitalised := func(t dataset.Token) bool {
+		r := []rune(t.Text)
+		return len(r) > 1 && unicode.IsUpper(r[0]) && unicode.IsLetter(r[1])
+	}
+	joined := func(a, b dataset.Token) bool {
+		gap := runes[a.End:b.Start]
+		return len(gap) == 1 && (gap[0] == ' ' || gap[0] == '\u00a0')
+	}
+	seen := map[string]bool{}
+	var names []string
+	for i := 0; i < len(tokens) && len(names) < limit; {
+		if !capitalised(tokens[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(tokens) && j-i < 4 && capitalised(tokens[j]) && joined(tokens[j-1], tokens[j]) {
+			j++
+		}
+		if j-i >= 2 {
+			name := annotate.NormalizeSourceName(string(runes[tokens[i].Start:tokens[j-1].End]))
+			if !seen[name] {
+				seen[name] = true
+				names = append(names, name)
+			}
+		}
+		i = j
+	}
+	return names
 }
 
 // SuggestSources ranks names for what the user has typed (sahilm/fuzzy: letters

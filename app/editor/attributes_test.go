@@ -179,3 +179,15 @@ func TestSourceSuggestions(t *testing.T) {
 		t.Errorf("empty → %q", got)
 	}
 }
+
+func TestDocumentNamesAreRunsOfCapitalisedWords(t *testing.T) {
+	text := "The Red Cross said Ana\u00a0Pavić met Ilse Marrow. “Stay,” Marrow said; UN officials and the Harbour City Port Authority Board agreed."
+	got := documentNames(text, 10)
+	want := "The Red Cross|Ana Pavić|Ilse Marrow|Harbour City Port Authority"
+	if strings.Join(got, "|") != want {
+		t.Errorf("names = %q, want %q", strings.Join(got, "|"), want)
+	}
+	if got := documentNames(text, 1); len(got) != 1 {
+		t.Errorf("limit 1 gave %q", got)
+	}
+}

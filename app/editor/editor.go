@@ -49,6 +49,7 @@ type Editor struct {
 	tasks     *sync.WaitGroup
 
 	parseCasualty annotate.CasualtyParser
+	names         nameCache // names in the open document, for source completion
 
 	engine  *search.Engine // fuzzy search over every span, kept fresh after each edit
 	journal indexJournal   // edits made while the index reloads
