@@ -52,11 +52,12 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Delete document…", w.onDeleteDocument),
 	)
-	view := fyne.NewMenu("View",
+	view := fyne.NewMenu("View", append([]*fyne.MenuItem{
 		item("Larger text", shortcut(fyne.KeyEqual, 0), func() { w.onTextSize(+1) }),
 		item("Smaller text", shortcut(fyne.KeyMinus, 0), func() { w.onTextSize(-1) }),
 		item("Actual size", shortcut(fyne.Key0, 0), func() { w.onTextSize(0) }),
-	)
+		fyne.NewMenuItemSeparator(),
+	}, w.viewSet.menuItems()...)...)
 	labels := fyne.NewMenu("Labels",
 		fyne.NewMenuItem("Manage labels…", func() { showLabelManager(w.ed, w.win, w.dialogs.show, w.showError) }),
 	)

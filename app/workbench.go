@@ -53,6 +53,7 @@ type Workbench struct {
 	dialogs     dialogStack   // open dialogs, for Esc
 	prec        *precision    // punctuation rule, resizing, tag all occurrences
 	find        *findBar      // Find in document (Ctrl+F)
+	viewSet     *viewSettings // View ▸ Theme, Full width, exact selection
 }
 
 // NewWorkbench builds the main window on a (real or test) fyne.App.
@@ -139,7 +140,11 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.emptyHint = container.NewCenter(container.NewVBox(hint, container.NewCenter(container.NewHBox(openFiles, openFolder))))
 	w.emptyHint.Hide()
 	w.docText = newDocumentText(w.view, w.prefs.FloatWithFallback(prefTextScale, 1), w.app.Settings())
-	w.docArea = container.NewStack(w.docText.override, w.emptyHint)
+	w.viewSet = newViewSettings(w.app, w.view, w.docText)
+	w.viewSet.refresh = func() { w.win.SetMainMenu(w.buildMainMenu()) }
+	column := container.New(w.viewSet.column, w.docText.override)
+	w.viewSet.column.box = column
+	w.docArea = container.NewStack(column, w.emptyHint)
 
 	centre := container.NewBorder(container.NewVBox(w.palette.build(), w.find.build()), nil, nil, nil, w.docArea)
 	right := container.NewHSplit(centre, w.annotations.build())
