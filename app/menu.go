@@ -31,6 +31,11 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
+	everywhere := fyne.NewMenuItem("Tag all occurrences in every document", func() {
+		w.prec.setEverywhere(!w.prec.everywhere())
+		w.win.SetMainMenu(w.buildMainMenu())
+	})
+	everywhere.Checked = w.prec.everywhere()
 	edit := fyne.NewMenu("Edit",
 		item("Undo", &fyne.ShortcutUndo{}, w.textFirst(&fyne.ShortcutUndo{}, w.onUndo)),
 		item("Redo", shortcut(fyne.KeyZ, fyne.KeyModifierShift), w.textFirst(&fyne.ShortcutRedo{}, w.onRedo)),
@@ -41,6 +46,7 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		item("Search annotations…", shortcut(fyne.KeyK, 0), w.onFind),
 		fyne.NewMenuItemSeparator(),
 		item("Tag all occurrences", shortcut(fyne.KeyA, fyne.KeyModifierShift), func() { w.prec.onTagOccurrences(w.selectedAnnotation()) }),
+		everywhere,
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Annotator name…", w.onAnnotatorName),
 	)

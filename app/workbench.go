@@ -124,7 +124,7 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.view.OnHighlightSelected = func(id int64) { w.annotations.setSelected(id) }
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnDelete = w.onDeleteAnnotation
-	w.prec = &precision{ed: w.ed, view: w.view, flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError}
+	w.prec = &precision{ed: w.ed, view: w.view, flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError, prefs: w.prefs}
 	w.view.OnHighlightResized = w.prec.resize
 	w.find = newFindBar(w.view, w.focusView, w.status.showSelection)
 
