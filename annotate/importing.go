@@ -17,6 +17,15 @@ type ImportRecord struct {
 type ImportOptions struct {
 	// Annotator is written on imported spans that name none of their own.
 	Annotator string
+	// OnlyAnnotator imports only Annotator's spans: a span the file gives to
+	// somebody else is skipped (and counted), so bringing in one colleague's
+	// work never adds to another person's layer.
+	OnlyAnnotator bool
+	// RequireMatch refuses the import when the database holds documents (other
+	// than the sample) and none of the records' texts is among them: a file
+	// meant to add annotations to the same documents that matches none was made
+	// from other texts, and would only add near-duplicates.
+	RequireMatch bool
 	// SkipInvalid imports the good records and lists the bad ones instead of
 	// aborting the whole import at the first bad record.
 	SkipInvalid bool
@@ -36,6 +45,11 @@ type ImportResult struct {
 	LabelsCreated []string // unknown labels that were created
 	DocIDs        []int64  // every document the records map to, in record order
 	Invalid       []RecordError
+
+	// SpansOtherAnnotators counts spans skipped under OnlyAnnotator because the
+	// file gives them to the annotators listed in OtherAnnotators.
+	SpansOtherAnnotators int
+	OtherAnnotators      []string
 }
 
 // RecordError is a problem with one record or file.

@@ -70,6 +70,23 @@ type Store interface {
 	Import(ctx context.Context, records iter.Seq2[ImportRecord, error], opts ImportOptions) (ImportResult, error)
 
 	Stats(ctx context.Context) (Stats, error)
+
+	// Several annotators: agreement, curation and progress (issue 13).
+
+	// Layers streams the documents that filter picks, in id order, each with the
+	// chosen annotators' spans.
+	Layers(ctx context.Context, filter LayerFilter) iter.Seq2[DocumentLayers, error]
+	// AnnotatorProgress counts documents and spans per annotator and lists the
+	// documents that only one annotator has worked on; curator's layer is listed
+	// but does not count as an annotator.
+	AnnotatorProgress(ctx context.Context, curator string) (Progress, error)
+	// AddSpans stores, in one transaction, each span (DocID, Start, End, Label
+	// and Annotator) not stored yet, with a history entry by `by`; spans already
+	// stored are skipped, so running it twice adds nothing. An offset outside its
+	// document or an unknown label stores nothing.
+	AddSpans(ctx context.Context, spans []Span, by string) (added int, err error)
+	// Overview (issue 14): the aggregated counts the overview charts are drawn from.
+	OverviewFacts(ctx context.Context) (OverviewFacts, error)
 }
 
 // AnnotatedDocument is a document with its spans in text order, as encoders take it.

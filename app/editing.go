@@ -4,8 +4,7 @@ import (
 	"fmt"
 
 	"github.com/newsmark/newsmark/annotate"
-	"github.com/newsmark/newsmark/app/docview"
-	"github.com/newsmark/newsmark/app/internal/labelcolor"
+	"github.com/newsmark/newsmark/app/editor"
 )
 
 // onAnnotationChosen is a click on a row of the annotation list: the highlight is
@@ -25,7 +24,7 @@ func (w *Workbench) onAnnotationChosen(id int64) {
 // onTypedRune tags with the label whose hotkey is r: the selected annotation is
 // relabelled, otherwise the selected text becomes a new annotation.
 func (w *Workbench) onTypedRune(r rune) {
-	if w.prec.onRune(r) {
+	if w.onCurationKey(r) || w.prec.onRune(r) {
 		return
 	}
 	label, ok := w.ed.LabelForHotkey(string(r))
@@ -40,7 +39,15 @@ func (w *Workbench) tag(labelName string) {
 	if w.ed.Doc() == nil {
 		return
 	}
+	if why := w.ed.ReadOnly(); why != "" {
+		w.status.flash("Not tagged: " + why)
+		return
+	}
 	if id := w.selectedAnnotation(); id != 0 {
+		if why := w.ed.CanEdit(id); why != "" {
+			w.status.flash("Not relabelled: " + why)
+			return
+		}
 		// A relabelled annotation stays selected, so a wrong digit is corrected
 		// with the right one at once.
 		before, after, changed, err := w.ed.Relabel(id, labelName)
@@ -109,6 +116,14 @@ func (w *Workbench) onDeleteAnnotation() {
 	if id == 0 {
 		return
 	}
+	if w.ed.Layer().Mode == editor.LayerCuration {
+		w.onReject() // in curation, Delete turns the span down
+		return
+	}
+	if why := w.ed.CanEdit(id); why != "" {
+		w.status.flash("Not deleted: " + why)
+		return
+	}
 	before, ok, err := w.ed.Delete(id)
 	if err != nil {
 		w.showError(err)
@@ -126,6 +141,10 @@ func (w *Workbench) onDeleteAnnotation() {
 // onNoteEdited saves an annotation's note; the list calls it debounced, on Enter and
 // when the field loses focus.
 func (w *Workbench) onNoteEdited(id int64, note string) {
+	if why := w.ed.CanEdit(id); why != "" {
+		w.status.flash("Note not saved: " + why)
+		return
+	}
 	changed, err := w.ed.SetNote(id, note)
 	if err != nil {
 		w.showError(err)
@@ -179,14 +198,10 @@ func (w *Workbench) selectSpan(span annotate.Span) {
 	w.focusView()
 }
 
-// refreshSpans redraws the highlights and the annotation list from the editor's spans.
+// refreshSpans redraws the highlights and the annotation list from the editor's
+// spans of the layer on screen.
 func (w *Workbench) refreshSpans() {
-	colors := labelcolor.Of(w.ed.Labels())
-	spans := w.ed.Spans()
-	highlights := make([]docview.Highlight, 0, len(spans))
-	for _, s := range spans {
-		highlights = append(highlights, docview.Highlight{ID: s.ID, Start: s.Start, End: s.End, Color: colors.Get(s.Label), Label: s.Label})
-	}
+	spans, highlights := w.layerView()
 	w.view.SetHighlights(highlights)
 	w.annotations.setSpans(spans, w.view.SelectedHighlight())
 	w.annotations.setDocumentOpen(w.ed.Doc() != nil)

@@ -41,7 +41,12 @@ func shortcutHelp() [][2]string {
 		{"Ctrl+O / Ctrl+Shift+O", "open files / a folder"},
 		{"Ctrl+I / Ctrl+E", "import / export a dataset"},
 		{"Ctrl+= / Ctrl+- / Ctrl+0", "larger / smaller / actual text size of the article"},
+		{"Ctrl+Shift+D", "overview: progress and label charts of the project"},
 		{"Ctrl+Q", "quit"},
+		{"A (curation view)", "accept the selected span into the curated layer"},
+		{"R or Delete (curation view)", "reject the selected span"},
+		{"Shift+A (curation view)", "accept every span all annotators agree on"},
+		{"N (curation view)", "go to the next span not yet accepted or rejected"},
 	}
 }
 

@@ -45,10 +45,14 @@ type importDialog struct {
 	offsets     *widget.Select
 	annotator   *escEntry
 	skipInvalid *widget.Check
-	progress    *widget.ProgressBarInfinite
-	message     *widget.Label
-	importBtn   *widget.Button
-	closeBtn    *widget.Button
+	// colleague: the file is another annotator's work on documents already
+	// stored: only that annotator's spans are added, and a file matching none of
+	// the stored documents is refused (as `import --annotator NAME`).
+	colleague *widget.Check
+	progress  *widget.ProgressBarInfinite
+	message   *widget.Label
+	importBtn *widget.Button
+	closeBtn  *widget.Button
 
 	cancel context.CancelFunc // set while an import runs
 	// done, if set, receives the outcome of each import (for tests).
@@ -74,6 +78,7 @@ func newImportDialog(win fyne.Window, store annotate.Store, onDone func(annotate
 	d.annotator.onEscape = d.onClose // as the Close button: cancels a running import first
 	d.annotator.SetText(loginNameForImport())
 	d.skipInvalid = widget.NewCheck("Skip invalid files and records (import the good ones, list the bad)", nil)
+	d.colleague = widget.NewCheck("Another annotator's work on these documents: add only this annotator's spans", nil)
 	d.progress = widget.NewProgressBarInfinite()
 	d.progress.Stop()
 	d.progress.Hide()
@@ -92,6 +97,7 @@ func newImportDialog(win fyne.Window, store annotate.Store, onDone func(annotate
 		widget.NewFormItem("Format", d.format),
 		widget.NewFormItem("Offsets", d.offsets),
 		widget.NewFormItem("Annotator", d.annotator),
+		widget.NewFormItem("", d.colleague),
 		widget.NewFormItem("", d.skipInvalid),
 	)
 	hint := widget.NewLabel("Offsets: codepoint for spaCy, Prodigy, Label Studio and brat; utf16 for files from doccano's or INCEpTION's web editor.")
@@ -176,6 +182,12 @@ func (d *importDialog) onImport() {
 	if annotator == "" {
 		annotator = loginNameForImport()
 	}
+	if d.colleague.Checked {
+		if err := annotate.CheckAnnotatorName(annotator, annotate.DefaultCurator); err != nil {
+			d.message.SetText(err.Error())
+			return
+		}
+	}
 	paths := append([]string(nil), d.paths...)
 	ctx, cancel := context.WithCancel(context.Background())
 	d.cancel = cancel
@@ -185,8 +197,10 @@ func (d *importDialog) onImport() {
 	var latest atomic.Int64
 	var queued atomic.Bool
 	opts := annotate.ImportOptions{
-		Annotator:   annotator,
-		SkipInvalid: d.skipInvalid.Checked,
+		Annotator:     annotator,
+		SkipInvalid:   d.skipInvalid.Checked,
+		OnlyAnnotator: d.colleague.Checked,
+		RequireMatch:  d.colleague.Checked,
 		Progress: func(n int) {
 			latest.Store(int64(n))
 			if queued.CompareAndSwap(false, true) {
@@ -208,7 +222,7 @@ func (d *importDialog) onImport() {
 }
 
 func (d *importDialog) setRunning(running bool) {
-	for _, w := range []fyne.Disableable{d.importBtn, d.addFile, d.addFolder, d.clear, d.format, d.offsets, d.annotator, d.skipInvalid} {
+	for _, w := range []fyne.Disableable{d.importBtn, d.addFile, d.addFolder, d.clear, d.format, d.offsets, d.annotator, d.skipInvalid, d.colleague} {
 		if running {
 			w.Disable()
 		} else {

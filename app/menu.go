@@ -57,13 +57,19 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Reopen (mark in progress)", w.onReopen),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Delete document…", w.onDeleteDocument),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Agreement…", w.onAgreement),
+		fyne.NewMenuItem("Accept all agreed (curation)", w.onAcceptAgreed),
 	)
 	view := fyne.NewMenu("View", append([]*fyne.MenuItem{
 		item("Larger text", shortcut(fyne.KeyEqual, 0), func() { w.onTextSize(+1) }),
 		item("Smaller text", shortcut(fyne.KeyMinus, 0), func() { w.onTextSize(-1) }),
 		item("Actual size", shortcut(fyne.Key0, 0), func() { w.onTextSize(0) }),
 		fyne.NewMenuItemSeparator(),
+		item("Overview…", shortcut(fyne.KeyD, fyne.KeyModifierShift), func() { showOverview(w.app, w.ed.Store()) }),
+		fyne.NewMenuItemSeparator(),
 	}, w.viewSet.menuItems()...)...)
+	view.Items = append(view.Items, w.layerMenuItems()...)
 	labels := fyne.NewMenu("Labels",
 		fyne.NewMenuItem("Manage labels…", func() { showLabelManager(w.ed, w.win, w.dialogs.show, w.showError) }),
 	)

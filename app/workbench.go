@@ -119,6 +119,7 @@ func (w *Workbench) ShowAndRun() {
 // right, status bar along the bottom.
 func (w *Workbench) build() fyne.CanvasObject {
 	w.status = newStatusBar(w.ed, w.onAnnotatorName)
+	w.status.layer = newLayerSwitch(w.onLayerChosen)
 	w.view = docview.New()
 	w.view.OnSelectionChanged = w.status.showSelection
 	w.view.OnHighlightSelected = func(id int64) { w.annotations.setSelected(id) }
@@ -160,6 +161,7 @@ func (w *Workbench) onEditorEvent(ev editor.Event) {
 	switch ev.Kind {
 	case editor.DocumentOpened:
 		w.showOpenDocument()
+		w.refreshLayerSwitch()
 	case editor.SpansChanged:
 		w.refreshSpans()
 	case editor.NoteChanged:

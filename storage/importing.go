@@ -39,6 +39,10 @@ func (db *DB) Import(ctx context.Context, records iter.Seq2[annotate.ImportRecor
 	// Reading and checking the records (file I/O, UTF-8 validation, hashing) runs
 	// on another goroutine, ahead of the inserts: the two overlap on a machine
 	// with more than one core.
+	held, err := holdsDocuments(ctx, tx, opts.RequireMatch)
+	if err != nil {
+		return result, db.fail("import", err)
+	}
 	reader := prefetch(records, opts.Annotator)
 	defer reader.stop()
 
@@ -83,6 +87,11 @@ func (db *DB) Import(ctx context.Context, records iter.Seq2[annotate.ImportRecor
 	}
 	if problems.Total > 0 {
 		return annotate.ImportResult{}, &problems
+	}
+	if held && result.Duplicates == 0 && result.Documents > 0 {
+		return annotate.ImportResult{}, annotate.Errorf(annotate.EINVALID,
+			"import aborted, nothing was stored: none of the %d documents matches a document in the database by its text (0 matched), so these annotations are not on the same documents; was the text changed (line ends, white space) after export?",
+			result.Documents)
 	}
 	if err := tx.Commit(); err != nil {
 		return annotate.ImportResult{}, db.fail("import", err)
@@ -438,6 +447,23 @@ func addCounts(result *annotate.ImportResult, delta annotate.ImportResult) {
 	result.Spans += delta.Spans
 	result.SpansExisting += delta.SpansExisting
 	result.LabelsCreated = append(result.LabelsCreated, delta.LabelsCreated...)
+	result.SpansOtherAnnotators += delta.SpansOtherAnnotators
+	for _, name := range delta.OtherAnnotators {
+		if !slices.Contains(result.OtherAnnotators, name) {
+			result.OtherAnnotators = append(result.OtherAnnotators, name)
+		}
+	}
+}
+
+// holdsDocuments reports, when asked, whether the database holds any document
+// other than the sample (RequireMatch applies only then).
+func holdsDocuments(ctx context.Context, tx *sql.Tx, asked bool) (bool, error) {
+	if !asked {
+		return false, nil
+	}
+	var held bool
+	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM documents WHERE sample = 0)`).Scan(&held)
+	return held, err
 }
 
 func (im *importer) storeRecord(rec checkedRecord, now time.Time, delta *annotate.ImportResult) (int64, error) {
@@ -462,6 +488,13 @@ func (im *importer) storeRecord(rec checkedRecord, now time.Time, delta *annotat
 		delta.LabelsCreated = append(delta.LabelsCreated, name)
 	}
 	for _, span := range rec.spans {
+		if im.opts.OnlyAnnotator && span.Annotator != im.opts.Annotator {
+			delta.SpansOtherAnnotators++
+			if !slices.Contains(delta.OtherAnnotators, span.Annotator) {
+				delta.OtherAnnotators = append(delta.OtherAnnotators, span.Annotator)
+			}
+			continue
+		}
 		span.DocID = doc.id
 		if span.CreatedAt.IsZero() {
 			span.CreatedAt = now

@@ -32,6 +32,8 @@ type Options struct {
 	// Tasks, if set, counts the editor's background work as well (the app waits
 	// on one group for imports and index loads alike). Nil uses the editor's own.
 	Tasks *sync.WaitGroup
+	// Curator is the annotator of the curated layer; "" for annotate.DefaultCurator.
+	Curator string
 }
 
 // Editor is the open document and every edit made to it. The zero value is not
@@ -52,6 +54,10 @@ type Editor struct {
 	spans   []annotate.Span            // the open document's spans, in text order
 	history history
 
+	layer    Layer                       // what the view shows (layers.go)
+	curator  string                      // the curated layer's annotator
+	rejected map[int64]map[rangeKey]bool // curation's "no"s of this session, by document
+
 	subscribers []func(Event)
 }
 
@@ -65,6 +71,10 @@ func New(store annotate.Store, opts Options) *Editor {
 		do:        opts.Do,
 		tasks:     opts.Tasks,
 		engine:    search.New(),
+		curator:   opts.Curator,
+	}
+	if e.curator == "" {
+		e.curator = annotate.DefaultCurator
 	}
 	if e.do == nil {
 		e.do = func(f func()) { f() }

@@ -17,10 +17,11 @@ type Step struct {
 	// Status, if set, makes the step a change of a document's status (Mark done,
 	// Reopen) instead of a span edit; Action and the spans are then unused.
 	Status *StatusChange
-	// Batch, if set, makes the step several span edits undone and redone together
-	// (tag all occurrences); After is then the first of them, so DocID and the
-	// label checks of forget see the batch's document and label.
-	Batch []Step
+	// Group, if set, makes the step several span steps undone and redone
+	// together (curation's accept all agreed, a reject that deletes).
+	Group []Step
+	// Reject, if set, is a curator's rejection of a candidate (session state).
+	Reject *Rejection
 }
 
 // StatusChange is a document's status before and after Mark done or Reopen.
@@ -34,8 +35,11 @@ func (s Step) DocID() int64 {
 	if s.Status != nil {
 		return s.Status.DocID
 	}
-	if len(s.Batch) > 0 {
-		return s.Batch[0].DocID()
+	if len(s.Group) > 0 {
+		return s.Group[0].DocID()
+	}
+	if s.Reject != nil {
+		return s.Reject.DocID
 	}
 	if s.After.ID != 0 {
 		return s.After.DocID
@@ -114,22 +118,38 @@ func (h *history) forget(drop func(Step) bool) {
 	h.undone = keep(h.undone)
 }
 
+// usesLabel reports whether the step, or any part of a grouped step, involves
+// the label.
+func (s Step) usesLabel(name string) bool {
+	if s.Before.Label == name || s.After.Label == name || (s.Reject != nil && s.Reject.Span.Label == name) {
+		return true
+	}
+	for _, part := range s.Group {
+		if part.usesLabel(name) {
+			return true
+		}
+	}
+	return false
+}
+
 // renameLabel keeps steps valid after a label is renamed, so undoing a relabel sets
 // the label's new name rather than one the store no longer knows.
 func (h *history) renameLabel(oldName, newName string) {
-	rename := func(steps []Step) {
+	var rename func(steps []Step)
+	rename = func(steps []Step) {
 		for i := range steps {
-			for j := range steps[i].Batch {
-				if steps[i].Batch[j].After.Label == oldName {
-					steps[i].Batch[j].After.Label = newName
-				}
-			}
 			if steps[i].Before.Label == oldName {
 				steps[i].Before.Label = newName
 			}
 			if steps[i].After.Label == oldName {
 				steps[i].After.Label = newName
 			}
+			if r := steps[i].Reject; r != nil && r.Span.Label == oldName {
+				renamed := *r
+				renamed.Span.Label = newName
+				steps[i].Reject = &renamed
+			}
+			rename(steps[i].Group)
 		}
 	}
 	rename(h.done)
@@ -187,8 +207,20 @@ func (s Step) Describe() string {
 		}
 		return "reopening"
 	}
-	if len(s.Batch) > 0 {
-		return fmt.Sprintf("tagging %d occurrences as %s", len(s.Batch), s.After.Label)
+	if len(s.Group) > 0 && s.Action == annotate.ActionCreate && s.After.ID != 0 {
+		return fmt.Sprintf("tagging %d occurrences as %s", len(s.Group), s.After.Label)
+	}
+	if s.Reject != nil {
+		return "rejecting " + s.Reject.Span.Label
+	}
+	if len(s.Group) > 0 {
+		if last := s.Group[len(s.Group)-1]; last.Reject != nil {
+			return "rejecting " + last.Reject.Span.Label
+		}
+		if len(s.Group) == 1 {
+			return "accepting " + s.Group[0].After.Label
+		}
+		return fmt.Sprintf("accepting %d agreed spans", len(s.Group))
 	}
 	switch s.Action {
 	case annotate.ActionCreate:

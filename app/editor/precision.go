@@ -77,7 +77,7 @@ func (e *Editor) TagOccurrences(id int64, everywhere bool) ([]annotate.Span, err
 		}
 	}
 	if len(batch) > 0 {
-		e.history.record(Step{Action: annotate.ActionCreate, After: batch[0].After, Batch: batch})
+		e.history.record(Step{Action: annotate.ActionCreate, After: batch[0].After, Group: batch})
 	}
 	return made, failure
 }
@@ -109,41 +109,4 @@ func (e *Editor) spanStored(span annotate.Span) {
 	}
 	e.adjustSummary(span.DocID, +1)
 	e.indexUpsert(span)
-}
-
-// applyBatch undoes (in reverse order) or redoes the edits of a batch step.
-func (e *Editor) applyBatch(step Step, undo bool, move func()) (Applied, bool, error) {
-	members := step.Batch
-	for i := range members {
-		member := members[i]
-		if undo {
-			member = members[len(members)-1-i]
-		}
-		commit := replayStep
-		if undo {
-			commit = revertStep
-		}
-		span, err := commit(e.ctx, e.store, member, e.annotator)
-		if err != nil {
-			return Applied{}, true, err
-		}
-		switch {
-		case span.ID == 0:
-			gone, ok := e.Span(member.SpanID())
-			if !ok {
-				gone = member.After // in another document
-			}
-			e.spanRemoved(gone)
-		case span.DocID != e.DocID():
-			e.spanStored(span)
-		default:
-			if _, exists := e.Span(span.ID); exists {
-				e.spanChanged(span)
-			} else {
-				e.spanAdded(span)
-			}
-		}
-	}
-	move()
-	return Applied{Step: step}, true, nil
 }
