@@ -10,7 +10,25 @@ import (
 type ImportRecord struct {
 	Origin   string // "path" or "path:line", named in every error about this record
 	Document Document
-	Spans    []Span
+	Spans    []Span // with their Attrs, if the file gave any
+	Links    []ImportLink
+	// SpanField or SpanWhere, if set, name the spans as the file does, for
+	// errors found when they are stored (a bad attribute value): SpanField is the
+	// JSON array they came from ("spans" names span 2 "spans[2]"), SpanWhere
+	// names each ("T3 (line 4)").
+	SpanField string
+	SpanWhere []string
+}
+
+// Where names span i of the record for an error message.
+func (r ImportRecord) Where(i int) string {
+	if i < len(r.SpanWhere) && r.SpanWhere[i] != "" {
+		return r.SpanWhere[i]
+	}
+	if r.SpanField != "" {
+		return fmt.Sprintf("%s[%d]", r.SpanField, i)
+	}
+	return fmt.Sprintf("span %d", i+1)
 }
 
 // ImportOptions steer how records are stored.
@@ -34,6 +52,9 @@ type ImportOptions struct {
 	RefuseUnknownLabels bool
 	// Progress, if set, is called after each record with the number done so far.
 	Progress func(done int)
+	// ParseCasualty, if set, fills in the attributes of CASUALTY spans that come
+	// without any, marked as parsed (not confirmed).
+	ParseCasualty CasualtyParser
 }
 
 // ImportResult says what an import did.
@@ -43,6 +64,8 @@ type ImportResult struct {
 	Spans         int      // spans added
 	SpansExisting int      // spans already stored, not added again
 	LabelsCreated []string // unknown labels that were created
+	AttrsDeclared []string // attributes labels did not declare, declared as "LABEL.name"
+	SourcesAdded  []string // source names met for the first time
 	DocIDs        []int64  // every document the records map to, in record order
 	Invalid       []RecordError
 
@@ -58,7 +81,7 @@ type RecordError struct {
 	Err    error
 }
 
-func (e RecordError) Error() string { return e.Origin + ": " + e.Err.Error() }
+func (e RecordError) Error() string { return QuotePath(e.Origin) + ": " + e.Err.Error() }
 func (e RecordError) Unwrap() error { return e.Err }
 
 // MaxReportedErrors caps how many bad records an import error lists.

@@ -16,6 +16,7 @@ func (w *Workbench) onAnnotationChosen(id int64) {
 		return
 	}
 	w.view.SelectHighlight(id)
+	w.attrs.show(id)
 	w.view.ScrollToOffset(span.Start)
 	w.status.showSelection(span.Start, span.End)
 	w.focusView()
@@ -25,6 +26,10 @@ func (w *Workbench) onAnnotationChosen(id int64) {
 // relabelled, otherwise the selected text becomes a new annotation.
 func (w *Workbench) onTypedRune(r rune) {
 	if w.onCurationKey(r) || w.prec.onRune(r) {
+		return
+	}
+	if r == linkSourceKey || r == 'L' {
+		w.onStartLinkSource()
 		return
 	}
 	label, ok := w.ed.LabelForHotkey(string(r))
@@ -194,6 +199,7 @@ func (w *Workbench) undoOrRedo(undo bool) {
 func (w *Workbench) selectSpan(span annotate.Span) {
 	w.view.SelectHighlight(span.ID)
 	w.annotations.setSelected(span.ID)
+	w.attrs.show(span.ID)
 	w.status.showSelection(span.Start, span.End)
 	w.focusView()
 }
@@ -203,6 +209,8 @@ func (w *Workbench) selectSpan(span annotate.Span) {
 func (w *Workbench) refreshSpans() {
 	spans, highlights := w.layerView()
 	w.view.SetHighlights(highlights)
+	w.view.SetLinks(viewLinks(spans))
+	w.attrs.show(w.view.SelectedHighlight())
 	w.annotations.setSpans(spans, w.view.SelectedHighlight())
 	w.annotations.setDocumentOpen(w.ed.Doc() != nil)
 	w.status.showDocument()

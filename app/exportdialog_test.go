@@ -73,8 +73,8 @@ func TestExportDialogWritesTheChosenFormatAndShowsASummary(t *testing.T) {
 	outcomes := make(chan exportOutcome, 1)
 	d.done = func(s dataset.ExportSummary, err error) { outcomes <- exportOutcome{s, err} }
 
-	if got := d.selectedLabels(); len(got) != 5 { // the four default labels and VICTIM from the file
-		t.Fatalf("labels ticked: %v, want all 5", got)
+	if got := d.selectedLabels(); len(got) != 6 { // the five default labels and VICTIM from the file
+		t.Fatalf("labels ticked: %v, want all 6", got)
 	}
 	d.format.SetSelected(string(dataset.FormatHF))
 	if !d.offsets.Disabled() || !d.tokens.Disabled() {

@@ -31,6 +31,7 @@ func shortcutHelp() [][2]string {
 		{"Alt+Ctrl+Shift+Left/Right", "move the selected annotation's start by a word"},
 		{"Ctrl+Shift+A", "tag every other occurrence of the selected annotation's text"},
 		{"Delete / Backspace", "delete the selected annotation"},
+		{"L, then select, Enter", "link source: the selected statement's source is the words selected next (Esc cancels)"},
 		{"Esc", "clear the selection"},
 		{"Ctrl+Z", "undo"},
 		{"Ctrl+Shift+Z, Ctrl+Y", "redo"},

@@ -91,7 +91,10 @@ func (m *labelManager) refresh() {
 		}
 		edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { m.onEdit(l) })
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { m.onDelete(l.Name) })
-		buttons := container.NewHBox(up, down, edit, del)
+		attrs := widget.NewButton(fmt.Sprintf("Attributes (%d)", len(l.Attrs)), func() {
+			showLabelAttrs(m.ed, m.win, m.show, m.showError, l.Name)
+		})
+		buttons := container.NewHBox(up, down, edit, attrs, del)
 		m.rows.Add(container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(swatch), name), buttons, guideline))
 	}
 	m.rows.Refresh()

@@ -29,6 +29,8 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		item("Import…", shortcut(fyne.KeyI, 0), w.imports.onImport),
 		item("Export…", shortcut(fyne.KeyE, 0), w.onExport),
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Back up now…", w.onBackUpNow),
+		fyne.NewMenuItemSeparator(),
 		quit,
 	)
 	everywhere := fyne.NewMenuItem("Tag all occurrences in every document", func() {
@@ -67,6 +69,8 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		item("Actual size", shortcut(fyne.Key0, 0), func() { w.onTextSize(0) }),
 		fyne.NewMenuItemSeparator(),
 		item("Overview…", shortcut(fyne.KeyD, fyne.KeyModifierShift), func() { showOverview(w.app, w.ed.Store()) }),
+		fyne.NewMenuItem("Sources ledger…", w.onSourcesLedger),
+		fyne.NewMenuItem("Casualties…", w.onCasualties),
 		fyne.NewMenuItemSeparator(),
 	}, w.viewSet.menuItems()...)...)
 	view.Items = append(view.Items, w.layerMenuItems()...)
@@ -76,6 +80,8 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard shortcuts", func() { showShortcuts(w.win, w.dialogs.show) }),
 		fyne.NewMenuItem("Label guidelines", func() { showGuidelines(w.win, w.ed.Labels(), w.dialogs.show) }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Check database…", w.onCheckDatabase),
 	)
 	return fyne.NewMainMenu(file, edit, view, document, labels, help)
 }

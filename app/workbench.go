@@ -9,13 +9,13 @@ import (
 	"os"
 	"os/signal"
 	"sync"
-	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/casualty"
 	"github.com/newsmark/newsmark/app/docview"
 	"github.com/newsmark/newsmark/app/editor"
 	"github.com/newsmark/newsmark/app/searchpanel"
@@ -54,6 +54,9 @@ type Workbench struct {
 	prec        *precision    // punctuation rule, resizing, tag all occurrences
 	find        *findBar      // Find in document (Ctrl+F)
 	viewSet     *viewSettings // View ▸ Theme, Full width, exact selection
+
+	attrs    *attrForm // the selected annotation's attributes and links (issue 11)
+	linkHead int64     // the statement "link source" (L) is naming a source for; 0 when not linking
 }
 
 // NewWorkbench builds the main window on a (real or test) fyne.App.
@@ -64,6 +67,8 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 		Annotator: resolveAnnotator(opts.Annotator, w.prefs, osLoginName),
 		Do:        fyne.Do,
 		Tasks:     &w.tasks,
+
+		ParseCasualty: casualty.SpanAttrs,
 	})
 	a.Settings().SetTheme(withReadableText(a.Settings().Theme()))
 
@@ -109,9 +114,13 @@ func (w *Workbench) Window() fyne.Window { return w.win }
 // stop by SIGINT or SIGTERM (then it quits as File > Quit does).
 func (w *Workbench) ShowAndRun() {
 	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(signals, quitSignals...)
 	defer signal.Stop(signals)
 	quitOnSignal(signals, w.onQuit)
+	takeOverQuitSignals(signals)
+	stopWatching := make(chan struct{})
+	defer close(stopWatching)
+	w.watchExternalChanges(stopWatching)
 	w.win.ShowAndRun()
 }
 
@@ -122,7 +131,8 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.status.layer = newLayerSwitch(w.onLayerChosen)
 	w.view = docview.New()
 	w.view.OnSelectionChanged = w.status.showSelection
-	w.view.OnHighlightSelected = func(id int64) { w.annotations.setSelected(id) }
+	w.view.OnHighlightSelected = func(id int64) { w.annotations.setSelected(id); w.attrs.show(id) }
+	w.view.OnKey = w.onViewKey
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnDelete = w.onDeleteAnnotation
 	w.prec = &precision{ed: w.ed, view: w.view, flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError, prefs: w.prefs}
@@ -133,6 +143,7 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.palette = newPalette(func(label string) { w.tag(label); w.focusView() })
 	w.annotations = newAnnotationList(w.onAnnotationChosen, w.onNoteEdited)
 	w.annotations.onNoteDone = w.focusView
+	w.attrs = newAttrForm(w.ed, func(m string) { w.status.flash(m) }, w.showError, w.focusView)
 
 	hint := widget.NewLabelWithStyle(platformKeys("Open files or a folder to start (Ctrl+O)"), fyne.TextAlignCenter, fyne.TextStyle{})
 	hint.Importance = widget.LowImportance
@@ -148,7 +159,9 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.docArea = container.NewStack(column, w.emptyHint)
 
 	centre := container.NewBorder(container.NewVBox(w.palette.build(), w.find.build()), nil, nil, nil, w.docArea)
-	right := container.NewHSplit(centre, w.annotations.build())
+	side := container.NewVSplit(w.annotations.build(), w.attrs.build())
+	side.Offset = 0.6
+	right := container.NewHSplit(centre, side)
 	right.Offset = 0.7
 	main := container.NewHSplit(w.library.build(), right)
 	main.Offset = 0.2

@@ -9,7 +9,8 @@ import (
 
 // SpacyEncoder writes Prodigy/spaCy JSONL, one document a line:
 //
-//	{"text": ..., "spans": [{"start", "end", "label", "text"[, "token_start", "token_end"][, "annotator"][, "note"]}],
+//	{"text": ..., "spans": [{"start", "end", "label", "text"[, "token_start", "token_end"][, "annotator"][, "note"][, "attrs", "parsed_attrs"]}],
+//	 ["relations": [{["head", "child",] "head_span": {"start", "end", "label"}, "child_span": {...}, "label"}],]
 //	 ["tokens": [{"text", "start", "end", "id"}],] "meta": {"doc_id", "title", "source", ...}[, "answer": "accept"]}
 //
 // Only a document marked done carries "answer": "accept": to Prodigy and spaCy an
@@ -79,9 +80,52 @@ func (e *SpacyEncoder) Encode(doc annotate.AnnotatedDocument) error {
 			j.raw(`, "note": `)
 			j.str(span.Note)
 		}
+		if len(span.Attrs) > 0 {
+			j.raw(`, "attrs": `)
+			if err := j.writeAttrs(span.Attrs); err != nil {
+				return fmt.Errorf("document %d span %d-%d: %w", doc.Document.ID, span.Start, span.End, err)
+			}
+			if parsed := parsedNames(span.Attrs); len(parsed) > 0 {
+				j.raw(`, "parsed_attrs": `)
+				j.writeNames(parsed)
+			}
+		}
 		j.raw("}")
 	}
 	j.raw("]")
+	if refs := linkRefs(spans, doc.Links); len(refs) > 0 {
+		j.raw(`, "relations": [`)
+		for i, ref := range refs {
+			if i > 0 {
+				j.raw(", ")
+			}
+			head, child := spans[ref.head], spans[ref.child]
+			if e.opts.Tokens {
+				if first, _, ok := tokenRange(tokens, head.Start, head.End); ok {
+					j.raw(`{"head": `)
+					j.int(first)
+					j.raw(", ")
+				} else {
+					j.raw("{")
+				}
+				if first, _, ok := tokenRange(tokens, child.Start, child.End); ok {
+					j.raw(`"child": `)
+					j.int(first)
+					j.raw(", ")
+				}
+			} else {
+				j.raw("{")
+			}
+			j.raw(`"head_span": `)
+			writeSpanRef(j, head)
+			j.raw(`, "child_span": `)
+			writeSpanRef(j, child)
+			j.raw(`, "label": `)
+			j.str(ref.label)
+			j.raw("}")
+		}
+		j.raw("]")
+	}
 	if e.opts.Tokens {
 		j.raw(`, "tokens": [`)
 		for i, tok := range tokens {
@@ -115,6 +159,17 @@ func (e *SpacyEncoder) Encode(doc annotate.AnnotatedDocument) error {
 
 // Close flushes the output.
 func (e *SpacyEncoder) Close() error { return e.j.close() }
+
+// writeSpanRef writes the start, end and label that identify a span of the record.
+func writeSpanRef(j *jsonWriter, span unitSpan) {
+	j.raw(`{"start": `)
+	j.int(span.UnitStart)
+	j.raw(`, "end": `)
+	j.int(span.UnitEnd)
+	j.raw(`, "label": `)
+	j.str(span.Label)
+	j.raw("}")
+}
 
 // tokenRange finds the first and last (inclusive) tokens a code-point range
 // touches; ok is false if it touches none (only whitespace).

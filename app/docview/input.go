@@ -119,6 +119,9 @@ func (v *View) TypedRune(r rune) {
 // with Ctrl (Cmd) arrive as shortcuts instead (see TypedShortcut); the tracked
 // modifiers cover drivers that deliver them here.
 func (v *View) TypedKey(ev *fyne.KeyEvent) {
+	if v.OnKey != nil && v.OnKey(ev.Name) {
+		return
+	}
 	v.moveKey(ev.Name, v.keys.shift, v.keys.wordModifier())
 }
 

@@ -223,6 +223,7 @@ func (r *renderer) build() {
 		}
 	}
 
+	r.above = append(r.above, v.linkLines(first, last)...)
 	if v.focused && selStart == selEnd {
 		row := v.rowOf(v.caret)
 		if row >= first && row <= last {

@@ -42,9 +42,13 @@ type View struct {
 	// ExactSelection makes mouse selections take exact characters; by default they
 	// snap outward to whole words (and Alt held while dragging takes exact ones).
 	ExactSelection bool
+	// OnKey, if set, sees keys before the view does; returning true takes the key
+	// (the workbench's "link source" mode takes Enter and Esc).
+	OnKey func(name fyne.KeyName) bool
 
 	text       []rune
 	highlights []Highlight // sorted by start, longer first; see sortHighlights
+	links      []Link      // drawn between highlights (links.go)
 	depths     []int       // nesting depth of highlights[i]
 	anchor     int         // fixed end of the selection
 	caret      int         // moving end of the selection

@@ -34,6 +34,9 @@ type Options struct {
 	Tasks *sync.WaitGroup
 	// Curator is the annotator of the curated layer; "" for annotate.DefaultCurator.
 	Curator string
+	// ParseCasualty, if set, fills in a new CASUALTY span's attributes from its
+	// text, marked parsed until the annotator confirms or corrects them.
+	ParseCasualty annotate.CasualtyParser
 }
 
 // Editor is the open document and every edit made to it. The zero value is not
@@ -44,6 +47,8 @@ type Editor struct {
 	annotator string
 	do        func(func())
 	tasks     *sync.WaitGroup
+
+	parseCasualty annotate.CasualtyParser
 
 	engine  *search.Engine // fuzzy search over every span, kept fresh after each edit
 	journal indexJournal   // edits made while the index reloads
@@ -72,6 +77,8 @@ func New(store annotate.Store, opts Options) *Editor {
 		tasks:     opts.Tasks,
 		engine:    search.New(),
 		curator:   opts.Curator,
+
+		parseCasualty: opts.ParseCasualty,
 	}
 	if e.curator == "" {
 		e.curator = annotate.DefaultCurator

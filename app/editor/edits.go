@@ -22,6 +22,7 @@ func (e *Editor) Tag(start, end int, label string) (annotate.Span, error) {
 		End:       end,
 		Label:     label,
 		Annotator: e.TagAnnotator(),
+		Attrs:     e.parsedAttrs(label, start, end),
 	})
 	if annotate.ErrorCode(err) == annotate.ECONFLICT {
 		return annotate.Span{}, err // its message alone says it: "already tagged"
@@ -198,6 +199,16 @@ func (e *Editor) applySpanStep(step Step, undo bool) (Applied, error) {
 	if err != nil {
 		return Applied{}, err
 	}
+	if step.Action == annotate.ActionLink || step.Action == annotate.ActionUnlink {
+		// The link's other end changed too.
+		var others []int64
+		for _, l := range append(append([]annotate.Link(nil), step.Before.Links...), step.After.Links...) {
+			others = append(others, l.Other(step.SpanID()))
+		}
+		if _, err := e.refreshLinked(others...); err != nil {
+			return Applied{}, err
+		}
+	}
 	applied := Applied{Step: step, Span: span}
 	if span.ID == 0 {
 		gone, ok := e.Span(step.SpanID())
@@ -232,6 +243,7 @@ func (e *Editor) spanAdded(span annotate.Span) {
 	e.publish(Event{Kind: SpansChanged, DocID: span.DocID, Span: span})
 	e.adjustSummary(span.DocID, +1)
 	e.indexUpsert(span)
+	e.refreshOthers(span)
 }
 
 // spanChanged replaces a span after a relabel, restore or other change.
@@ -252,6 +264,7 @@ func (e *Editor) spanRemoved(span annotate.Span) {
 	e.publish(Event{Kind: SpansChanged, DocID: span.DocID})
 	e.adjustSummary(span.DocID, -1)
 	e.indexed(func(s *search.Engine) { s.Remove(span.ID) })
+	e.refreshOthers(span)
 }
 
 // replaceSpan swaps in a span's new state.

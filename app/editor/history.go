@@ -17,8 +17,9 @@ type Step struct {
 	// Status, if set, makes the step a change of a document's status (Mark done,
 	// Reopen) instead of a span edit; Action and the spans are then unused.
 	Status *StatusChange
-	// Group, if set, makes the step several span steps undone and redone
-	// together (curation's accept all agreed, a reject that deletes).
+	// Group, if set, makes the step several steps done in order and undone in
+	// reverse, as one: tag all occurrences, link source (tag the mention, link it,
+	// set the source), curation's accept all agreed, a reject that deletes.
 	Group []Step
 	// Reject, if set, is a curator's rejection of a candidate (session state).
 	Reject *Rejection
@@ -51,6 +52,9 @@ func (s Step) DocID() int64 {
 func (s Step) SpanID() int64 {
 	if s.After.ID != 0 {
 		return s.After.ID
+	}
+	if len(s.Group) > 0 {
+		return s.Group[len(s.Group)-1].SpanID()
 	}
 	return s.Before.ID
 }
@@ -194,8 +198,42 @@ func makeSpan(ctx context.Context, store annotate.Store, step Step, from, to ann
 		return store.SetSpanNote(ctx, to.ID, to.Note, annotator)
 	case annotate.ActionResize:
 		return store.ResizeSpan(ctx, to.ID, to.Start, to.End, annotator)
+	case annotate.ActionAttr:
+		return store.SetSpanAttrs(ctx, to.ID, to.Attrs, annotator)
+	case annotate.ActionLink, annotate.ActionUnlink:
+		return relink(ctx, store, from, to, annotator)
 	}
 	return annotate.Span{}, fmt.Errorf("unknown action %q", step.Action)
+}
+
+// relink turns the links a span heads from from's into to's: links only to has
+// come back under their old IDs, links only from has are removed.
+func relink(ctx context.Context, store annotate.Store, from, to annotate.Span, annotator string) (annotate.Span, error) {
+	heads := func(s annotate.Span) map[int64]annotate.Link {
+		out := map[int64]annotate.Link{}
+		for _, l := range s.Links {
+			if l.Head == s.ID {
+				out[l.ID] = l
+			}
+		}
+		return out
+	}
+	was, will := heads(from), heads(to)
+	for id := range was {
+		if _, keep := will[id]; !keep {
+			if err := store.UnlinkSpans(ctx, id, annotator); err != nil && annotate.ErrorCode(err) != annotate.ENOTFOUND {
+				return annotate.Span{}, err
+			}
+		}
+	}
+	for id, l := range will {
+		if _, had := was[id]; !had {
+			if _, err := store.LinkSpans(ctx, l, annotator); err != nil && annotate.ErrorCode(err) != annotate.ECONFLICT {
+				return annotate.Span{}, err
+			}
+		}
+	}
+	return store.Span(ctx, to.ID)
 }
 
 // Describe names a step for a status message ("relabel QUOTE → CLAIM"), as in
@@ -206,6 +244,9 @@ func (s Step) Describe() string {
 			return "marking done"
 		}
 		return "reopening"
+	}
+	if s.Action == ActionLinkSource {
+		return string(ActionLinkSource)
 	}
 	if len(s.Group) > 0 && s.Action == annotate.ActionCreate && s.After.ID != 0 {
 		return fmt.Sprintf("tagging %d occurrences as %s", len(s.Group), s.After.Label)
@@ -233,6 +274,12 @@ func (s Step) Describe() string {
 		return "note edit"
 	case annotate.ActionResize:
 		return "resizing " + s.After.Label
+	case annotate.ActionAttr:
+		return "attribute edit"
+	case annotate.ActionLink:
+		return "link"
+	case annotate.ActionUnlink:
+		return "unlink"
 	}
 	return string(s.Action)
 }
