@@ -267,3 +267,13 @@ func FuzzTokensAroundMatchWholeText(f *testing.F) {
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+// BenchmarkSnapToWords1MB is the snapping a drag step adds: one snap of a range
+// whose ends lie mid-word, in a 1 MB article.
+func BenchmarkSnapToWords1MB(b *testing.B) {
+	text := []rune(strings.Repeat(article+" ", 1<<20/len(article)))
+	from, to := len(text)/3+5, 2*len(text)/3+5
+	for b.Loop() {
+		SnapToWords(text, from, to)
+	}
+}

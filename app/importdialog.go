@@ -149,7 +149,7 @@ func (d *importDialog) addPaths(paths ...string) {
 }
 
 func (d *importDialog) onAddFile() {
-	pickFile(d.win, func(path string, err error) {
+	pickFile(d.win, dataset.ImportableExtensions(), func(path string, err error) {
 		if err == nil && path != "" {
 			d.addPaths(path)
 		}

@@ -31,10 +31,11 @@ type importer struct {
 	open      func(docID int64) bool // opens a document on screen
 }
 
-// onOpenFiles picks a file to import and open. Fyne's file dialog picks one file;
-// Open folder… and drag and drop take many.
+// onOpenFiles picks a file to import and open; the picker lists only the types
+// import reads. Fyne's file dialog picks one file; Open folder… and drag and drop
+// take many.
 func (im *importer) onOpenFiles() {
-	im.dialogs.track(pickFile(im.win, func(path string, err error) {
+	im.dialogs.track(pickFile(im.win, dataset.ImportableExtensions(), func(path string, err error) {
 		if err != nil {
 			im.showError(fmt.Errorf("open file: %w", err))
 			return

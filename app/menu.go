@@ -34,6 +34,11 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
+	everywhere := fyne.NewMenuItem("Tag all occurrences in every document", func() {
+		w.prec.setEverywhere(!w.prec.everywhere())
+		w.win.SetMainMenu(w.buildMainMenu())
+	})
+	everywhere.Checked = w.prec.everywhere()
 	edit := fyne.NewMenu("Edit",
 		item("Undo", &fyne.ShortcutUndo{}, w.textFirst(&fyne.ShortcutUndo{}, w.onUndo)),
 		item("Redo", shortcut(fyne.KeyZ, fyne.KeyModifierShift), w.textFirst(&fyne.ShortcutRedo{}, w.onRedo)),
@@ -44,6 +49,7 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		item("Search annotations…", shortcut(fyne.KeyK, 0), w.onFind),
 		fyne.NewMenuItemSeparator(),
 		item("Tag all occurrences", shortcut(fyne.KeyA, fyne.KeyModifierShift), func() { w.prec.onTagOccurrences(w.selectedAnnotation()) }),
+		everywhere,
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Annotator name…", w.onAnnotatorName),
 	)
@@ -60,7 +66,7 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Agreement…", w.onAgreement),
 		fyne.NewMenuItem("Accept all agreed (curation)", w.onAcceptAgreed),
 	)
-	view := fyne.NewMenu("View",
+	view := fyne.NewMenu("View", append([]*fyne.MenuItem{
 		item("Larger text", shortcut(fyne.KeyEqual, 0), func() { w.onTextSize(+1) }),
 		item("Smaller text", shortcut(fyne.KeyMinus, 0), func() { w.onTextSize(-1) }),
 		item("Actual size", shortcut(fyne.Key0, 0), func() { w.onTextSize(0) }),
@@ -69,7 +75,7 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Sources ledger…", w.onSourcesLedger),
 		fyne.NewMenuItem("Casualties…", w.onCasualties),
 		fyne.NewMenuItemSeparator(),
-	)
+	}, w.viewSet.menuItems()...)...)
 	view.Items = append(view.Items, w.layerMenuItems()...)
 	labels := fyne.NewMenu("Labels",
 		fyne.NewMenuItem("Manage labels…", func() { showLabelManager(w.ed, w.win, w.dialogs.show, w.showError) }),

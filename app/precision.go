@@ -22,6 +22,7 @@ type precision struct {
 	flash      func(string)
 	selectSpan func(annotate.Span)
 	showError  func(error)
+	prefs      fyne.Preferences // holds prefOccurrencesEverywhere
 	// offer is a pending "resize the existing span instead?" question.
 	offer *resizeOffer
 }
@@ -32,6 +33,18 @@ type resizeOffer struct {
 	label      string
 	start, end int
 }
+
+// prefOccurrencesEverywhere makes Tag all occurrences search every document, not
+// only the open one.
+const prefOccurrencesEverywhere = "tagging.occurrencesEverywhere"
+
+// everywhere reports the Tag all occurrences setting.
+func (p *precision) everywhere() bool {
+	return p.prefs != nil && p.prefs.BoolWithFallback(prefOccurrencesEverywhere, false)
+}
+
+// setEverywhere changes and remembers the Tag all occurrences setting.
+func (p *precision) setEverywhere(on bool) { p.prefs.SetBool(prefOccurrencesEverywhere, on) }
 
 // overlapOfferShare is how much of a new range must coincide with an existing span
 // of the same label (intersection over union) before tagging asks first.
@@ -146,7 +159,8 @@ func (p *precision) onTagOccurrences(id int64) {
 		p.flash("Select an annotation first, then tag its other occurrences")
 		return
 	}
-	made, err := p.ed.TagOccurrences(id)
+	everywhere := p.everywhere()
+	made, err := p.ed.TagOccurrences(id, everywhere)
 	if err != nil {
 		p.showError(err)
 	}
@@ -156,7 +170,11 @@ func (p *precision) onTagOccurrences(id int64) {
 			p.flash(fmt.Sprintf("No other untagged whole-word occurrence of “%s”", span.Text))
 		}
 	default:
-		p.flash(fmt.Sprintf("Tagged %d more occurrences of “%s” as %s (Ctrl+Z undoes all)", len(made), span.Text, span.Label))
+		where := ""
+		if everywhere {
+			where = " in every document"
+		}
+		p.flash(fmt.Sprintf("Tagged %d more occurrences of “%s”%s as %s (Ctrl+Z undoes all)", len(made), span.Text, where, span.Label))
 	}
 	p.selectSpan(span)
 }

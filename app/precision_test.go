@@ -169,6 +169,19 @@ func TestTagAllOccurrences(t *testing.T) {
 	if n := len(f.spans(f.w.ed.DocID())); n != 1 {
 		t.Fatalf("one undo left %d spans", n)
 	}
+	t.Run("the setting takes every document", func(t *testing.T) {
+		f2 := newWBFixture(t, text, "Kyiv, again.")
+		span := f2.tagText("Kyiv", '1')
+		f2.w.prec.setEverywhere(true)
+		f2.w.selectSpan(span)
+		f2.w.prec.onTagOccurrences(f2.w.selectedAnnotation())
+		if n := len(f2.spans(f2.ids[1])); n != 1 {
+			t.Fatalf("the other document holds %d spans", n)
+		}
+		if !strings.Contains(f2.w.status.message.Text, "in every document") {
+			t.Fatalf("status %q", f2.w.status.message.Text)
+		}
+	})
 }
 
 func TestFindInDocument(t *testing.T) {

@@ -49,8 +49,12 @@ var (
 )
 
 // readableTheme is the app's theme: the base theme with readable text colours
-// and a selection that no label colour resembles.
-type readableTheme struct{ fyne.Theme }
+// and a selection that no label colour resembles. variant, when set, is the
+// light or dark look chosen in View ▸ Theme instead of the system's.
+type readableTheme struct {
+	fyne.Theme
+	variant *fyne.ThemeVariant
+}
 
 // withReadableText wraps base once (wrapping twice would change nothing but
 // would stack delegations on every colour lookup).
@@ -61,10 +65,21 @@ func withReadableText(base fyne.Theme) fyne.Theme {
 	if _, ok := base.(readableTheme); ok {
 		return base
 	}
-	return readableTheme{base}
+	return readableTheme{Theme: base}
+}
+
+// withVariant is th (wrapped readable) showing the given variant whatever the
+// system's; nil follows the system.
+func withVariant(th fyne.Theme, variant *fyne.ThemeVariant) fyne.Theme {
+	r := withReadableText(th).(readableTheme)
+	r.variant = variant
+	return r
 }
 
 func (t readableTheme) Color(name fyne.ThemeColorName, variant fyne.ThemeVariant) color.Color {
+	if t.variant != nil {
+		variant = *t.variant
+	}
 	light := variant == theme.VariantLight
 	switch name {
 	case theme.ColorNameDisabled:

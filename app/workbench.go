@@ -53,6 +53,7 @@ type Workbench struct {
 	dialogs     dialogStack   // open dialogs, for Esc
 	prec        *precision    // punctuation rule, resizing, tag all occurrences
 	find        *findBar      // Find in document (Ctrl+F)
+	viewSet     *viewSettings // View ▸ Theme, Full width, exact selection
 
 	attrs    *attrForm // the selected annotation's attributes and links (issue 11)
 	linkHead int64     // the statement "link source" (L) is naming a source for; 0 when not linking
@@ -134,7 +135,7 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.view.OnKey = w.onViewKey
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnDelete = w.onDeleteAnnotation
-	w.prec = &precision{ed: w.ed, view: w.view, flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError}
+	w.prec = &precision{ed: w.ed, view: w.view, flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError, prefs: w.prefs}
 	w.view.OnHighlightResized = w.prec.resize
 	w.find = newFindBar(w.view, w.focusView, w.status.showSelection)
 
@@ -151,7 +152,11 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.emptyHint = container.NewCenter(container.NewVBox(hint, container.NewCenter(container.NewHBox(openFiles, openFolder))))
 	w.emptyHint.Hide()
 	w.docText = newDocumentText(w.view, w.prefs.FloatWithFallback(prefTextScale, 1), w.app.Settings())
-	w.docArea = container.NewStack(w.docText.override, w.emptyHint)
+	w.viewSet = newViewSettings(w.app, w.view, w.docText)
+	w.viewSet.refresh = func() { w.win.SetMainMenu(w.buildMainMenu()) }
+	column := container.New(w.viewSet.column, w.docText.override)
+	w.viewSet.column.box = column
+	w.docArea = container.NewStack(column, w.emptyHint)
 
 	centre := container.NewBorder(container.NewVBox(w.palette.build(), w.find.build()), nil, nil, nil, w.docArea)
 	side := container.NewVSplit(w.annotations.build(), w.attrs.build())

@@ -196,6 +196,17 @@ func (r *reader) folder(dir string) bool {
 
 func hidden(name string) bool { return strings.HasPrefix(name, ".") }
 
+// extensionFormats is auto detection by extension.
+var extensionFormats = map[string]Format{
+	".txt": FormatText, ".md": FormatText, ".text": FormatText, ".markdown": FormatText,
+	".jsonl": FormatJSONL, ".ndjson": FormatJSONL,
+	".json":  FormatLabelStudio,
+	".conll": FormatCoNLL, ".conll03": FormatCoNLL, ".bio": FormatCoNLL, ".iob": FormatCoNLL,
+	".ann":  FormatBrat,
+	".html": FormatHTML, ".htm": FormatHTML, ".xhtml": FormatHTML,
+	".docx": FormatDocx,
+}
+
 // regularBehindLink reports whether a folder entry that is not itself a regular
 // file (a symlink, a named pipe, a device, a socket) leads to one. Anything else
 // is reported to Skipped and left unread.
@@ -262,24 +273,17 @@ func tooLarge(size int64) error {
 }
 
 // formatByExt is auto detection by extension; "" means "not a dataset file".
-func formatByExt(ext string) Format {
-	switch ext {
-	case ".txt", ".md", ".text", ".markdown":
-		return FormatText
-	case ".jsonl", ".ndjson":
-		return FormatJSONL
-	case ".json":
-		return FormatLabelStudio
-	case ".conll", ".conll03", ".bio", ".iob":
-		return FormatCoNLL
-	case ".ann":
-		return FormatBrat
-	case ".html", ".htm", ".xhtml":
-		return FormatHTML
-	case ".docx":
-		return FormatDocx
+func formatByExt(ext string) Format { return extensionFormats[ext] }
+
+// ImportableExtensions lists, sorted, the file extensions import recognises (in
+// lower case, with the dot): what a file picker offers.
+func ImportableExtensions() []string {
+	exts := make([]string, 0, len(extensionFormats))
+	for ext := range extensionFormats {
+		exts = append(exts, ext)
 	}
-	return ""
+	sort.Strings(exts)
+	return exts
 }
 
 // extFits says whether a file met in a folder belongs to an explicitly given format.

@@ -50,3 +50,24 @@ func TestOnlyDoneDocumentsAreAcceptedAndTheSummaryCountsStatuses(t *testing.T) {
 		}
 	})
 }
+
+func TestImportableExtensionsAreTheOnesAutoDetectionKnows(t *testing.T) {
+	exts := ImportableExtensions()
+	for _, want := range []string{".txt", ".md", ".jsonl", ".json", ".conll", ".ann"} {
+		found := false
+		for _, ext := range exts {
+			found = found || ext == want
+		}
+		if !found {
+			t.Errorf("%s missing from %v", want, exts)
+		}
+	}
+	for _, ext := range exts {
+		if formatByExt(ext) == "" {
+			t.Errorf("%s is offered but not recognised", ext)
+		}
+	}
+	if formatByExt(".pdf") != "" || formatByExt(".csv") != "" {
+		t.Error(".pdf or .csv taken as importable")
+	}
+}

@@ -224,7 +224,14 @@ func (e *Editor) applySpanStep(step Step, undo bool) (Applied, error) {
 		} else if gone = step.After; gone.ID == 0 {
 			gone = step.Before
 		}
+		if !ok && gone.DocID != e.DocID() {
+			e.spanRemoved(gone) // a part of a group in another document: its count and index entry
+		}
 		applied.Gone = gone
+		return applied, nil
+	}
+	if span.DocID != e.DocID() {
+		e.spanStored(span) // a part of a group in another document (tag all occurrences everywhere)
 		return applied, nil
 	}
 	if _, exists := e.Span(span.ID); exists {

@@ -45,7 +45,7 @@ func TestTagOccurrencesTagsWholeWordsAsOneStep(t *testing.T) {
 	first, err := f.ed.Tag(1, 5, "CLAIM") // the first Kyiv
 	f.must(err)
 	text := []rune(occurrencesText)
-	made, err := f.ed.TagOccurrences(first.ID)
+	made, err := f.ed.TagOccurrences(first.ID, false)
 	f.must(err)
 	var got []string
 	for _, s := range made {
@@ -68,12 +68,46 @@ func TestTagOccurrencesTagsWholeWordsAsOneStep(t *testing.T) {
 		t.Fatalf("redo left %d spans", len(f.ed.Spans()))
 	}
 	f.inStep("after redo")
-	again, err := f.ed.TagOccurrences(first.ID)
+	again, err := f.ed.TagOccurrences(first.ID, false)
 	f.must(err)
 	if len(again) != 0 {
 		t.Fatalf("a second run tagged %d already tagged occurrences", len(again))
 	}
-	if _, err := f.ed.TagOccurrences(999); annotate.ErrorCode(err) != annotate.ENOTFOUND {
+	if _, err := f.ed.TagOccurrences(999, false); annotate.ErrorCode(err) != annotate.ENOTFOUND {
 		t.Fatalf("unknown span: %v", err)
+	}
+}
+
+func TestTagOccurrencesEverywhereIsOneStepAcrossDocuments(t *testing.T) {
+	f := newFixture(t, occurrencesText, "Nothing here.", "From Kyiv\u00a0today: Kyiv.\r\n")
+	first, err := f.ed.Tag(1, 5, "CLAIM")
+	f.must(err)
+	made, err := f.ed.TagOccurrences(first.ID, true)
+	f.must(err)
+	if len(made) != 4 { // two more here, two in the third document
+		t.Fatalf("tagged %d", len(made))
+	}
+	if got := len(f.stored(f.ids[2])); got != 2 {
+		t.Fatalf("the third document holds %d spans", got)
+	}
+	if i := f.ed.DocIndex(f.ids[2]); f.ed.Documents()[i].SpanCount != 2 {
+		t.Fatalf("the library counts %d spans in the third document", f.ed.Documents()[i].SpanCount)
+	}
+	f.inStep("after tagging everywhere")
+	if _, _, err := f.ed.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(f.stored(f.ids[2])); got != 0 {
+		t.Fatalf("after undo the third document holds %d spans", got)
+	}
+	if i := f.ed.DocIndex(f.ids[2]); f.ed.Documents()[i].SpanCount != 0 {
+		t.Fatalf("after undo the library counts %d", f.ed.Documents()[i].SpanCount)
+	}
+	f.inStep("after undo")
+	if _, _, err := f.ed.Redo(); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(f.stored(f.ids[2])); got != 2 {
+		t.Fatalf("after redo the third document holds %d spans", got)
 	}
 }
