@@ -119,7 +119,13 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.view = docview.New()
 	w.view.OnSelectionChanged = w.status.showSelection
 	w.view.OnHighlightSelected = func(id int64) { w.annotations.setSelected(id) }
-	w.view.OnTypedRune = w.onTypedRune
+	// A label's hotkey tags with it: the selected annotation is relabelled,
+	// otherwise the selected text becomes a new annotation.
+	w.view.OnTypedRune = func(r rune) {
+		if label, ok := w.ed.LabelForHotkey(string(r)); ok {
+			w.tag(label.Name)
+		}
+	}
 	w.view.OnDelete = w.onDeleteAnnotation
 
 	w.library = newLibrary(func(id int64) { w.openDocument(id) })
