@@ -12,10 +12,10 @@ import "unicode/utf8"
 // a decoder's spans) and a table for the whole text (Offsets) would cost more
 // than it saves. The zero Walker walks the empty text.
 type Walker struct {
-	text  string
-	cp    int // code points before the position
-	b     int // bytes before it
-	utf16 int // UTF-16 code units before it
+	text string
+	cp   int // code points before the position
+	b    int // bytes before it
+	wide int // of those code points, the ones outside the BMP (two UTF-16 units)
 }
 
 // NewWalker starts a walk at the beginning of text.
@@ -25,32 +25,29 @@ func NewWalker(text string) Walker { return Walker{text: text} }
 // Seeking backwards starts again from the beginning.
 func (w *Walker) Seek(cp int) bool {
 	if cp < w.cp {
-		w.cp, w.b, w.utf16 = 0, 0, 0
+		w.cp, w.b, w.wide = 0, 0, 0
 	}
-	text := w.text
-	for w.cp < cp {
-		if cp-w.cp >= 8 && w.b+8 <= len(text) && asciiWord(text, w.b) {
-			w.cp, w.b, w.utf16 = w.cp+8, w.b+8, w.utf16+8
+	// Locals, not fields, in the loop: it is the hot path of every import.
+	text, b, wide := w.text, w.b, w.wide
+	n := cp - w.cp
+	for n > 0 && b < len(text) {
+		if n >= 8 && b+8 <= len(text) && asciiWord(text, b) {
+			b, n = b+8, n-8
 			continue
 		}
-		if w.b >= len(text) {
-			return false
-		}
-		if text[w.b] < utf8.RuneSelf {
-			w.b++
-			w.utf16++
+		if text[b] < utf8.RuneSelf {
+			b++
 		} else {
-			r, size := utf8.DecodeRuneInString(text[w.b:])
-			w.b += size
-			if r >= 0x10000 {
-				w.utf16 += 2
-			} else {
-				w.utf16++
-			}
+			// Only a valid four-byte sequence is outside the BMP; an invalid
+			// byte decodes as one U+FFFD of size 1.
+			_, size := utf8.DecodeRuneInString(text[b:])
+			b += size
+			wide += size >> 2
 		}
-		w.cp++
+		n--
 	}
-	return true
+	w.cp, w.b, w.wide = cp-n, b, wide
+	return n == 0
 }
 
 // SeekByte moves to the first character that starts at or after byte offset b
@@ -58,11 +55,11 @@ func (w *Walker) Seek(cp int) bool {
 // the text). Seeking backwards starts again from the beginning.
 func (w *Walker) SeekByte(b int) bool {
 	if b < w.b {
-		w.cp, w.b, w.utf16 = 0, 0, 0
+		w.cp, w.b, w.wide = 0, 0, 0
 	}
 	for w.b < b && w.b < len(w.text) {
 		if b-w.b >= 8 && w.b+8 <= len(w.text) && asciiWord(w.text, w.b) {
-			w.cp, w.b, w.utf16 = w.cp+8, w.b+8, w.utf16+8
+			w.cp, w.b = w.cp+8, w.b+8
 			continue
 		}
 		w.Seek(w.cp + 1)
@@ -73,7 +70,7 @@ func (w *Walker) SeekByte(b int) bool {
 // CodePoint, Byte and UTF16 are the current position in each unit.
 func (w *Walker) CodePoint() int { return w.cp }
 func (w *Walker) Byte() int      { return w.b }
-func (w *Walker) UTF16() int     { return w.utf16 }
+func (w *Walker) UTF16() int     { return w.cp + w.wide }
 
 // asciiWord reports whether the eight bytes of s from i are all ASCII; the
 // compiler reads them in one load.
