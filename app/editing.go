@@ -91,9 +91,7 @@ func (w *Workbench) tag(labelName string) {
 	// new span's end so the next selection (by keyboard or mouse) starts right
 	// there, and a second digit press cannot tag the same text twice.
 	w.status.flash(fmt.Sprintf("Tagged %s %d–%d", span.Label, span.Start, span.End))
-	w.view.Select(span.End, span.End)
-	w.status.showSelection(span.End, span.End)
-	w.focusView()
+	w.placeCaret(span.End)
 }
 
 // selectedAnnotation is the annotation a digit or Delete acts on: the outlined
@@ -138,9 +136,7 @@ func (w *Workbench) onDeleteAnnotation() {
 		return
 	}
 	w.status.flash(fmt.Sprintf("Deleted %s %d–%d (Ctrl+Z brings it back)", before.Label, before.Start, before.End))
-	w.view.Select(before.Start, before.Start)
-	w.status.showSelection(before.Start, before.Start)
-	w.focusView()
+	w.placeCaret(before.Start)
 }
 
 // onNoteEdited saves an annotation's note; the list calls it debounced, on Enter and
@@ -185,13 +181,19 @@ func (w *Workbench) undoOrRedo(undo bool) {
 	case applied.Step.Status != nil || applied.Step.Metadata != nil:
 		w.focusView()
 	case applied.Span.ID == 0:
-		w.view.Select(applied.Gone.Start, applied.Gone.Start)
-		w.status.showSelection(applied.Gone.Start, applied.Gone.Start)
-		w.focusView()
+		w.placeCaret(applied.Gone.Start)
 	default:
 		w.selectSpan(applied.Span)
 	}
 	w.status.flash(verb + applied.Step.Describe())
+}
+
+// placeCaret clears the selection, puts the caret at offset and gives the view
+// the keyboard.
+func (w *Workbench) placeCaret(offset int) {
+	w.view.Select(offset, offset)
+	w.status.showSelection(offset, offset)
+	w.focusView()
 }
 
 // selectSpan outlines a span of the open document in the view and the list and

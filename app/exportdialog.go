@@ -2,12 +2,12 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -290,21 +290,11 @@ func (d *exportDialog) start(filter annotate.ExportFilter, opts dataset.ExportOp
 	d.progress.Show()
 	d.message.SetText("Exporting…")
 
-	// Progress arrives per document; only the latest count matters, so updates are
-	// coalesced rather than queueing one UI call per document.
-	var latest atomic.Int64
-	var queued atomic.Bool
-	opts.Progress = func(n int) {
-		latest.Store(int64(n))
-		if queued.CompareAndSwap(false, true) {
-			fyne.Do(func() {
-				queued.Store(false)
-				if total > 0 {
-					d.progress.SetValue(float64(latest.Load()) / float64(total))
-				}
-			})
+	opts.Progress = throttledProgress(func(n int) {
+		if total > 0 {
+			d.progress.SetValue(float64(n) / float64(total))
 		}
-	}
+	})
 	go func() {
 		summary, err := dataset.Export(ctx, d.store.Export(ctx, filter), dest, nil, opts)
 		cancel()
@@ -331,7 +321,7 @@ func (d *exportDialog) finished(summary dataset.ExportSummary, err error) {
 	d.closeBtn.SetText("Close")
 	if err != nil {
 		d.progress.Hide()
-		if err == context.Canceled {
+		if errors.Is(err, context.Canceled) {
 			d.message.SetText("Export cancelled; nothing was written.")
 		} else {
 			d.message.SetText("Export failed, nothing was written: " + err.Error())

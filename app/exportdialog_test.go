@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +14,7 @@ import (
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/dataset"
-	"github.com/newsmark/newsmark/assets"
+	"github.com/newsmark/newsmark/app/internal/testdb"
 	"github.com/newsmark/newsmark/storage"
 )
 
@@ -25,18 +26,7 @@ const goldenSpacyForUI = "../annotate/dataset/testdata/golden/spacy.jsonl"
 // (or empty if path is "").
 func datasetStore(t *testing.T, path string) *storage.DB {
 	t.Helper()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "ui.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	labels, err := assets.DefaultLabels()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Seed(context.Background(), labels, nil); err != nil {
-		t.Fatal(err)
-	}
+	db, _ := testdb.Open(t)
 	if path != "" {
 		if _, err := db.Import(context.Background(), dataset.Read([]string{path}, dataset.ReadOptions{}), annotate.ImportOptions{Annotator: "tester"}); err != nil {
 			t.Fatal(err)
@@ -208,5 +198,15 @@ func TestExportDialogSuggestsADestinationAndAsksBeforeReplacingAFile(t *testing.
 	}
 	if got, _ := os.ReadFile(target); string(got) != string(exported) {
 		t.Errorf("after Replace the file holds %q, want the export", got)
+	}
+}
+
+func TestExportDialogSaysCancelledForAWrappedCancel(t *testing.T) {
+	test.NewTempApp(t)
+	win := test.NewTempWindow(t, widget.NewLabel("workbench"))
+	d := newExportDialog(win, datasetStore(t, ""))
+	d.finished(dataset.ExportSummary{}, fmt.Errorf("export document 3: %w", context.Canceled))
+	if got := d.message.Text; got != "Export cancelled; nothing was written." {
+		t.Errorf("a wrapped cancel reads %q, want the cancel message", got)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os/user"
 	"strings"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -201,24 +200,16 @@ func (d *importDialog) onImport() {
 	d.setRunning(true)
 	d.message.SetText("Reading…")
 
-	var latest atomic.Int64
-	var queued atomic.Bool
 	opts := annotate.ImportOptions{
 		Annotator:     annotator,
 		SkipInvalid:   d.skipInvalid.Checked,
 		OnlyAnnotator: d.colleague.Checked,
 		RequireMatch:  d.colleague.Checked,
-		Progress: func(n int) {
-			latest.Store(int64(n))
-			if queued.CompareAndSwap(false, true) {
-				fyne.Do(func() {
-					queued.Store(false)
-					if d.cancel != nil {
-						d.message.SetText("Read " + plural(int(latest.Load()), "record") + "…")
-					}
-				})
+		Progress: throttledProgress(func(n int) {
+			if d.cancel != nil {
+				d.message.SetText("Read " + plural(n, "record") + "…")
 			}
-		},
+		}),
 	}
 	d.cleaned = &cleanReports{}
 	readOpts := dataset.ReadOptions{Format: format, Unit: unit, Clean: d.clean.Checked, OnClean: d.cleaned.add, SplitArticles: d.split.Checked}

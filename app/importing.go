@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -125,17 +124,7 @@ func (im *importer) importPaths(paths []string, done func(annotate.ImportResult,
 func (im *importer) importInBackground(paths []string, report func(docs int)) (annotate.ImportResult, error) {
 	// Progress arrives per record; only the latest count matters, so updates are
 	// coalesced instead of queueing one UI call per record.
-	var latest atomic.Int64
-	var queued atomic.Bool
-	progress := func(n int) {
-		latest.Store(int64(n))
-		if queued.CompareAndSwap(false, true) {
-			fyne.Do(func() {
-				queued.Store(false)
-				report(int(latest.Load()))
-			})
-		}
-	}
+	progress := throttledProgress(report)
 	records := dataset.Read(paths, dataset.ReadOptions{Format: dataset.Format("auto")})
 	result, err := im.ed.Store().Import(context.Background(), records, annotate.ImportOptions{
 		Annotator:   im.ed.Annotator(),

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/newsmark/newsmark/annotate"
 )
@@ -238,106 +237,19 @@ type labelAttrDecl struct {
 	decl  annotate.AttrDecl
 }
 
-// checkRecord validates a record without touching the database: the document, and
-// each span against the text in code points. It fills in the spans' text and,
-// where they name none, the annotator.
+// checkRecord validates a record (annotate.ImportRecord.Prepare: defaults,
+// document and spans) and encodes its meta for the row.
 func checkRecord(rec annotate.ImportRecord, annotator string) (checkedRecord, error) {
-	doc := rec.Document
-	if doc.Title == "" {
-		doc.Title = annotate.TitleFromText(doc.Text)
-	}
-	if doc.Status == "" {
-		doc.Status = annotate.StatusNew
-	}
-	if err := doc.Validate(); err != nil {
-		return checkedRecord{}, err
-	}
-	doc.Hash = annotate.ContentHash(doc.Text)
-	meta, err := encodeMeta(doc.Meta)
+	prepared, err := rec.Prepare(annotator)
 	if err != nil {
 		return checkedRecord{}, err
 	}
-	checked := checkedRecord{doc: doc, meta: meta, naming: annotate.ImportRecord{SpanField: rec.SpanField, SpanWhere: rec.SpanWhere}}
-	for i, l := range rec.Links {
-		if l.Head < 0 || l.Head >= len(rec.Spans) || l.Child < 0 || l.Child >= len(rec.Spans) {
-			return checkedRecord{}, annotate.Errorf(annotate.EINVALID, "relation %d links a span the record does not have", i+1)
-		}
-		link := annotate.Link{Head: 1, Child: 2, Label: annotate.NormalizeLabelName(l.Label)}
-		if l.Head == l.Child {
-			link.Child = link.Head
-		}
-		if err := link.Validate(); err != nil {
-			return checkedRecord{}, fmt.Errorf("relation %d (%s): %w", i+1, rec.Where(l.Head), err)
-		}
-		checked.links = append(checked.links, annotate.ImportLink{Head: l.Head, Child: l.Child, Label: link.Label})
+	meta, err := encodeMeta(prepared.Document.Meta)
+	if err != nil {
+		return checkedRecord{}, err
 	}
-	if len(rec.Spans) == 0 {
-		checked.length = annotate.RuneLen(doc.Text)
-		return checked, nil
-	}
-	// The spans' texts are cut at byte offsets found in one pass over the text
-	// (codePointBytes), not through annotate.Offsets, whose table costs four bytes
-	// per character of every document.
-	checked.length = annotate.RuneLen(doc.Text)
-	points := make([]int, 0, 2*len(rec.Spans))
-	for i, span := range rec.Spans {
-		span.Label = annotate.NormalizeLabelName(span.Label)
-		if err := span.Validate(checked.length); err != nil {
-			return checkedRecord{}, fmt.Errorf("%s: %w", rec.Where(i), err)
-		}
-		span.Links = nil
-		span.ID, span.DocID = 0, 0
-		if span.Annotator == "" {
-			span.Annotator = annotator
-		}
-		checked.spans = append(checked.spans, span)
-		points = append(points, span.Start, span.End)
-	}
-	slices.Sort(points)
-	points = slices.Compact(points)
-	bytePos := codePointBytes(doc.Text, points)
-	at := func(cp int) int {
-		i, _ := slices.BinarySearch(points, cp)
-		return bytePos[i]
-	}
-	for i := range checked.spans {
-		checked.spans[i].Text = doc.Text[at(checked.spans[i].Start):at(checked.spans[i].End)]
-	}
-	return checked, nil
-}
-
-// codePointBytes returns the byte offset in text of each code-point offset in
-// points, which are ascending and at most the text's length in code points. Runs
-// of ASCII are skipped eight bytes at a time.
-func codePointBytes(text string, points []int) []int {
-	out := make([]int, len(points))
-	cp, b := 0, 0
-	for k, p := range points {
-		for cp < p {
-			if cp+8 <= p && b+8 <= len(text) && asciiWord(text[b:b+8]) {
-				cp, b = cp+8, b+8
-				continue
-			}
-			if text[b] < utf8.RuneSelf {
-				b++
-			} else {
-				_, size := utf8.DecodeRuneInString(text[b:])
-				b += size
-			}
-			cp++
-		}
-		out[k] = b
-	}
-	return out
-}
-
-// asciiWord reports whether the eight bytes of s are all ASCII; the compiler
-// reads them in one load.
-func asciiWord(s string) bool {
-	_ = s[7]
-	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	return w&0x8080808080808080 == 0
+	return checkedRecord{doc: prepared.Document, length: prepared.Length, meta: meta, spans: prepared.Spans, links: prepared.Links,
+		naming: annotate.ImportRecord{SpanField: rec.SpanField, SpanWhere: rec.SpanWhere}}, nil
 }
 
 // resolveLabels finds the labels a record's spans use that the database lacks:

@@ -20,7 +20,8 @@ const spanSelect = `SELECT s.id, s.document_id, s.start_offset, s.end_offset, l.
 	s.annotator, s.note, s.created_at, s.updated_at
 	FROM spans s JOIN labels l ON l.id = s.label_id `
 
-// spanOrder is text order: by start, a container before the spans nested in it.
+// spanOrder is text order (annotate.CompareTextOrder) in SQL: by start, a container
+// before the spans nested in it, then by id.
 const spanOrder = ` ORDER BY s.start_offset, s.end_offset DESC, s.id`
 
 func scanSpan(row interface{ Scan(...any) error }, extra ...any) (annotate.Span, error) {

@@ -7,10 +7,10 @@
 //
 // Newsmark counts code points (Python's text[start:end]). Files may count code
 // points, UTF-16 units or UTF-8 bytes (ReadOptions.Unit, ExportOptions.Unit); the
-// conversion is annotate.Offsets, the one place that converts. Decoders check every
-// span: inside the text, start before end, not inside a character, and, where the
-// file repeats the span's text (spacy, Label Studio, brat), that the offsets cover
-// exactly that text — a mismatch nearly always means a wrong unit, and the error
+// conversion is annotate's (Offsets, Walker), the one place that converts.
+// Decoders check every span: inside the text, start before end, not inside a
+// character, and, where the file repeats the span's text (spacy, Label Studio,
+// brat), that the offsets cover exactly that text — a mismatch nearly always means a wrong unit, and the error
 // says so. Text is kept byte for byte: only a leading BOM is dropped; CRLF stays.
 //
 // # Import choices
