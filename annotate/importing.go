@@ -10,13 +10,40 @@ import (
 type ImportRecord struct {
 	Origin   string // "path" or "path:line", named in every error about this record
 	Document Document
-	Spans    []Span
+	Spans    []Span // with their Attrs, if the file gave any
+	Links    []ImportLink
+	// SpanField or SpanWhere, if set, name the spans as the file does, for
+	// errors found when they are stored (a bad attribute value): SpanField is the
+	// JSON array they came from ("spans" names span 2 "spans[2]"), SpanWhere
+	// names each ("T3 (line 4)").
+	SpanField string
+	SpanWhere []string
+}
+
+// Where names span i of the record for an error message.
+func (r ImportRecord) Where(i int) string {
+	if i < len(r.SpanWhere) && r.SpanWhere[i] != "" {
+		return r.SpanWhere[i]
+	}
+	if r.SpanField != "" {
+		return fmt.Sprintf("%s[%d]", r.SpanField, i)
+	}
+	return fmt.Sprintf("span %d", i+1)
 }
 
 // ImportOptions steer how records are stored.
 type ImportOptions struct {
 	// Annotator is written on imported spans that name none of their own.
 	Annotator string
+	// OnlyAnnotator imports only Annotator's spans: a span the file gives to
+	// somebody else is skipped (and counted), so bringing in one colleague's
+	// work never adds to another person's layer.
+	OnlyAnnotator bool
+	// RequireMatch refuses the import when the database holds documents (other
+	// than the sample) and none of the records' texts is among them: a file
+	// meant to add annotations to the same documents that matches none was made
+	// from other texts, and would only add near-duplicates.
+	RequireMatch bool
 	// SkipInvalid imports the good records and lists the bad ones instead of
 	// aborting the whole import at the first bad record.
 	SkipInvalid bool
@@ -25,6 +52,9 @@ type ImportOptions struct {
 	RefuseUnknownLabels bool
 	// Progress, if set, is called after each record with the number done so far.
 	Progress func(done int)
+	// ParseCasualty, if set, fills in the attributes of CASUALTY spans that come
+	// without any, marked as parsed (not confirmed).
+	ParseCasualty CasualtyParser
 }
 
 // ImportResult says what an import did.
@@ -34,8 +64,15 @@ type ImportResult struct {
 	Spans         int      // spans added
 	SpansExisting int      // spans already stored, not added again
 	LabelsCreated []string // unknown labels that were created
+	AttrsDeclared []string // attributes labels did not declare, declared as "LABEL.name"
+	SourcesAdded  []string // source names met for the first time
 	DocIDs        []int64  // every document the records map to, in record order
 	Invalid       []RecordError
+
+	// SpansOtherAnnotators counts spans skipped under OnlyAnnotator because the
+	// file gives them to the annotators listed in OtherAnnotators.
+	SpansOtherAnnotators int
+	OtherAnnotators      []string
 }
 
 // RecordError is a problem with one record or file.

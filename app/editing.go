@@ -4,8 +4,7 @@ import (
 	"fmt"
 
 	"github.com/newsmark/newsmark/annotate"
-	"github.com/newsmark/newsmark/app/docview"
-	"github.com/newsmark/newsmark/app/internal/labelcolor"
+	"github.com/newsmark/newsmark/app/editor"
 )
 
 // onAnnotationChosen is a click on a row of the annotation list: the highlight is
@@ -17,6 +16,7 @@ func (w *Workbench) onAnnotationChosen(id int64) {
 		return
 	}
 	w.view.SelectHighlight(id)
+	w.attrs.show(id)
 	w.view.ScrollToOffset(span.Start)
 	w.status.showSelection(span.Start, span.End)
 	w.focusView()
@@ -25,6 +25,13 @@ func (w *Workbench) onAnnotationChosen(id int64) {
 // onTypedRune tags with the label whose hotkey is r: the selected annotation is
 // relabelled, otherwise the selected text becomes a new annotation.
 func (w *Workbench) onTypedRune(r rune) {
+	if w.onCurationKey(r) || w.prec.onRune(r) {
+		return
+	}
+	if r == linkSourceKey || r == 'L' {
+		w.onStartLinkSource()
+		return
+	}
 	label, ok := w.ed.LabelForHotkey(string(r))
 	if !ok {
 		return
@@ -37,7 +44,15 @@ func (w *Workbench) tag(labelName string) {
 	if w.ed.Doc() == nil {
 		return
 	}
+	if why := w.ed.ReadOnly(); why != "" {
+		w.status.flash("Not tagged: " + why)
+		return
+	}
 	if id := w.selectedAnnotation(); id != 0 {
+		if why := w.ed.CanEdit(id); why != "" {
+			w.status.flash("Not relabelled: " + why)
+			return
+		}
 		// A relabelled annotation stays selected, so a wrong digit is corrected
 		// with the right one at once.
 		before, after, changed, err := w.ed.Relabel(id, labelName)
@@ -50,11 +65,15 @@ func (w *Workbench) tag(labelName string) {
 		return
 	}
 	start, end := w.view.Selection()
-	// Spans never start or end in white space: word-wise selection keys and
-	// quick drags often take the space before a word along.
-	start, end = annotate.TrimToContent(w.view.Slice(start, end), start, end)
+	// Spans never start or end in white space (word-wise selection keys and quick
+	// drags often take the space before a word along), and stray punctuation goes
+	// by the label's rule: see annotate.TrimForLabel.
+	start, end = w.prec.trimForLabel(start, end, labelName)
 	if start == end {
 		w.status.flash("Select some text first, then press a label's digit")
+		return
+	}
+	if w.prec.offerResize(start, end, labelName) {
 		return
 	}
 	span, err := w.ed.Tag(start, end, labelName)
@@ -102,6 +121,14 @@ func (w *Workbench) onDeleteAnnotation() {
 	if id == 0 {
 		return
 	}
+	if w.ed.Layer().Mode == editor.LayerCuration {
+		w.onReject() // in curation, Delete turns the span down
+		return
+	}
+	if why := w.ed.CanEdit(id); why != "" {
+		w.status.flash("Not deleted: " + why)
+		return
+	}
 	before, ok, err := w.ed.Delete(id)
 	if err != nil {
 		w.showError(err)
@@ -119,6 +146,10 @@ func (w *Workbench) onDeleteAnnotation() {
 // onNoteEdited saves an annotation's note; the list calls it debounced, on Enter and
 // when the field loses focus.
 func (w *Workbench) onNoteEdited(id int64, note string) {
+	if why := w.ed.CanEdit(id); why != "" {
+		w.status.flash("Note not saved: " + why)
+		return
+	}
 	changed, err := w.ed.SetNote(id, note)
 	if err != nil {
 		w.showError(err)
@@ -168,19 +199,18 @@ func (w *Workbench) undoOrRedo(undo bool) {
 func (w *Workbench) selectSpan(span annotate.Span) {
 	w.view.SelectHighlight(span.ID)
 	w.annotations.setSelected(span.ID)
+	w.attrs.show(span.ID)
 	w.status.showSelection(span.Start, span.End)
 	w.focusView()
 }
 
-// refreshSpans redraws the highlights and the annotation list from the editor's spans.
+// refreshSpans redraws the highlights and the annotation list from the editor's
+// spans of the layer on screen.
 func (w *Workbench) refreshSpans() {
-	colors := labelcolor.Of(w.ed.Labels())
-	spans := w.ed.Spans()
-	highlights := make([]docview.Highlight, 0, len(spans))
-	for _, s := range spans {
-		highlights = append(highlights, docview.Highlight{ID: s.ID, Start: s.Start, End: s.End, Color: colors.Get(s.Label), Label: s.Label})
-	}
+	spans, highlights := w.layerView()
 	w.view.SetHighlights(highlights)
+	w.view.SetLinks(viewLinks(spans))
+	w.attrs.show(w.view.SelectedHighlight())
 	w.annotations.setSpans(spans, w.view.SelectedHighlight())
 	w.annotations.setDocumentOpen(w.ed.Doc() != nil)
 	w.status.showDocument()

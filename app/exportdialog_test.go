@@ -73,8 +73,8 @@ func TestExportDialogWritesTheChosenFormatAndShowsASummary(t *testing.T) {
 	outcomes := make(chan exportOutcome, 1)
 	d.done = func(s dataset.ExportSummary, err error) { outcomes <- exportOutcome{s, err} }
 
-	if got := d.selectedLabels(); len(got) != 5 { // the four default labels and VICTIM from the file
-		t.Fatalf("labels ticked: %v, want all 5", got)
+	if got := d.selectedLabels(); len(got) != 6 { // the five default labels and VICTIM from the file
+		t.Fatalf("labels ticked: %v, want all 6", got)
 	}
 	d.format.SetSelected(string(dataset.FormatHF))
 	if !d.offsets.Disabled() || !d.tokens.Disabled() {
@@ -98,9 +98,25 @@ func TestExportDialogWritesTheChosenFormatAndShowsASummary(t *testing.T) {
 	if !strings.Contains(string(data), `"label": [[0, 10, "QUOTE"], [56, 89, "DEMAND"]]`) || strings.Contains(string(data), "CLAIM") {
 		t.Errorf("export = %s", data)
 	}
-	if msg := d.message.Text; !strings.Contains(msg, "Exported 2 documents with 2 annotations") || !strings.Contains(msg, out) {
+	// Only the done document (accepted in the file) goes by default.
+	if msg := d.message.Text; !strings.Contains(msg, "Exported 1 document (1 done) with 2 annotations") || !strings.Contains(msg, out) {
 		t.Errorf("summary = %q", msg)
 	}
+	t.Run("choosing all documents warns how many are not done, and the summary counts them", func(t *testing.T) {
+		d.status.SetSelected("All documents")
+		if msg := d.message.Text; !strings.Contains(msg, "1 document not marked done") {
+			t.Fatalf("warning = %q", msg)
+		}
+		d.dest.SetText(out + ".all")
+		test.Tap(d.exportBtn)
+		result := waitDialogOutcome(t, outcomes)
+		if result.err != nil {
+			t.Fatal(result.err)
+		}
+		if msg := d.message.Text; !strings.Contains(msg, "Exported 2 documents (1 done, 1 in progress)") {
+			t.Errorf("summary = %q", msg)
+		}
+	})
 	if d.progress.Value != 1 {
 		t.Errorf("progress %v at the end", d.progress.Value)
 	}

@@ -48,10 +48,14 @@ type importDialog struct {
 	clean       *widget.Check // remove boilerplate lines from text files
 	split       *widget.Check // one document per article of a Word file
 	cleaned     *cleanReports
-	progress    *widget.ProgressBarInfinite
-	message     *widget.Label
-	importBtn   *widget.Button
-	closeBtn    *widget.Button
+	// colleague: the file is another annotator's work on documents already
+	// stored: only that annotator's spans are added, and a file matching none of
+	// the stored documents is refused (as `import --annotator NAME`).
+	colleague *widget.Check
+	progress  *widget.ProgressBarInfinite
+	message   *widget.Label
+	importBtn *widget.Button
+	closeBtn  *widget.Button
 
 	cancel context.CancelFunc // set while an import runs
 	// done, if set, receives the outcome of each import (for tests).
@@ -79,6 +83,7 @@ func newImportDialog(win fyne.Window, store annotate.Store, onDone func(annotate
 	d.skipInvalid = widget.NewCheck("Skip invalid files and records (import the good ones, list the bad)", nil)
 	d.clean = widget.NewCheck("Clean boilerplate: remove menus, copyright and comment lines at the start and end of text files", nil)
 	d.split = widget.NewCheck("Split Word files holding several articles (at “End of Document” or page breaks)", nil)
+	d.colleague = widget.NewCheck("Another annotator's work on these documents: add only this annotator's spans", nil)
 	d.progress = widget.NewProgressBarInfinite()
 	d.progress.Stop()
 	d.progress.Hide()
@@ -97,6 +102,7 @@ func newImportDialog(win fyne.Window, store annotate.Store, onDone func(annotate
 		widget.NewFormItem("Format", d.format),
 		widget.NewFormItem("Offsets", d.offsets),
 		widget.NewFormItem("Annotator", d.annotator),
+		widget.NewFormItem("", d.colleague),
 		widget.NewFormItem("", d.skipInvalid),
 		widget.NewFormItem("", d.clean),
 		widget.NewFormItem("", d.split),
@@ -183,6 +189,12 @@ func (d *importDialog) onImport() {
 	if annotator == "" {
 		annotator = loginNameForImport()
 	}
+	if d.colleague.Checked {
+		if err := annotate.CheckAnnotatorName(annotator, annotate.DefaultCurator); err != nil {
+			d.message.SetText(err.Error())
+			return
+		}
+	}
 	paths := append([]string(nil), d.paths...)
 	ctx, cancel := context.WithCancel(context.Background())
 	d.cancel = cancel
@@ -192,8 +204,10 @@ func (d *importDialog) onImport() {
 	var latest atomic.Int64
 	var queued atomic.Bool
 	opts := annotate.ImportOptions{
-		Annotator:   annotator,
-		SkipInvalid: d.skipInvalid.Checked,
+		Annotator:     annotator,
+		SkipInvalid:   d.skipInvalid.Checked,
+		OnlyAnnotator: d.colleague.Checked,
+		RequireMatch:  d.colleague.Checked,
 		Progress: func(n int) {
 			latest.Store(int64(n))
 			if queued.CompareAndSwap(false, true) {
@@ -217,7 +231,7 @@ func (d *importDialog) onImport() {
 }
 
 func (d *importDialog) setRunning(running bool) {
-	for _, w := range []fyne.Disableable{d.importBtn, d.addFile, d.addFolder, d.clear, d.format, d.offsets, d.annotator, d.skipInvalid, d.clean, d.split} {
+	for _, w := range []fyne.Disableable{d.importBtn, d.addFile, d.addFolder, d.clear, d.format, d.offsets, d.annotator, d.skipInvalid, d.colleague, d.clean, d.split} {
 		if running {
 			w.Disable()
 		} else {

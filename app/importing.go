@@ -209,6 +209,9 @@ func importSummary(r annotate.ImportResult) string {
 	if len(r.LabelsCreated) > 0 {
 		parts = append(parts, "new labels "+strings.Join(r.LabelsCreated, ", "))
 	}
+	if r.SpansOtherAnnotators > 0 {
+		parts = append(parts, plural(r.SpansOtherAnnotators, "annotation")+" by "+strings.Join(r.OtherAnnotators, ", ")+" skipped")
+	}
 	return strings.Join(parts, ", ")
 }
 

@@ -38,7 +38,10 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Delete annotation", w.onDeleteAnnotation),
 		fyne.NewMenuItemSeparator(),
-		item("Find…", shortcut(fyne.KeyF, 0), w.onFind),
+		item("Find in document…", shortcut(fyne.KeyF, 0), func() { w.find.open(w.win.Canvas()) }),
+		item("Search annotations…", shortcut(fyne.KeyK, 0), w.onFind),
+		fyne.NewMenuItemSeparator(),
+		item("Tag all occurrences", shortcut(fyne.KeyA, fyne.KeyModifierShift), func() { w.prec.onTagOccurrences(w.selectedAnnotation()) }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Annotator name…", w.onAnnotatorName),
 	)
@@ -51,12 +54,21 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		item("Document information…", shortcut(fyne.KeyI, fyne.KeyModifierShift), func() { showDocumentInfo(w.ed, w.win, w.dialogs.show) }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Delete document…", w.onDeleteDocument),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Agreement…", w.onAgreement),
+		fyne.NewMenuItem("Accept all agreed (curation)", w.onAcceptAgreed),
 	)
 	view := fyne.NewMenu("View",
 		item("Larger text", shortcut(fyne.KeyEqual, 0), func() { w.onTextSize(+1) }),
 		item("Smaller text", shortcut(fyne.KeyMinus, 0), func() { w.onTextSize(-1) }),
 		item("Actual size", shortcut(fyne.Key0, 0), func() { w.onTextSize(0) }),
+		fyne.NewMenuItemSeparator(),
+		item("Overview…", shortcut(fyne.KeyD, fyne.KeyModifierShift), func() { showOverview(w.app, w.ed.Store()) }),
+		fyne.NewMenuItem("Sources ledger…", w.onSourcesLedger),
+		fyne.NewMenuItem("Casualties…", w.onCasualties),
+		fyne.NewMenuItemSeparator(),
 	)
+	view.Items = append(view.Items, w.layerMenuItems()...)
 	labels := fyne.NewMenu("Labels",
 		fyne.NewMenuItem("Manage labels…", func() { showLabelManager(w.ed, w.win, w.dialogs.show, w.showError) }),
 	)
@@ -68,15 +80,17 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 }
 
 // addWindowShortcuts adds the second keys of actions whose menu item shows the
-// first (a menu item holds one shortcut): Ctrl+Y for redo, Ctrl+K for find and the
-// keypad's Enter for Mark done. Canvas shortcuts fire when nothing has the focus or
+// first (a menu item holds one shortcut): Ctrl+Y for redo, Ctrl+Shift+F for the
+// annotation search and the keypad's Enter for Mark done, and the keys that
+// resize the selected span. Canvas shortcuts fire when nothing has the focus or
 // the focused widget passes shortcuts on, as the document view does; in a text
 // field Ctrl+Y stays the field's own redo.
 func (w *Workbench) addWindowShortcuts() {
 	c := w.win.Canvas()
 	redo := w.textFirst(&fyne.ShortcutRedo{}, w.onRedo)
 	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { redo() })
-	c.AddShortcut(shortcut(fyne.KeyK, 0).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onFind() })
+	c.AddShortcut(shortcut(fyne.KeyF, fyne.KeyModifierShift).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onFind() })
+	w.prec.addResizeShortcuts(c, w.selectedAnnotation)
 	c.AddShortcut(shortcut(fyne.KeyEnter, 0).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onMarkDone() })
 	// Ctrl++ is Ctrl+Shift+= on most keyboards, or the keypad's plus.
 	c.AddShortcut(shortcut(fyne.KeyEqual, fyne.KeyModifierShift).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onTextSize(+1) })

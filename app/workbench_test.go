@@ -596,8 +596,8 @@ func TestSearchResultOpensItsDocumentWithTheSpanSelected(t *testing.T) {
 func TestPaletteClickTagsTheSelection(t *testing.T) {
 	f := newWBFixture(t, trickyText)
 	chips := f.w.palette.box.Objects
-	if len(chips) != 4 {
-		t.Fatalf("palette shows %d labels, want 4", len(chips))
+	if len(chips) != 5 {
+		t.Fatalf("palette shows %d labels, want 5", len(chips))
 	}
 	start := cp(t, trickyText, "Ana Pavić")
 	f.w.view.Select(start, start+9)

@@ -97,6 +97,12 @@ func (db *DB) Export(ctx context.Context, filter annotate.ExportFilter) iter.Seq
 			return
 		}
 		defer spans.Close()
+		extras, err := openExportExtras(ctx, tx)
+		if err != nil {
+			yield(annotate.AnnotatedDocument{}, db.fail("export attributes", err))
+			return
+		}
+		defer extras.close()
 
 		reader := newSpanReader(labels)
 		var pending annotate.Span // read from the span cursor, not yet placed
@@ -132,6 +138,10 @@ func (db *DB) Export(ctx context.Context, filter annotate.ExportFilter) iter.Seq
 				havePending = false
 			}
 			sortTextOrder(out.Spans)
+			if err := extras.attach(&out); err != nil {
+				yield(annotate.AnnotatedDocument{}, db.fail("export attributes", err))
+				return
+			}
 			if !yield(out, nil) {
 				return
 			}

@@ -48,8 +48,12 @@
 //   - hf and CoNLL carry no text: it is rebuilt from the tokens, joined by single
 //     spaces (CoNLL: sentences joined by "\n"). Numeric hf tags are looked up in
 //     labels.json beside the file. An I- tag without its B- starts a span.
-//   - brat: relations, events, attributes and normalisations are ignored; a
-//     discontinuous span becomes one span from its first start to its last end.
+//   - brat: attributes (A, M) and relations (R) between text-bound annotations
+//     are read; events and normalisations are ignored; a discontinuous span
+//     becomes one span from its first start to its last end.
+//   - Attributes and relations: see the comment in attrs.go for where each
+//     format keeps them. Values are checked against the labels' declarations
+//     when stored (storage), where a file's error names the file, line and span.
 //
 // # Export choices
 //

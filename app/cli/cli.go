@@ -62,6 +62,8 @@ type env struct {
 	// store opens the database (creating and seeding it if new) on first call and
 	// returns the same store afterwards; Run closes it.
 	store func() (annotate.Store, error)
+	// dbPath is the database file (suggest reads suggest-patterns.txt beside it).
+	dbPath string
 }
 
 type usageError struct{ msg string }
@@ -82,8 +84,26 @@ const usageText = `Usage:
                               [--status done|all] [--tokens] [--split train=0.8,dev=0.1,test=0.1 --seed N]
   newsmark [--db PATH] search [--label L]... [--annotator A] [--doc ID] [--status S] [--limit N] [--json] QUERY
   newsmark [--db PATH] stats [--json]
+  newsmark [--db PATH] chart progress|labels [--label L]... [--annotator A] [--status S]
+                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by annotator|status]
+                             [--theme light|dark] [--width CM --height CM --dpi N]
+                             --out FILE.png|.svg|.pdf [--csv FILE]
   newsmark [--db PATH] labels [--json]
   newsmark [--db PATH] labels add NAME [--color #RRGGBB] [--key K] [--description TEXT]
+  newsmark [--db PATH] suggest [--doc ID] [--label L]... [--patterns FILE] --out PATH|-
+                                          propose QUOTE, CLAIM, DEMAND and CASUALTY spans with sources
+                                          (spaCy JSONL; changes nothing in the database)
+  newsmark eval --gold FILE.jsonl [--patterns FILE] [--json]
+                                          score the suggestions against a gold file (imports nothing)
+  newsmark [--db PATH] agreement [--annotators A,B] [--label L]... [--doc ID]... [--curator NAME] [--json]
+  newsmark [--db PATH] curate --auto agreed [--min N] [--doc ID]... [--curator NAME]
+  newsmark [--db PATH] annotators [--curator NAME] [--json]
+  newsmark [--db PATH] labels attr add LABEL NAME --type text|number|choice|bool|source [--options a,b]
+  newsmark [--db PATH] labels attr remove LABEL NAME
+  newsmark [--db PATH] sources [--json]     the sources ledger: statements per source and label
+  newsmark [--db PATH] sources add NAME [--kind person|organisation|group] [--alias A]...
+  newsmark [--db PATH] sources merge NAME INTO_NAME
+  newsmark [--db PATH] casualties [--json|--csv]
   newsmark version
 
 Global flags come before the subcommand. NEWSMARK_DB works like --db.
@@ -100,7 +120,20 @@ func commands() map[string]command {
 		"export": runExport,
 		"search": runSearch,
 		"stats":  runStats,
+		"chart":  runChart,
 		"labels": runLabels,
+		// suggestions (issue 12)
+		"suggest": runSuggest,
+		"eval":    runEval,
+
+		// several annotators (issue 13)
+		"agreement":  runAgreement,
+		"curate":     runCurate,
+		"annotators": runAnnotators,
+
+		// attributes, sources and casualty figures (issue 11)
+		"sources":    runSources,
+		"casualties": runCasualties,
 	}
 }
 
@@ -143,7 +176,7 @@ func Run(args []string, host Host) int {
 	defer opener.close(host.Stderr)
 
 	ctx := context.Background()
-	e := &env{ctx: ctx, stdout: host.Stdout, stderr: host.Stderr, store: opener.open}
+	e := &env{ctx: ctx, stdout: host.Stdout, stderr: host.Stderr, store: opener.open, dbPath: dbPath}
 
 	if len(rest) > 0 {
 		if cmd, ok := commands()[rest[0]]; ok {

@@ -98,8 +98,8 @@ func TestNamedDatabaseStartsWithoutTheSample(t *testing.T) {
 	if stats.Documents != 0 {
 		t.Errorf("a --db database should hold no documents, stats say %s", raw)
 	}
-	if len(stats.Labels) != 4 {
-		t.Errorf("a new database should hold the 4 default labels, stats say %s", raw)
+	if len(stats.Labels) != 5 {
+		t.Errorf("a new database should hold the 5 default labels, stats say %s", raw)
 	}
 }
 
@@ -233,7 +233,7 @@ func TestUsageErrorsExitWithTwo(t *testing.T) {
 
 func TestLabelsAddAndList(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
-	if code, _, stderr := runCLI(t, db, "labels", "add", "SOURCE", "--color", "#332288", "--key", "5", "--description", "Who is cited."); code != 0 {
+	if code, _, stderr := runCLI(t, db, "labels", "add", "VICTIM", "--color", "#332288", "--key", "6", "--description", "Who was hurt."); code != 0 {
 		t.Fatalf("labels add: %s", stderr)
 	}
 	code, stdout, stderr := runCLI(t, db, "labels", "--json")
@@ -244,7 +244,7 @@ func TestLabelsAddAndList(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &labels); err != nil {
 		t.Fatal(err)
 	}
-	if len(labels) != 5 || labels[4].Name != "SOURCE" || labels[4].Color != "#332288" || labels[4].Hotkey != "5" {
+	if len(labels) != 6 || labels[5].Name != "VICTIM" || labels[5].Color != "#332288" || labels[5].Hotkey != "6" {
 		t.Errorf("labels after add: %+v", labels)
 	}
 	if code, _, stderr := runCLI(t, db, "labels", "add", "QUOTE"); code != 1 || !strings.Contains(stderr, "already exists") {
@@ -270,8 +270,8 @@ func TestAStartThatDiedBeforeSeedingIsSeededNextTime(t *testing.T) {
 	}
 	db.Close()
 	stats, raw := readStats(t, dbPath)
-	if len(stats.Labels) != 4 {
-		t.Errorf("want the 4 default labels after the interrupted first start, stats say %s", raw)
+	if len(stats.Labels) != 5 {
+		t.Errorf("want the 5 default labels after the interrupted first start, stats say %s", raw)
 	}
 }
 
