@@ -95,17 +95,17 @@ func ContentHash(text string) string {
 // Validate checks the document's own fields; it does not look at spans.
 func (d Document) Validate() error {
 	if d.Text == "" {
-		return Errorf(EINVALID, "document %q is empty", d.Title)
+		return Errorf(EINVALID, "document %q is empty", Clip(d.Title))
 	}
 	if len(d.Text) > MaxDocumentBytes {
-		return Errorf(EINVALID, "document %q is %d bytes, over the limit of %d bytes", d.Title, len(d.Text), MaxDocumentBytes)
+		return Errorf(EINVALID, "document %q is %d bytes, over the limit of %d bytes", Clip(d.Title), len(d.Text), MaxDocumentBytes)
 	}
 	if !utf8.ValidString(d.Text) {
-		return Errorf(EINVALID, "document %q is not valid UTF-8", d.Title)
+		return Errorf(EINVALID, "document %q is not valid UTF-8", Clip(d.Title))
 	}
 	if i := strings.IndexByte(d.Text, 0); i >= 0 {
 		// NUL is never news text, and SQLite's character functions stop at it.
-		return Errorf(EINVALID, "document %q contains a NUL character at byte %d", d.Title, i)
+		return Errorf(EINVALID, "document %q contains a NUL character at byte %d", Clip(d.Title), i)
 	}
 	meta := d.Metadata()
 	meta.Title = "" // titles come from first lines and file names; they are checked where typed
@@ -113,7 +113,7 @@ func (d Document) Validate() error {
 		return Errorf(EINVALID, "document %q: %s", d.Title, err.Error())
 	}
 	if d.Status != "" && !d.Status.Valid() {
-		return Errorf(EINVALID, "document %q has unknown status %q", d.Title, d.Status)
+		return Errorf(EINVALID, "document %q has unknown status %q", Clip(d.Title), d.Status)
 	}
 	return nil
 }

@@ -81,7 +81,7 @@ type RecordError struct {
 	Err    error
 }
 
-func (e RecordError) Error() string { return e.Origin + ": " + e.Err.Error() }
+func (e RecordError) Error() string { return QuotePath(e.Origin) + ": " + e.Err.Error() }
 func (e RecordError) Unwrap() error { return e.Err }
 
 // MaxReportedErrors caps how many bad records an import error lists.

@@ -28,16 +28,16 @@ func (l Label) Validate() error {
 		return Errorf(EINVALID, "a label needs a name")
 	}
 	if len(l.Name) > 64 {
-		return Errorf(EINVALID, "label name %q is longer than 64 bytes", l.Name)
+		return Errorf(EINVALID, "label name %q is longer than 64 bytes", Clip(l.Name))
 	}
 	if !labelNamePattern.MatchString(l.Name) {
-		return Errorf(EINVALID, "label name %q may hold only letters, digits and _ - . : / (no spaces)", l.Name)
+		return Errorf(EINVALID, "label name %q may hold only letters, digits and _ - . : / (no spaces)", Clip(l.Name))
 	}
 	if !colorPattern.MatchString(l.Color) {
-		return Errorf(EINVALID, "label %s: colour %q is not of the form #RRGGBB", l.Name, l.Color)
+		return Errorf(EINVALID, "label %s: colour %q is not of the form #RRGGBB", l.Name, Clip(l.Color))
 	}
 	if l.Hotkey != "" && (len(l.Hotkey) != 1 || l.Hotkey[0] < '1' || l.Hotkey[0] > '9') {
-		return Errorf(EINVALID, "label %s: hotkey %q must be a single digit 1-9", l.Name, l.Hotkey)
+		return Errorf(EINVALID, "label %s: hotkey %q must be a single digit 1-9", l.Name, Clip(l.Hotkey))
 	}
 	seen := map[string]bool{}
 	for _, d := range l.Attrs {

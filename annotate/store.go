@@ -71,6 +71,22 @@ type Store interface {
 
 	Stats(ctx context.Context) (Stats, error)
 
+	// Suggestions (issue 12): pending suggestions stored by `newsmark suggest
+	// --apply` for the workbench, and rejected ones, never proposed again for
+	// their document.
+	//
+	// ReplacePendingSuggestions replaces a document's pending suggestions in one
+	// transaction, leaving out those rejected before and those an annotation of
+	// the same label and range already holds; it returns how many it stored.
+	ReplacePendingSuggestions(ctx context.Context, docID int64, suggestions []StoredSuggestion) (stored int, err error)
+	PendingSuggestions(ctx context.Context, docID int64) ([]StoredSuggestion, error) // in text order
+	// RejectSuggestion remembers a rejection and drops the pending suggestion of
+	// that label and range; UnrejectSuggestion takes the rejection back (undo).
+	RejectSuggestion(ctx context.Context, docID int64, label string, start, end int, annotator string) error
+	UnrejectSuggestion(ctx context.Context, docID int64, label string, start, end int) error
+	// RejectedSuggestions lists a document's rejections (Label, Start and End set).
+	RejectedSuggestions(ctx context.Context, docID int64) ([]StoredSuggestion, error)
+
 	// Several annotators: agreement, curation and progress (issue 13).
 
 	// Layers streams the documents that filter picks, in id order, each with the

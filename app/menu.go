@@ -30,6 +30,8 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		item("Import…", shortcut(fyne.KeyI, 0), w.imports.onImport),
 		item("Export…", shortcut(fyne.KeyE, 0), w.onExport),
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Back up now…", w.onBackUpNow),
+		fyne.NewMenuItemSeparator(),
 		quit,
 	)
 	edit := fyne.NewMenu("Edit",
@@ -75,6 +77,8 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard shortcuts", func() { showShortcuts(w.win, w.dialogs.show) }),
 		fyne.NewMenuItem("Label guidelines", func() { showGuidelines(w.win, w.ed.Labels(), w.dialogs.show) }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Check database…", w.onCheckDatabase),
 	)
 	return fyne.NewMainMenu(file, edit, view, document, labels, help)
 }

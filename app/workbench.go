@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/signal"
 	"sync"
-	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -114,9 +113,13 @@ func (w *Workbench) Window() fyne.Window { return w.win }
 // stop by SIGINT or SIGTERM (then it quits as File > Quit does).
 func (w *Workbench) ShowAndRun() {
 	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(signals, quitSignals...)
 	defer signal.Stop(signals)
 	quitOnSignal(signals, w.onQuit)
+	takeOverQuitSignals(signals)
+	stopWatching := make(chan struct{})
+	defer close(stopWatching)
+	w.watchExternalChanges(stopWatching)
 	w.win.ShowAndRun()
 }
 

@@ -95,6 +95,12 @@ else
 fi
 
 now() { date +%s.%N; }
+# cpu CMD…: runs CMD and appends its user+system CPU seconds to $work/cpu (the
+# wall time on a shared machine also counts other programs' turns on the cores).
+cpu() {
+	local TIMEFORMAT='%U %S'
+	{ time "$@" ; } 2>>"$work/cpu.raw"
+}
 best() { sort -g | head -1; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 
@@ -104,22 +110,26 @@ run_import() {
 	sync
 	local start end
 	start=$(now)
-	"$work/newsmark" --db "$work/n.db" import "$work/corpus" >"$work/import.out" 2>&1 ||
-		{ echo "bench-suggest: newsmark import failed:" >&2; head -20 "$work/import.out" >&2; exit 1; }
+	cpu "$work/newsmark" --db "$work/n.db" import "$work/corpus" 2>"$work/import.out" >/dev/null ||
+		{ echo "bench-suggest: newsmark import failed:" >&2; tail -20 "$work/cpu.raw" >&2; exit 1; }
 	end=$(now)
 	import_times+=("$(elapsed "$start" "$end")")
+	import_cpu+=("$(tail -1 "$work/cpu.raw" | awk '{ printf "%.3f", $1 + $2 }')")
 }
 run_suggest() {
 	rm -f "$work/suggestions.jsonl"
 	local start end
 	start=$(now)
-	"$work/newsmark" --db "$work/n.db" suggest --out "$work/suggestions.jsonl" >"$work/suggest.out" 2>&1 ||
-		{ echo "bench-suggest: newsmark suggest failed:" >&2; head -20 "$work/suggest.out" >&2; exit 1; }
+	cpu "$work/newsmark" --db "$work/n.db" suggest --out "$work/suggestions.jsonl" 2>"$work/suggest.out" >/dev/null ||
+		{ echo "bench-suggest: newsmark suggest failed:" >&2; tail -20 "$work/cpu.raw" >&2; exit 1; }
 	end=$(now)
 	suggest_times+=("$(elapsed "$start" "$end")")
+	suggest_cpu+=("$(tail -1 "$work/cpu.raw" | awk '{ printf "%.3f", $1 + $2 }')")
 }
 import_times=()
 suggest_times=()
+import_cpu=()
+suggest_cpu=()
 for run in $(seq "$runs"); do
 	run_import
 	run_suggest
@@ -134,3 +144,8 @@ echo "suggested spans (labels counted in spans and relations): $spans"
 printf 'newsmark import (whole process):  best %.3f s  (runs: %s)\n' "$import_best" "${import_times[*]}"
 printf 'newsmark suggest (whole process): best %.3f s  (runs: %s)\n' "$suggest_best" "${suggest_times[*]}"
 awk -v s="$suggest_best" -v i="$import_best" 'BEGIN { printf "ratio suggest / import: %.2fx (target: under 3x)\n", s / i }'
+import_cpu_best=$(printf '%s\n' "${import_cpu[@]}" | best)
+suggest_cpu_best=$(printf '%s\n' "${suggest_cpu[@]}" | best)
+printf 'CPU (user+system): import best %.3f s (runs: %s), suggest best %.3f s (runs: %s), ratio %.2fx\n' \
+	"$import_cpu_best" "${import_cpu[*]}" "$suggest_cpu_best" "${suggest_cpu[*]}" \
+	"$(awk -v s="$suggest_cpu_best" -v i="$import_cpu_best" 'BEGIN { print s / i }')"

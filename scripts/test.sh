@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: formatting, vet, unit and headless UI tests, a short run of
-# every fuzz target, the Windows cross-build, and the end-to-end test of the real
-# binary under Xvfb. Run scripts/install-deps.sh once first.
+# every fuzz target, the Windows cross-build, the attack cases of issue 10
+# (scripts/attack.sh) and the end-to-end test of the real binary under Xvfb.
+# Run scripts/install-deps.sh once first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,6 +40,9 @@ if command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1; then
 else
   echo "x86_64-w64-mingw32-gcc not found: run scripts/install-deps.sh" >&2; exit 1
 fi
+
+step "attack cases against the real binary (special files, damaged databases, backups)"
+scripts/attack.sh
 
 step "end to end under Xvfb"
 scripts/e2e.sh

@@ -25,9 +25,9 @@ import (
 // too long) always abort the whole import.
 func (db *DB) Import(ctx context.Context, records iter.Seq2[annotate.ImportRecord, error], opts annotate.ImportOptions) (annotate.ImportResult, error) {
 	var result annotate.ImportResult
-	tx, err := db.sql.BeginTx(ctx, nil)
+	tx, err := db.beginWrite(ctx, "import")
 	if err != nil {
-		return result, db.fail("import", err)
+		return result, err
 	}
 	defer tx.Rollback()
 	im, err := newImporter(ctx, tx, opts)
@@ -351,7 +351,7 @@ func (im *importer) resolveLabels(rec *checkedRecord) error {
 		}
 		if im.opts.RefuseUnknownLabels {
 			return annotate.Errorf(annotate.ENOTFOUND,
-				"span %d: unknown label %q (add it first, or allow unknown labels to be created)", i+1, span.Label)
+				"span %d: unknown label %q (add it first, or allow unknown labels to be created)", i+1, annotate.Clip(span.Label))
 		}
 		if err := (annotate.Label{Name: span.Label, Color: annotate.FallbackColor(0)}).Validate(); err != nil {
 			return fmt.Errorf("span %d: %w", i+1, err)

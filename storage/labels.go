@@ -194,7 +194,7 @@ func (db *DB) ReorderLabels(ctx context.Context, namesInOrder []string) error {
 		var order []string
 		for _, name := range namesInOrder {
 			if _, ok := ids[name]; !ok {
-				return annotate.Errorf(annotate.ENOTFOUND, "unknown label %q", name)
+				return annotate.Errorf(annotate.ENOTFOUND, "unknown label %q", annotate.Clip(name))
 			}
 			if placed[name] {
 				return annotate.Errorf(annotate.EINVALID, "label %s is named twice in the new order", name)
@@ -223,7 +223,7 @@ func (db *DB) LabelUsage(ctx context.Context, name string) (int, error) {
 	err := db.read.QueryRowContext(ctx,
 		`SELECT l.id, (SELECT count(*) FROM spans s WHERE s.label_id = l.id) FROM labels l WHERE l.name = ?`, name).Scan(&id, &count)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, annotate.Errorf(annotate.ENOTFOUND, "unknown label %q", name)
+		return 0, annotate.Errorf(annotate.ENOTFOUND, "unknown label %q", annotate.Clip(name))
 	}
 	return count, db.fail("count label usage", err)
 }
@@ -236,7 +236,7 @@ func (db *DB) DeleteLabel(ctx context.Context, name string) (int, error) {
 		var id int64
 		err := tx.QueryRowContext(ctx, `SELECT id FROM labels WHERE name = ?`, name).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
-			return annotate.Errorf(annotate.ENOTFOUND, "unknown label %q", name)
+			return annotate.Errorf(annotate.ENOTFOUND, "unknown label %q", annotate.Clip(name))
 		} else if err != nil {
 			return err
 		}

@@ -229,7 +229,7 @@ func labelID(ctx context.Context, q queryer, name string) (int64, error) {
 	var id int64
 	err := q.QueryRowContext(ctx, `SELECT id FROM labels WHERE name = ?`, name).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, annotate.Errorf(annotate.ENOTFOUND, "unknown label %q", name)
+		return 0, annotate.Errorf(annotate.ENOTFOUND, "unknown label %q", annotate.Clip(name))
 	}
 	return id, err
 }

@@ -217,12 +217,15 @@ func readBrat(path string, unit annotate.Unit) (annotate.ImportRecord, error) {
 		}
 		return annotate.ImportRecord{}, annotate.RecordError{Origin: txtPath, Err: fmt.Errorf("cannot read: %w", err)}
 	}
-	if info.Size() > annotate.MaxDocumentBytes {
-		return annotate.ImportRecord{}, annotate.RecordError{Origin: txtPath, Err: annotate.Errorf(annotate.EINVALID, "file is %d bytes, over the limit of %d bytes for one document", info.Size(), annotate.MaxDocumentBytes)}
+	if !info.Mode().IsRegular() {
+		return annotate.ImportRecord{}, annotate.RecordError{Origin: txtPath, Err: annotate.Errorf(annotate.EINVALID, "is %s, not a regular file; it was not read", describeMode(info.Mode()))}
 	}
-	data, err := os.ReadFile(txtPath)
+	if info.Size() > annotate.MaxDocumentBytes {
+		return annotate.ImportRecord{}, annotate.RecordError{Origin: txtPath, Err: tooLarge(info.Size())}
+	}
+	data, err := readLimited(txtPath)
 	if err != nil {
-		return annotate.ImportRecord{}, annotate.RecordError{Origin: txtPath, Err: fmt.Errorf("cannot read: %w", err)}
+		return annotate.ImportRecord{}, annotate.RecordError{Origin: txtPath, Err: err}
 	}
 	text, err := checkText(data)
 	if err != nil {

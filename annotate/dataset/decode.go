@@ -123,11 +123,41 @@ func rawMeta(raw json.RawMessage, field string) (map[string]any, error) {
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
+	if depth := jsonDepth(raw); depth > maxJSONDepth {
+		return nil, annotate.Errorf(annotate.EINVALID,
+			"%s nests %d levels deep, over the limit of %d (Python's json and other readers fail on deep nesting)", field, depth, maxJSONDepth)
+	}
 	var meta map[string]any
 	if err := dec.Decode(&meta); err != nil {
 		return nil, annotate.Errorf(annotate.EINVALID, "%s: %v", field, err)
 	}
+	// title and source name the document: a number or an object there is a
+	// mistake to report, not to drop in silence.
+	for _, key := range []string{"title", "source"} {
+		if value, ok := meta[key]; ok && value != nil {
+			if _, isString := value.(string); !isString {
+				return nil, annotate.Errorf(annotate.EINVALID, `"%s.%s" is %s, want a string`, strings.Trim(field, `"`), key, describeValue(value))
+			}
+		}
+	}
 	return meta, nil
+}
+
+// describeValue names the JSON type of a decoded value for messages.
+func describeValue(v any) string {
+	switch v.(type) {
+	case json.Number, float64:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case map[string]any:
+		return "an object"
+	case []any:
+		return "an array"
+	case string:
+		return "a string"
+	}
+	return "null"
 }
 
 // describeJSONError turns encoding/json's syntax errors into a sentence.
@@ -245,13 +275,7 @@ func advance(text string, at, n int) int {
 }
 
 // clip shortens text quoted in an error message.
-func clip(s string) string {
-	const max = 60
-	if annotate.RuneLen(s) <= max {
-		return s
-	}
-	return string([]rune(s)[:max]) + "…"
-}
+func clip(s string) string { return annotate.Clip(s) }
 
 // documentFromMeta builds a document from a record's text and meta: the title,
 // source and metadata fields come from meta when present (applyMeta); other keys

@@ -142,6 +142,9 @@ func (d *JSONLDecoder) decodeLine(line []byte) (annotate.ImportRecord, error) {
 		}
 		return annotate.ImportRecord{}, annotate.Errorf(annotate.EINVALID, "malformed JSON: a record must be an object {...}, got %s", jsonType(trimmed))
 	}
+	if err := checkJSONLine(trimmed); err != nil {
+		return annotate.ImportRecord{}, err
+	}
 	if rec, ok := d.fastLine(trimmed); ok {
 		return rec, nil
 	}

@@ -29,6 +29,11 @@ type ReadOptions struct {
 	// goroutine.
 	Clean   bool
 	OnClean func(CleanReport)
+	// Skipped, if set, hears of each entry met inside a folder that is not a
+	// regular file (a named pipe, a device, a socket, a broken link) and was
+	// therefore not read: opening a named pipe would block until some other
+	// program wrote to it. It may be called from Read's own goroutine.
+	Skipped func(path, what string)
 }
 
 // Read walks paths (files or folders, folders recursively in sorted order) and yields
@@ -150,6 +155,9 @@ func (r *reader) folder(dir string) bool {
 			}
 			continue
 		}
+		if !e.Type().IsRegular() && !r.regularBehindLink(path) {
+			continue
+		}
 		ext := strings.ToLower(filepath.Ext(name))
 		if brat {
 			stem := strings.TrimSuffix(name, filepath.Ext(name))
@@ -187,6 +195,71 @@ func (r *reader) folder(dir string) bool {
 }
 
 func hidden(name string) bool { return strings.HasPrefix(name, ".") }
+
+// regularBehindLink reports whether a folder entry that is not itself a regular
+// file (a symlink, a named pipe, a device, a socket) leads to one. Anything else
+// is reported to Skipped and left unread.
+func (r *reader) regularBehindLink(path string) bool {
+	info, err := os.Stat(path)
+	if err == nil && info.Mode().IsRegular() {
+		return true
+	}
+	if r.opts.Skipped != nil {
+		what := "a broken link"
+		if err == nil {
+			what = describeMode(info.Mode())
+		}
+		r.opts.Skipped(path, what)
+	}
+	return false
+}
+
+// describeMode names a kind of file that is not a regular file, for messages.
+func describeMode(mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case mode&fs.ModeCharDevice != 0:
+		return "a character device"
+	case mode&fs.ModeDevice != 0:
+		return "a block device"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	case mode&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case mode.IsDir():
+		return "a folder"
+	}
+	return "not a regular file"
+}
+
+// readLimited reads a whole file (or a pipe, or a device named on the command
+// line) but never more than one byte past the limit of one document, whatever
+// stat said: /dev/zero reports size 0 and never ends.
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, annotate.MaxDocumentBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	if len(data) > annotate.MaxDocumentBytes {
+		return nil, tooLarge(-1)
+	}
+	return data, nil
+}
+
+// tooLarge is the error for a text over the limit; size < 0 when only reading
+// found out (a pipe or a device has no size to stat).
+func tooLarge(size int64) error {
+	if size < 0 {
+		return annotate.Errorf(annotate.EINVALID, "is over the limit of %d bytes (%d MiB) for one document", annotate.MaxDocumentBytes, annotate.MaxDocumentBytes>>20)
+	}
+	return annotate.Errorf(annotate.EINVALID, "file is %d bytes, over the limit of %d bytes (%d MiB) for one document", size, annotate.MaxDocumentBytes, annotate.MaxDocumentBytes>>20)
+}
 
 // formatByExt is auto detection by extension; "" means "not a dataset file".
 func formatByExt(ext string) Format {
@@ -241,7 +314,8 @@ func (r *reader) file(path string, info fs.FileInfo) bool {
 		if format == "" {
 			format = FormatText
 		}
-		if format == FormatJSONL || format == FormatLabelStudio {
+		if (format == FormatJSONL || format == FormatLabelStudio) && info.Mode().IsRegular() {
+			// A pipe cannot be read twice: no sniffing, the extension decides.
 			format = sniffJSON(path, format)
 		}
 	}
@@ -331,11 +405,11 @@ func (r *reader) decodeFile(path string, newDecoder func(io.Reader) Decoder) boo
 // text reads one plain-text file as one document.
 func (r *reader) text(path string, info fs.FileInfo) bool {
 	if info.Size() > annotate.MaxDocumentBytes {
-		return r.fail(path, annotate.Errorf(annotate.EINVALID, "file is %d bytes, over the limit of %d bytes (%d MiB) for one document", info.Size(), annotate.MaxDocumentBytes, annotate.MaxDocumentBytes>>20))
+		return r.fail(path, tooLarge(info.Size()))
 	}
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path)
 	if err != nil {
-		return r.fail(path, fmt.Errorf("cannot read: %w", err))
+		return r.fail(path, err)
 	}
 	text, err := checkText(data)
 	if err != nil {

@@ -92,6 +92,7 @@
 //	DEMAND   tokens  @demanders [have|has] [repeatedly] insisted on *
 //	CASUALTY tokens  [at least] # cows|sheep|cattle perished
 //
+// The parts of a line:
 //   - LABEL is QUOTE, CLAIM, DEMAND, CASUALTY or SOURCE.
 //   - phrase: a literal phrase; every occurrence is suggested.
 //   - words NAME: w, w, …: a word list. "CLAIM words verbs" adds reporting verbs

@@ -76,3 +76,19 @@ func TestEvalOnHeldOut2(t *testing.T) {
 	logReport(t, r)
 	assertTargets(t, r)
 }
+
+// TestEvalOnHeldOut3 scores a third held-out set, written after the fixes the
+// second prompted; its first run is in the README.
+func TestEvalOnHeldOut3(t *testing.T) {
+	r := Evaluate(New(nil), readGoldFile(t, "testdata/gold/heldout3.jsonl"))
+	logReport(t, r)
+	assertTargets(t, r)
+}
+
+// TestEvalOnHeldOut4 scores a fourth held-out set, written after all tuning; its
+// first run is in the README.
+func TestEvalOnHeldOut4(t *testing.T) {
+	r := Evaluate(New(nil), readGoldFile(t, "testdata/gold/heldout4.jsonl"))
+	logReport(t, r)
+	assertTargets(t, r)
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -38,6 +39,7 @@ type jsonSpan struct {
 	Rule       string         `json:"rule"`
 	Confidence float64        `json:"confidence"`
 	Attrs      map[string]any `json:"attrs,omitempty"`
+	Source     string         // written as attrs.source (statements have no other attrs)
 }
 
 type jsonRef struct {
@@ -59,11 +61,7 @@ func (e *JSONLEncoder) Encode(doc annotate.Document, suggestions []Suggestion) e
 	mentions := map[[2]int]bool{}
 	var sourceSpans []jsonSpan
 	for _, s := range suggestions {
-		span := jsonSpan{Start: s.Start, End: s.End, Label: s.Label, Text: s.Text, Rule: s.Rule, Confidence: s.Confidence, Attrs: s.Attrs}
-		if s.Source != "" {
-			span.Attrs = map[string]any{"source": s.Source}
-		}
-		spans = append(spans, span)
+		spans = append(spans, jsonSpan{Start: s.Start, End: s.End, Label: s.Label, Text: s.Text, Rule: s.Rule, Confidence: s.Confidence, Attrs: s.Attrs, Source: s.Source})
 		if s.Mention == nil {
 			continue
 		}
@@ -102,10 +100,19 @@ func (e *JSONLEncoder) Encode(doc annotate.Document, suggestions []Suggestion) e
 		b = dataset.AppendJSONString(b, s.Rule)
 		b = append(b, `, "confidence": `...)
 		b = strconv.AppendFloat(b, s.Confidence, 'g', -1, 64)
-		if len(s.Attrs) > 0 {
+		if s.Source != "" && len(s.Attrs) == 0 {
+			b = append(b, `, "attrs": {"source": `...)
+			b = dataset.AppendJSONString(b, s.Source)
+			b = append(b, '}')
+		} else if len(s.Attrs) > 0 {
+			attrs := s.Attrs
+			if s.Source != "" {
+				attrs = maps.Clone(attrs)
+				attrs["source"] = s.Source
+			}
 			b = append(b, `, "attrs": `...)
 			var err error
-			if b, err = appendAttrs(b, s.Attrs); err != nil {
+			if b, err = appendAttrs(b, attrs); err != nil {
 				return fmt.Errorf("encode document %d: %w", doc.ID, err)
 			}
 		}

@@ -80,3 +80,23 @@ func TestBadPatternFilesNameEveryBadLine(t *testing.T) {
 		t.Fatalf("every bad line is named: %v", err)
 	}
 }
+
+func TestThePackageDocumentationExampleParses(t *testing.T) {
+	p := parse(t, `# LABEL  KIND    BODY
+CASUALTY phrase  mass grave
+DEMAND   words   verbs: petitioned, lobbied
+CLAIM    words   verbs: alleged, contended
+SOURCE   words   titles: imam, rabbi
+SOURCE   words   organisations: brigade, directorate
+DEMAND   words   demanders: strikers, nurses, farmers
+DEMAND   tokens  @demanders [have|has] [repeatedly] insisted on *
+CASUALTY tokens  [at least] # cows|sheep|cattle perished
+`)
+	if p.Len() != 3 {
+		t.Fatalf("%d patterns, want 3", p.Len())
+	}
+	sugs := New(p).Suggest("Imam Yusuf Adeyemi alleged the vote was rigged.", LabelClaim)
+	if len(sugs) != 1 || sugs[0].Source != "Yusuf Adeyemi" || sugs[0].Text != "the vote was rigged" {
+		t.Fatalf("claims %+v", sugs)
+	}
+}

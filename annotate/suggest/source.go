@@ -197,6 +197,9 @@ func (a *analysis) isNPWord(i int) bool {
 	if isApostrophe(a.raw[i]) && a.glued(i) {
 		return true
 	}
+	if a.raw[i] == "." && a.glued(i) && abbreviations[a.words[i-1].Text] {
+		return true // "Col. Idris Baro"
+	}
 	if !a.isWord(i) {
 		return false
 	}
@@ -245,6 +248,17 @@ func (a *analysis) leftCore(from, v int) (int, bool) {
 	for i >= from && v-i <= 8 && a.isNPWord(i) {
 		i--
 	}
+	// "Lawyers for the Interior Ministry", "the head of the agency": a noun
+	// phrase with "for" or "of" and a noun before it.
+	if i > from && (a.words[i].Text == "for" || a.words[i].Text == "of") && a.isNPWord(i-1) && !determiners[a.words[i-1].Text] {
+		k := i - 1
+		for k >= from && v-k <= 12 && a.isNPWord(k) {
+			k--
+		}
+		if k < from || a.raw[k] == "," {
+			i = k
+		}
+	}
 	// "local officials and witnesses said": two nouns joined by "and", when the
 	// whole stands at the sentence's start or after a comma.
 	if i > from && a.words[i].Text == "and" && a.isNPWord(i-1) {
@@ -290,7 +304,7 @@ func (a *analysis) rightNP(i, end int) (np, bool) {
 
 func (a *analysis) anyCapitalized(i, j int) bool {
 	for k := i; k < j; k++ {
-		if a.capitalized(k) {
+		if a.capitalized(k) && !determiners[a.words[k].Text] {
 			return true
 		}
 	}

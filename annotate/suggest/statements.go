@@ -332,8 +332,8 @@ func (r *run) claimsAfter(s sentence, v int, src *found) int {
 			return j
 		}
 	}
-	if i >= s.end || a.raw[i] == openDouble || a.raw[i] == straight || a.raw[i] == ":" {
-		return i
+	if i >= s.end || !a.isWord(i) {
+		return i // a quote (“ " :) or ", citing …": no reported clause
 	}
 	r.addClaimClauses(i, a.trimEnd(i, s.end), RuleClaimSaidThat, 0.75, src)
 	return s.end
@@ -537,7 +537,7 @@ func (r *run) sentenceSubject(s sentence, before int) *found {
 		i++
 	}
 	j := i
-	for j < before && j < i+6 && a.capitalized(j) && a.isWord(j) {
+	for j < before && j < i+6 && (a.capitalized(j) && a.isWord(j) || isApostrophe(a.raw[j]) && a.glued(j) && j > i) {
 		j++
 	}
 	if j == i {

@@ -3,6 +3,9 @@ package suggest
 import (
 	"sort"
 	"strings"
+	"sync"
+
+	"github.com/newsmark/newsmark/annotate"
 )
 
 // The labels the rules propose, and the label of a source mention.
@@ -40,39 +43,14 @@ type Mention struct {
 	SourceRule string
 }
 
-// Key identifies a suggestion by label and range, for remembering rejections.
-func (s Suggestion) Key() string {
-	return s.Label + ":" + itoa(s.Start) + "-" + itoa(s.End)
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var buf [20]byte
-	i := len(buf)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		buf[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		buf[i] = '-'
-	}
-	return string(buf[i:])
-}
-
 // Suggester runs the built-in rules and the user's patterns. It holds no state
 // between calls and is safe for concurrent use.
 type Suggester struct {
 	patterns *Patterns
 	lex      lexicon
 	class    map[string]uint8
+	// pool keeps analyses (and their word slices) between calls.
+	pool sync.Pool
 }
 
 // New returns a suggester with the built-in rules, extended by patterns (nil for
@@ -94,8 +72,17 @@ func (s *Suggester) Suggest(text string, labels ...string) []Suggestion {
 		want[strings.ToUpper(l)] = true
 	}
 	all := len(want) == 0
-	a := analyse(text)
-	r := &run{a: a, lex: &s.lex, class: make([]uint8, len(a.words)), sources: newSourceTracker(a), quoteSources: make([]*found, len(a.quotes))}
+	reuse, _ := s.pool.Get().(*analysis)
+	a := analyse(text, reuse)
+	a.class = zeroed(a.class, len(a.words))
+	r := &run{a: a, lex: &s.lex, class: a.class, out: a.out[:0], sources: newSourceTracker(a), quoteSources: make([]*found, len(a.quotes))}
+	defer func() {
+		// Drop the references into this text before the analysis waits in the pool.
+		a.text, a.offsets = "", nil
+		clear(r.out) // the suggestions' maps and mentions
+		a.out = r.out[:0]
+		s.pool.Put(a)
+	}()
 	for i, w := range a.words {
 		if c, ok := s.class[w.Text]; ok {
 			r.class[i] = c
@@ -189,4 +176,16 @@ func (r *run) sourcesFromEnclosingClaims() {
 			}
 		}
 	}
+}
+
+// Stored is the suggestion as the database keeps it for the workbench.
+func (s Suggestion) Stored(docID int64) annotate.StoredSuggestion {
+	stored := annotate.StoredSuggestion{
+		DocID: docID, Start: s.Start, End: s.End, Label: s.Label, Text: s.Text, Rule: s.Rule,
+		Confidence: s.Confidence, Source: s.Source, MentionStart: -1, MentionEnd: -1, Attrs: s.Attrs,
+	}
+	if s.Mention != nil {
+		stored.MentionStart, stored.MentionEnd, stored.MentionRule = s.Mention.Start, s.Mention.End, s.Mention.SourceRule
+	}
+	return stored
 }

@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -225,4 +226,30 @@ func FuzzSuggest(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestOneSuggesterServesGoroutinesAtOnce(t *testing.T) {
+	docs := readGoldFile(t, "testdata/gold/gold.jsonl")
+	s := New(nil)
+	want := make([]int, len(docs))
+	for i, d := range docs {
+		want[i] = len(s.Suggest(d.Text))
+	}
+	done := make(chan error, 4)
+	for range 4 {
+		go func() {
+			for i, d := range docs {
+				if got := len(s.Suggest(d.Text)); got != want[i] {
+					done <- fmt.Errorf("document %d: %d suggestions, want %d", i, got, want[i])
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
 }

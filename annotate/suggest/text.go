@@ -22,6 +22,8 @@ type analysis struct {
 	quoteDepth []uint8
 	// flags[i] holds flagCapitalized and flagWord for word i, computed once.
 	flags     []uint8
+	class     []uint8      // the run's word classes, kept here to be reused
+	out       []Suggestion // the run's suggestions before filtering, reused
 	quotes    []quote
 	sentences []sentence
 }
@@ -49,16 +51,28 @@ type sentence struct {
 	start, body, end int
 }
 
-func analyse(text string) *analysis {
+// analyse cuts text into words, quotes and sentences. It reuses the slices of
+// reuse (nil for none), whose contents it overwrites: a Suggester keeps analyses
+// in a pool, so suggesting on many documents does not allocate them each time.
+func analyse(text string, reuse *analysis) *analysis {
 	tokens := dataset.Tokenize(text)
-	a := &analysis{
+	a := reuse
+	if a == nil {
+		a = &analysis{}
+	}
+	n := len(tokens)
+	*a = analysis{
 		text:       text,
 		offsets:    annotate.NewOffsets(text),
-		words:      make([]casualty.Word, len(tokens)),
-		raw:        make([]string, len(tokens)),
-		lineBefore: make([]uint8, len(tokens)),
-		quoteDepth: make([]uint8, len(tokens)),
-		flags:      make([]uint8, len(tokens)),
+		words:      grow(a.words, n),
+		raw:        grow(a.raw, n),
+		lineBefore: zeroed(a.lineBefore, n),
+		quoteDepth: zeroed(a.quoteDepth, n),
+		flags:      zeroed(a.flags, n),
+		class:      a.class,
+		out:        a.out,
+		quotes:     a.quotes[:0],
+		sentences:  a.sentences[:0],
 	}
 	// Lower-casing token by token (casualty.Words) allocates a string for every
 	// capitalised word; lower-casing the ASCII letters of the whole text once and
@@ -325,6 +339,22 @@ func isAllCaps(s string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// grow returns s with length n, reusing its array when it is large enough; the
+// caller overwrites every element.
+func grow[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n)
+}
+
+// zeroed returns a zeroed byte slice of length n, reusing s's array if it can.
+func zeroed(s []uint8, n int) []uint8 {
+	s = grow(s, n)
+	clear(s)
+	return s
 }
 
 func isASCII(s string) bool {

@@ -62,8 +62,11 @@ type env struct {
 	// store opens the database (creating and seeding it if new) on first call and
 	// returns the same store afterwards; Run closes it.
 	store func() (annotate.Store, error)
-	// dbPath is the database file (suggest reads suggest-patterns.txt beside it).
-	dbPath string
+	// database is store for the commands that need storage's own methods
+	// (backup); dbPath is the database's path, for those that must not open it
+	// (check, restore) and for suggest, which reads suggest-patterns.txt beside it.
+	database func() (*storage.DB, error)
+	dbPath   string
 }
 
 type usageError struct{ msg string }
@@ -82,6 +85,7 @@ const usageText = `Usage:
                               [--clean] [--split-articles]   (.txt .md .html .htm .docx .jsonl .json .conll .ann)
   newsmark [--db PATH] export --format F --out PATH [--offsets U] [--label L]... [--annotator A]
                               [--status done|all] [--tokens] [--split train=0.8,dev=0.1,test=0.1 --seed N]
+                              [--replace-labels]
   newsmark [--db PATH] search [--label L]... [--annotator A] [--doc ID] [--status S] [--limit N] [--json] QUERY
   newsmark [--db PATH] stats [--json]
   newsmark [--db PATH] chart progress|labels [--label L]... [--annotator A] [--status S]
@@ -90,9 +94,10 @@ const usageText = `Usage:
                              --out FILE.png|.svg|.pdf [--csv FILE]
   newsmark [--db PATH] labels [--json]
   newsmark [--db PATH] labels add NAME [--color #RRGGBB] [--key K] [--description TEXT]
-  newsmark [--db PATH] suggest [--doc ID] [--label L]... [--patterns FILE] --out PATH|-
+  newsmark [--db PATH] suggest [--doc ID] [--label L]... [--patterns FILE] --out PATH|- [--apply]
                                           propose QUOTE, CLAIM, DEMAND and CASUALTY spans with sources
-                                          (spaCy JSONL; changes nothing in the database)
+                                          (spaCy JSONL; changes nothing in the database unless --apply,
+                                          which stores them as pending suggestions for the workbench)
   newsmark eval --gold FILE.jsonl [--patterns FILE] [--json]
                                           score the suggestions against a gold file (imports nothing)
   newsmark [--db PATH] agreement [--annotators A,B] [--label L]... [--doc ID]... [--curator NAME] [--json]
@@ -104,6 +109,9 @@ const usageText = `Usage:
   newsmark [--db PATH] sources add NAME [--kind person|organisation|group] [--alias A]...
   newsmark [--db PATH] sources merge NAME INTO_NAME
   newsmark [--db PATH] casualties [--json|--csv]
+  newsmark [--db PATH] backup [--out PATH]   a checked backup (default: the backups folder beside the database)
+  newsmark [--db PATH] restore PATH          replace the database with a backup (the current one is kept)
+  newsmark [--db PATH] check                 integrity_check and Newsmark's own rules, in words
   newsmark version
 
 Global flags come before the subcommand. NEWSMARK_DB works like --db.
@@ -134,6 +142,10 @@ func commands() map[string]command {
 		// attributes, sources and casualty figures (issue 11)
 		"sources":    runSources,
 		"casualties": runCasualties,
+		// Backups and checks (issue 10).
+		"backup":  runBackup,
+		"restore": runRestore,
+		"check":   runCheck,
 	}
 }
 
@@ -176,7 +188,7 @@ func Run(args []string, host Host) int {
 	defer opener.close(host.Stderr)
 
 	ctx := context.Background()
-	e := &env{ctx: ctx, stdout: host.Stdout, stderr: host.Stderr, store: opener.open, dbPath: dbPath}
+	e := &env{ctx: ctx, stdout: host.Stdout, stderr: host.Stderr, store: opener.open, database: opener.openDB, dbPath: dbPath}
 
 	if len(rest) > 0 {
 		if cmd, ok := commands()[rest[0]]; ok {
@@ -212,11 +224,15 @@ func runGUI(e *env, opener *storeOpener, host Host, files []string, annotator st
 	if err != nil {
 		return fail(err)
 	}
-	defer release()
-	store, err := e.store()
+	// The lock goes after the database is closed: see takeDatabaseLock.
+	opener.afterClose = append(opener.afterClose, release)
+	db, err := e.database()
 	if err != nil {
 		return fail(err)
 	}
+	stopBackup := startDailyBackup(e.ctx, db, e.stderr)
+	defer stopBackup()
+	var store annotate.Store = db
 	return host.LaunchGUI(store, GUIOptions{Files: files, OpenDocID: opener.sampleID, Annotator: annotator})
 }
 
@@ -285,9 +301,19 @@ type storeOpener struct {
 	seedSample bool
 	db         *storage.DB
 	sampleID   int64 // set when this start created the sample article
+	// afterClose runs once the database is closed (or was never opened).
+	afterClose []func()
 }
 
 func (o *storeOpener) open() (annotate.Store, error) {
+	db, err := o.openDB()
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
+}
+
+func (o *storeOpener) openDB() (*storage.DB, error) {
 	if o.db != nil {
 		return o.db, nil
 	}
@@ -361,10 +387,15 @@ func (o *storeOpener) seed(db *storage.DB) error {
 }
 
 func (o *storeOpener) close(stderr io.Writer) {
+	defer func() {
+		for _, fn := range o.afterClose {
+			fn()
+		}
+	}()
 	if o.db == nil {
 		return
 	}
 	if err := o.db.Close(); err != nil {
-		fmt.Fprintf(stderr, "newsmark: close %s: %v\n", o.path, err)
+		fmt.Fprintf(stderr, "newsmark: close %s: %v\n", annotate.QuotePath(o.path), err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -380,9 +381,54 @@ func TestASecondWindowOnTheSameDatabaseIsRefused(t *testing.T) {
 		t.Errorf("after the first window quit: exit %d, window %v; want 0 and none", code, shown)
 	}
 	entries, _ := os.ReadDir(dir)
-	for _, e := range entries { // shared.db and SQLite's -wal and -shm: nothing else
-		if name := e.Name(); name != "shared.db" && name != "shared.db-wal" && name != "shared.db-shm" {
+	for _, e := range entries { // shared.db, SQLite's -wal and -shm, the daily backups: nothing else
+		if name := e.Name(); name != "shared.db" && name != "shared.db-wal" && name != "shared.db-shm" && name != "backups" {
 			t.Errorf("%s was left beside the database", name)
 		}
+	}
+}
+
+func TestASecondWindowThroughALinkOrAnotherCacheFolderIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "shared.db")
+	if code, _, stderr := runCLI(t, db, "stats"); code != 0 {
+		t.Fatal(stderr)
+	}
+	symlink := filepath.Join(dir, "link.db")
+	hardlink := filepath.Join(dir, "hard.db")
+	if err := os.Symlink(db, symlink); err != nil {
+		t.Skip(err)
+	}
+	if err := os.Link(db, hardlink); err != nil {
+		t.Skip(err)
+	}
+	var refused []string
+	second := func(path, cache string) {
+		t.Setenv("XDG_CACHE_HOME", cache)
+		var out, errOut bytes.Buffer
+		host := Host{Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" },
+			LaunchGUI: func(annotate.Store, GUIOptions) error { return nil },
+		}
+		if code := Run([]string{"--db", path}, host); code == 1 && strings.Contains(errOut.String(), "already open") {
+			refused = append(refused, filepath.Base(path))
+		}
+	}
+	first := Host{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" },
+		LaunchGUI: func(annotate.Store, GUIOptions) error {
+			second(symlink, t.TempDir())
+			second(hardlink, t.TempDir())
+			second(db, t.TempDir())
+			return nil
+		},
+	}
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	if code := Run([]string{"--db", db}, first); code != 0 {
+		t.Fatal("first window failed")
+	}
+	if got := strings.Join(refused, " "); got != "link.db hard.db shared.db" {
+		t.Errorf("refused only %q; want the symlink, the hard link and the path in another cache folder", got)
+	}
+	if _, err := os.Stat(hardlink + "-wal"); err == nil {
+		t.Error("the hard link got its own -wal")
 	}
 }

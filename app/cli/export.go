@@ -35,6 +35,7 @@ func runExport(e *env, args []string) error {
 	tokens := fs.Bool("tokens", false, "spacy: write tokens and token_start/token_end")
 	split := fs.String("split", "", "split by document, e.g. train=0.8,dev=0.1,test=0.1 (--out is a folder)")
 	seed := fs.Int64("seed", 1, "seed for --split")
+	replaceLabels := fs.Bool("replace-labels", false, "hf: replace a labels.json beside the output that an hf export did not write")
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
 		return usagef("export: %v", err)
@@ -90,7 +91,7 @@ func runExport(e *env, args []string) error {
 	for _, name := range labels {
 		name = annotate.NormalizeLabelName(name)
 		if !hasLabel(known, name) {
-			return fmt.Errorf("export: no label named %q (labels: %s)", name, labelNames(known))
+			return fmt.Errorf("export: no label named %q (labels: %s)", annotate.Clip(name), labelNames(known))
 		}
 		filter.Labels = append(filter.Labels, name)
 	}
@@ -100,9 +101,10 @@ func runExport(e *env, args []string) error {
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	summary, err := dataset.Export(e.ctx, store.Export(e.ctx, filter), *out, e.stdout, dataset.ExportOptions{
 		Format: format, Unit: unit, Tokens: *tokens, Labels: known, Split: parts, Seed: *seed,
+		ReplaceLabels: *replaceLabels,
 	})
 	if err != nil {
-		return fmt.Errorf("export %s to %s: %w", format, *out, err)
+		return fmt.Errorf("export %s to %s: %w", format, annotate.QuotePath(*out), err)
 	}
 	fmt.Fprintln(e.stderr, exportSummary(summary))
 	if warning := notDoneWarning(summary, format); warning != "" {

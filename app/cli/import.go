@@ -3,8 +3,10 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os/user"
 	"strings"
+	"sync"
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/dataset"
@@ -47,8 +49,9 @@ func runImport(e *env, args []string) error {
 		return err
 	}
 	cleaned := &cleanLog{}
+	var skipped skippedEntries
 	records := dataset.Read(paths, dataset.ReadOptions{Format: format, Unit: unit, SplitArticles: *splitArticles,
-		Clean: *clean, OnClean: cleaned.add})
+		Clean: *clean, OnClean: cleaned.add, Skipped: skipped.add})
 	result, err := store.Import(e.ctx, records, annotate.ImportOptions{
 		Annotator:           defaultAnnotator(*annotator),
 		SkipInvalid:         *skipInvalid,
@@ -68,6 +71,7 @@ func runImport(e *env, args []string) error {
 		cleaned.print(e.stdout)
 	}
 	fmt.Fprintln(e.stdout, importSummary(result))
+	skipped.report(e.stderr)
 	if len(result.Invalid) > 0 {
 		fmt.Fprintf(e.stderr, "skipped %d invalid record(s):\n", len(result.Invalid))
 		for _, problem := range result.Invalid {
@@ -120,4 +124,52 @@ func defaultAnnotator(given string) string {
 		return u.Username
 	}
 	return "unknown"
+}
+
+// skippedEntries collects what Read left unread inside folders because it was not
+// a regular file (named pipes, devices, sockets, broken links). Read calls add
+// from its own goroutine.
+type skippedEntries struct {
+	mu    sync.Mutex
+	lines []string
+}
+
+func (s *skippedEntries) add(path, what string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.lines = append(s.lines, fmt.Sprintf("%s (%s)", annotate.QuotePath(path), what))
+}
+
+// report prints, after the summary, what was skipped and why.
+func (s *skippedEntries) report(w io.Writer) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.lines) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "skipped %s that %s not a regular file:\n", entries(len(s.lines)), isAre(len(s.lines)))
+	for i, line := range s.lines {
+		if i == maxListed {
+			fmt.Fprintf(w, "  … and %d more\n", len(s.lines)-maxListed)
+			break
+		}
+		fmt.Fprintf(w, "  %s\n", line)
+	}
+}
+
+// maxListed is how many skipped entries are named one by one.
+const maxListed = 20
+
+func entries(n int) string {
+	if n == 1 {
+		return "1 folder entry"
+	}
+	return fmt.Sprintf("%d folder entries", n)
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
 }

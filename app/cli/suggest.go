@@ -18,11 +18,13 @@ import (
 	"github.com/newsmark/newsmark/annotate/suggest"
 )
 
-// runSuggest is `newsmark suggest [--doc ID] [--label L]... [--patterns FILE] --out PATH|-`:
-// it runs the suggestion rules (and the user's patterns: suggest-patterns.txt
-// beside the database, then --patterns) over the chosen documents and writes the
-// suggestions as spaCy JSONL in the canonical shape. It changes nothing in the
-// database.
+// runSuggest is `newsmark suggest [--doc ID] [--label L]... [--patterns FILE]
+// (--out PATH|- | --apply)`: it runs the suggestion rules (and the user's patterns:
+// suggest-patterns.txt beside the database, then --patterns) over the chosen
+// documents and writes the suggestions as spaCy JSONL in the canonical shape;
+// that changes nothing in the database. With --apply it stores them as each
+// document's pending suggestions for the workbench instead (replacing the pending
+// ones; rejected and already annotated ones are left out).
 func runSuggest(e *env, args []string) error {
 	fs := flag.NewFlagSet("suggest", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
@@ -31,6 +33,7 @@ func runSuggest(e *env, args []string) error {
 	fs.Var(&labels, "label", "only suggestions with this label: QUOTE, CLAIM, DEMAND or CASUALTY (repeatable)")
 	patternsPath := fs.String("patterns", "", "a pattern file to use besides the built-in rules")
 	out := fs.String("out", "", "output file, or - for stdout")
+	apply := fs.Bool("apply", false, "store the suggestions as pending suggestions for the workbench")
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
 		return usagef("suggest: %v", err)
@@ -38,8 +41,8 @@ func runSuggest(e *env, args []string) error {
 	if len(rest) > 0 {
 		return usagef("suggest: unexpected argument %q (the output goes in --out)", rest[0])
 	}
-	if *out == "" {
-		return usagef("suggest: --out is required (a file, or - for stdout)")
+	if *out == "" && !*apply {
+		return usagef("suggest: --out is required (a file, or - for stdout), or --apply to store them")
 	}
 	if *docID < 0 {
 		return usagef("suggest: --doc must be a document id, not %d", *docID)
@@ -61,6 +64,14 @@ func runSuggest(e *env, args []string) error {
 		return err
 	}
 	suggester := suggest.New(patterns)
+	if *apply {
+		if err := applySuggestions(e, store, suggester, *docID, wanted); err != nil {
+			return err
+		}
+		if *out == "" {
+			return nil
+		}
+	}
 	// A one-shot command can let the heap grow before each collection (as export
 	// does); restored when the command returns.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
@@ -74,6 +85,43 @@ func runSuggest(e *env, args []string) error {
 		}
 		return suggestAll(e.ctx, store, suggester, wanted, w)
 	})
+}
+
+// applySuggestions stores the suggestions of the chosen documents as pending,
+// one transaction per document, and says how many it stored.
+func applySuggestions(e *env, store annotate.Store, suggester *suggest.Suggester, docID int64, labels []string) error {
+	var docs []int64
+	if docID != 0 {
+		docs = []int64{docID}
+	} else {
+		list, err := store.Documents(e.ctx, annotate.DocumentFilter{})
+		if err != nil {
+			return err
+		}
+		for _, d := range list {
+			docs = append(docs, d.ID)
+		}
+	}
+	total, proposed := 0, 0
+	for _, id := range docs {
+		doc, err := store.Document(e.ctx, id)
+		if err != nil {
+			return fmt.Errorf("suggest --apply: document %d: %w", id, err)
+		}
+		sugs := suggester.Suggest(doc.Text, labels...)
+		stored := make([]annotate.StoredSuggestion, len(sugs))
+		for i, s := range sugs {
+			stored[i] = s.Stored(id)
+		}
+		n, err := store.ReplacePendingSuggestions(e.ctx, id, stored)
+		if err != nil {
+			return fmt.Errorf("suggest --apply: document %d: %w", id, err)
+		}
+		total += n
+		proposed += len(sugs)
+	}
+	fmt.Fprintf(e.stderr, "stored %d pending suggestions in %d documents (%d left out: rejected before or already annotated)\n", total, len(docs), proposed-total)
+	return nil
 }
 
 // suggestJob is one document on its way through suggestAll.

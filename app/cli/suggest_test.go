@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsmark/newsmark/storage"
 )
 
 type suggestLine struct {
@@ -208,6 +211,44 @@ func TestSuggestKeepsDocumentOrderAcrossWorkers(t *testing.T) {
 		}
 		if len(line.Spans) == 0 || line.Spans[0].Text != fmt.Sprintf("%d people were injured, police said", i+2)[:len(line.Spans[0].Text)] {
 			t.Fatalf("line %d spans %+v", i, line.Spans)
+		}
+	}
+}
+
+func TestSuggestApplyStoresPendingSuggestionsAndSkipsRejected(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "news.db")
+	writeFile(t, filepath.Join(dir, "in", "storm.txt"), []byte(suggestArticle))
+	runCLI(t, db, "import", filepath.Join(dir, "in"))
+	code, _, stderr := runCLI(t, db, "suggest", "--apply")
+	if code != 0 || !strings.Contains(stderr, "stored ") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	store, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	ctx := context.Background()
+	pending, err := store.PendingSuggestions(ctx, 1)
+	if err != nil || len(pending) < 4 {
+		t.Fatalf("pending %+v, %v", pending, err)
+	}
+	first := pending[0]
+	if err := store.RejectSuggestion(ctx, 1, first.Label, first.Start, first.End, "me"); err != nil {
+		t.Fatal(err)
+	}
+	store.Close()
+	runCLI(t, db, "suggest", "--apply")
+	store2, _ := storage.Open(db)
+	defer store2.Close()
+	again, _ := store2.PendingSuggestions(ctx, 1)
+	if len(again) != len(pending)-1 {
+		t.Fatalf("after a rejection %d pending, want %d", len(again), len(pending)-1)
+	}
+	for _, s := range again {
+		if s.Label == first.Label && s.Start == first.Start && s.End == first.End {
+			t.Fatal("a rejected suggestion came back")
 		}
 	}
 }
