@@ -399,7 +399,6 @@ func TestEmbeddedMigrationsAreNumberedInOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Gaps are allowed: helpers working in parallel each own a number.
 	for i, m := range list {
 		// Gaps are allowed (numbers are handed out ahead of merges); order is not.
 		if i == 0 && m.version != 1 || i > 0 && m.version <= list[i-1].version {

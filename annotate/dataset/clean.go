@@ -99,7 +99,9 @@ func NewCleaner(paths []string) *Cleaner {
 			continue
 		}
 		if !info.IsDir() {
-			visit(p)
+			if info.Mode().IsRegular() {
+				visit(p)
+			}
 			continue
 		}
 		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
@@ -112,7 +114,8 @@ func NewCleaner(paths []string) *Cleaner {
 				}
 				return nil
 			}
-			if !d.IsDir() && formatByExt(strings.ToLower(filepath.Ext(path))) == FormatText {
+			// Only regular files: opening a named pipe would block.
+			if d.Type().IsRegular() && formatByExt(strings.ToLower(filepath.Ext(path))) == FormatText {
 				visit(path)
 			}
 			return nil

@@ -14,7 +14,7 @@ import (
 // CSVEncoder writes one row per span for spreadsheets:
 // doc_id,title,start,end,label,text,annotator,note,created_at (RFC 3339, UTC),
 // then the document's outlet,authors,date,url,lang (authors joined by "; "): the
-// metadata columns come last so that readers of the older nine columns still work.
+// metadata columns come after the nine older ones, so that their readers still work.
 // A cell beginning with = + - or @ (or a tab or CR, which some spreadsheets also
 // treat as formula starts) gets a leading ' so it is shown, never run (OWASP's
 // advice against CSV injection). Numbers are written as numbers.
