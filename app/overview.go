@@ -55,6 +55,7 @@ type overviewWindow struct {
 	tabs                     *container.AppTabs
 	views                    map[string]*chartView
 	figures                  map[string]chart.Figure
+	figureList               *widget.List // the casualty figures beside their chart, with their text
 	message                  *widget.Label
 	loading                  *fyne.Container
 	cancelLoad               context.CancelFunc
@@ -105,12 +106,25 @@ func (o *overviewWindow) build() fyne.CanvasObject {
 	o.stackBy.SetSelected("by annotator")
 
 	o.tabs = container.NewAppTabs()
-	for _, name := range []string{"progress", "labels"} {
+	for _, name := range overviewCharts {
 		o.views[name] = newChartView()
 	}
 	o.tabs.Append(container.NewTabItem("Progress", o.views["progress"].raster))
 	o.tabs.Append(container.NewTabItem("Labels", container.NewBorder(
 		container.NewHBox(widget.NewLabel("Stack bars"), o.stackBy), nil, nil, nil, o.views["labels"].raster)))
+	o.tabs.Append(container.NewTabItem("Sources", o.views["sources"].raster))
+	o.figureList = widget.NewList(
+		func() int { return max(0, len(o.figures["casualties"].Table)-1) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Wrapping = fyne.TextWrapWord
+			return l
+		},
+		func(i widget.ListItemID, item fyne.CanvasObject) { item.(*widget.Label).SetText(casualtyRowText(o.figures["casualties"].Table, i+1)) },
+	)
+	figures := container.NewHSplit(o.views["casualties"].raster, o.figureList)
+	figures.Offset = 0.68
+	o.tabs.Append(container.NewTabItem("Casualties", figures))
 
 	o.message = widget.NewLabel("")
 	o.message.Importance = widget.LowImportance
@@ -238,6 +252,9 @@ func (o *overviewWindow) redraw() {
 	}
 	o.figures["progress"] = chart.Progress(overview.ComputeProgress(o.facts, f), th)
 	o.figures["labels"] = chart.Labels(overview.ComputeLabelCounts(o.facts, o.labels, f, by), th)
+	o.figures["sources"] = chart.Sources(overview.ComputeSourceCounts(o.facts, o.labels, f, chart.TopSources), th)
+	o.figures["casualties"] = chart.Casualties(overview.ComputeCasualties(o.facts, f), th)
+	o.figureList.Refresh()
 	for name, view := range o.views {
 		view.show(o.figures[name])
 	}
@@ -248,11 +265,21 @@ func (o *overviewWindow) redraw() {
 }
 
 func (o *overviewWindow) currentFigure() chart.Figure {
-	name := "progress"
-	if o.tabs.Selected() != nil && o.tabs.SelectedIndex() == 1 {
-		name = "labels"
+	i := max(0, o.tabs.SelectedIndex())
+	return o.figures[overviewCharts[min(i, len(overviewCharts)-1)]]
+}
+
+// overviewCharts are the figures of the Overview's tabs, in tab order.
+var overviewCharts = []string{"progress", "labels", "sources", "casualties"}
+
+// casualtyRowText is one figure of the casualties table as the list beside the
+// chart shows it: date, kind and number, then the words of the span.
+func casualtyRowText(table [][]string, row int) string {
+	if row >= len(table) {
+		return ""
 	}
-	return o.figures[name]
+	r := table[row] // date, doc_id, title, kind, value, count, min, max, qualifier, group, annotator, text
+	return fmt.Sprintf("%s · %s %s — “%s” (%s)", r[0], r[3], r[4], r[11], r[2])
 }
 
 func (o *overviewWindow) updateMessage() {
