@@ -120,7 +120,9 @@ func (o *overviewWindow) build() fyne.CanvasObject {
 			l.Wrapping = fyne.TextWrapWord
 			return l
 		},
-		func(i widget.ListItemID, item fyne.CanvasObject) { item.(*widget.Label).SetText(casualtyRowText(o.figures["casualties"].Table, i+1)) },
+		func(i widget.ListItemID, item fyne.CanvasObject) {
+			item.(*widget.Label).SetText(casualtyRowText(o.figures["casualties"].Table, i+1))
+		},
 	)
 	figures := container.NewHSplit(o.views["casualties"].raster, o.figureList)
 	figures.Offset = 0.68
