@@ -116,12 +116,19 @@ func (o *overviewWindow) build() fyne.CanvasObject {
 	o.figureList = widget.NewList(
 		func() int { return max(0, len(o.figures["casualties"].Table)-1) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Wrapping = fyne.TextWrapWord
-			return l
+			figure := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			words := widget.NewLabel("")
+			for _, l := range []*widget.Label{figure, words} {
+				l.Truncation = fyne.TextTruncateEllipsis
+			}
+			words.Importance = widget.LowImportance
+			return container.NewVBox(figure, words)
 		},
 		func(i widget.ListItemID, item fyne.CanvasObject) {
-			item.(*widget.Label).SetText(casualtyRowText(o.figures["casualties"].Table, i+1))
+			lines := item.(*fyne.Container).Objects
+			head, words := casualtyRowText(o.figures["casualties"].Table, i+1)
+			lines[0].(*widget.Label).SetText(head)
+			lines[1].(*widget.Label).SetText(words)
 		},
 	)
 	figures := container.NewHSplit(o.views["casualties"].raster, o.figureList)
@@ -138,8 +145,12 @@ func (o *overviewWindow) build() fyne.CanvasObject {
 	o.loading = container.NewBorder(nil, nil, nil, cancel, widget.NewProgressBarInfinite())
 	o.loading.Hide()
 
-	filters := container.NewHBox(o.label, o.annotator, o.status, container.NewGridWrap(fyne.NewSize(150, o.from.MinSize().Height), o.from),
-		container.NewGridWrap(fyne.NewSize(150, o.to.MinSize().Height), o.to))
+	// Selects size to their longest option only once it is set; fixed widths keep
+	// "All annotators" readable from the start.
+	field := func(width float32, o fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
+	}
+	filters := container.NewHBox(field(170, o.label), field(190, o.annotator), field(190, o.status), field(160, o.from), field(160, o.to))
 	exports := container.NewHBox(
 		widget.NewButtonWithIcon("PNG…", theme.DownloadIcon(), func() { o.onSave("png") }),
 		widget.NewButtonWithIcon("SVG…", theme.DownloadIcon(), func() { o.onSave("svg") }),
@@ -275,13 +286,13 @@ func (o *overviewWindow) currentFigure() chart.Figure {
 var overviewCharts = []string{"progress", "labels", "sources", "casualties"}
 
 // casualtyRowText is one figure of the casualties table as the list beside the
-// chart shows it: date, kind and number, then the words of the span.
-func casualtyRowText(table [][]string, row int) string {
+// chart shows it: date, kind, number and document, then the words of the span.
+func casualtyRowText(table [][]string, row int) (figure, words string) {
 	if row >= len(table) {
-		return ""
+		return "", ""
 	}
 	r := table[row] // date, doc_id, title, kind, value, count, min, max, qualifier, group, annotator, text
-	return fmt.Sprintf("%s · %s %s — “%s” (%s)", r[0], r[3], r[4], r[11], r[2])
+	return fmt.Sprintf("%s · %s %s · %s", r[0], r[3], r[4], r[2]), "“" + r[11] + "”"
 }
 
 func (o *overviewWindow) updateMessage() {

@@ -135,7 +135,7 @@ func TestOverviewChartsSourcesAndCasualtyFigures(t *testing.T) {
 	if o.currentFigure().Name != "casualties" || o.figureList.Length() != 1 {
 		t.Fatalf("casualties tab: figure %q, %d rows listed", o.currentFigure().Name, o.figureList.Length())
 	}
-	if row := casualtyRowText(o.currentFigure().Table, 1); !strings.Contains(row, "12") || !strings.Contains(row, "people were killed") {
-		t.Errorf("the row beside the chart reads %q", row)
+	if figure, words := casualtyRowText(o.currentFigure().Table, 1); !strings.Contains(figure, "12") || !strings.Contains(words, "people were killed") {
+		t.Errorf("the row beside the chart reads %q / %q", figure, words)
 	}
 }

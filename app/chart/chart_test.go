@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"gonum.org/v1/plot"
+
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/overview"
 )
@@ -233,5 +235,25 @@ func TestSourcesAndCasualtiesChartTheirData(t *testing.T) {
 			}
 			file.Close()
 		}
+	}
+}
+
+func TestFiguresFarApartGetALogAxis(t *testing.T) {
+	f := factsWithStatements()
+	near := Casualties(overview.ComputeCasualties(f, overview.Filter{}), Light(labelSet))
+	if _, isLog := near.plots[0].Y.Scale.(plot.LogScale); isLog {
+		t.Error("figures of 9 to 25 got a log axis")
+	}
+	f.Casualties = append(f.Casualties,
+		annotate.Casualty{DocID: 2, Kind: "displaced", Count: num(25000), Annotator: "ana", Status: annotate.StatusDone},
+		annotate.Casualty{DocID: 2, Kind: "missing", Count: num(0), Annotator: "ana", Status: annotate.StatusDone})
+	far := Casualties(overview.ComputeCasualties(f, overview.Filter{}), Light(labelSet))
+	if _, isLog := far.plots[0].Y.Scale.(plot.LogScale); !isLog {
+		t.Error("figures of 9 to 25,000 kept a linear axis")
+	}
+	// "missing" holds only a zero, which a log axis cannot place: no series for
+	// it, but the CSV keeps the figure.
+	if far.Series != 3 || len(far.Table) != 1+5 {
+		t.Errorf("log axis: %d series, %d rows", far.Series, len(far.Table))
 	}
 }
