@@ -43,7 +43,9 @@ type Casualty struct {
 	Qualifier string
 	Kind      string
 	Group     string
-	Confirmed bool // no value is an unconfirmed parse
+	Confirmed bool   // no value is an unconfirmed parse
+	Annotator string // who tagged the span
+	Status    Status // the document's status
 }
 
 // CasualtyFromSpan reads the figure off a CASUALTY span's attributes.

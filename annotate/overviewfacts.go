@@ -16,6 +16,22 @@ type OverviewFacts struct {
 	// DocumentDates is each document's date: its published date where its metadata
 	// has one, else the day it was imported. Casualty points are placed on it.
 	DocumentDates map[int64]time.Time
+	// Sources counts statements per source, label, annotator, document status
+	// and day (the sources chart).
+	Sources []SourceCount
+	// Casualties are the CASUALTY spans with their figures (the casualties chart).
+	Casualties []Casualty
+}
+
+// SourceCount is how many statements with one label, by one annotator, made on
+// one day in documents of one status, are attributed to one source.
+type SourceCount struct {
+	Source    string
+	Label     string
+	Annotator string
+	Status    Status
+	Day       time.Time
+	Spans     int
 }
 
 // AnnotatorDocumentCount is how many documents of one status an annotator has spans in.

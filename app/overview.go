@@ -55,6 +55,7 @@ type overviewWindow struct {
 	tabs                     *container.AppTabs
 	views                    map[string]*chartView
 	figures                  map[string]chart.Figure
+	figureList               *widget.List // the casualty figures beside their chart, with their text
 	message                  *widget.Label
 	loading                  *fyne.Container
 	cancelLoad               context.CancelFunc
@@ -105,12 +106,34 @@ func (o *overviewWindow) build() fyne.CanvasObject {
 	o.stackBy.SetSelected("by annotator")
 
 	o.tabs = container.NewAppTabs()
-	for _, name := range []string{"progress", "labels"} {
+	for _, name := range overviewCharts {
 		o.views[name] = newChartView()
 	}
 	o.tabs.Append(container.NewTabItem("Progress", o.views["progress"].raster))
 	o.tabs.Append(container.NewTabItem("Labels", container.NewBorder(
 		container.NewHBox(widget.NewLabel("Stack bars"), o.stackBy), nil, nil, nil, o.views["labels"].raster)))
+	o.tabs.Append(container.NewTabItem("Sources", o.views["sources"].raster))
+	o.figureList = widget.NewList(
+		func() int { return max(0, len(o.figures["casualties"].Table)-1) },
+		func() fyne.CanvasObject {
+			figure := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			words := widget.NewLabel("")
+			for _, l := range []*widget.Label{figure, words} {
+				l.Truncation = fyne.TextTruncateEllipsis
+			}
+			words.Importance = widget.LowImportance
+			return container.NewVBox(figure, words)
+		},
+		func(i widget.ListItemID, item fyne.CanvasObject) {
+			lines := item.(*fyne.Container).Objects
+			head, words := casualtyRowText(o.figures["casualties"].Table, i+1)
+			lines[0].(*widget.Label).SetText(head)
+			lines[1].(*widget.Label).SetText(words)
+		},
+	)
+	figures := container.NewHSplit(o.views["casualties"].raster, o.figureList)
+	figures.Offset = 0.68
+	o.tabs.Append(container.NewTabItem("Casualties", figures))
 
 	o.message = widget.NewLabel("")
 	o.message.Importance = widget.LowImportance
@@ -122,8 +145,12 @@ func (o *overviewWindow) build() fyne.CanvasObject {
 	o.loading = container.NewBorder(nil, nil, nil, cancel, widget.NewProgressBarInfinite())
 	o.loading.Hide()
 
-	filters := container.NewHBox(o.label, o.annotator, o.status, container.NewGridWrap(fyne.NewSize(150, o.from.MinSize().Height), o.from),
-		container.NewGridWrap(fyne.NewSize(150, o.to.MinSize().Height), o.to))
+	// Selects size to their longest option only once it is set; fixed widths keep
+	// "All annotators" readable from the start.
+	field := func(width float32, o fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
+	}
+	filters := container.NewHBox(field(170, o.label), field(190, o.annotator), field(190, o.status), field(160, o.from), field(160, o.to))
 	exports := container.NewHBox(
 		widget.NewButtonWithIcon("PNG…", theme.DownloadIcon(), func() { o.onSave("png") }),
 		widget.NewButtonWithIcon("SVG…", theme.DownloadIcon(), func() { o.onSave("svg") }),
@@ -238,6 +265,9 @@ func (o *overviewWindow) redraw() {
 	}
 	o.figures["progress"] = chart.Progress(overview.ComputeProgress(o.facts, f), th)
 	o.figures["labels"] = chart.Labels(overview.ComputeLabelCounts(o.facts, o.labels, f, by), th)
+	o.figures["sources"] = chart.Sources(overview.ComputeSourceCounts(o.facts, o.labels, f, chart.TopSources), th)
+	o.figures["casualties"] = chart.Casualties(overview.ComputeCasualties(o.facts, f), th)
+	o.figureList.Refresh()
 	for name, view := range o.views {
 		view.show(o.figures[name])
 	}
@@ -248,11 +278,21 @@ func (o *overviewWindow) redraw() {
 }
 
 func (o *overviewWindow) currentFigure() chart.Figure {
-	name := "progress"
-	if o.tabs.Selected() != nil && o.tabs.SelectedIndex() == 1 {
-		name = "labels"
+	i := max(0, o.tabs.SelectedIndex())
+	return o.figures[overviewCharts[min(i, len(overviewCharts)-1)]]
+}
+
+// overviewCharts are the figures of the Overview's tabs, in tab order.
+var overviewCharts = []string{"progress", "labels", "sources", "casualties"}
+
+// casualtyRowText is one figure of the casualties table as the list beside the
+// chart shows it: date, kind, number and document, then the words of the span.
+func casualtyRowText(table [][]string, row int) (figure, words string) {
+	if row >= len(table) {
+		return "", ""
 	}
-	return o.figures[name]
+	r := table[row] // date, doc_id, title, kind, value, count, min, max, qualifier, group, annotator, text
+	return fmt.Sprintf("%s · %s %s · %s", r[0], r[3], r[4], r[2]), "“" + r[11] + "”"
 }
 
 func (o *overviewWindow) updateMessage() {

@@ -105,3 +105,37 @@ func TestOverviewOfAnEmptyProjectSaysSo(t *testing.T) {
 		t.Errorf("empty project: figure empty %v, message %q", o.figures["progress"].Empty, o.message.Text)
 	}
 }
+
+func TestOverviewChartsSourcesAndCasualtyFigures(t *testing.T) {
+	text := "“We stay,” said Ilse Marrow. At least 12 people were killed."
+	db, ids := testdb.Open(t, text)
+	ctx := context.Background()
+	quote, err := db.CreateSpan(ctx, annotate.Span{DocID: ids[0], Start: 0, End: 10, Label: "QUOTE", Annotator: "ana"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SetSpanAttr(ctx, quote.ID, "source", annotate.SourceValue("Ilse Marrow"), "ana"); err != nil {
+		t.Fatal(err)
+	}
+	figure, err := db.CreateSpan(ctx, annotate.Span{DocID: ids[0], Start: 29, End: 59, Label: "CASUALTY", Annotator: "ana"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SetSpanAttr(ctx, figure.ID, "count", annotate.NumberValue(12), "ana"); err != nil {
+		t.Fatal(err)
+	}
+	o := openOverview(t, db)
+	if len(o.tabs.Items) != len(overviewCharts) {
+		t.Fatalf("%d tabs, want %d", len(o.tabs.Items), len(overviewCharts))
+	}
+	if got := o.figures["sources"].Table; len(got) != 2 || got[1][0] != "Ilse Marrow" {
+		t.Errorf("sources numbers = %v", got)
+	}
+	o.tabs.SelectIndex(3)
+	if o.currentFigure().Name != "casualties" || o.figureList.Length() != 1 {
+		t.Fatalf("casualties tab: figure %q, %d rows listed", o.currentFigure().Name, o.figureList.Length())
+	}
+	if figure, words := casualtyRowText(o.currentFigure().Table, 1); !strings.Contains(figure, "12") || !strings.Contains(words, "people were killed") {
+		t.Errorf("the row beside the chart reads %q / %q", figure, words)
+	}
+}

@@ -44,7 +44,7 @@ func (db *DB) Casualties(ctx context.Context) ([]annotate.Casualty, error) {
 		if err := attrRows.Err(); err != nil {
 			return nil, err
 		}
-		spanRows, err := tx.QueryContext(ctx, `SELECT s.id, s.document_id, s.start_offset, s.end_offset, s.text, d.title
+		spanRows, err := tx.QueryContext(ctx, `SELECT s.id, s.document_id, s.start_offset, s.end_offset, s.text, d.title, s.annotator, d.status
 			FROM spans s JOIN documents d ON d.id = s.document_id WHERE s.label_id = ?
 			ORDER BY s.document_id, s.start_offset, s.end_offset DESC, s.id`, labelID)
 		if err != nil {
@@ -55,11 +55,14 @@ func (db *DB) Casualties(ctx context.Context) ([]annotate.Casualty, error) {
 		for spanRows.Next() {
 			var s annotate.Span
 			var title string
-			if err := spanRows.Scan(&s.ID, &s.DocID, &s.Start, &s.End, &s.Text, &title); err != nil {
+			var status annotate.Status
+			if err := spanRows.Scan(&s.ID, &s.DocID, &s.Start, &s.End, &s.Text, &title, &s.Annotator, &status); err != nil {
 				return nil, err
 			}
 			s.Attrs = attrs[s.ID]
-			out = append(out, annotate.CasualtyFromSpan(title, s))
+			c := annotate.CasualtyFromSpan(title, s)
+			c.Annotator, c.Status = s.Annotator, status
+			out = append(out, c)
 		}
 		return out, spanRows.Err()
 	}()

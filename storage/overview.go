@@ -37,13 +37,51 @@ func (db *DB) OverviewFacts(ctx context.Context) (annotate.OverviewFacts, error)
 			return err
 		}},
 		{"read document dates", func(tx *sql.Tx) error { return readDocumentDates(ctx, tx, facts.DocumentDates) }},
+		{"count statements per source", func(tx *sql.Tx) error {
+			facts.Sources, err = readSourceCounts(ctx, tx)
+			return err
+		}},
 	}
 	for _, step := range steps {
 		if err := step.read(tx); err != nil {
 			return facts, db.fail(step.what, err)
 		}
 	}
+	tx.Rollback()
+	// Casualties keep their own read: a figure is a span with its attributes.
+	if facts.Casualties, err = db.Casualties(ctx); err != nil {
+		return facts, err
+	}
 	return facts, nil
+}
+
+func readSourceCounts(ctx context.Context, tx *sql.Tx) ([]annotate.SourceCount, error) {
+	rows, err := tx.QueryContext(ctx, `
+		SELECT src.name, l.name, s.annotator, d.status, substr(s.created_at, 1, 10) AS day, count(*)
+		FROM span_attributes a
+		JOIN sources src ON src.id = a.source_id
+		JOIN spans s ON s.id = a.span_id
+		JOIN documents d ON d.id = s.document_id
+		JOIN labels l ON l.id = a.label_id
+		WHERE a.source_id IS NOT NULL
+		GROUP BY a.source_id, a.label_id, s.annotator, d.status, day`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var counts []annotate.SourceCount
+	for rows.Next() {
+		var c annotate.SourceCount
+		var day string
+		if err := rows.Scan(&c.Source, &c.Label, &c.Annotator, &c.Status, &day, &c.Spans); err != nil {
+			return nil, err
+		}
+		if c.Day, err = time.Parse(time.DateOnly, day); err != nil {
+			return nil, err
+		}
+		counts = append(counts, c)
+	}
+	return counts, rows.Err()
 }
 
 func readDocumentsByStatus(ctx context.Context, tx *sql.Tx, counts map[annotate.Status]int) error {
@@ -112,14 +150,16 @@ func readSpanCounts(ctx context.Context, tx *sql.Tx) ([]annotate.SpanCount, erro
 	return counts, rows.Err()
 }
 
-// readDocumentDates gives each document the date it reports: a published date in
-// its metadata (meta.published or meta.date, ISO 8601) when there is one, else the
-// day it was imported.
+// readDocumentDates gives each document the date it reports: its published date
+// (the field, else meta.published or meta.date of older imports, ISO 8601) when
+// there is one, else the day it was imported.
 func readDocumentDates(ctx context.Context, tx *sql.Tx, dates map[int64]time.Time) error {
 	rows, err := tx.QueryContext(ctx, `
 		SELECT id, imported_at,
-		       coalesce(json_extract(meta, '$.published'), json_extract(meta, '$.date'), '')
-		FROM documents WHERE meta IS NULL OR json_valid(meta)`)
+		       CASE WHEN published <> '' THEN published
+		            WHEN json_valid(meta) THEN coalesce(json_extract(meta, '$.published'), json_extract(meta, '$.date'), '')
+		            ELSE '' END
+		FROM documents`)
 	if err != nil {
 		return err
 	}

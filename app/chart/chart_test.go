@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"gonum.org/v1/plot"
+
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/overview"
 )
@@ -167,5 +169,91 @@ func TestScreenImageFollowsThePixelScale(t *testing.T) {
 				file.Close()
 			}
 		}
+	}
+}
+
+func num(v float64) *float64 { return &v }
+
+func factsWithStatements() annotate.OverviewFacts {
+	f := facts()
+	f.Sources = []annotate.SourceCount{
+		{Source: "Ilse Marrow", Label: "QUOTE", Annotator: "ana", Status: annotate.StatusDone, Day: day("2026-11-02"), Spans: 6},
+		{Source: "Ilse Marrow", Label: "CLAIM", Annotator: "ana", Status: annotate.StatusDone, Day: day("2026-11-02"), Spans: 2},
+		{Source: "the health ministry", Label: "CLAIM", Annotator: "ben", Status: annotate.StatusInProgress, Day: day("2026-11-05"), Spans: 5},
+		{Source: "striking nurses", Label: "DEMAND", Annotator: "cai", Status: annotate.StatusDone, Day: day("2026-11-06"), Spans: 3},
+	}
+	f.DocumentDates = map[int64]time.Time{1: day("2026-11-01"), 2: day("2026-11-03"), 3: day("2026-11-04")}
+	f.Casualties = []annotate.Casualty{
+		{DocID: 1, Title: "Shelling", Text: "at least 9 civilians were killed", Kind: "killed", Count: num(9), Annotator: "ana", Status: annotate.StatusDone},
+		{DocID: 2, Title: "Toll rises", Text: "14 people died", Kind: "killed", Count: num(14), Annotator: "ana", Status: annotate.StatusDone},
+		{DocID: 3, Title: "Floods", Text: "between 20 and 30 were injured", Kind: "injured", Min: num(20), Max: num(30), Annotator: "ben", Status: annotate.StatusInProgress},
+		{DocID: 3, Title: "Floods", Text: "thousands fled", Kind: "displaced", Qualifier: "vague", Annotator: "ben", Status: annotate.StatusInProgress},
+	}
+	return f
+}
+
+func TestSourcesAndCasualtiesChartTheirData(t *testing.T) {
+	f := factsWithStatements()
+	sources := Sources(overview.ComputeSourceCounts(f, labelSet, overview.Filter{}, TopSources), Light(labelSet))
+	// One series per statement label that occurs: CLAIM, QUOTE, DEMAND.
+	if sources.Series != 3 || len(sources.Table) != 4 || sources.Table[1][0] != "the health ministry" && sources.Table[1][0] != "Ilse Marrow" {
+		t.Errorf("sources: %d series, table %v", sources.Series, sources.Table)
+	}
+	if sources.Table[1][0] != "Ilse Marrow" || sources.Table[1][len(sources.Table[1])-1] != "8" {
+		t.Errorf("the most quoted source heads the table: %v", sources.Table[1])
+	}
+	casualties := Casualties(overview.ComputeCasualties(f, overview.Filter{}), Dark(labelSet))
+	// killed and injured have numbers; "thousands fled" has none to place.
+	if casualties.Series != 2 || len(casualties.Table) != 1+3 {
+		t.Errorf("casualties: %d series, %d rows", casualties.Series, len(casualties.Table))
+	}
+	var svg bytes.Buffer
+	if err := casualties.WriteTo(&svg, "svg", Publication); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"killed", "injured", "Reported casualty figures"} {
+		if !strings.Contains(svg.String(), want) {
+			t.Errorf("casualties SVG lacks %q", want)
+		}
+	}
+	for _, empty := range []Figure{
+		Sources(overview.ComputeSourceCounts(facts(), labelSet, overview.Filter{}, TopSources), Light(labelSet)),
+		Casualties(overview.ComputeCasualties(facts(), overview.Filter{}), Light(labelSet)),
+	} {
+		if !empty.Empty {
+			t.Errorf("%s of a project without sources or figures is not empty", empty.Name)
+		}
+	}
+	if dir := os.Getenv("NEWSMARK_CHART_SAMPLES"); dir != "" {
+		for _, fig := range []Figure{sources, casualties} {
+			file, err := os.Create(filepath.Join(dir, fig.Name+".png"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := fig.WriteTo(file, "png", Size{Width: Publication.Width, Height: Publication.Height, DPI: 96}); err != nil {
+				t.Fatal(err)
+			}
+			file.Close()
+		}
+	}
+}
+
+func TestFiguresFarApartGetALogAxis(t *testing.T) {
+	f := factsWithStatements()
+	near := Casualties(overview.ComputeCasualties(f, overview.Filter{}), Light(labelSet))
+	if _, isLog := near.plots[0].Y.Scale.(plot.LogScale); isLog {
+		t.Error("figures of 9 to 25 got a log axis")
+	}
+	f.Casualties = append(f.Casualties,
+		annotate.Casualty{DocID: 2, Kind: "displaced", Count: num(25000), Annotator: "ana", Status: annotate.StatusDone},
+		annotate.Casualty{DocID: 2, Kind: "missing", Count: num(0), Annotator: "ana", Status: annotate.StatusDone})
+	far := Casualties(overview.ComputeCasualties(f, overview.Filter{}), Light(labelSet))
+	if _, isLog := far.plots[0].Y.Scale.(plot.LogScale); !isLog {
+		t.Error("figures of 9 to 25,000 kept a linear axis")
+	}
+	// "missing" holds only a zero, which a log axis cannot place: no series for
+	// it, but the CSV keeps the figure.
+	if far.Series != 3 || len(far.Table) != 1+5 {
+		t.Errorf("log axis: %d series, %d rows", far.Series, len(far.Table))
 	}
 }

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"strconv"
 	"time"
 
 	"gonum.org/v1/plot"
@@ -38,6 +39,7 @@ func newPlot(theme Theme, title, xLabel, yLabel string) *plot.Plot {
 		axis.Tick.Label.Color = theme.Foreground
 		axis.Tick.LineStyle.Color = theme.Foreground
 	}
+	p.Y.Tick.Marker = plainTicks{}
 	p.X.Label.Text = xLabel
 	p.Y.Label.Text = yLabel
 	p.Legend.TextStyle.Color = theme.Foreground
@@ -100,6 +102,20 @@ func dayTicks(min, max float64) []plot.Tick {
 			label = t.Format("2 Jan")
 		}
 		ticks = append(ticks, plot.Tick{Value: float64(t.Unix()), Label: label})
+	}
+	return ticks
+}
+
+// plainTicks are gonum's default ticks with their labels written as people write
+// counts: "250", not "250.00".
+type plainTicks struct{}
+
+func (plainTicks) Ticks(min, max float64) []plot.Tick {
+	ticks := plot.DefaultTicks{}.Ticks(min, max)
+	for i := range ticks {
+		if ticks[i].Label != "" {
+			ticks[i].Label = strconv.FormatFloat(ticks[i].Value, 'f', -1, 64)
+		}
 	}
 	return ticks
 }

@@ -17,7 +17,7 @@ import (
 )
 
 // chartKinds are the charts `newsmark chart` draws, in the order the usage lists them.
-var chartKinds = []string{"progress", "labels"}
+var chartKinds = []string{"progress", "labels", "sources", "casualties"}
 
 // runChart is `newsmark chart KIND [filters] --out FILE.png|.svg|.pdf [--csv FILE]`.
 func runChart(e *env, args []string) error {
@@ -30,6 +30,7 @@ func runChart(e *env, args []string) error {
 	from := fs.String("from", "", "only days from this one on (YYYY-MM-DD)")
 	to := fs.String("to", "", "only days up to this one (YYYY-MM-DD)")
 	by := fs.String("by", string(overview.ByAnnotator), "labels chart: stack bars by annotator or status")
+	top := fs.Int("top", chart.TopSources, "sources chart: how many sources to rank")
 	themeName := fs.String("theme", "light", "light or dark")
 	out := fs.String("out", "", "the image to write: .png, .svg or .pdf")
 	csvOut := fs.String("csv", "", "also write the numbers behind the chart as CSV here")
@@ -57,6 +58,9 @@ func runChart(e *env, args []string) error {
 	}
 	if *by != string(overview.ByAnnotator) && *by != string(overview.ByStatus) {
 		return usagef("chart: --by must be annotator or status, not %q", *by)
+	}
+	if *top < 1 {
+		return usagef("chart: --top must be at least 1, not %d", *top)
 	}
 	if *themeName != "light" && *themeName != "dark" {
 		return usagef("chart: --theme must be light or dark, not %q", *themeName)
@@ -89,6 +93,10 @@ func runChart(e *env, args []string) error {
 		figure = chart.Progress(overview.ComputeProgress(facts, filter), theme)
 	case "labels":
 		figure = chart.Labels(overview.ComputeLabelCounts(facts, labelSet, filter, overview.Grouping(*by)), theme)
+	case "sources":
+		figure = chart.Sources(overview.ComputeSourceCounts(facts, labelSet, filter, *top), theme)
+	case "casualties":
+		figure = chart.Casualties(overview.ComputeCasualties(facts, filter), theme)
 	}
 	size := chart.Size{Width: vg.Length(*widthCM) * vg.Centimeter, Height: vg.Length(*heightCM) * vg.Centimeter, DPI: *dpi}
 	if err := atomicfile.Write(*out, func(w io.Writer) error { return figure.WriteTo(w, format, size) }); err != nil {

@@ -124,3 +124,29 @@ func TestStatsJSONCountsPerAnnotatorAndDay(t *testing.T) {
 		t.Errorf("spans per day = %v (today %s)", stats.SpansPerDay, today)
 	}
 }
+
+func TestChartOfSourcesAndCasualties(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "news.db")
+	text := "“Hold the line,” said Ilse Marrow. At least 12 people were killed, officials said."
+	file := writeFile(t, filepath.Join(dir, "gold.jsonl"), []byte(`{"text":"`+text+`","meta":{"published":"2026-11-20"},"spans":[`+
+		`{"start":0,"end":16,"label":"QUOTE","attrs":{"source":"Ilse Marrow"}},`+
+		`{"start":35,"end":66,"label":"CASUALTY","attrs":{"count":12,"qualifier":"at least","kind":"killed","group":"people"}}]}`+"\n"))
+	if code, _, stderr := runCLI(t, db, "import", file); code != 0 {
+		t.Fatalf("import: %s", stderr)
+	}
+	for _, tc := range []struct{ kind, want string }{
+		{"sources", "source,QUOTE,total\nIlse Marrow,1,1"},
+		{"casualties", "2026-11-20,1,"},
+	} {
+		out := filepath.Join(dir, tc.kind+".svg")
+		code, _, stderr := runCLI(t, db, "chart", tc.kind, "--out", out, "--csv", out+".csv")
+		if code != 0 {
+			t.Fatalf("chart %s: %s", tc.kind, stderr)
+		}
+		numbers, _ := os.ReadFile(out + ".csv")
+		if !strings.Contains(string(numbers), tc.want) {
+			t.Errorf("chart %s numbers lack %q:\n%s", tc.kind, tc.want, numbers)
+		}
+	}
+}

@@ -89,8 +89,9 @@ const usageText = `Usage:
                               [--replace-labels]
   newsmark [--db PATH] search [--label L]... [--annotator A] [--doc ID] [--status S] [--limit N] [--json] QUERY
   newsmark [--db PATH] stats [--json]
-  newsmark [--db PATH] chart progress|labels [--label L]... [--annotator A] [--status S]
-                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by annotator|status]
+  newsmark [--db PATH] chart progress|labels|sources|casualties [--label L]... [--annotator A]
+                             [--status S] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                             [--by annotator|status] [--top N]
                              [--theme light|dark] [--width CM --height CM --dpi N]
                              --out FILE.png|.svg|.pdf [--csv FILE]
   newsmark [--db PATH] labels [--json]
