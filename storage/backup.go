@@ -215,6 +215,9 @@ func copyPages(ctx context.Context, dest, src *sqlite3.SQLiteConn, progress Back
 	defer backup.Close()
 	restarts, lastRemaining := 0, -1
 	step := backupStepPages
+	if progress == nil {
+		step = -1 // nobody is watching: one step, one snapshot, no restarts
+	}
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
