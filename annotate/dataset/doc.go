@@ -69,7 +69,13 @@
 //   - Export writes to a temporary file beside the target and renames it; folders
 //     (brat, any --split) are written to a temporary folder and renamed. A folder
 //     is replaced only if it is empty or an earlier Newsmark export (it holds the
-//     hidden marker file .newsmark-export); any other folder is refused.
+//     hidden marker file .newsmark-export); any other folder is refused. A
+//     symbolic link is followed and the file it leads to replaced (the link
+//     stays); a character device or named pipe is written straight into (hf
+//     then writes no labels.json); other special files are refused. Temporary
+//     files are locked while written, and the next export to a folder removes
+//     the unlocked ones a killed export left. hf replaces a labels.json only if
+//     an hf export wrote it, unless ExportOptions.ReplaceLabels.
 //   - --split assigns each document by a hash of the seed and its content hash:
 //     deterministic, independent of order and of what else is exported, so shares
 //     are close to (not exactly) the fractions on small exports.
