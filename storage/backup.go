@@ -88,11 +88,6 @@ func (db *DB) BackupTo(ctx context.Context, dest string, progress BackupProgress
 		return db.fail("back up", err)
 	}
 	defer conn.Close()
-	// The copy reads every page: through a memory map it skips one copy of each.
-	// (The setting stays on this pooled reading connection, which is harmless.)
-	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA mmap_size = %d", backupMmapBytes)); err != nil {
-		return db.fail("back up", err)
-	}
 	err = conn.Raw(func(driverConn any) error {
 		src, ok := driverConn.(*sqlite3.SQLiteConn)
 		if !ok {
