@@ -3,8 +3,11 @@ package main
 import (
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/newsmark/newsmark/app/cli"
 )
 
 // TestMain lets TestFyneFindsNoBadLocaleAtStart run this test binary again just
@@ -28,5 +31,21 @@ func TestFyneFindsNoBadLocaleAtStart(t *testing.T) {
 	}
 	if strings.Contains(string(out), "locale") {
 		t.Errorf("starting under LANG=C.UTF-8 printed:\n%s", out)
+	}
+}
+
+// A plain `go build` reports cli.Version; the packages stamp FyneApp.toml's. They
+// must agree, or `newsmark version` would depend on how the binary was built.
+func TestVersionMatchesFyneAppToml(t *testing.T) {
+	raw, err := os.ReadFile("FyneApp.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^Version\s*=\s*"([^"]+)"`).FindSubmatch(raw)
+	if m == nil {
+		t.Fatal("FyneApp.toml has no Version line")
+	}
+	if got := string(m[1]); got != cli.Version {
+		t.Errorf("FyneApp.toml says version %s, cli.Version says %s: change both", got, cli.Version)
 	}
 }

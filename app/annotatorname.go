@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsmark/newsmark/annotate"
 )
 
 // maxAnnotatorName bounds the name written on every annotation; exports and
@@ -24,6 +26,10 @@ func validateAnnotatorName(name string) error {
 		return fmt.Errorf("at most %d characters", maxAnnotatorName)
 	case strings.ContainsAny(name, "\r\n\t"):
 		return fmt.Errorf("one line, without tabs")
+	case name == annotate.DefaultCurator:
+		// Your annotations would be taken for the gold set; the curated layer
+		// is reached from View ▸ Curated layer instead.
+		return fmt.Errorf("%q is the curated layer's name; use View ▸ Curated layer to annotate it", name)
 	}
 	return nil
 }

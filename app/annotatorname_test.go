@@ -45,7 +45,7 @@ func TestAnnotatorNameIsSetInTheAppWrittenOnNewSpansAndRemembered(t *testing.T) 
 
 func TestAnnotatorNameRefusesBlankAndOverlongNames(t *testing.T) {
 	f := newWBFixture(t, trickyText)
-	for _, bad := range []string{"", "   ", strings.Repeat("x", maxAnnotatorName+1), "two\nlines"} {
+	for _, bad := range []string{"", "   ", strings.Repeat("x", maxAnnotatorName+1), "two\nlines", "curator"} {
 		if err := f.w.setAnnotator(bad); err == nil {
 			t.Errorf("setAnnotator(%q) was accepted", bad)
 		}

@@ -54,7 +54,7 @@ func BenchmarkTagAndUndo1MB(b *testing.B) {
 	middle := annotate.RuneLen(f.w.ed.Doc().Text) / 2
 	for b.Loop() {
 		f.w.view.Select(middle+3, middle+30)
-		f.w.onTypedRune('2')
+		f.w.view.OnTypedRune('2')
 		f.w.onUndo()
 	}
 	if got := len(f.spans(f.ids[0])); got != 2000 {

@@ -4,8 +4,7 @@ import (
 	"fmt"
 
 	"github.com/newsmark/newsmark/annotate"
-	"github.com/newsmark/newsmark/app/docview"
-	"github.com/newsmark/newsmark/app/internal/labelcolor"
+	"github.com/newsmark/newsmark/app/editor"
 )
 
 // onAnnotationChosen is a click on a row of the annotation list: the highlight is
@@ -17,6 +16,7 @@ func (w *Workbench) onAnnotationChosen(id int64) {
 		return
 	}
 	w.view.SelectHighlight(id)
+	w.attrs.show(id)
 	w.view.ScrollToOffset(span.Start)
 	w.status.showSelection(span.Start, span.End)
 	w.focusView()
@@ -25,6 +25,13 @@ func (w *Workbench) onAnnotationChosen(id int64) {
 // onTypedRune tags with the label whose hotkey is r: the selected annotation is
 // relabelled, otherwise the selected text becomes a new annotation.
 func (w *Workbench) onTypedRune(r rune) {
+	if w.onCurationKey(r) || w.prec.onRune(r) {
+		return
+	}
+	if r == linkSourceKey || r == 'L' {
+		w.onStartLinkSource()
+		return
+	}
 	label, ok := w.ed.LabelForHotkey(string(r))
 	if !ok {
 		return
@@ -37,7 +44,15 @@ func (w *Workbench) tag(labelName string) {
 	if w.ed.Doc() == nil {
 		return
 	}
+	if why := w.ed.ReadOnly(); why != "" {
+		w.status.flash("Not tagged: " + why)
+		return
+	}
 	if id := w.selectedAnnotation(); id != 0 {
+		if why := w.ed.CanEdit(id); why != "" {
+			w.status.flash("Not relabelled: " + why)
+			return
+		}
 		// A relabelled annotation stays selected, so a wrong digit is corrected
 		// with the right one at once.
 		before, after, changed, err := w.ed.Relabel(id, labelName)
@@ -50,11 +65,15 @@ func (w *Workbench) tag(labelName string) {
 		return
 	}
 	start, end := w.view.Selection()
-	// Spans never start or end in white space: word-wise selection keys and
-	// quick drags often take the space before a word along.
-	start, end = annotate.TrimToContent(w.view.Slice(start, end), start, end)
+	// Spans never start or end in white space (word-wise selection keys and quick
+	// drags often take the space before a word along), and stray punctuation goes
+	// by the label's rule: see annotate.TrimForLabel.
+	start, end = w.prec.trimForLabel(start, end, labelName)
 	if start == end {
 		w.status.flash("Select some text first, then press a label's digit")
+		return
+	}
+	if w.prec.offerResize(start, end, labelName) {
 		return
 	}
 	span, err := w.ed.Tag(start, end, labelName)
@@ -72,9 +91,7 @@ func (w *Workbench) tag(labelName string) {
 	// new span's end so the next selection (by keyboard or mouse) starts right
 	// there, and a second digit press cannot tag the same text twice.
 	w.status.flash(fmt.Sprintf("Tagged %s %d–%d", span.Label, span.Start, span.End))
-	w.view.Select(span.End, span.End)
-	w.status.showSelection(span.End, span.End)
-	w.focusView()
+	w.placeCaret(span.End)
 }
 
 // selectedAnnotation is the annotation a digit or Delete acts on: the outlined
@@ -102,6 +119,14 @@ func (w *Workbench) onDeleteAnnotation() {
 	if id == 0 {
 		return
 	}
+	if w.ed.Layer().Mode == editor.LayerCuration {
+		w.onReject() // in curation, Delete turns the span down
+		return
+	}
+	if why := w.ed.CanEdit(id); why != "" {
+		w.status.flash("Not deleted: " + why)
+		return
+	}
 	before, ok, err := w.ed.Delete(id)
 	if err != nil {
 		w.showError(err)
@@ -111,14 +136,16 @@ func (w *Workbench) onDeleteAnnotation() {
 		return
 	}
 	w.status.flash(fmt.Sprintf("Deleted %s %d–%d (Ctrl+Z brings it back)", before.Label, before.Start, before.End))
-	w.view.Select(before.Start, before.Start)
-	w.status.showSelection(before.Start, before.Start)
-	w.focusView()
+	w.placeCaret(before.Start)
 }
 
 // onNoteEdited saves an annotation's note; the list calls it debounced, on Enter and
 // when the field loses focus.
 func (w *Workbench) onNoteEdited(id int64, note string) {
+	if why := w.ed.CanEdit(id); why != "" {
+		w.status.flash("Note not saved: " + why)
+		return
+	}
 	changed, err := w.ed.SetNote(id, note)
 	if err != nil {
 		w.showError(err)
@@ -151,16 +178,22 @@ func (w *Workbench) undoOrRedo(undo bool) {
 		return
 	}
 	switch {
-	case applied.Step.Status != nil:
+	case applied.Step.Status != nil || applied.Step.Metadata != nil:
 		w.focusView()
 	case applied.Span.ID == 0:
-		w.view.Select(applied.Gone.Start, applied.Gone.Start)
-		w.status.showSelection(applied.Gone.Start, applied.Gone.Start)
-		w.focusView()
+		w.placeCaret(applied.Gone.Start)
 	default:
 		w.selectSpan(applied.Span)
 	}
 	w.status.flash(verb + applied.Step.Describe())
+}
+
+// placeCaret clears the selection, puts the caret at offset and gives the view
+// the keyboard.
+func (w *Workbench) placeCaret(offset int) {
+	w.view.Select(offset, offset)
+	w.status.showSelection(offset, offset)
+	w.focusView()
 }
 
 // selectSpan outlines a span of the open document in the view and the list and
@@ -168,19 +201,18 @@ func (w *Workbench) undoOrRedo(undo bool) {
 func (w *Workbench) selectSpan(span annotate.Span) {
 	w.view.SelectHighlight(span.ID)
 	w.annotations.setSelected(span.ID)
+	w.attrs.show(span.ID)
 	w.status.showSelection(span.Start, span.End)
 	w.focusView()
 }
 
-// refreshSpans redraws the highlights and the annotation list from the editor's spans.
+// refreshSpans redraws the highlights and the annotation list from the editor's
+// spans of the layer on screen.
 func (w *Workbench) refreshSpans() {
-	colors := labelcolor.Of(w.ed.Labels())
-	spans := w.ed.Spans()
-	highlights := make([]docview.Highlight, 0, len(spans))
-	for _, s := range spans {
-		highlights = append(highlights, docview.Highlight{ID: s.ID, Start: s.Start, End: s.End, Color: colors.Get(s.Label), Label: s.Label})
-	}
+	spans, highlights := w.layerView()
 	w.view.SetHighlights(highlights)
+	w.view.SetLinks(viewLinks(spans))
+	w.attrs.show(w.view.SelectedHighlight())
 	w.annotations.setSpans(spans, w.view.SelectedHighlight())
 	w.annotations.setDocumentOpen(w.ed.Doc() != nil)
 	w.status.showDocument()

@@ -12,7 +12,7 @@ func TestFilePickersTakeMostOfTheWindow(t *testing.T) {
 	test.NewTempApp(t)
 	win := test.NewTempWindow(t, widget.NewLabel("workbench"))
 	win.Resize(fyne.NewSize(1200, 800))
-	pickFile(win, func(string, error) {})
+	pickFile(win, nil, func(string, error) {})
 	top := win.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no picker shown")

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,10 +30,11 @@ type importer struct {
 	open      func(docID int64) bool // opens a document on screen
 }
 
-// onOpenFiles picks a file to import and open. Fyne's file dialog picks one file;
-// Open folder… and drag and drop take many.
+// onOpenFiles picks a file to import and open; the picker lists only the types
+// import reads. Fyne's file dialog picks one file; Open folder… and drag and drop
+// take many.
 func (im *importer) onOpenFiles() {
-	im.dialogs.track(pickFile(im.win, func(path string, err error) {
+	im.dialogs.track(pickFile(im.win, dataset.ImportableExtensions(), func(path string, err error) {
 		if err != nil {
 			im.showError(fmt.Errorf("open file: %w", err))
 			return
@@ -124,17 +124,7 @@ func (im *importer) importPaths(paths []string, done func(annotate.ImportResult,
 func (im *importer) importInBackground(paths []string, report func(docs int)) (annotate.ImportResult, error) {
 	// Progress arrives per record; only the latest count matters, so updates are
 	// coalesced instead of queueing one UI call per record.
-	var latest atomic.Int64
-	var queued atomic.Bool
-	progress := func(n int) {
-		latest.Store(int64(n))
-		if queued.CompareAndSwap(false, true) {
-			fyne.Do(func() {
-				queued.Store(false)
-				report(int(latest.Load()))
-			})
-		}
-	}
+	progress := throttledProgress(report)
 	records := dataset.Read(paths, dataset.ReadOptions{Format: dataset.Format("auto")})
 	result, err := im.ed.Store().Import(context.Background(), records, annotate.ImportOptions{
 		Annotator:   im.ed.Annotator(),
@@ -208,6 +198,9 @@ func importSummary(r annotate.ImportResult) string {
 	}
 	if len(r.LabelsCreated) > 0 {
 		parts = append(parts, "new labels "+strings.Join(r.LabelsCreated, ", "))
+	}
+	if r.SpansOtherAnnotators > 0 {
+		parts = append(parts, plural(r.SpansOtherAnnotators, "annotation")+" by "+strings.Join(r.OtherAnnotators, ", ")+" skipped")
 	}
 	return strings.Join(parts, ", ")
 }

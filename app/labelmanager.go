@@ -17,13 +17,16 @@ import (
 )
 
 // swatchColors is the colour choice offered for labels: the Okabe–Ito palette the
-// default labels use, then Paul Tol's muted scheme, all distinguishable with the
-// common forms of colour blindness. Any other colour can be typed as hex.
+// default labels use (its yellow darkened to #B8A200), then the fallback colours
+// (Paul Tol's muted scheme, adjusted), all distinguishable with the common forms
+// of colour blindness and visible as highlights on both themes. Any other colour
+// can be typed as hex; the form warns when it is too faint.
 func swatchColors() []string {
-	return []string{
-		"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-		"#CC6677", "#332288", "#117733", "#88CCEE", "#999933", "#AA4499", "#44AA99", "#882255",
+	colours := []string{"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#B8A200"}
+	for i := range 8 {
+		colours = append(colours, annotate.FallbackColor(i))
 	}
+	return colours
 }
 
 // hotkeyNone is how the hotkey selector shows "no hotkey".
@@ -88,7 +91,10 @@ func (m *labelManager) refresh() {
 		}
 		edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { m.onEdit(l) })
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { m.onDelete(l.Name) })
-		buttons := container.NewHBox(up, down, edit, del)
+		attrs := widget.NewButton(fmt.Sprintf("Attributes (%d)", len(l.Attrs)), func() {
+			showLabelAttrs(m.ed, m.win, m.show, m.showError, l.Name)
+		})
+		buttons := container.NewHBox(up, down, edit, attrs, del)
 		m.rows.Add(container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(swatch), name), buttons, guideline))
 	}
 	m.rows.Refresh()
@@ -146,7 +152,9 @@ type labelForm struct {
 	nameBox *escEntry // name's widget: it takes Enter (save) and Esc (cancel)
 	hex     *escEntry
 	preview *canvas.Rectangle
-	hotkey  *widget.Select
+	// colourNote warns when the colour would be too faint as a highlight.
+	colourNote *widget.Label
+	hotkey     *widget.Select
 	// hotkeyNote says, before saving, what happens to the label that holds the
 	// chosen hotkey, so a swap is never a surprise.
 	hotkeyNote *widget.Label
@@ -203,12 +211,20 @@ func (m *labelManager) newForm(label annotate.Label) *labelForm {
 		probe := annotate.Label{Name: "probe", Color: strings.TrimSpace(text)}
 		return probe.Validate()
 	}
+	f.colourNote = widget.NewLabel("")
+	f.colourNote.Importance = widget.WarningImportance
+	f.colourNote.Wrapping = fyne.TextWrapWord
 	f.hex.OnChanged = func(text string) {
 		if f.hex.Validate() == nil {
 			f.preview.FillColor = labelcolor.Parse(strings.TrimSpace(text))
 			f.preview.Refresh()
 		}
+		note := labelColourWarning(text)
+		f.colourNote.SetText(note)
+		f.colourNote.Hidden = note == ""
+		f.colourNote.Refresh()
 	}
+	f.hex.OnChanged(label.Color)
 	options := hotkeyOptions(m.ed.Labels())
 	f.hotkeyNote = widget.NewLabel("")
 	f.hotkeyNote.Importance = widget.LowImportance
@@ -241,7 +257,7 @@ func (f *labelForm) colourPicker() fyne.CanvasObject {
 	}
 	f.preview.SetMinSize(fyne.NewSquareSize(24))
 	f.preview.CornerRadius = 4
-	return container.NewVBox(swatches, container.NewBorder(nil, nil, f.preview, nil, f.hex))
+	return container.NewVBox(swatches, container.NewBorder(nil, nil, f.preview, nil, f.hex), f.colourNote)
 }
 
 // label is the edited label, keeping the ID and order of the original.

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -25,18 +26,18 @@ func (f *wbFixture) label(name string) (annotate.Label, bool) {
 
 func TestAddingALabelPutsItInThePaletteAndOnItsHotkey(t *testing.T) {
 	f := newWBFixture(t, trickyText)
-	if err := f.w.ed.AddLabel(annotate.Label{Name: "SOURCE", Color: "#56B4E9", Hotkey: "5", Description: "Who said it"}); err != nil {
+	if err := f.w.ed.AddLabel(annotate.Label{Name: "VICTIM", Color: "#882255", Hotkey: "6", Description: "Who was hurt"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := f.label("SOURCE"); !ok {
-		t.Fatal("SOURCE not stored")
+	if _, ok := f.label("VICTIM"); !ok {
+		t.Fatal("VICTIM not stored")
 	}
-	if n := len(f.w.palette.box.Objects); n != 5 {
-		t.Errorf("palette shows %d labels, want 5", n)
+	if n := len(f.w.palette.box.Objects); n != 6 {
+		t.Errorf("palette shows %d labels, want 6", n)
 	}
-	span := f.tagText("Ana Pavić", '5')
-	if span.Label != "SOURCE" {
-		t.Errorf("digit 5 tagged %s", span.Label)
+	span := f.tagText("Ana Pavić", '6')
+	if span.Label != "VICTIM" {
+		t.Errorf("digit 6 tagged %s", span.Label)
 	}
 	if err := f.w.ed.AddLabel(annotate.Label{Name: "bad name", Color: "#56B4E9"}); err == nil {
 		t.Error("a label name with a space was accepted")
@@ -85,7 +86,7 @@ func TestReorderingLabelsMovesThemInThePalette(t *testing.T) {
 	for _, obj := range f.w.palette.box.Objects {
 		names = append(names, obj.(*labelChip).label.Name)
 	}
-	if want := []string{"CLAIM", "QUOTE", "CASUALTY", "DEMAND"}; !equalStrings(names, want) {
+	if want := []string{"CLAIM", "QUOTE", "CASUALTY", "DEMAND", "SOURCE"}; !equalStrings(names, want) {
 		t.Errorf("palette order = %v, want %v", names, want)
 	}
 }
@@ -129,7 +130,7 @@ func TestDeletingALabelInUseAsksFirstAndSaysHowManySpansGo(t *testing.T) {
 	if len(got) != 1 || got[0].Label != "CASUALTY" {
 		t.Fatalf("spans left = %+v, want only the casualty", rows(got))
 	}
-	if len(f.w.ed.Spans()) != 1 || len(f.w.palette.box.Objects) != 3 {
+	if len(f.w.ed.Spans()) != 1 || len(f.w.palette.box.Objects) != 4 {
 		t.Errorf("screen not updated: %d spans, %d palette labels", len(f.w.ed.Spans()), len(f.w.palette.box.Objects))
 	}
 	// Undo steps about the deleted label are gone; the casualty can still be undone.
@@ -151,15 +152,15 @@ func TestAddLabelFormTakesTheNameAndSavesOnEnterOrCancelsOnEsc(t *testing.T) {
 		t.Fatalf("the Add label form opens with the focus on %T, want the name field", f.w.win.Canvas().Focused())
 	}
 	box.onEscape()
-	if _, ok := f.label("SOURCE"); ok {
+	if _, ok := f.label("VICTIM"); ok {
 		t.Fatal("Esc saved a label")
 	}
 
 	m.onAdd()
 	box = f.w.win.Canvas().Focused().(*escEntry)
-	test.Type(box, "SOURCE")
+	test.Type(box, "VICTIM")
 	box.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if _, ok := f.label("SOURCE"); !ok {
+	if _, ok := f.label("VICTIM"); !ok {
 		t.Fatal("Enter in the name field did not save the label")
 	}
 }
@@ -185,7 +186,7 @@ func TestHotkeyTakeoverSaysWhatHappensToTheHolder(t *testing.T) {
 	}
 
 	options := hotkeyOptions(f.w.ed.Labels())
-	if want := []string{"none", "1 · CLAIM", "2 · QUOTE", "3 · DEMAND", "4 · CASUALTY", "5"}; !equalStrings(options[:6], want) {
+	if want := []string{"none", "1 · CLAIM", "2 · QUOTE", "3 · DEMAND", "4 · CASUALTY", "5 · SOURCE", "6"}; !equalStrings(options[:7], want) {
 		t.Errorf("hotkey choices %q, want %q…", options, want)
 	}
 	for option, key := range map[string]string{"none": "", "2 · QUOTE": "2", "7": "7"} {
@@ -208,5 +209,22 @@ func TestHotkeyTakeoverSaysWhatHappensToTheHolder(t *testing.T) {
 	}
 	if demand, _ := f.label("DEMAND"); demand.Hotkey != "" {
 		t.Errorf("after NEW took key 3, DEMAND has key %q, the note promised none", demand.Hotkey)
+	}
+}
+
+func TestLabelFormWarnsWhenAColourIsTooFaintAsAHighlight(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	m := &labelManager{ed: f.w.ed, win: f.w.win, show: f.w.dialogs.show, showError: f.w.showError}
+	form := m.newForm(annotate.Label{Name: "SOURCE", Color: "#009E73"})
+	if !form.colourNote.Hidden {
+		t.Fatalf("a default label colour is warned about: %q", form.colourNote.Text)
+	}
+	form.hex.SetText("#332288")
+	if form.colourNote.Hidden || !strings.Contains(form.colourNote.Text, "too faint on the dark theme") {
+		t.Fatalf("#332288 note = %q (hidden %v)", form.colourNote.Text, form.colourNote.Hidden)
+	}
+	form.hex.SetText("#FFFF99")
+	if !strings.Contains(form.colourNote.Text, "too faint on the light theme") {
+		t.Fatalf("pale yellow note = %q", form.colourNote.Text)
 	}
 }

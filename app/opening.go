@@ -10,7 +10,7 @@ func (w *Workbench) onExport() {
 	w.dialogs.track(showExportDialog(w.win, w.ed.Store()))
 }
 
-// onFind opens the search panel (Ctrl+F / Ctrl+K).
+// onFind opens the annotation search panel (Ctrl+K / Ctrl+Shift+F).
 func (w *Workbench) onFind() {
 	w.annotations.flushNotes()
 	if w.search == nil {

@@ -23,6 +23,9 @@ type statusBar struct {
 	divider   fyne.CanvasObject
 	// annotator names who new annotations are by; a click changes it.
 	annotator *widget.Button
+	// layer switches between all layers, one annotator's, the curated one and
+	// the curation view; nil leaves it out.
+	layer *widget.Select
 }
 
 func newStatusBar(ed *editor.Editor, onAnnotator func()) *statusBar {
@@ -43,6 +46,9 @@ func (s *statusBar) build() fyne.CanvasObject {
 	s.message.Truncation = fyne.TextTruncateEllipsis
 	s.divider = widget.NewSeparator()
 	right := container.NewHBox(s.progress, s.divider, s.count, widget.NewSeparator(), s.annotator)
+	if s.layer != nil {
+		right.Add(s.layer)
+	}
 	return container.NewBorder(nil, nil, s.selection, right, s.message)
 }
 
@@ -85,6 +91,18 @@ func (s *statusBar) showDocument() {
 	s.divider.Show()
 	s.progress.SetText(fmt.Sprintf("Document %d of %d · %s", s.ed.DocIndex(doc.ID)+1, total, s.ed.DocStatus().Display()))
 	s.count.SetText(plural(len(s.ed.Spans()), "annotation"))
+}
+
+// setLayers fills the layer switch without acting on the selection.
+func (s *statusBar) setLayers(options []string, selected string) {
+	if s.layer == nil {
+		return
+	}
+	onChanged := s.layer.OnChanged
+	s.layer.OnChanged = nil
+	s.layer.SetOptions(options)
+	s.layer.SetSelected(selected)
+	s.layer.OnChanged = onChanged
 }
 
 // flash shows a short message until the next one.

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/casualty"
 	"github.com/newsmark/newsmark/app/docview"
 	"github.com/newsmark/newsmark/app/editor"
 	"github.com/newsmark/newsmark/app/searchpanel"
@@ -50,6 +51,12 @@ type Workbench struct {
 	imports     *importer
 	docText     *documentText // the document view's text size
 	dialogs     dialogStack   // open dialogs, for Esc
+	prec        *precision    // punctuation rule, resizing, tag all occurrences
+	find        *findBar      // Find in document (Ctrl+F)
+	viewSet     *viewSettings // View ▸ Theme, Full width, exact selection
+
+	attrs    *attrForm // the selected annotation's attributes and links (issue 11)
+	linkHead int64     // the statement "link source" (L) is naming a source for; 0 when not linking
 }
 
 // NewWorkbench builds the main window on a (real or test) fyne.App.
@@ -60,6 +67,8 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 		Annotator: resolveAnnotator(opts.Annotator, w.prefs, osLoginName),
 		Do:        fyne.Do,
 		Tasks:     &w.tasks,
+
+		ParseCasualty: casualty.SpanAttrs,
 	})
 	a.Settings().SetTheme(withReadableText(a.Settings().Theme()))
 
@@ -119,16 +128,22 @@ func (w *Workbench) ShowAndRun() {
 // right, status bar along the bottom.
 func (w *Workbench) build() fyne.CanvasObject {
 	w.status = newStatusBar(w.ed, w.onAnnotatorName)
+	w.status.layer = newLayerSwitch(w.onLayerChosen)
 	w.view = docview.New()
 	w.view.OnSelectionChanged = w.status.showSelection
-	w.view.OnHighlightSelected = func(id int64) { w.annotations.setSelected(id) }
+	w.view.OnHighlightSelected = func(id int64) { w.annotations.setSelected(id); w.attrs.show(id) }
+	w.view.OnKey = w.onViewKey
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnDelete = w.onDeleteAnnotation
+	w.prec = &precision{ed: w.ed, view: w.view, flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError, prefs: w.prefs}
+	w.view.OnHighlightResized = w.prec.resize
+	w.find = newFindBar(w.view, w.focusView, w.status.showSelection)
 
 	w.library = newLibrary(func(id int64) { w.openDocument(id) })
 	w.palette = newPalette(func(label string) { w.tag(label); w.focusView() })
 	w.annotations = newAnnotationList(w.onAnnotationChosen, w.onNoteEdited)
 	w.annotations.onNoteDone = w.focusView
+	w.attrs = newAttrForm(w.ed, func(m string) { w.status.flash(m) }, w.showError, w.focusView)
 
 	hint := widget.NewLabelWithStyle(platformKeys("Open files or a folder to start (Ctrl+O)"), fyne.TextAlignCenter, fyne.TextStyle{})
 	hint.Importance = widget.LowImportance
@@ -137,10 +152,16 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.emptyHint = container.NewCenter(container.NewVBox(hint, container.NewCenter(container.NewHBox(openFiles, openFolder))))
 	w.emptyHint.Hide()
 	w.docText = newDocumentText(w.view, w.prefs.FloatWithFallback(prefTextScale, 1), w.app.Settings())
-	w.docArea = container.NewStack(w.docText.override, w.emptyHint)
+	w.viewSet = newViewSettings(w.app, w.view, w.docText)
+	w.viewSet.refresh = func() { w.win.SetMainMenu(w.buildMainMenu()) }
+	column := container.New(w.viewSet.column, w.docText.override)
+	w.viewSet.column.box = column
+	w.docArea = container.NewStack(column, w.emptyHint)
 
-	centre := container.NewBorder(w.palette.build(), nil, nil, nil, w.docArea)
-	right := container.NewHSplit(centre, w.annotations.build())
+	centre := container.NewBorder(container.NewVBox(w.palette.build(), w.find.build()), nil, nil, nil, w.docArea)
+	side := container.NewVSplit(w.annotations.build(), w.attrs.build())
+	side.Offset = 0.6
+	right := container.NewHSplit(centre, side)
 	right.Offset = 0.7
 	main := container.NewHSplit(w.library.build(), right)
 	main.Offset = 0.2
@@ -153,6 +174,7 @@ func (w *Workbench) onEditorEvent(ev editor.Event) {
 	switch ev.Kind {
 	case editor.DocumentOpened:
 		w.showOpenDocument()
+		w.refreshLayerSwitch()
 	case editor.SpansChanged:
 		w.refreshSpans()
 	case editor.NoteChanged:
@@ -238,6 +260,7 @@ func (w *Workbench) showOpenDocument() {
 		return
 	}
 	w.view.SetText(doc.Text)
+	w.find.reset()
 	w.refreshSpans()
 	w.library.setCurrent(doc.ID)
 	w.win.SetTitle("Newsmark — " + doc.Title)

@@ -514,7 +514,7 @@ func TestLibraryFilterAndOpen(t *testing.T) {
 		t.Errorf("'no match' shown beside 2 matches")
 	}
 	f.w.library.filter.SetText("zaporizhzhia ")
-	if !f.w.library.noMatch.Visible() || f.w.library.noMatch.Text != "No title or source contains “zaporizhzhia”." {
+	if !f.w.library.noMatch.Visible() || f.w.library.noMatch.Text != "No title, source, outlet, author or date contains “zaporizhzhia”." {
 		t.Errorf("a filter that hides everything says %q (visible %v)", f.w.library.noMatch.Text, f.w.library.noMatch.Visible())
 	}
 	f.w.library.filter.SetText("harbour")
@@ -596,8 +596,8 @@ func TestSearchResultOpensItsDocumentWithTheSpanSelected(t *testing.T) {
 func TestPaletteClickTagsTheSelection(t *testing.T) {
 	f := newWBFixture(t, trickyText)
 	chips := f.w.palette.box.Objects
-	if len(chips) != 4 {
-		t.Fatalf("palette shows %d labels, want 4", len(chips))
+	if len(chips) != 5 {
+		t.Fatalf("palette shows %d labels, want 5", len(chips))
 	}
 	start := cp(t, trickyText, "Ana Pavić")
 	f.w.view.Select(start, start+9)

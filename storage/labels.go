@@ -25,7 +25,17 @@ func (db *DB) Labels(ctx context.Context) ([]annotate.Label, error) {
 		}
 		labels = append(labels, l)
 	}
-	return labels, db.fail("list labels", rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, db.fail("list labels", err)
+	}
+	decls, err := labelAttrs(ctx, db.read)
+	if err != nil {
+		return nil, db.fail("list labels", err)
+	}
+	for i := range labels {
+		labels[i].Attrs = decls[labels[i].ID]
+	}
+	return labels, nil
 }
 
 // CreateLabel adds a label at the end of the list. A label without a colour gets
@@ -71,8 +81,15 @@ func insertLabel(ctx context.Context, tx *sql.Tx, label annotate.Label, appendAt
 		return label, err
 	}
 	label.Color = strings.ToUpper(label.Color)
-	label.ID, err = res.LastInsertId()
-	return label, err
+	if label.ID, err = res.LastInsertId(); err != nil {
+		return label, err
+	}
+	for _, d := range label.Attrs {
+		if err := insertAttrDecl(ctx, tx, label.ID, d); err != nil {
+			return label, err
+		}
+	}
+	return label, nil
 }
 
 // checkLabelClash refuses a name or hotkey another label already has, with a
@@ -128,7 +145,8 @@ func freeFallbackColor(ctx context.Context, tx *sql.Tx) (string, error) {
 }
 
 // UpdateLabel changes the label with label.ID. Spans refer to labels by id, so a
-// rename keeps them attached.
+// rename keeps them attached. Its attribute declarations are left as they are:
+// DeclareAttribute and RemoveAttribute change those.
 func (db *DB) UpdateLabel(ctx context.Context, label annotate.Label) error {
 	label.Name = annotate.NormalizeLabelName(label.Name)
 	if err := label.Validate(); err != nil {

@@ -35,10 +35,11 @@ type ExportOptions struct {
 // ExportSummary says what an export wrote.
 type ExportSummary struct {
 	Documents int
-	Spans     int            // spans in the exported documents
-	Changed   map[string]int // per label: spans widened to whole tokens (hf, conll)
-	Dropped   map[string]int // per label: spans left out because they overlapped (hf, conll)
-	Files     []string       // what was written, final paths ("-" for stdout)
+	Spans     int                     // spans in the exported documents
+	ByStatus  map[annotate.Status]int // documents written, by status (a missing status counts as new)
+	Changed   map[string]int          // per label: spans widened to whole tokens (hf, conll)
+	Dropped   map[string]int          // per label: spans left out because they overlapped (hf, conll)
+	Files     []string                // what was written, final paths ("-" for stdout)
 }
 
 // Export writes docs to out in opts.Format, streaming: one document in memory at a
@@ -48,7 +49,7 @@ type ExportSummary struct {
 // existing folder of that name being replaced only then. out "-" writes a
 // single-file format to stdout (hf then writes no labels.json).
 func Export(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, error], out string, stdout io.Writer, opts ExportOptions) (ExportSummary, error) {
-	summary := ExportSummary{Changed: map[string]int{}, Dropped: map[string]int{}}
+	summary := ExportSummary{Changed: map[string]int{}, Dropped: map[string]int{}, ByStatus: map[annotate.Status]int{}}
 	if opts.Unit == "" {
 		opts.Unit = annotate.UnitCodepoint
 	}
@@ -123,6 +124,11 @@ func writeAll(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, er
 		}
 		summary.Documents++
 		summary.Spans += len(doc.Spans)
+		status := doc.Document.Status
+		if !status.Valid() {
+			status = annotate.StatusNew
+		}
+		summary.ByStatus[status]++
 		if opts.Progress != nil {
 			opts.Progress(summary.Documents)
 		}

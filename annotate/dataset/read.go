@@ -25,6 +25,15 @@ type ReadOptions struct {
 	// therefore not read: opening a named pipe would block until some other
 	// program wrote to it. It may be called from Read's own goroutine.
 	Skipped func(path, what string)
+	// SplitArticles makes a Word file holding several articles one document per
+	// article (ExtractDocx).
+	SplitArticles bool
+	// Clean removes leading and trailing boilerplate lines from plain-text files
+	// (see Cleaner); OnClean, if set, hears what was removed from each file
+	// cleaning changed or had to leave whole. It is called from the reading
+	// goroutine.
+	Clean   bool
+	OnClean func(CleanReport)
 }
 
 // Read walks paths (files or folders, folders recursively in sorted order) and yields
@@ -50,7 +59,9 @@ func Read(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportRecord, err
 // readSequential is Read without the read-ahead.
 func readSequential(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportRecord, error] {
 	return func(yield func(annotate.ImportRecord, error) bool) {
-		r := reader{opts: opts, yield: yield}
+		r := reader{opts: opts}
+		r.yield = r.inOrder(yield)
+		defer r.abandon()
 		if r.opts.Unit == "" {
 			r.opts.Unit = annotate.UnitCodepoint
 		}
@@ -61,18 +72,30 @@ func readSequential(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportR
 			r.fail("", annotate.Errorf(annotate.EINVALID, "csv is an export format only; import spacy, doccano, label-studio or brat instead"))
 			return
 		}
+		if r.opts.Clean {
+			r.cleaner = NewCleaner(paths)
+		}
 		for _, path := range paths {
 			if !r.path(path) {
 				return
 			}
 		}
+		r.drain(0)
 	}
 }
 
 // reader carries one Read's options and its consumer.
 type reader struct {
-	opts  ReadOptions
-	yield func(annotate.ImportRecord, error) bool
+	opts    ReadOptions
+	yield   func(annotate.ImportRecord, error) bool
+	cleaner *Cleaner // nil unless opts.Clean
+
+	// Web pages and Word files are extracted on worker goroutines, several at a
+	// time (extraction is most of their cost); their records are handed on in
+	// file order all the same (see sources.go).
+	out     func(annotate.ImportRecord, error) bool // the consumer
+	pending []*extraction
+	stopped bool
 }
 
 // fail yields a RecordError; it reports whether reading should go on.
@@ -173,6 +196,17 @@ func (r *reader) folder(dir string) bool {
 
 func hidden(name string) bool { return strings.HasPrefix(name, ".") }
 
+// extensionFormats is auto detection by extension.
+var extensionFormats = map[string]Format{
+	".txt": FormatText, ".md": FormatText, ".text": FormatText, ".markdown": FormatText,
+	".jsonl": FormatJSONL, ".ndjson": FormatJSONL,
+	".json":  FormatLabelStudio,
+	".conll": FormatCoNLL, ".conll03": FormatCoNLL, ".bio": FormatCoNLL, ".iob": FormatCoNLL,
+	".ann":  FormatBrat,
+	".html": FormatHTML, ".htm": FormatHTML, ".xhtml": FormatHTML,
+	".docx": FormatDocx,
+}
+
 // regularBehindLink reports whether a folder entry that is not itself a regular
 // file (a symlink, a named pipe, a device, a socket) leads to one. Anything else
 // is reported to Skipped and left unread.
@@ -239,20 +273,17 @@ func tooLarge(size int64) error {
 }
 
 // formatByExt is auto detection by extension; "" means "not a dataset file".
-func formatByExt(ext string) Format {
-	switch ext {
-	case ".txt", ".md", ".text", ".markdown":
-		return FormatText
-	case ".jsonl", ".ndjson":
-		return FormatJSONL
-	case ".json":
-		return FormatLabelStudio
-	case ".conll", ".conll03", ".bio", ".iob":
-		return FormatCoNLL
-	case ".ann":
-		return FormatBrat
+func formatByExt(ext string) Format { return extensionFormats[ext] }
+
+// ImportableExtensions lists, sorted, the file extensions import recognises (in
+// lower case, with the dot): what a file picker offers.
+func ImportableExtensions() []string {
+	exts := make([]string, 0, len(extensionFormats))
+	for ext := range extensionFormats {
+		exts = append(exts, ext)
 	}
-	return ""
+	sort.Strings(exts)
+	return exts
 }
 
 // extFits says whether a file met in a folder belongs to an explicitly given format.
@@ -313,6 +344,10 @@ func (r *reader) fileFormat(path string, info fs.FileInfo, format Format) bool {
 		})
 	case FormatBrat:
 		return r.brat(path)
+	case FormatHTML:
+		return r.html(path, info)
+	case FormatDocx:
+		return r.docx(path, info)
 	}
 	return r.fail(path, annotate.Errorf(annotate.EINVALID, "format %s cannot be imported", format))
 }
@@ -383,6 +418,9 @@ func (r *reader) text(path string, info fs.FileInfo) bool {
 	text, err := checkText(data)
 	if err != nil {
 		return r.fail(path, err)
+	}
+	if r.cleaner != nil {
+		text = r.clean(path, text)
 	}
 	doc := annotate.Document{
 		Title:  annotate.TitleFromText(text),

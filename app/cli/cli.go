@@ -18,7 +18,8 @@ import (
 	"github.com/newsmark/newsmark/storage"
 )
 
-// Version is the version printed by `newsmark version`; builds may override it with
+// Version is the version printed by `newsmark version` and Help ▸ About. It must
+// match FyneApp.toml (a test checks); scripts/package.sh stamps it from there with
 // -ldflags "-X github.com/newsmark/newsmark/app/cli.Version=...".
 var Version = "0.1.0"
 
@@ -64,7 +65,7 @@ type env struct {
 	store func() (annotate.Store, error)
 	// database is store for the commands that need storage's own methods
 	// (backup); dbPath is the database's path, for those that must not open it
-	// (check, restore).
+	// (check, restore) and for suggest, which reads suggest-patterns.txt beside it.
 	database func() (*storage.DB, error)
 	dbPath   string
 }
@@ -82,17 +83,37 @@ const usageText = `Usage:
   newsmark [--db PATH] [--annotator NAME] [FILE...]
                                           open the workbench; FILEs are imported and opened
   newsmark [--db PATH] import [--format F] [--offsets U] [--annotator NAME] [--skip-invalid] PATH...
+                              [--clean] [--split-articles]   (.txt .md .html .htm .docx .jsonl .json .conll .ann)
   newsmark [--db PATH] export --format F --out PATH [--offsets U] [--label L]... [--annotator A]
                               [--status done|all] [--tokens] [--split train=0.8,dev=0.1,test=0.1 --seed N]
                               [--replace-labels]
   newsmark [--db PATH] search [--label L]... [--annotator A] [--doc ID] [--status S] [--limit N] [--json] QUERY
   newsmark [--db PATH] stats [--json]
+  newsmark [--db PATH] chart progress|labels [--label L]... [--annotator A] [--status S]
+                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by annotator|status]
+                             [--theme light|dark] [--width CM --height CM --dpi N]
+                             --out FILE.png|.svg|.pdf [--csv FILE]
   newsmark [--db PATH] labels [--json]
   newsmark [--db PATH] labels add NAME [--color #RRGGBB] [--key K] [--description TEXT]
+  newsmark [--db PATH] suggest [--doc ID] [--label L]... [--patterns FILE] --out PATH|- [--apply]
+                                          propose QUOTE, CLAIM, DEMAND and CASUALTY spans with sources
+                                          (spaCy JSONL; changes nothing in the database unless --apply,
+                                          which stores them as pending suggestions for the workbench)
+  newsmark eval --gold FILE.jsonl [--patterns FILE] [--json]
+                                          score the suggestions against a gold file (imports nothing)
+  newsmark [--db PATH] agreement [--annotators A,B] [--label L]... [--doc ID]... [--curator NAME] [--json]
+  newsmark [--db PATH] curate --auto agreed [--min N] [--doc ID]... [--curator NAME]
+  newsmark [--db PATH] annotators [--curator NAME] [--json]
+  newsmark [--db PATH] labels attr add LABEL NAME --type text|number|choice|bool|source [--options a,b]
+  newsmark [--db PATH] labels attr remove LABEL NAME
+  newsmark [--db PATH] sources [--json]     the sources ledger: statements per source and label
+  newsmark [--db PATH] sources add NAME [--kind person|organisation|group] [--alias A]...
+  newsmark [--db PATH] sources merge NAME INTO_NAME
+  newsmark [--db PATH] casualties [--json|--csv]
   newsmark [--db PATH] backup [--out PATH]   a checked backup (default: the backups folder beside the database)
   newsmark [--db PATH] restore PATH          replace the database with a backup (the current one is kept)
   newsmark [--db PATH] check                 integrity_check and Newsmark's own rules, in words
-  newsmark version
+  newsmark version                        (or --version) version, commit, Go version
 
 Global flags come before the subcommand. NEWSMARK_DB works like --db.
 Without --db the database is %s
@@ -108,7 +129,20 @@ func commands() map[string]command {
 		"export": runExport,
 		"search": runSearch,
 		"stats":  runStats,
+		"chart":  runChart,
 		"labels": runLabels,
+		// suggestions (issue 12)
+		"suggest": runSuggest,
+		"eval":    runEval,
+
+		// several annotators (issue 13)
+		"agreement":  runAgreement,
+		"curate":     runCurate,
+		"annotators": runAnnotators,
+
+		// attributes, sources and casualty figures (issue 11)
+		"sources":    runSources,
+		"casualties": runCasualties,
 		// Backups and checks (issue 10).
 		"backup":  runBackup,
 		"restore": runRestore,
@@ -127,6 +161,7 @@ func Run(args []string, host Host) int {
 	dbFlag := global.String("db", "", "database file")
 	annotatorFlag := global.String("annotator", "", "name written on annotations made in the workbench")
 	showHelp := global.Bool("help", false, "show usage")
+	showVersion := global.Bool("version", false, "show the version")
 	global.BoolVar(showHelp, "h", false, "show usage")
 	if err := global.Parse(args); err != nil {
 		return usage(host, err.Error())
@@ -137,8 +172,8 @@ func Run(args []string, host Host) int {
 	}
 	rest := global.Args()
 
-	if len(rest) > 0 && rest[0] == "version" {
-		fmt.Fprintf(host.Stdout, "newsmark %s\n", Version)
+	if *showVersion || len(rest) > 0 && rest[0] == "version" {
+		writeVersion(host.Stdout)
 		return exitOK
 	}
 	if len(rest) > 0 && rest[0] == "help" {

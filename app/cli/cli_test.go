@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -99,8 +100,8 @@ func TestNamedDatabaseStartsWithoutTheSample(t *testing.T) {
 	if stats.Documents != 0 {
 		t.Errorf("a --db database should hold no documents, stats say %s", raw)
 	}
-	if len(stats.Labels) != 4 {
-		t.Errorf("a new database should hold the 4 default labels, stats say %s", raw)
+	if len(stats.Labels) != 5 {
+		t.Errorf("a new database should hold the 5 default labels, stats say %s", raw)
 	}
 }
 
@@ -234,7 +235,7 @@ func TestUsageErrorsExitWithTwo(t *testing.T) {
 
 func TestLabelsAddAndList(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
-	if code, _, stderr := runCLI(t, db, "labels", "add", "SOURCE", "--color", "#332288", "--key", "5", "--description", "Who is cited."); code != 0 {
+	if code, _, stderr := runCLI(t, db, "labels", "add", "VICTIM", "--color", "#332288", "--key", "6", "--description", "Who was hurt."); code != 0 {
 		t.Fatalf("labels add: %s", stderr)
 	}
 	code, stdout, stderr := runCLI(t, db, "labels", "--json")
@@ -245,7 +246,7 @@ func TestLabelsAddAndList(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &labels); err != nil {
 		t.Fatal(err)
 	}
-	if len(labels) != 5 || labels[4].Name != "SOURCE" || labels[4].Color != "#332288" || labels[4].Hotkey != "5" {
+	if len(labels) != 6 || labels[5].Name != "VICTIM" || labels[5].Color != "#332288" || labels[5].Hotkey != "6" {
 		t.Errorf("labels after add: %+v", labels)
 	}
 	if code, _, stderr := runCLI(t, db, "labels", "add", "QUOTE"); code != 1 || !strings.Contains(stderr, "already exists") {
@@ -257,9 +258,34 @@ func TestLabelsAddAndList(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
-	var out bytes.Buffer
-	if code := Run([]string{"version"}, Host{Stdout: &out, Stderr: &out}); code != 0 || !strings.Contains(out.String(), Version) {
-		t.Errorf("version: exit %d, %q", code, out.String())
+	defer func(old string) { Commit = old }(Commit)
+	Commit = "0123456789ab"
+	for _, args := range [][]string{{"version"}, {"--version"}, {"--db", "ignored.db", "--version"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			var out bytes.Buffer
+			code := Run(args, Host{Stdout: &out, Stderr: &out})
+			lines := strings.Split(out.String(), "\n")
+			if code != 0 || len(lines) < 3 {
+				t.Fatalf("exit %d, %q", code, out.String())
+			}
+			if lines[0] != "newsmark "+Version {
+				t.Errorf("first line %q, want %q (scripts read it)", lines[0], "newsmark "+Version)
+			}
+			if lines[1] != "commit 0123456789ab" {
+				t.Errorf("second line %q, want the stamped commit", lines[1])
+			}
+			if !strings.Contains(lines[2], runtime.Version()) {
+				t.Errorf("third line %q does not name the Go version %s", lines[2], runtime.Version())
+			}
+		})
+	}
+}
+
+func TestBuildCommitWithoutStampIsNeverEmpty(t *testing.T) {
+	defer func(old string) { Commit = old }(Commit)
+	Commit = ""
+	if got := BuildCommit(); got == "" {
+		t.Error("an unstamped build reports an empty commit; want the VCS revision or \"unknown\"")
 	}
 }
 
@@ -271,8 +297,8 @@ func TestAStartThatDiedBeforeSeedingIsSeededNextTime(t *testing.T) {
 	}
 	db.Close()
 	stats, raw := readStats(t, dbPath)
-	if len(stats.Labels) != 4 {
-		t.Errorf("want the 4 default labels after the interrupted first start, stats say %s", raw)
+	if len(stats.Labels) != 5 {
+		t.Errorf("want the 5 default labels after the interrupted first start, stats say %s", raw)
 	}
 }
 

@@ -15,11 +15,14 @@ import (
 func runImport(e *env, args []string) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	formatName := fs.String("format", "auto", "input format: auto, text, jsonl, spacy, doccano, hf, conll, brat, label-studio")
+	formatName := fs.String("format", "auto", "input format: auto, text, html, docx, jsonl, spacy, doccano, hf, conll, brat, label-studio")
 	offsets := fs.String("offsets", "codepoint", "offset unit of the input: codepoint, utf16 or byte")
-	annotator := fs.String("annotator", "", "annotator written on imported spans that name none (default: the user name)")
+	annotator := fs.String("annotator", "", "whose annotations these are: spans naming none get this name, spans naming someone else are skipped, and the file must match documents already stored (default: keep the file's names, else the user name)")
+	curator := fs.String("curator", annotate.DefaultCurator, "the curated layer's name, which --annotator may not take")
 	skipInvalid := fs.Bool("skip-invalid", false, "import the good files and records and list the bad ones")
 	refuseUnknown := fs.Bool("refuse-unknown-labels", false, "treat a span with a label the database lacks as an error instead of creating the label")
+	clean := fs.Bool("clean", false, "remove leading and trailing boilerplate lines (menus, copyright, comment widgets) from text files and list them")
+	splitArticles := fs.Bool("split-articles", false, "make a Word file holding several articles one document per article")
 	paths, err := parseInterleaved(fs, args)
 	if err != nil {
 		return usagef("import: %v", err)
@@ -35,19 +38,37 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return usagef("import: %v", err)
 	}
+	colleague := *annotator != ""
+	if colleague {
+		if err := annotate.CheckAnnotatorName(*annotator, *curator); err != nil {
+			return usagef("import: --annotator: %v", err)
+		}
+	}
 	store, err := e.store()
 	if err != nil {
 		return err
 	}
 	var skipped skippedEntries
-	records := dataset.Read(paths, dataset.ReadOptions{Format: format, Unit: unit, Skipped: skipped.add})
+	cleaned := &cleanLog{}
+	records := dataset.Read(paths, dataset.ReadOptions{Format: format, Unit: unit, Skipped: skipped.add,
+		SplitArticles: *splitArticles, Clean: *clean, OnClean: cleaned.add})
 	result, err := store.Import(e.ctx, records, annotate.ImportOptions{
 		Annotator:           defaultAnnotator(*annotator),
 		SkipInvalid:         *skipInvalid,
 		RefuseUnknownLabels: *refuseUnknown,
+		OnlyAnnotator:       colleague,
+		RequireMatch:        colleague,
+		ParseCasualty:       casualtyParser(),
 	})
 	if err != nil {
 		return err
+	}
+	if colleague {
+		fmt.Fprintf(e.stdout, "%s's annotations: %d of %s matched documents already stored (by text)\n",
+			*annotator, result.Duplicates, plural(result.Documents+result.Duplicates, "document"))
+	}
+	if *clean {
+		cleaned.print(e.stdout)
 	}
 	fmt.Fprintln(e.stdout, importSummary(result))
 	skipped.report(e.stderr)
@@ -69,8 +90,17 @@ func importSummary(result annotate.ImportResult) string {
 	if result.SpansExisting > 0 {
 		parts = append(parts, plural(result.SpansExisting, "span")+" already present")
 	}
+	if result.SpansOtherAnnotators > 0 {
+		parts = append(parts, fmt.Sprintf("%s by %s skipped", plural(result.SpansOtherAnnotators, "span"), strings.Join(result.OtherAnnotators, ", ")))
+	}
 	if len(result.LabelsCreated) > 0 {
 		parts = append(parts, "new labels: "+strings.Join(result.LabelsCreated, ", "))
+	}
+	if len(result.AttrsDeclared) > 0 {
+		parts = append(parts, "new attributes: "+strings.Join(result.AttrsDeclared, ", "))
+	}
+	if len(result.SourcesAdded) > 0 {
+		parts = append(parts, plural(len(result.SourcesAdded), "new source"))
 	}
 	if len(result.Invalid) > 0 {
 		parts = append(parts, plural(len(result.Invalid), "invalid record")+" skipped")

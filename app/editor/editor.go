@@ -32,6 +32,11 @@ type Options struct {
 	// Tasks, if set, counts the editor's background work as well (the app waits
 	// on one group for imports and index loads alike). Nil uses the editor's own.
 	Tasks *sync.WaitGroup
+	// Curator is the annotator of the curated layer; "" for annotate.DefaultCurator.
+	Curator string
+	// ParseCasualty, if set, fills in a new CASUALTY span's attributes from its
+	// text, marked parsed until the annotator confirms or corrects them.
+	ParseCasualty annotate.CasualtyParser
 }
 
 // Editor is the open document and every edit made to it. The zero value is not
@@ -43,6 +48,9 @@ type Editor struct {
 	do        func(func())
 	tasks     *sync.WaitGroup
 
+	parseCasualty annotate.CasualtyParser
+	names         nameCache // names in the open document, for source completion
+
 	engine  *search.Engine // fuzzy search over every span, kept fresh after each edit
 	journal indexJournal   // edits made while the index reloads
 
@@ -51,6 +59,10 @@ type Editor struct {
 	doc     *annotate.Document         // nil when no document is open
 	spans   []annotate.Span            // the open document's spans, in text order
 	history history
+
+	layer    Layer                       // what the view shows (layers.go)
+	curator  string                      // the curated layer's annotator
+	rejected map[int64]map[rangeKey]bool // curation's "no"s of this session, by document
 
 	subscribers []func(Event)
 }
@@ -65,6 +77,12 @@ func New(store annotate.Store, opts Options) *Editor {
 		do:        opts.Do,
 		tasks:     opts.Tasks,
 		engine:    search.New(),
+		curator:   opts.Curator,
+
+		parseCasualty: opts.ParseCasualty,
+	}
+	if e.curator == "" {
+		e.curator = annotate.DefaultCurator
 	}
 	if e.do == nil {
 		e.do = func(f func()) { f() }

@@ -2,6 +2,7 @@ package editor
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/search"
@@ -20,7 +21,8 @@ func (e *Editor) Tag(start, end int, label string) (annotate.Span, error) {
 		Start:     start,
 		End:       end,
 		Label:     label,
-		Annotator: e.annotator,
+		Annotator: e.TagAnnotator(),
+		Attrs:     e.parsedAttrs(label, start, end),
 	})
 	if annotate.ErrorCode(err) == annotate.ECONFLICT {
 		return annotate.Span{}, err // its message alone says it: "already tagged"
@@ -123,6 +125,21 @@ func (e *Editor) apply(step Step, undo bool) (Applied, bool, error) {
 	if undo {
 		move = e.history.markUndone
 	}
+	if len(step.Group) > 0 || step.Reject != nil {
+		applied, err := e.applyGroup(step, undo)
+		if err != nil {
+			return applied, true, err
+		}
+		move()
+		return applied, true, nil
+	}
+	if step.Metadata != nil {
+		if err := e.applyMetadata(step.Metadata, undo); err != nil {
+			return Applied{}, true, err
+		}
+		move()
+		return Applied{Step: step}, true, nil
+	}
 	if step.Status != nil {
 		status := step.Status.After
 		if undo {
@@ -134,15 +151,71 @@ func (e *Editor) apply(step Step, undo bool) (Applied, bool, error) {
 		move()
 		return Applied{Step: step}, true, nil
 	}
+	applied, err := e.applySpanStep(step, undo)
+	if err != nil {
+		return Applied{}, true, err
+	}
+	move()
+	return applied, true, nil
+}
+
+// applyGroup undoes (in reverse order) or redoes the parts of a grouped step
+// (curation's accept-all, a reject), and a lone rejection.
+func (e *Editor) applyGroup(step Step, undo bool) (Applied, error) {
+	parts := step.Group
+	if len(parts) == 0 {
+		parts = []Step{step}
+	}
+	if undo {
+		parts = slices.Clone(parts)
+		slices.Reverse(parts)
+	}
+	applied := Applied{Step: step}
+	for _, part := range parts {
+		if part.Reject != nil {
+			k := keyOf(part.Reject.Span)
+			if undo {
+				e.unreject(k)
+			} else {
+				e.reject(k)
+			}
+			e.publish(Event{Kind: SpansChanged, DocID: part.Reject.DocID})
+			continue
+		}
+		a, err := e.applySpanStep(part, undo)
+		if err != nil {
+			return applied, err
+		}
+		if a.Span.ID != 0 {
+			applied.Span = a.Span
+		} else if applied.Gone.ID == 0 {
+			applied.Gone = a.Gone
+		}
+	}
+	return applied, nil
+}
+
+// applySpanStep commits the inverse of a span step (undo) or the step again
+// (redo) and updates the open document's list.
+func (e *Editor) applySpanStep(step Step, undo bool) (Applied, error) {
 	commit := replayStep
 	if undo {
 		commit = revertStep
 	}
 	span, err := commit(e.ctx, e.store, step, e.annotator)
 	if err != nil {
-		return Applied{}, true, err
+		return Applied{}, err
 	}
-	move()
+	if step.Action == annotate.ActionLink || step.Action == annotate.ActionUnlink {
+		// The link's other end changed too.
+		var others []int64
+		for _, l := range append(append([]annotate.Link(nil), step.Before.Links...), step.After.Links...) {
+			others = append(others, l.Other(step.SpanID()))
+		}
+		if _, err := e.refreshLinked(others...); err != nil {
+			return Applied{}, err
+		}
+	}
 	applied := Applied{Step: step, Span: span}
 	if span.ID == 0 {
 		gone, ok := e.Span(step.SpanID())
@@ -151,15 +224,22 @@ func (e *Editor) apply(step Step, undo bool) (Applied, bool, error) {
 		} else if gone = step.After; gone.ID == 0 {
 			gone = step.Before
 		}
+		if !ok && gone.DocID != e.DocID() {
+			e.spanRemoved(gone) // a part of a group in another document: its count and index entry
+		}
 		applied.Gone = gone
-		return applied, true, nil
+		return applied, nil
+	}
+	if span.DocID != e.DocID() {
+		e.spanStored(span) // a part of a group in another document (tag all occurrences everywhere)
+		return applied, nil
 	}
 	if _, exists := e.Span(span.ID); exists {
 		e.spanChanged(span)
 	} else {
 		e.spanAdded(span)
 	}
-	return applied, true, nil
+	return applied, nil
 }
 
 // spanAdded puts a new span into the open document's list and keeps the library
@@ -170,6 +250,7 @@ func (e *Editor) spanAdded(span annotate.Span) {
 	e.publish(Event{Kind: SpansChanged, DocID: span.DocID, Span: span})
 	e.adjustSummary(span.DocID, +1)
 	e.indexUpsert(span)
+	e.refreshOthers(span)
 }
 
 // spanChanged replaces a span after a relabel, restore or other change.
@@ -190,6 +271,7 @@ func (e *Editor) spanRemoved(span annotate.Span) {
 	e.publish(Event{Kind: SpansChanged, DocID: span.DocID})
 	e.adjustSummary(span.DocID, -1)
 	e.indexed(func(s *search.Engine) { s.Remove(span.ID) })
+	e.refreshOthers(span)
 }
 
 // replaceSpan swaps in a span's new state.

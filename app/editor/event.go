@@ -26,6 +26,9 @@ const (
 	// IndexFailed: the search index could not be (re)loaded; Event.Err says why.
 	// Search still answers from what it holds.
 	IndexFailed
+	// MetadataChanged: the title, outlet, authors, date, URL, language or free
+	// key/values of Event.DocID changed (Doc() holds them if it is the open one).
+	MetadataChanged
 )
 
 // Event reports one change of the editor's state to its subscribers. The editor

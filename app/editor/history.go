@@ -17,6 +17,15 @@ type Step struct {
 	// Status, if set, makes the step a change of a document's status (Mark done,
 	// Reopen) instead of a span edit; Action and the spans are then unused.
 	Status *StatusChange
+	// Group, if set, makes the step several steps done in order and undone in
+	// reverse, as one: tag all occurrences, link source (tag the mention, link it,
+	// set the source), curation's accept all agreed, a reject that deletes.
+	Group []Step
+	// Reject, if set, is a curator's rejection of a candidate (session state).
+	Reject *Rejection
+	// Metadata, if set, makes the step an edit of a document's metadata (the
+	// document-info panel); Action and the spans are then unused.
+	Metadata *MetadataChange
 }
 
 // StatusChange is a document's status before and after Mark done or Reopen.
@@ -30,6 +39,15 @@ func (s Step) DocID() int64 {
 	if s.Status != nil {
 		return s.Status.DocID
 	}
+	if len(s.Group) > 0 {
+		return s.Group[0].DocID()
+	}
+	if s.Reject != nil {
+		return s.Reject.DocID
+	}
+	if s.Metadata != nil {
+		return s.Metadata.DocID
+	}
 	if s.After.ID != 0 {
 		return s.After.DocID
 	}
@@ -40,6 +58,9 @@ func (s Step) DocID() int64 {
 func (s Step) SpanID() int64 {
 	if s.After.ID != 0 {
 		return s.After.ID
+	}
+	if len(s.Group) > 0 {
+		return s.Group[len(s.Group)-1].SpanID()
 	}
 	return s.Before.ID
 }
@@ -107,10 +128,25 @@ func (h *history) forget(drop func(Step) bool) {
 	h.undone = keep(h.undone)
 }
 
+// usesLabel reports whether the step, or any part of a grouped step, involves
+// the label.
+func (s Step) usesLabel(name string) bool {
+	if s.Before.Label == name || s.After.Label == name || (s.Reject != nil && s.Reject.Span.Label == name) {
+		return true
+	}
+	for _, part := range s.Group {
+		if part.usesLabel(name) {
+			return true
+		}
+	}
+	return false
+}
+
 // renameLabel keeps steps valid after a label is renamed, so undoing a relabel sets
 // the label's new name rather than one the store no longer knows.
 func (h *history) renameLabel(oldName, newName string) {
-	rename := func(steps []Step) {
+	var rename func(steps []Step)
+	rename = func(steps []Step) {
 		for i := range steps {
 			if steps[i].Before.Label == oldName {
 				steps[i].Before.Label = newName
@@ -118,6 +154,12 @@ func (h *history) renameLabel(oldName, newName string) {
 			if steps[i].After.Label == oldName {
 				steps[i].After.Label = newName
 			}
+			if r := steps[i].Reject; r != nil && r.Span.Label == oldName {
+				renamed := *r
+				renamed.Span.Label = newName
+				steps[i].Reject = &renamed
+			}
+			rename(steps[i].Group)
 		}
 	}
 	rename(h.done)
@@ -160,8 +202,44 @@ func makeSpan(ctx context.Context, store annotate.Store, step Step, from, to ann
 		return store.RelabelSpan(ctx, to.ID, to.Label, annotator)
 	case annotate.ActionNote:
 		return store.SetSpanNote(ctx, to.ID, to.Note, annotator)
+	case annotate.ActionResize:
+		return store.ResizeSpan(ctx, to.ID, to.Start, to.End, annotator)
+	case annotate.ActionAttr:
+		return store.SetSpanAttrs(ctx, to.ID, to.Attrs, annotator)
+	case annotate.ActionLink, annotate.ActionUnlink:
+		return relink(ctx, store, from, to, annotator)
 	}
 	return annotate.Span{}, fmt.Errorf("unknown action %q", step.Action)
+}
+
+// relink turns the links a span heads from from's into to's: links only to has
+// come back under their old IDs, links only from has are removed.
+func relink(ctx context.Context, store annotate.Store, from, to annotate.Span, annotator string) (annotate.Span, error) {
+	heads := func(s annotate.Span) map[int64]annotate.Link {
+		out := map[int64]annotate.Link{}
+		for _, l := range s.Links {
+			if l.Head == s.ID {
+				out[l.ID] = l
+			}
+		}
+		return out
+	}
+	was, will := heads(from), heads(to)
+	for id := range was {
+		if _, keep := will[id]; !keep {
+			if err := store.UnlinkSpans(ctx, id, annotator); err != nil && annotate.ErrorCode(err) != annotate.ENOTFOUND {
+				return annotate.Span{}, err
+			}
+		}
+	}
+	for id, l := range will {
+		if _, had := was[id]; !had {
+			if _, err := store.LinkSpans(ctx, l, annotator); err != nil && annotate.ErrorCode(err) != annotate.ECONFLICT {
+				return annotate.Span{}, err
+			}
+		}
+	}
+	return store.Span(ctx, to.ID)
 }
 
 // Describe names a step for a status message ("relabel QUOTE → CLAIM"), as in
@@ -173,6 +251,27 @@ func (s Step) Describe() string {
 		}
 		return "reopening"
 	}
+	if s.Action == ActionLinkSource {
+		return string(ActionLinkSource)
+	}
+	if len(s.Group) > 0 && s.Action == annotate.ActionCreate && s.After.ID != 0 {
+		return fmt.Sprintf("tagging %d occurrences as %s", len(s.Group), s.After.Label)
+	}
+	if s.Reject != nil {
+		return "rejecting " + s.Reject.Span.Label
+	}
+	if len(s.Group) > 0 {
+		if last := s.Group[len(s.Group)-1]; last.Reject != nil {
+			return "rejecting " + last.Reject.Span.Label
+		}
+		if len(s.Group) == 1 {
+			return "accepting " + s.Group[0].After.Label
+		}
+		return fmt.Sprintf("accepting %d agreed spans", len(s.Group))
+	}
+	if s.Metadata != nil {
+		return "document information edit"
+	}
 	switch s.Action {
 	case annotate.ActionCreate:
 		return "tagging " + s.After.Label
@@ -182,6 +281,14 @@ func (s Step) Describe() string {
 		return "relabel " + s.Before.Label + " → " + s.After.Label
 	case annotate.ActionNote:
 		return "note edit"
+	case annotate.ActionResize:
+		return "resizing " + s.After.Label
+	case annotate.ActionAttr:
+		return "attribute edit"
+	case annotate.ActionLink:
+		return "link"
+	case annotate.ActionUnlink:
+		return "unlink"
 	}
 	return string(s.Action)
 }

@@ -57,6 +57,7 @@ func (e *Editor) UpdateLabel(original, edited annotate.Label) error {
 	}
 	if edited.Name != original.Name {
 		e.history.renameLabel(original.Name, edited.Name)
+		e.renameRejected(original.Name, edited.Name)
 		if err := e.ReloadSpans(); err != nil {
 			return err
 		}
@@ -113,7 +114,7 @@ func (e *Editor) DeleteLabel(name string) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("delete label %s: %w", name, err)
 	}
-	e.history.forget(func(s Step) bool { return s.Before.Label == name || s.After.Label == name })
+	e.history.forget(func(s Step) bool { return s.usesLabel(name) })
 	if err := e.ReloadLabels(); err != nil {
 		return removed, err
 	}

@@ -12,8 +12,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -34,8 +32,6 @@ const searchDebounce = 120 * time.Millisecond
 const (
 	searchPanelWidth  = 760
 	searchPanelHeight = 520
-	searchTextWindow  = 110 // characters of a long span shown around its first match
-	searchLeadContext = 30  // of which before the first match
 	searchPanelLimit  = 100 // results listed; more is scrolling nobody does
 )
 
@@ -98,7 +94,7 @@ func New(engine *search.Engine, labels func() []annotate.Label, onOpen func(docI
 func StoreSurroundings(store annotate.Store) func(rec annotate.SpanRecord) (before, after string) {
 	return func(rec annotate.SpanRecord) (before, after string) {
 		// One code point more than is shown tells whether the context was cut.
-		before, after, err := store.Surroundings(context.Background(), rec.DocID, rec.Start, rec.End, searchContextWidth+1)
+		before, after, err := store.Surroundings(context.Background(), rec.DocID, rec.Start, rec.End, search.ContextWidth+1)
 		if err != nil {
 			return "", ""
 		}
@@ -385,15 +381,10 @@ func (p *Panel) updateResultRow(id widget.ListItemID, obj fyne.CanvasObject) {
 	row.swatch.FillColor = swatchColor
 	row.swatch.Refresh()
 	before, after := p.contextOf(r.Record)
-	row.text.Segments = resultSegments(before, r.Record.Text, after, r.Matched, searchTextWindow)
+	row.text.Segments = resultSegments(before, r.Record.Text, after, r.Matched, search.SnippetWindow)
 	row.text.Refresh()
 	row.caption.SetText(resultCaption(r))
 }
-
-// searchContextWidth is how much document text, in code points, is read on each
-// side of a result's span: enough to place it, little enough that the span
-// itself stays near the start of the row.
-const searchContextWidth = 40
 
 // contextOf returns the text around a result's span, read once per span.
 func (p *Panel) contextOf(rec annotate.SpanRecord) (before, after string) {
@@ -449,148 +440,36 @@ func matchCount(n int) string {
 	return fmt.Sprintf("%d matches", n)
 }
 
-// spanWindow is the part [from, to) of an n-code-point span text that a result
-// shows: all of it if it fits in window, else window characters around the first
-// match.
-func spanWindow(n int, matched []int, window int) (from, to int) {
-	if n <= window {
-		return 0, n
-	}
-	if len(matched) > 0 {
-		from = max(0, min(matched[0]-searchLeadContext, n-window))
-	}
-	return from, from + window
-}
-
-// resultSegments renders a result's line: the span's text with its matched
-// characters in bold (see highlightSegments), between a little of the document
-// text before and after it in the secondary colour, cut at word boundaries. A
-// side of the span that highlightSegments had to cut gets no context.
+// resultSegments renders a result's line (search.MakeSnippet): the span's text
+// with its matched characters in bold, between a little of the document text
+// before and after it in the secondary colour.
 func resultSegments(before, text, after string, matched []int, window int) []widget.RichTextSegment {
-	segments := highlightSegments(text, matched, window)
+	snippet := search.MakeSnippet(before, text, after, matched, window)
 	dim := widget.RichTextStyleInline
 	dim.ColorName = theme.ColorNamePlaceHolder
-	n := utf8.RuneCountInString(text)
-	from, to := spanWindow(n, matched, window)
-	cutStart, cutEnd := from > 0, to < n
-	if lead := contextBefore(before, searchContextWidth); lead != "" && !cutStart {
-		segments = append([]widget.RichTextSegment{&widget.TextSegment{Text: lead, Style: dim}}, segments...)
+	var segments []widget.RichTextSegment
+	if snippet.Before != "" {
+		segments = append(segments, &widget.TextSegment{Text: snippet.Before, Style: dim})
 	}
-	if tail := contextAfter(after, searchContextWidth); tail != "" && !cutEnd {
-		segments = append(segments, &widget.TextSegment{Text: tail, Style: dim})
+	segments = append(segments, highlightSegments(snippet.Parts)...)
+	if snippet.After != "" {
+		segments = append(segments, &widget.TextSegment{Text: snippet.After, Style: dim})
 	}
 	return segments
 }
 
-// contextBefore is the text before a span as shown: its last width code points,
-// on one line, starting at a word (with "…" when there is more text before), and
-// ending with the space that separated it from the span, if there was one.
-func contextBefore(before string, width int) string {
-	if before == "" {
-		return ""
-	}
-	// Given more than width code points, there is text before the part shown.
-	cut := utf8.RuneCountInString(before) > width
-	if cut {
-		runes := []rune(before)
-		before = string(runes[len(runes)-width:])
-	}
-	gap := endsWithSpace(before)
-	words := strings.Fields(before)
-	if cut && len(words) > 1 && !startsWithSpace(before) {
-		words = words[1:] // the first word is cut
-	}
-	out := strings.Join(words, " ")
-	if out == "" {
-		return ""
-	}
-	if cut {
-		out = "…" + out
-	}
-	if gap {
-		out += " "
-	}
-	return out
-}
-
-// contextAfter is contextBefore's mirror for the text after a span.
-func contextAfter(after string, width int) string {
-	if after == "" {
-		return ""
-	}
-	cut := utf8.RuneCountInString(after) > width
-	if cut {
-		after = string([]rune(after)[:width])
-	}
-	gap := startsWithSpace(after)
-	words := strings.Fields(after)
-	if cut && len(words) > 1 && !endsWithSpace(after) {
-		words = words[:len(words)-1]
-	}
-	out := strings.Join(words, " ")
-	if out == "" {
-		return ""
-	}
-	if gap {
-		out = " " + out
-	}
-	if cut {
-		out += "…"
-	}
-	return out
-}
-
-func startsWithSpace(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsSpace(r)
-}
-
-func endsWithSpace(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return unicode.IsSpace(r)
-}
-
-// highlightSegments renders text on one line with the characters at the code-point
-// indexes matched in bold. A text longer than window is cut to window characters
-// around the first match, with "…" where it was cut, so that the match shows.
-func highlightSegments(text string, matched []int, window int) []widget.RichTextSegment {
-	runes := []rune(text)
-	for i, r := range runes {
-		if r == '\r' || r == '\n' || r == '\t' {
-			runes[i] = ' ' // one line; one rune for one rune keeps the indexes valid
-		}
-	}
-	from, to := spanWindow(len(runes), matched, window)
-	isMatched := make(map[int]bool, len(matched))
-	for _, i := range matched {
-		isMatched[i] = true
-	}
-	var segments []widget.RichTextSegment
-	add := func(s string, bold bool) {
-		if s == "" {
-			return
-		}
-		// Matches in bold, in the text colour: the primary blue would vanish on
-		// the selected row, whose background is that blue.
+// highlightSegments renders the span's runs: matches in bold, in the text colour
+// (the primary blue would vanish on the selected row, whose background is that
+// blue).
+func highlightSegments(parts []search.SnippetPart) []widget.RichTextSegment {
+	segments := make([]widget.RichTextSegment, 0, len(parts))
+	for _, part := range parts {
 		style := widget.RichTextStyleInline
-		if bold {
+		if part.Matched {
 			style = widget.RichTextStyleStrong
 			style.ColorName = theme.ColorNameForeground
 		}
-		segments = append(segments, &widget.TextSegment{Text: s, Style: style})
-	}
-	if from > 0 {
-		add("…", false)
-	}
-	start := from
-	for i := from; i <= to; i++ {
-		if i == to || isMatched[i] != isMatched[start] {
-			add(string(runes[start:i]), isMatched[start])
-			start = i
-		}
-	}
-	if to < len(runes) {
-		add("…", false)
+		segments = append(segments, &widget.TextSegment{Text: part.Text, Style: style})
 	}
 	return segments
 }

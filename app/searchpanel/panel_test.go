@@ -230,7 +230,7 @@ func TestHighlightSegmentsBoldTheMatchedCodePoints(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got := ""
-			for _, seg := range highlightSegments(c.text, c.matched, c.window) {
+			for _, seg := range highlightSegments(search.MakeSnippet("", c.text, "", c.matched, c.window).Parts) {
 				ts := seg.(*widget.TextSegment)
 				if ts.Style.TextStyle.Bold {
 					got += "[" + ts.Text + "]"
@@ -426,8 +426,8 @@ func TestResultSegmentsShowTheSpanInItsContext(t *testing.T) {
 			strings.Repeat("x", 40) + "ing officials said at least ", "14 civilians", " were killed on Tuesday in the harbour district of the city.", nil,
 			"[…officials said at least ]14 civilians[ were killed on Tuesday in the harbour…]"},
 		{"context of exactly the width is the whole rest of the document: no “…”",
-			strings.Repeat("a", searchContextWidth-6) + " said ", "this", "", nil,
-			"[" + strings.Repeat("a", searchContextWidth-6) + " said ]this"},
+			strings.Repeat("a", search.ContextWidth-6) + " said ", "this", "", nil,
+			"[" + strings.Repeat("a", search.ContextWidth-6) + " said ]this"},
 		{"no space between context and span stays joined",
 			"(", "Pavić", ")", []int{0, 1, 2, 3, 4},
 			"[(]*Pavić*[)]"},
@@ -440,9 +440,9 @@ func TestResultSegmentsShowTheSpanInItsContext(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			// The panel reads searchContextWidth+1 code points a side, as the
+			// The panel reads search.ContextWidth+1 code points a side, as the
 			// workbench asks the store for.
-			fetch := searchContextWidth + 1
+			fetch := search.ContextWidth + 1
 			before := c.before
 			if len([]rune(before)) > fetch {
 				before = string([]rune(before)[len([]rune(before))-fetch:])
@@ -451,7 +451,7 @@ func TestResultSegmentsShowTheSpanInItsContext(t *testing.T) {
 			if len([]rune(after)) > fetch {
 				after = string([]rune(after)[:fetch])
 			}
-			got := segmentText(resultSegments(before, c.text, after, c.matched, searchTextWindow))
+			got := segmentText(resultSegments(before, c.text, after, c.matched, search.SnippetWindow))
 			if c.want == "" {
 				if strings.HasPrefix(got, "[") || !strings.HasSuffix(got, "[ after]") {
 					t.Errorf("got %q; want no context before the cut span and the context after it", got)
