@@ -269,14 +269,33 @@ func (d *exportDialog) onExport() {
 			fmt.Sprintf("%s already exists in %s.\nReplace it with this export?", filepath.Base(dest), filepath.Dir(dest)),
 			func(ok bool) {
 				if ok {
-					d.start(filter, opts, dest)
+					d.confirmLabels(filter, opts, dest)
 				}
 			}, d.win)
 		d.replace.SetConfirmText("Replace")
 		d.replace.Show()
 		return
 	}
-	d.start(filter, opts, dest)
+	d.confirmLabels(filter, opts, dest)
+}
+
+// confirmLabels asks before an hf export replaces a labels.json beside its file
+// that no hf export wrote (the command line wants --replace-labels), then starts.
+func (d *exportDialog) confirmLabels(filter annotate.ExportFilter, opts dataset.ExportOptions, dest string) {
+	if opts.Format != dataset.FormatHF || d.writesFolder() || !dataset.ForeignLabelsJSON(dest) {
+		d.start(filter, opts, dest)
+		return
+	}
+	d.replace = dialog.NewConfirm("Replace labels.json",
+		fmt.Sprintf("%s already holds a labels.json that a Newsmark hf export did not write.\nReplace it with this export's tag list?", filepath.Dir(dest)),
+		func(ok bool) {
+			if ok {
+				opts.ReplaceLabels = true
+				d.start(filter, opts, dest)
+			}
+		}, d.win)
+	d.replace.SetConfirmText("Replace")
+	d.replace.Show()
 }
 
 // start runs the export in the background with progress.

@@ -201,6 +201,41 @@ func TestExportDialogSuggestsADestinationAndAsksBeforeReplacingAFile(t *testing.
 	}
 }
 
+func TestExportDialogAsksBeforeReplacingAForeignLabelsJSON(t *testing.T) {
+	test.NewTempApp(t)
+	store := datasetStore(t, goldenSpacyForUI)
+	win := test.NewTempWindow(t, widget.NewLabel("workbench"))
+	d := newExportDialog(win, store)
+	d.folder = t.TempDir()
+	d.loadLabels()
+	d.dlg.Show()
+	outcomes := make(chan exportOutcome, 1)
+	d.done = func(s dataset.ExportSummary, err error) { outcomes <- exportOutcome{s, err} }
+	d.format.SetSelected(string(dataset.FormatHF))
+	theirs := filepath.Join(d.folder, "labels.json")
+	if err := os.WriteFile(theirs, []byte(`{"id2label": {"0": "PER"}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d.dest.SetText("train.jsonl")
+	test.Tap(d.exportBtn)
+	if d.replace == nil {
+		t.Fatal("no question before replacing an unrelated labels.json")
+	}
+	d.replace.Dismiss()
+	if got, _ := os.ReadFile(theirs); string(got) != `{"id2label": {"0": "PER"}}` {
+		t.Fatalf("declining changed labels.json to %q", got)
+	}
+	d.replace = nil
+	test.Tap(d.exportBtn)
+	d.replace.Confirm()
+	if result := waitDialogOutcome(t, outcomes); result.err != nil {
+		t.Fatal(result.err)
+	}
+	if got, _ := os.ReadFile(theirs); !strings.HasPrefix(string(got), `[`) {
+		t.Errorf("after Replace labels.json holds %q, want the tag list", got)
+	}
+}
+
 func TestExportDialogSaysCancelledForAWrappedCancel(t *testing.T) {
 	test.NewTempApp(t)
 	win := test.NewTempWindow(t, widget.NewLabel("workbench"))

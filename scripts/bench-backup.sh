@@ -51,7 +51,7 @@ actual=$(stat -c %s "$db")
 printf 'database: %d MB (%d articles)\n' $((actual / 1048576)) "$docs"
 
 best() { sort -n | head -1; }
-time_it() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null; t1=$(date +%s.%N); echo "$t1 - $t0" | bc -l; }
+time_it() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null; t1=$(date +%s.%N); awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }'; }
 
 newsmark_times=() sqlite_times=()
 for run in $(seq 1 "$runs"); do
@@ -63,4 +63,4 @@ s=$(printf '%s\n' "${sqlite_times[@]}" | best)
 n=$(printf '%s\n' "${newsmark_times[@]}" | best)
 printf 'sqlite3 .backup:   %.2f s\n' "$s"
 printf 'newsmark backup:   %.2f s (copy, integrity_check, fsync, rename)\n' "$n"
-printf 'ratio:             %.2fx (target: under 2x)\n' "$(echo "$n / $s" | bc -l)"
+printf 'ratio:             %.2fx (target: under 2x)\n' "$(awk -v n="$n" -v s="$s" 'BEGIN { print n / s }')"

@@ -17,7 +17,7 @@ work=$(mktemp -d)
 export LANG=C.UTF-8 LANGUAGE=
 unset LC_ALL LC_MESSAGES
 # Fyne keeps the window size, last document and caret under the user's config
-# folder, and the one-window-per-database lock lives in the cache folder: use
+# folder, and the clean-close markers of databases live in the cache folder: use
 # fresh ones, so the test neither reads nor changes the user's.
 # Go's build cache defaults to the cache folder too: keep using the real one.
 GOCACHE=$(go env GOCACHE)

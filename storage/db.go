@@ -32,6 +32,7 @@ type DB struct {
 	// with this reason.
 	readOnly    string
 	corrupt     corruptFlag
+	backupStep  int // pages per backup step
 	busyTimeout time.Duration
 	now         func() time.Time
 }
@@ -46,6 +47,9 @@ type options struct {
 	// unwritable stands in for a read-only folder in tests run as root, whom
 	// permissions do not stop.
 	unwritable string
+	// backupStep is how many pages a backup copies per step; zero means
+	// backupStepPages. Tests make it small to stop a backup mid-copy.
+	backupStep int
 }
 
 // defaultBusyTimeout outlasts any single edit or a large import's commit, yet is
@@ -77,7 +81,11 @@ func openWith(path string, opts options) (*DB, error) {
 		return nil, fmt.Errorf("open %s: create folder: %w", path, err)
 	}
 
-	db := &DB{path: path, absPath: absPath, busyTimeout: opts.busyTimeout, now: func() time.Time { return truncateTime(time.Now()) }}
+	if opts.backupStep <= 0 {
+		opts.backupStep = backupStepPages
+	}
+	db := &DB{path: path, absPath: absPath, busyTimeout: opts.busyTimeout, backupStep: opts.backupStep,
+		now: func() time.Time { return truncateTime(time.Now()) }}
 	state, err := db.inspect(absPath)
 	if err != nil {
 		return nil, err

@@ -112,7 +112,7 @@ func keepBeforeRestore(ctx context.Context, absDB string) (string, bool, error) 
 		}
 		defer c.Close()
 		return c.Raw(func(driverConn any) error {
-			return writeVerifiedCopy(ctx, driverConn.(*sqlite3.SQLiteConn), dest, nil)
+			return writeVerifiedCopy(ctx, driverConn.(*sqlite3.SQLiteConn), dest, backupStepPages, nil)
 		})
 	}()
 	if err == nil {

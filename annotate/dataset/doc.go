@@ -18,12 +18,18 @@
 //   - Plain text (.txt, .md): one document per file, titled by its first non-blank
 //     line (annotate.TitleFromText, "#" of a Markdown heading removed); Source is
 //     the path. Files over annotate.MaxDocumentBytes are refused from their size
-//     before they are read; binary files (a NUL byte, or over 10% control bytes in
-//     the first 8 KB), invalid UTF-8 (with the byte offset), empty and
-//     whitespace-only files are refused with the file named.
+//     before they are read, and reading stops one byte past it whatever the size
+//     said (a pipe, /dev/zero); binary files (a NUL byte, or over 10% control
+//     bytes in the first 8 KB), invalid UTF-8 (with the byte offset), empty and
+//     whitespace-only files are refused with the file named. UTF-16 with a byte
+//     order mark is decoded (a lone surrogate in it is refused).
 //   - Folders are read recursively in name order. Hidden files and folders and
-//     files of other extensions are skipped silently; a file named explicitly is
-//     always read (as text under auto if its extension is unknown).
+//     files of other extensions are skipped silently; entries that are not
+//     regular files (named pipes, devices, sockets, broken links) are skipped and
+//     reported to ReadOptions.Skipped, never opened. A file named explicitly is
+//     always read (as text under auto if its extension is unknown), a pipe too.
+//   - JSON: a lone UTF-16 surrogate escape, nesting deeper than 64 levels and a
+//     meta "title" or "source" that is not a string are refused with the line.
 //   - auto: .txt/.md text; .jsonl/.ndjson JSON lines, each line sniffed by its keys
 //     ("spans" spacy, "label" or doccano 1.6+ "entities" doccano, "tokens"+"ner_tags"
 //     without "text" hf, else
@@ -79,7 +85,13 @@
 //   - Export writes to a temporary file beside the target and renames it; folders
 //     (brat, any --split) are written to a temporary folder and renamed. A folder
 //     is replaced only if it is empty or an earlier Newsmark export (it holds the
-//     hidden marker file .newsmark-export); any other folder is refused.
+//     hidden marker file .newsmark-export); any other folder is refused. A
+//     symbolic link is followed and the file it leads to replaced (the link
+//     stays); a character device or named pipe is written straight into (hf
+//     then writes no labels.json); other special files are refused. Temporary
+//     files are locked while written, and the next export to a folder removes
+//     the unlocked ones a killed export left. hf replaces a labels.json only if
+//     an hf export wrote it, unless ExportOptions.ReplaceLabels.
 //   - --split assigns each document by a hash of the seed and its content hash:
 //     deterministic, independent of order and of what else is exported, so shares
 //     are close to (not exactly) the fractions on small exports.

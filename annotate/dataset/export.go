@@ -256,6 +256,12 @@ func checkLabelsTarget(path string, replace bool) error {
 		annotate.QuotePath(path))
 }
 
+// ForeignLabelsJSON reports whether an hf export to out would meet a labels.json
+// beside it that no hf export wrote (and so would refuse without ReplaceLabels).
+func ForeignLabelsJSON(out string) bool {
+	return checkLabelsTarget(filepath.Join(filepath.Dir(out), "labels.json"), false) != nil
+}
+
 // isHFLabelsJSON recognises what HFEncoder.LabelsJSON writes: a JSON array of
 // tags, "O" first, then B- and I- tags in pairs.
 func isHFLabelsJSON(data []byte) bool {

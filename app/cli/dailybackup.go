@@ -23,7 +23,9 @@ func startDailyBackup(ctx context.Context, db *storage.DB, stderr io.Writer) (st
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		_, _, err := db.DailyBackup(ctx, time.Now(), nil)
+		// A progress listener, though nobody shows it, makes the copy go in
+		// steps, between which a quit cancels it at once.
+		_, _, err := db.DailyBackup(ctx, time.Now(), func(done, total int) {})
 		if err != nil && ctx.Err() == nil {
 			fmt.Fprintf(stderr, "newsmark: the daily backup of %s failed: %v\n", annotate.QuotePath(db.Path()), err)
 		}
