@@ -6,10 +6,6 @@ package main
 import (
 	"os"
 
-	// First, for its side effect: it must set the locale up before Fyne's own
-	// init reads it (see the package comment).
-	_ "github.com/newsmark/newsmark/app/localeenv"
-
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/newsmark/newsmark/annotate"

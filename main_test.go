@@ -20,7 +20,7 @@ func TestMain(m *testing.M) {
 }
 
 // Under C.UTF-8 (Debian containers, WSL, CI) Fyne logs "Error parsing user
-// locale C" from its init unless app/localeenv ran first; this checks the init
+// locale C" from its init unless app/internal/localeenv ran first; this checks the init
 // order that promise rests on.
 func TestFyneFindsNoBadLocaleAtStart(t *testing.T) {
 	cmd := exec.Command(os.Args[0])

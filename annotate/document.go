@@ -51,6 +51,23 @@ type Document struct {
 	Sample     bool           // the built-in sample article
 	Meta       map[string]any // free metadata carried through imports and exports
 	ImportedAt time.Time
+
+	// Metadata fields (see Metadata; Title above is one of them).
+	Outlet    string
+	Authors   []string
+	Published string // ISO 8601 date or date-time, "" if unknown
+	URL       string
+	Language  string
+	// Original is the file the text was extracted from (an HTML page), kept so that
+	// the extraction can be redone; nil for plain text. Only imports set it:
+	// reading a document back does not load it (see Store.DocumentOriginal).
+	Original *Original
+}
+
+// Original is a source file as it was imported, bytes untouched.
+type Original struct {
+	MediaType string // "text/html"
+	Content   []byte
 }
 
 // DocumentSummary is what the library list shows of a document.
@@ -62,6 +79,11 @@ type DocumentSummary struct {
 	Sample    bool
 	Length    int // in code points
 	SpanCount int
+	Outlet    string
+	Authors   []string
+	Published string // ISO 8601, sorts as text
+	URL       string
+	Language  string
 }
 
 // ContentHash identifies a text for deduplication.
@@ -73,20 +95,25 @@ func ContentHash(text string) string {
 // Validate checks the document's own fields; it does not look at spans.
 func (d Document) Validate() error {
 	if d.Text == "" {
-		return Errorf(EINVALID, "document %q is empty", d.Title)
+		return Errorf(EINVALID, "document %q is empty", Clip(d.Title))
 	}
 	if len(d.Text) > MaxDocumentBytes {
-		return Errorf(EINVALID, "document %q is %d bytes, over the limit of %d bytes", d.Title, len(d.Text), MaxDocumentBytes)
+		return Errorf(EINVALID, "document %q is %d bytes, over the limit of %d bytes", Clip(d.Title), len(d.Text), MaxDocumentBytes)
 	}
 	if !utf8.ValidString(d.Text) {
-		return Errorf(EINVALID, "document %q is not valid UTF-8", d.Title)
+		return Errorf(EINVALID, "document %q is not valid UTF-8", Clip(d.Title))
 	}
 	if i := strings.IndexByte(d.Text, 0); i >= 0 {
 		// NUL is never news text, and SQLite's character functions stop at it.
-		return Errorf(EINVALID, "document %q contains a NUL character at byte %d", d.Title, i)
+		return Errorf(EINVALID, "document %q contains a NUL character at byte %d", Clip(d.Title), i)
+	}
+	meta := d.Metadata()
+	meta.Title = "" // titles come from first lines and file names; they are checked where typed
+	if err := meta.Validate(); err != nil {
+		return Errorf(EINVALID, "document %q: %s", d.Title, err.Error())
 	}
 	if d.Status != "" && !d.Status.Valid() {
-		return Errorf(EINVALID, "document %q has unknown status %q", d.Title, d.Status)
+		return Errorf(EINVALID, "document %q has unknown status %q", Clip(d.Title), d.Status)
 	}
 	return nil
 }

@@ -13,6 +13,8 @@ const (
 	EINVALID  = "invalid"   // the input is malformed or out of range
 	ENOTFOUND = "not_found" // the thing named does not exist
 	ENEWER    = "newer"     // the database was written by a newer Newsmark
+	ECORRUPT  = "corrupt"   // the database file is damaged: restore a backup
+	EREADONLY = "readonly"  // the database can be read but not written (a read-only folder)
 )
 
 // Error is an error meant for the user: a code for programs and a message for people.

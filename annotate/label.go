@@ -14,6 +14,7 @@ type Label struct {
 	Hotkey      string // "1".."9", or "" for none
 	Description string
 	Order       int
+	Attrs       []AttrDecl // the attributes its spans may carry, in the order forms show them
 }
 
 var (
@@ -27,16 +28,26 @@ func (l Label) Validate() error {
 		return Errorf(EINVALID, "a label needs a name")
 	}
 	if len(l.Name) > 64 {
-		return Errorf(EINVALID, "label name %q is longer than 64 bytes", l.Name)
+		return Errorf(EINVALID, "label name %q is longer than 64 bytes", Clip(l.Name))
 	}
 	if !labelNamePattern.MatchString(l.Name) {
-		return Errorf(EINVALID, "label name %q may hold only letters, digits and _ - . : / (no spaces)", l.Name)
+		return Errorf(EINVALID, "label name %q may hold only letters, digits and _ - . : / (no spaces)", Clip(l.Name))
 	}
 	if !colorPattern.MatchString(l.Color) {
-		return Errorf(EINVALID, "label %s: colour %q is not of the form #RRGGBB", l.Name, l.Color)
+		return Errorf(EINVALID, "label %s: colour %q is not of the form #RRGGBB", l.Name, Clip(l.Color))
 	}
 	if l.Hotkey != "" && (len(l.Hotkey) != 1 || l.Hotkey[0] < '1' || l.Hotkey[0] > '9') {
-		return Errorf(EINVALID, "label %s: hotkey %q must be a single digit 1-9", l.Name, l.Hotkey)
+		return Errorf(EINVALID, "label %s: hotkey %q must be a single digit 1-9", l.Name, Clip(l.Hotkey))
+	}
+	seen := map[string]bool{}
+	for _, d := range l.Attrs {
+		if err := d.Validate(); err != nil {
+			return Errorf(EINVALID, "label %s: %v", l.Name, err)
+		}
+		if seen[d.Name] {
+			return Errorf(EINVALID, "label %s: attribute %s is declared twice", l.Name, d.Name)
+		}
+		seen[d.Name] = true
 	}
 	return nil
 }
@@ -49,8 +60,11 @@ func NormalizeLabelName(name string) string {
 
 // fallbackColors are given, in turn, to labels created without a colour (for
 // example by an import that meets an unknown label). They are Paul Tol's
-// colour-blind-safe "muted" scheme, after the four used by the default labels.
-var fallbackColors = []string{"#CC6677", "#332288", "#117733", "#88CCEE", "#999933", "#AA4499", "#44AA99", "#882255", "#DDCC77"}
+// colour-blind-safe "muted" scheme, after the four used by the default labels,
+// with its indigo, cyan and sand made lighter or darker (#6655CC, #5D8AA8,
+// #B09A3A) so that every one shows as a highlight on both the light and the
+// dark theme (app/theme_test.go checks them).
+var fallbackColors = []string{"#CC6677", "#6655CC", "#117733", "#5D8AA8", "#999933", "#AA4499", "#44AA99", "#882255", "#B09A3A"}
 
 // FallbackColor picks a colour for the n-th label created without one.
 func FallbackColor(n int) string {

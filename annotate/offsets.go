@@ -27,8 +27,9 @@ func ParseUnit(name string) (Unit, error) {
 }
 
 // Offsets converts positions in one text between code points, UTF-8 bytes and
-// UTF-16 code units. It is the one place in Newsmark that does so: everything else
-// counts code points and calls this at the edges.
+// UTF-16 code units, in any order. With Walker (one forward pass, for sorted
+// positions) it is the one place in Newsmark that does so: everything else counts
+// code points and calls these at the edges.
 //
 // Building it costs one pass over the text; ASCII text, the common case, needs no
 // tables because all three units agree.

@@ -16,6 +16,8 @@ type Span struct {
 	Text      string // the covered text, filled in by storage and decoders
 	Annotator string
 	Note      string
+	Attrs     Attrs  // attribute values by name; nil for none
+	Links     []Link // links this span is the head or child of, in id order
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }
@@ -51,6 +53,13 @@ const (
 	ActionRelabel Action = "relabel"
 	ActionNote    Action = "note"
 	ActionRestore Action = "restore" // an undone delete or a redone create
+	// ActionResize is a change of a span's start or end. The database's history
+	// records it as a "restore" row that carries both the span before and after
+	// (its schema knows no "resize" action yet); the editor's undo steps name it.
+	ActionResize Action = "resize"
+	ActionAttr   Action = "attr"   // an attribute set, changed or cleared
+	ActionLink   Action = "link"   // a link added; the change's span is the link's head
+	ActionUnlink Action = "unlink" // a link removed
 )
 
 // Change is one entry of the append-only annotation history that feeds undo/redo

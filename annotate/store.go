@@ -52,6 +52,12 @@ type Store interface {
 	SetSpanNote(ctx context.Context, id int64, note, annotator string) (Span, error)
 	History(ctx context.Context, docID int64) ([]Change, error)
 
+	// Precision tagging (issue 9): move a span's boundaries.
+	//
+	// ResizeSpan sets a span's start and end (its text follows), keeping its ID,
+	// label, annotator and note, in one transaction with a history row.
+	ResizeSpan(ctx context.Context, id int64, start, end int, annotator string) (Span, error)
+
 	// AllSpans streams every span with its document's title and status, for the
 	// search index.
 	AllSpans(ctx context.Context) iter.Seq2[SpanRecord, error]
@@ -64,10 +70,71 @@ type Store interface {
 	Import(ctx context.Context, records iter.Seq2[ImportRecord, error], opts ImportOptions) (ImportResult, error)
 
 	Stats(ctx context.Context) (Stats, error)
+
+	// Suggestions (issue 12): pending suggestions stored by `newsmark suggest
+	// --apply` for the workbench, and rejected ones, never proposed again for
+	// their document.
+	//
+	// ReplacePendingSuggestions replaces a document's pending suggestions in one
+	// transaction, leaving out those rejected before and those an annotation of
+	// the same label and range already holds; it returns how many it stored.
+	ReplacePendingSuggestions(ctx context.Context, docID int64, suggestions []StoredSuggestion) (stored int, err error)
+	PendingSuggestions(ctx context.Context, docID int64) ([]StoredSuggestion, error) // in text order
+	// RejectSuggestion remembers a rejection and drops the pending suggestion of
+	// that label and range; UnrejectSuggestion takes the rejection back (undo).
+	RejectSuggestion(ctx context.Context, docID int64, label string, start, end int, annotator string) error
+	UnrejectSuggestion(ctx context.Context, docID int64, label string, start, end int) error
+	// RejectedSuggestions lists a document's rejections (Label, Start and End set).
+	RejectedSuggestions(ctx context.Context, docID int64) ([]StoredSuggestion, error)
+
+	// Several annotators: agreement, curation and progress (issue 13).
+
+	// Layers streams the documents that filter picks, in id order, each with the
+	// chosen annotators' spans.
+	Layers(ctx context.Context, filter LayerFilter) iter.Seq2[DocumentLayers, error]
+	// AnnotatorProgress counts documents and spans per annotator and lists the
+	// documents that only one annotator has worked on; curator's layer is listed
+	// but does not count as an annotator.
+	AnnotatorProgress(ctx context.Context, curator string) (Progress, error)
+	// AddSpans stores, in one transaction, each span (DocID, Start, End, Label
+	// and Annotator) not stored yet, with a history entry by `by`; spans already
+	// stored are skipped, so running it twice adds nothing. An offset outside its
+	// document or an unknown label stores nothing.
+	AddSpans(ctx context.Context, spans []Span, by string) (added int, err error)
+	// Overview (issue 14): the aggregated counts the overview charts are drawn from.
+	OverviewFacts(ctx context.Context) (OverviewFacts, error)
+	// Attributes, sources and links (issue 11: who said it, and how many).
+	// Every change to a span's attributes or links is one transaction with a
+	// history row (actions attr, link, unlink), so it can be undone like a tag.
+	DeclareAttribute(ctx context.Context, label string, decl AttrDecl) (Label, error) // add, or change the declaration of that name
+	RemoveAttribute(ctx context.Context, label, name string) (valuesRemoved int, err error)
+	SetSpanAttrs(ctx context.Context, id int64, attrs Attrs, annotator string) (Span, error) // replaces them all: set, clear, confirm, undo
+	SetSpanAttr(ctx context.Context, id int64, name string, value AttrValue, annotator string) (Span, error)
+	ClearSpanAttr(ctx context.Context, id int64, name, annotator string) (Span, error)
+	Links(ctx context.Context, docID int64) ([]Link, error)
+	LinkSpans(ctx context.Context, link Link, annotator string) (Link, error)
+	UnlinkSpans(ctx context.Context, linkID int64, annotator string) error
+	Sources(ctx context.Context) ([]Source, error)
+	FindSource(ctx context.Context, name string) (Source, error) // by name or alias, ignoring case
+	CreateSource(ctx context.Context, source Source) (Source, error)
+	UpdateSource(ctx context.Context, source Source) (Source, error)
+	MergeSources(ctx context.Context, from, into string) (Source, error)
+	SourceLedger(ctx context.Context) ([]LedgerEntry, error)
+	SourceStatements(ctx context.Context, sourceID int64) ([]SpanRecord, error)
+	Casualties(ctx context.Context) ([]Casualty, error)
+	// Document metadata and originals (issue 15: HTML, Word, clipboard, metadata).
+	// SetDocumentMetadata replaces title, outlet, authors, date, URL, language and
+	// free key/values in one transaction; DocumentOriginal returns the file an HTML
+	// document was extracted from (ENOTFOUND for documents without one).
+	SetDocumentMetadata(ctx context.Context, id int64, meta Metadata) error
+	DocumentOriginal(ctx context.Context, id int64) (Original, error)
 }
 
-// AnnotatedDocument is a document with its spans in text order, as encoders take it.
+// AnnotatedDocument is a document with its spans in text order, as encoders take
+// it. Spans carry their Attrs; Links are the links between the spans exported
+// (each span's own Links field is left empty here).
 type AnnotatedDocument struct {
 	Document Document
 	Spans    []Span
+	Links    []Link
 }

@@ -111,10 +111,10 @@ func (a aboutInfo) report() string {
 	return b.String()
 }
 
-// onAbout shows Help ▸ About: the version and commit, where the database is and how
-// big, and the Go and Fyne versions, with a button copying them for a bug report.
-func (w *Workbench) onAbout() {
-	info := gatherAbout(w.store)
+// showAbout shows Help ▸ About: the version and commit, where the database is and
+// how big, and the Go and Fyne versions, with a button copying them for a bug report.
+func showAbout(app fyne.App, win fyne.Window, store any, show func(dialog.Dialog)) {
+	info := gatherAbout(store)
 
 	icon := canvas.NewImageFromResource(fyne.NewStaticResource("newsmark.png", assets.IconPNG()))
 	icon.FillMode = canvas.ImageFillContain
@@ -137,18 +137,18 @@ func (w *Workbench) onAbout() {
 	}
 	// In a small window the rows scroll, keeping the buttons on screen.
 	rows := container.NewVScroll(grid)
-	rows.SetMinSize(fyne.NewSize(grid.MinSize().Width, min(grid.MinSize().Height, w.win.Canvas().Size().Height*0.4)))
+	rows.SetMinSize(fyne.NewSize(grid.MinSize().Width, min(grid.MinSize().Height, win.Canvas().Size().Height*0.4)))
 
-	d := dialog.NewCustomWithoutButtons("About Newsmark", container.NewVBox(heading, widget.NewSeparator(), rows), w.win)
+	d := dialog.NewCustomWithoutButtons("About Newsmark", container.NewVBox(heading, widget.NewSeparator(), rows), win)
 	var copyButton *widget.Button
 	copyButton = widget.NewButtonWithIcon("Copy for a bug report", theme.ContentCopyIcon(), func() {
-		w.app.Clipboard().SetContent(info.report())
+		app.Clipboard().SetContent(info.report())
 		copyButton.SetText("Copied")
 		copyButton.SetIcon(theme.ConfirmIcon())
 	})
 	closeButton := widget.NewButton("Close", d.Hide)
 	closeButton.Importance = widget.HighImportance
 	d.SetButtons([]fyne.CanvasObject{copyButton, closeButton})
-	d.Resize(fyne.NewSize(min(620, w.win.Canvas().Size().Width*0.9), d.MinSize().Height))
-	w.showDialog(d)
+	d.Resize(fyne.NewSize(min(620, win.Canvas().Size().Width*0.9), d.MinSize().Height))
+	show(d)
 }

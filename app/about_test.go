@@ -104,7 +104,7 @@ func TestHelpAboutShowsBuildAndDatabaseAndCopiesThem(t *testing.T) {
 func TestAboutFitsTheSmallestWindow(t *testing.T) {
 	f := newWBFixture(t, "Text.")
 	f.w.win.Resize(fyne.NewSize(minWindowWidth, minWindowHeight))
-	f.w.onAbout()
+	showAbout(f.w.app, f.w.win, f.w.ed.Store(), f.w.dialogs.show)
 	top := f.w.win.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no dialog")

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/app/internal/labelcolor"
 )
 
 // noteSaveDelay is how long typing in a note must pause before it is saved: long
@@ -32,7 +33,7 @@ type annotationList struct {
 	saveDelay time.Duration
 
 	spans    []annotate.Span
-	colors   map[string]color.Color
+	colors   labelcolor.Map
 	selected int64
 	updating bool
 
@@ -51,7 +52,7 @@ func newAnnotationList(onChoose func(id int64), onNote func(id int64, note strin
 		onChoose:  onChoose,
 		onNote:    onNote,
 		saveDelay: noteSaveDelay,
-		colors:    map[string]color.Color{},
+		colors:    labelcolor.Map{},
 		pending:   map[int64]string{},
 	}
 }
@@ -85,14 +86,16 @@ func (a *annotationList) setDocumentOpen(open bool) {
 
 // setLabels updates the colours rows are drawn with.
 func (a *annotationList) setLabels(labels []annotate.Label) {
-	a.colors = make(map[string]color.Color, len(labels))
-	for _, l := range labels {
-		a.colors[l.Name] = parseHexColor(l.Color)
-	}
+	a.colors = labelcolor.Of(labels)
 }
 
-// setSpans shows spans (in text order) and marks the selected one.
+// setSpans shows spans (in text order) and marks the selected one. A note still
+// being typed is saved first, while its field is bound to its span (rows are
+// reused: after a delete the field shows another span), and the list keeps its
+// scroll position, so the cards around a deleted one stay where they were.
 func (a *annotationList) setSpans(spans []annotate.Span, selected int64) {
+	a.flushNotes()
+	offset := a.list.GetScrollOffset()
 	a.spans = spans
 	a.header.SetText(fmt.Sprintf("Annotations (%d)", len(spans)))
 	if len(spans) == 0 {
@@ -101,7 +104,17 @@ func (a *annotationList) setSpans(spans []annotate.Span, selected int64) {
 		a.empty.Hide()
 	}
 	a.list.Refresh()
+	a.list.ScrollToOffset(offset)
 	a.setSelected(selected)
+}
+
+// wheelStep is how far one notch of the wheel scrolls the list: Fyne's list
+// moves about 7 px a notch, a fifth of a card.
+const wheelStep = 4
+
+// scrollBy scrolls the list by a wheel delta (over a card, its note field too).
+func (a *annotationList) scrollBy(dy float32) {
+	a.list.ScrollToOffset(max(a.list.GetScrollOffset()-dy*wheelStep, 0))
 }
 
 // setSelected marks the row of span id (0: none) without acting on it.
@@ -155,13 +168,21 @@ func (a *annotationList) createRow() fyne.CanvasObject {
 	row.swatch.CornerRadius = 2
 	row.title.Truncation = fyne.TextTruncateEllipsis
 	row.title.SizeName = theme.SizeNameCaptionText
+	// Two lines of the span's text, so a long span shows where it ends too.
+	row.snippet.Wrapping = fyne.TextWrapWord
 	row.snippet.Truncation = fyne.TextTruncateEllipsis
+	twoLines := canvas.NewRectangle(color.Transparent)
+	twoLines.SetMinSize(fyne.NewSize(0, 2*fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{}).Height+2*theme.InnerPadding()))
 	row.note.OnChanged = func(text string) { a.noteChanged(row.note, text) }
 	row.note.OnSubmitted = func(string) { a.noteDone() }
 	row.note.onEscape = a.noteDone
 	row.note.onFocusLost = a.flushNotes
-	body := container.NewVBox(row.title, row.snippet, row.note)
-	obj := container.NewBorder(nil, nil, row.swatch, nil, body)
+	body := container.NewVBox(row.title, container.NewStack(twoLines, row.snippet), row.note)
+	// The wheel area lies on top of the card: the wheel scrolls the list wherever
+	// the pointer is, the note field included, while clicks and typing go through
+	// to the card and its field beneath (the area takes only the wheel).
+	wheel := newWheelArea(a.scrollBy)
+	obj := container.NewStack(container.NewBorder(nil, nil, row.swatch, nil, body), wheel)
 	rows := a.rowsByObject()
 	rows[obj] = row
 	return obj
@@ -173,10 +194,7 @@ func (a *annotationList) updateRow(i widget.ListItemID, obj fyne.CanvasObject) {
 		return
 	}
 	s := a.spans[i]
-	c, ok := a.colors[s.Label]
-	if !ok {
-		c = color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
-	}
+	c := a.colors.Get(s.Label)
 	if row.swatch.FillColor != c {
 		row.swatch.FillColor = c
 		row.swatch.Refresh()
@@ -250,9 +268,9 @@ func setLabelText(l *widget.Label, text string) {
 	}
 }
 
-// snippet is the span text on one line, for a list row.
+// snippet is the span text with its white space run together, for a list row.
 func snippet(text string) string {
-	const maxRunes = 160
+	const maxRunes = 400
 	oneLine := strings.Join(strings.Fields(text), " ")
 	if runes := []rune(oneLine); len(runes) > maxRunes {
 		return string(runes[:maxRunes]) + "…"
@@ -292,4 +310,24 @@ func (e *noteEntry) FocusLost() {
 	if e.onFocusLost != nil {
 		e.onFocusLost()
 	}
+}
+
+// wheelArea is an invisible widget that takes the mouse wheel and nothing else.
+type wheelArea struct {
+	widget.BaseWidget
+	onScroll func(dy float32)
+}
+
+func newWheelArea(onScroll func(dy float32)) *wheelArea {
+	w := &wheelArea{onScroll: onScroll}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+// Scrolled hands the wheel to the list.
+func (w *wheelArea) Scrolled(ev *fyne.ScrollEvent) { w.onScroll(ev.Scrolled.DY) }
+
+// CreateRenderer draws nothing.
+func (w *wheelArea) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
 }

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsmark/newsmark/annotate"
 )
 
 // maxAnnotatorName bounds the name written on every annotation; exports and
@@ -24,6 +26,10 @@ func validateAnnotatorName(name string) error {
 		return fmt.Errorf("at most %d characters", maxAnnotatorName)
 	case strings.ContainsAny(name, "\r\n\t"):
 		return fmt.Errorf("one line, without tabs")
+	case name == annotate.DefaultCurator:
+		// Your annotations would be taken for the gold set; the curated layer
+		// is reached from View ▸ Curated layer instead.
+		return fmt.Errorf("%q is the curated layer's name; use View ▸ Curated layer to annotate it", name)
 	}
 	return nil
 }
@@ -34,9 +40,10 @@ func (w *Workbench) setAnnotator(name string) error {
 	if err := validateAnnotatorName(name); err != nil {
 		return err
 	}
-	w.annotator = strings.TrimSpace(name)
-	w.prefs.SetString(prefAnnotator, w.annotator)
-	w.status.setAnnotator(w.annotator)
+	name = strings.TrimSpace(name)
+	w.ed.SetAnnotator(name)
+	w.prefs.SetString(prefAnnotator, name)
+	w.status.setAnnotator(name)
 	return nil
 }
 
@@ -45,7 +52,7 @@ func (w *Workbench) setAnnotator(name string) error {
 // set their own, which later lets their annotations be compared.
 func (w *Workbench) onAnnotatorName() {
 	entry := newEscEntry()
-	entry.SetText(w.annotator)
+	entry.SetText(w.ed.Annotator())
 	entry.Validator = validateAnnotatorName
 	hint := widget.NewLabel("Written on every annotation you make from now on. Annotations already made keep their name.")
 	hint.Wrapping = fyne.TextWrapWord
@@ -59,12 +66,12 @@ func (w *Workbench) onAnnotatorName() {
 			w.showError(err)
 			return
 		}
-		w.status.flash("New annotations are by " + w.annotator)
+		w.status.flash("New annotations are by " + w.ed.Annotator())
 	}, w.win)
 	form.Resize(fyne.NewSize(520, 220))
 	entry.OnSubmitted = func(string) { form.Submit() }
 	entry.onEscape = form.Hide
-	w.showDialog(form)
+	w.dialogs.show(form)
 	w.win.Canvas().Focus(entry)
 	entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 }

@@ -22,11 +22,11 @@ func TestAnnotatorNameIsSetInTheAppWrittenOnNewSpansAndRemembered(t *testing.T) 
 	}
 	entry.SetText("  Ana Horvat ")
 	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if f.w.annotator != "Ana Horvat" || f.w.status.annotator.Text != "Ana Horvat" {
-		t.Fatalf("after saving: annotator %q, status bar %q", f.w.annotator, f.w.status.annotator.Text)
+	if f.w.ed.Annotator() != "Ana Horvat" || f.w.status.annotator.Text != "Ana Horvat" {
+		t.Fatalf("after saving: annotator %q, status bar %q", f.w.ed.Annotator(), f.w.status.annotator.Text)
 	}
 	after := f.tagText("At least 14 civilians", '4')
-	spans := f.spans(f.w.doc.ID)
+	spans := f.spans(f.w.ed.DocID())
 	by := map[int64]string{}
 	for _, s := range spans {
 		by[s.ID] = s.Annotator
@@ -38,26 +38,26 @@ func TestAnnotatorNameIsSetInTheAppWrittenOnNewSpansAndRemembered(t *testing.T) 
 	// The next start without --annotator uses the saved name.
 	again := NewWorkbench(f.w.app, f.db, Options{})
 	again.tasks.Wait()
-	if again.annotator != "Ana Horvat" {
-		t.Errorf("after a restart the annotator is %q", again.annotator)
+	if again.ed.Annotator() != "Ana Horvat" {
+		t.Errorf("after a restart the annotator is %q", again.ed.Annotator())
 	}
 }
 
 func TestAnnotatorNameRefusesBlankAndOverlongNames(t *testing.T) {
 	f := newWBFixture(t, trickyText)
-	for _, bad := range []string{"", "   ", strings.Repeat("x", maxAnnotatorName+1), "two\nlines"} {
+	for _, bad := range []string{"", "   ", strings.Repeat("x", maxAnnotatorName+1), "two\nlines", "curator"} {
 		if err := f.w.setAnnotator(bad); err == nil {
 			t.Errorf("setAnnotator(%q) was accepted", bad)
 		}
 	}
-	if f.w.annotator != "tester" {
-		t.Errorf("a refused name changed the annotator to %q", f.w.annotator)
+	if f.w.ed.Annotator() != "tester" {
+		t.Errorf("a refused name changed the annotator to %q", f.w.ed.Annotator())
 	}
 	f.w.onAnnotatorName()
 	entry := f.w.win.Canvas().Focused().(*escEntry)
 	test.Type(entry, "x") // replaces the name, which the dialog selects
 	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if f.w.annotator != "tester" || f.w.win.Canvas().Overlays().Top() != nil {
-		t.Errorf("Esc: annotator %q, dialog %v; want tester and the dialog closed", f.w.annotator, f.w.win.Canvas().Overlays().Top())
+	if f.w.ed.Annotator() != "tester" || f.w.win.Canvas().Overlays().Top() != nil {
+		t.Errorf("Esc: annotator %q, dialog %v; want tester and the dialog closed", f.w.ed.Annotator(), f.w.win.Canvas().Overlays().Top())
 	}
 }

@@ -24,7 +24,7 @@ func megabyteArticle() string {
 // benchFixture opens a 1 MB article holding spans annotations spread over it.
 func benchFixture(b *testing.B, spans int) *wbFixture {
 	f := newWBFixtureTB(b, megabyteArticle())
-	n := annotate.RuneLen(f.w.doc.Text)
+	n := annotate.RuneLen(f.w.ed.Doc().Text)
 	for i := range spans {
 		start := i * (n / spans)
 		if _, err := f.db.CreateSpan(f.ctx, annotate.Span{DocID: f.ids[0], Start: start, End: start + 5 + i%40, Label: "CLAIM", Annotator: "bench"}); err != nil {
@@ -51,10 +51,10 @@ func BenchmarkOpenDocument1MB(b *testing.B) {
 // article holding 2000 annotations.
 func BenchmarkTagAndUndo1MB(b *testing.B) {
 	f := benchFixture(b, 2000)
-	middle := annotate.RuneLen(f.w.doc.Text) / 2
+	middle := annotate.RuneLen(f.w.ed.Doc().Text) / 2
 	for b.Loop() {
 		f.w.view.Select(middle+3, middle+30)
-		f.w.onTypedRune('2')
+		f.w.view.OnTypedRune('2')
 		f.w.onUndo()
 	}
 	if got := len(f.spans(f.ids[0])); got != 2000 {

@@ -7,37 +7,50 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// showDialog shows one of the workbench's dialogs so that Esc dismisses it (Fyne
-// dialogs take Esc only when a button has the focus) and the keyboard focus goes
-// back to the document afterwards.
-func (w *Workbench) showDialog(d dialog.Dialog) {
-	w.trackDialog(d)
+// dialogStack is the workbench's open dialogs, newest last, so that Esc dismisses
+// the top one (Fyne dialogs take Esc only when a button has the focus) and the
+// keyboard focus goes back to the document when the last one closes.
+type dialogStack struct {
+	open    []dialog.Dialog
+	onEmpty func() // the last dialog closed
+}
+
+// show shows a dialog and tracks it.
+func (s *dialogStack) show(d dialog.Dialog) {
+	s.track(d)
 	d.Show()
 }
 
-// trackDialog makes an already shown dialog close on Esc and give the focus back
-// to the document when it closes (Fyne's file pickers are shown by their helpers).
-func (w *Workbench) trackDialog(d dialog.Dialog) {
-	w.dialogs = append(w.dialogs, d)
-	d.SetOnClosed(func() { w.forgetDialog(d) })
+// track makes an already shown dialog close on Esc and give the focus back to the
+// document when it closes (Fyne's file pickers are shown by their helpers).
+func (s *dialogStack) track(d dialog.Dialog) {
+	s.open = append(s.open, d)
+	d.SetOnClosed(func() { s.forget(d) })
 }
 
-func (w *Workbench) forgetDialog(d dialog.Dialog) {
-	for i := len(w.dialogs) - 1; i >= 0; i-- {
-		if w.dialogs[i] == d {
-			w.dialogs = append(w.dialogs[:i], w.dialogs[i+1:]...)
+func (s *dialogStack) forget(d dialog.Dialog) {
+	for i := len(s.open) - 1; i >= 0; i-- {
+		if s.open[i] == d {
+			s.open = append(s.open[:i], s.open[i+1:]...)
 			break
 		}
 	}
-	if len(w.dialogs) == 0 {
-		w.refocusView()
+	if len(s.open) == 0 && s.onEmpty != nil {
+		s.onEmpty()
+	}
+}
+
+// closeTop hides the newest dialog, if any.
+func (s *dialogStack) closeTop() {
+	if len(s.open) > 0 {
+		s.open[len(s.open)-1].Hide()
 	}
 }
 
 // onCanvasKey receives keys no widget has taken: Esc closes the top dialog.
 func (w *Workbench) onCanvasKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape && len(w.dialogs) > 0 {
-		w.dialogs[len(w.dialogs)-1].Hide()
+	if ev.Name == fyne.KeyEscape {
+		w.dialogs.closeTop()
 	}
 }
 

@@ -2,12 +2,12 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -77,8 +77,9 @@ func newExportDialog(win fyne.Window, store annotate.Store) *exportDialog {
 	d.offsets.SetSelected(string(annotate.UnitCodepoint))
 	d.tokens = widget.NewCheck("Write tokens (spacy)", nil)
 	d.labels = container.NewGridWithColumns(3)
-	d.status = widget.NewSelect(exportStatusChoices, nil)
-	d.status.SetSelected(exportStatusChoices[0])
+	// Done documents are the reviewed ones: the default, as on the command line.
+	d.status = widget.NewSelect(exportStatusChoices, func(string) { d.onStatusChanged() })
+	d.status.SetSelected(exportStatusChoices[1])
 	d.split = newEscEntry()
 	d.split.SetPlaceHolder("none, or train=0.8,dev=0.1,test=0.1")
 	d.split.OnChanged = func(string) { d.onFormatChanged() }
@@ -289,21 +290,11 @@ func (d *exportDialog) start(filter annotate.ExportFilter, opts dataset.ExportOp
 	d.progress.Show()
 	d.message.SetText("Exporting…")
 
-	// Progress arrives per document; only the latest count matters, so updates are
-	// coalesced rather than queueing one UI call per document.
-	var latest atomic.Int64
-	var queued atomic.Bool
-	opts.Progress = func(n int) {
-		latest.Store(int64(n))
-		if queued.CompareAndSwap(false, true) {
-			fyne.Do(func() {
-				queued.Store(false)
-				if total > 0 {
-					d.progress.SetValue(float64(latest.Load()) / float64(total))
-				}
-			})
+	opts.Progress = throttledProgress(func(n int) {
+		if total > 0 {
+			d.progress.SetValue(float64(n) / float64(total))
 		}
-	}
+	})
 	go func() {
 		summary, err := dataset.Export(ctx, d.store.Export(ctx, filter), dest, nil, opts)
 		cancel()
@@ -330,7 +321,7 @@ func (d *exportDialog) finished(summary dataset.ExportSummary, err error) {
 	d.closeBtn.SetText("Close")
 	if err != nil {
 		d.progress.Hide()
-		if err == context.Canceled {
+		if errors.Is(err, context.Canceled) {
 			d.message.SetText("Export cancelled; nothing was written.")
 		} else {
 			d.message.SetText("Export failed, nothing was written: " + err.Error())
@@ -352,10 +343,32 @@ func (d *exportDialog) onClose() {
 	d.dlg.Hide()
 }
 
+// onStatusChanged warns, before the export, how many of the chosen documents
+// nobody marked done.
+func (d *exportDialog) onStatusChanged() {
+	if d.message == nil || d.cancel != nil {
+		return
+	}
+	status := exportStatusValues[d.status.Selected]
+	if status == annotate.StatusDone {
+		d.message.SetText("")
+		return
+	}
+	notDone := d.countDocuments(status)
+	if status == "" {
+		notDone -= d.countDocuments(annotate.StatusDone)
+	}
+	if notDone > 0 {
+		d.message.SetText(fmt.Sprintf("%s not marked done (not reviewed) will be exported; in spacy output they carry no \"answer\".", plural(notDone, "document")))
+	} else {
+		d.message.SetText("")
+	}
+}
+
 // exportDialogSummary is what the dialog says after an export.
 func exportDialogSummary(s dataset.ExportSummary) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Exported %s with %s to %s.", plural(s.Documents, "document"), plural(s.Spans, "annotation"), strings.Join(s.Files, ", "))
+	fmt.Fprintf(&b, "Exported %s%s with %s to %s.", plural(s.Documents, "document"), dataset.ByStatus(s.ByStatus), plural(s.Spans, "annotation"), strings.Join(s.Files, ", "))
 	changed, dropped := s.ChangedTotal(), s.DroppedTotal()
 	if changed+dropped > 0 {
 		fmt.Fprintf(&b, "\nBIO tags cannot hold every span: %d widened to whole tokens%s; %d dropped because they overlapped a longer span or covered no token%s.",

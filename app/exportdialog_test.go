@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +14,7 @@ import (
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/dataset"
-	"github.com/newsmark/newsmark/assets"
+	"github.com/newsmark/newsmark/app/internal/testdb"
 	"github.com/newsmark/newsmark/storage"
 )
 
@@ -25,18 +26,7 @@ const goldenSpacyForUI = "../annotate/dataset/testdata/golden/spacy.jsonl"
 // (or empty if path is "").
 func datasetStore(t *testing.T, path string) *storage.DB {
 	t.Helper()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "ui.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	labels, err := assets.DefaultLabels()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Seed(context.Background(), labels, nil); err != nil {
-		t.Fatal(err)
-	}
+	db, _ := testdb.Open(t)
 	if path != "" {
 		if _, err := db.Import(context.Background(), dataset.Read([]string{path}, dataset.ReadOptions{}), annotate.ImportOptions{Annotator: "tester"}); err != nil {
 			t.Fatal(err)
@@ -73,8 +63,8 @@ func TestExportDialogWritesTheChosenFormatAndShowsASummary(t *testing.T) {
 	outcomes := make(chan exportOutcome, 1)
 	d.done = func(s dataset.ExportSummary, err error) { outcomes <- exportOutcome{s, err} }
 
-	if got := d.selectedLabels(); len(got) != 5 { // the four default labels and VICTIM from the file
-		t.Fatalf("labels ticked: %v, want all 5", got)
+	if got := d.selectedLabels(); len(got) != 6 { // the five default labels and VICTIM from the file
+		t.Fatalf("labels ticked: %v, want all 6", got)
 	}
 	d.format.SetSelected(string(dataset.FormatHF))
 	if !d.offsets.Disabled() || !d.tokens.Disabled() {
@@ -98,9 +88,25 @@ func TestExportDialogWritesTheChosenFormatAndShowsASummary(t *testing.T) {
 	if !strings.Contains(string(data), `"label": [[0, 10, "QUOTE"], [56, 89, "DEMAND"]]`) || strings.Contains(string(data), "CLAIM") {
 		t.Errorf("export = %s", data)
 	}
-	if msg := d.message.Text; !strings.Contains(msg, "Exported 2 documents with 2 annotations") || !strings.Contains(msg, out) {
+	// Only the done document (accepted in the file) goes by default.
+	if msg := d.message.Text; !strings.Contains(msg, "Exported 1 document (1 done) with 2 annotations") || !strings.Contains(msg, out) {
 		t.Errorf("summary = %q", msg)
 	}
+	t.Run("choosing all documents warns how many are not done, and the summary counts them", func(t *testing.T) {
+		d.status.SetSelected("All documents")
+		if msg := d.message.Text; !strings.Contains(msg, "1 document not marked done") {
+			t.Fatalf("warning = %q", msg)
+		}
+		d.dest.SetText(out + ".all")
+		test.Tap(d.exportBtn)
+		result := waitDialogOutcome(t, outcomes)
+		if result.err != nil {
+			t.Fatal(result.err)
+		}
+		if msg := d.message.Text; !strings.Contains(msg, "Exported 2 documents (1 done, 1 in progress)") {
+			t.Errorf("summary = %q", msg)
+		}
+	})
 	if d.progress.Value != 1 {
 		t.Errorf("progress %v at the end", d.progress.Value)
 	}
@@ -192,5 +198,15 @@ func TestExportDialogSuggestsADestinationAndAsksBeforeReplacingAFile(t *testing.
 	}
 	if got, _ := os.ReadFile(target); string(got) != string(exported) {
 		t.Errorf("after Replace the file holds %q, want the export", got)
+	}
+}
+
+func TestExportDialogSaysCancelledForAWrappedCancel(t *testing.T) {
+	test.NewTempApp(t)
+	win := test.NewTempWindow(t, widget.NewLabel("workbench"))
+	d := newExportDialog(win, datasetStore(t, ""))
+	d.finished(dataset.ExportSummary{}, fmt.Errorf("export document 3: %w", context.Canceled))
+	if got := d.message.Text; got != "Export cancelled; nothing was written." {
+		t.Errorf("a wrapped cancel reads %q, want the cancel message", got)
 	}
 }

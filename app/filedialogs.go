@@ -1,8 +1,11 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	fynestorage "fyne.io/fyne/v2/storage"
 )
 
 // The pickers go through these helpers for their size. (They need no help to
@@ -16,9 +19,13 @@ const (
 	maxFileDialogHeight = 700
 )
 
-// pickFile asks for an existing file; path is "" when cancelled. The pickers
-// return the dialog, shown, for callers that track their dialogs (for Esc).
-func pickFile(win fyne.Window, done func(path string, err error)) *dialog.FileDialog {
+// pickFile asks for an existing file; path is "" when cancelled. extensions, if
+// any, are the only files it lists (".txt", ...). The pickers return the dialog,
+// shown, for callers that track their dialogs (for Esc).
+//
+// Fyne's file dialog (v2.7) picks one file at a time; several files come in by
+// Open folder…, by dropping them on the window or on the command line.
+func pickFile(win fyne.Window, extensions []string, done func(path string, err error)) *dialog.FileDialog {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			done("", err)
@@ -28,6 +35,14 @@ func pickFile(win fyne.Window, done func(path string, err error)) *dialog.FileDi
 		r.Close()
 		done(path, nil)
 	}, win)
+	if len(extensions) > 0 {
+		// Fyne compares extensions as written: offer upper case too (.TXT).
+		all := append([]string(nil), extensions...)
+		for _, ext := range extensions {
+			all = append(all, strings.ToUpper(ext))
+		}
+		d.SetFilter(fynestorage.NewExtensionFileFilter(all))
+	}
 	showPicker(d, win)
 	return d
 }

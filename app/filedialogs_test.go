@@ -12,7 +12,7 @@ func TestFilePickersTakeMostOfTheWindow(t *testing.T) {
 	test.NewTempApp(t)
 	win := test.NewTempWindow(t, widget.NewLabel("workbench"))
 	win.Resize(fyne.NewSize(1200, 800))
-	pickFile(win, func(string, error) {})
+	pickFile(win, nil, func(string, error) {})
 	top := win.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no picker shown")
@@ -31,7 +31,7 @@ func TestFilePickersTakeMostOfTheWindow(t *testing.T) {
 
 func TestEscClosesTheOpenFilesPickerAndTheDocumentGetsTheKeys(t *testing.T) {
 	f := newWBFixture(t, "Some text.")
-	f.w.onOpenFiles()
+	f.w.imports.onOpenFiles()
 	if f.w.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("no picker shown")
 	}
@@ -46,7 +46,7 @@ func TestEscClosesTheOpenFilesPickerAndTheDocumentGetsTheKeys(t *testing.T) {
 
 func TestEscClosesImportAndExportAndTheDocumentGetsTheKeys(t *testing.T) {
 	for name, open := range map[string]func(w *Workbench){
-		"import": func(w *Workbench) { w.onImport() },
+		"import": func(w *Workbench) { w.imports.onImport() },
 		"export": func(w *Workbench) { w.onExport() },
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -59,8 +59,8 @@ func TestEscClosesImportAndExportAndTheDocumentGetsTheKeys(t *testing.T) {
 			if top := f.w.win.Canvas().Overlays().Top(); top != nil {
 				t.Fatalf("Esc left the dialog open: %T", top)
 			}
-			if len(f.w.dialogs) != 0 {
-				t.Errorf("%d dialogs still tracked", len(f.w.dialogs))
+			if len(f.w.dialogs.open) != 0 {
+				t.Errorf("%d dialogs still tracked", len(f.w.dialogs.open))
 			}
 			if got := f.w.win.Canvas().Focused(); got != f.w.view {
 				t.Errorf("after the dialog closed the focus is on %T, want the document view", got)

@@ -14,11 +14,11 @@ import (
 // buttons; the dialogs scroll their bodies instead.
 func TestDialogsFitTheSmallestWindowWithoutSqueezing(t *testing.T) {
 	for name, open := range map[string]func(w *Workbench){
-		"keyboard shortcuts": func(w *Workbench) { w.onShowShortcuts() },
-		"label guidelines":   func(w *Workbench) { w.onShowGuidelines() },
-		"import":             func(w *Workbench) { w.onImport() },
+		"keyboard shortcuts": func(w *Workbench) { showShortcuts(w.win, w.dialogs.show) },
+		"label guidelines":   func(w *Workbench) { showGuidelines(w.win, w.ed.Labels(), w.dialogs.show) },
+		"import":             func(w *Workbench) { w.imports.onImport() },
 		"export":             func(w *Workbench) { w.onExport() },
-		"manage labels":      func(w *Workbench) { w.onManageLabels() },
+		"manage labels":      func(w *Workbench) { showLabelManager(w.ed, w.win, w.dialogs.show, w.showError) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			f := newWBFixture(t, "Text.")
@@ -40,7 +40,7 @@ func TestDialogsFitTheSmallestWindowWithoutSqueezing(t *testing.T) {
 // In a normal window the import and export forms show whole, with no scroll bar.
 func TestDialogsShowTheirWholeBodyInANormalWindow(t *testing.T) {
 	for name, open := range map[string]func(w *Workbench){
-		"import": func(w *Workbench) { w.onImport() },
+		"import": func(w *Workbench) { w.imports.onImport() },
 		"export": func(w *Workbench) { w.onExport() },
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os/user"
 	"strings"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -45,10 +44,17 @@ type importDialog struct {
 	offsets     *widget.Select
 	annotator   *escEntry
 	skipInvalid *widget.Check
-	progress    *widget.ProgressBarInfinite
-	message     *widget.Label
-	importBtn   *widget.Button
-	closeBtn    *widget.Button
+	// colleague: the file is another annotator's work on documents already
+	// stored: only that annotator's spans are added, and a file matching none of
+	// the stored documents is refused (as `import --annotator NAME`).
+	colleague *widget.Check
+	clean     *widget.Check // remove boilerplate lines from text files
+	split     *widget.Check // one document per article of a Word file
+	cleaned   *cleanReports
+	progress  *widget.ProgressBarInfinite
+	message   *widget.Label
+	importBtn *widget.Button
+	closeBtn  *widget.Button
 
 	cancel context.CancelFunc // set while an import runs
 	// done, if set, receives the outcome of each import (for tests).
@@ -74,6 +80,9 @@ func newImportDialog(win fyne.Window, store annotate.Store, onDone func(annotate
 	d.annotator.onEscape = d.onClose // as the Close button: cancels a running import first
 	d.annotator.SetText(loginNameForImport())
 	d.skipInvalid = widget.NewCheck("Skip invalid files and records (import the good ones, list the bad)", nil)
+	d.colleague = widget.NewCheck("Another annotator's work on these documents: add only this annotator's spans", nil)
+	d.clean = widget.NewCheck("Clean boilerplate: remove menus, copyright and comment lines at the start and end of text files", nil)
+	d.split = widget.NewCheck("Split Word files holding several articles (at “End of Document” or page breaks)", nil)
 	d.progress = widget.NewProgressBarInfinite()
 	d.progress.Stop()
 	d.progress.Hide()
@@ -92,7 +101,10 @@ func newImportDialog(win fyne.Window, store annotate.Store, onDone func(annotate
 		widget.NewFormItem("Format", d.format),
 		widget.NewFormItem("Offsets", d.offsets),
 		widget.NewFormItem("Annotator", d.annotator),
+		widget.NewFormItem("", d.colleague),
 		widget.NewFormItem("", d.skipInvalid),
+		widget.NewFormItem("", d.clean),
+		widget.NewFormItem("", d.split),
 	)
 	hint := widget.NewLabel("Offsets: codepoint for spaCy, Prodigy, Label Studio and brat; utf16 for files from doccano's or INCEpTION's web editor.")
 	hint.Wrapping = fyne.TextWrapWord
@@ -136,7 +148,7 @@ func (d *importDialog) addPaths(paths ...string) {
 }
 
 func (d *importDialog) onAddFile() {
-	pickFile(d.win, func(path string, err error) {
+	pickFile(d.win, dataset.ImportableExtensions(), func(path string, err error) {
 		if err == nil && path != "" {
 			d.addPaths(path)
 		}
@@ -176,31 +188,33 @@ func (d *importDialog) onImport() {
 	if annotator == "" {
 		annotator = loginNameForImport()
 	}
+	if d.colleague.Checked {
+		if err := annotate.CheckAnnotatorName(annotator, annotate.DefaultCurator); err != nil {
+			d.message.SetText(err.Error())
+			return
+		}
+	}
 	paths := append([]string(nil), d.paths...)
 	ctx, cancel := context.WithCancel(context.Background())
 	d.cancel = cancel
 	d.setRunning(true)
 	d.message.SetText("Reading…")
 
-	var latest atomic.Int64
-	var queued atomic.Bool
 	opts := annotate.ImportOptions{
-		Annotator:   annotator,
-		SkipInvalid: d.skipInvalid.Checked,
-		Progress: func(n int) {
-			latest.Store(int64(n))
-			if queued.CompareAndSwap(false, true) {
-				fyne.Do(func() {
-					queued.Store(false)
-					if d.cancel != nil {
-						d.message.SetText("Read " + plural(int(latest.Load()), "record") + "…")
-					}
-				})
+		Annotator:     annotator,
+		SkipInvalid:   d.skipInvalid.Checked,
+		OnlyAnnotator: d.colleague.Checked,
+		RequireMatch:  d.colleague.Checked,
+		Progress: throttledProgress(func(n int) {
+			if d.cancel != nil {
+				d.message.SetText("Read " + plural(n, "record") + "…")
 			}
-		},
+		}),
 	}
+	d.cleaned = &cleanReports{}
+	readOpts := dataset.ReadOptions{Format: format, Unit: unit, Clean: d.clean.Checked, OnClean: d.cleaned.add, SplitArticles: d.split.Checked}
 	go func() {
-		records := dataset.Read(paths, dataset.ReadOptions{Format: format, Unit: unit})
+		records := dataset.Read(paths, readOpts)
 		result, err := d.store.Import(ctx, records, opts)
 		cancel()
 		fyne.Do(func() { d.finished(result, err) })
@@ -208,7 +222,7 @@ func (d *importDialog) onImport() {
 }
 
 func (d *importDialog) setRunning(running bool) {
-	for _, w := range []fyne.Disableable{d.importBtn, d.addFile, d.addFolder, d.clear, d.format, d.offsets, d.annotator, d.skipInvalid} {
+	for _, w := range []fyne.Disableable{d.importBtn, d.addFile, d.addFolder, d.clear, d.format, d.offsets, d.annotator, d.skipInvalid, d.colleague, d.clean, d.split} {
 		if running {
 			w.Disable()
 		} else {
@@ -247,6 +261,9 @@ func (d *importDialog) finished(result annotate.ImportResult, err error) {
 	}
 	d.message.SetText(importDialogSummary(result))
 	d.dlg.Hide()
+	if d.clean.Checked {
+		showCleanReport(d.win, d.cleaned.list())
+	}
 	if d.onDone != nil {
 		d.onDone(result)
 	}

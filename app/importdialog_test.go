@@ -109,3 +109,52 @@ func TestImportDialogSummaryCountsInPlainEnglish(t *testing.T) {
 		}
 	}
 }
+
+func TestImportDialogColleagueModeAddsOnlyThatAnnotatorsSpans(t *testing.T) {
+	test.NewTempApp(t)
+	store := datasetStore(t, "")
+	win := test.NewTempWindow(t, widget.NewLabel("workbench"))
+	dir := t.TempDir()
+	stored := filepath.Join(dir, "texts.jsonl")
+	colleague := filepath.Join(dir, "bob.jsonl")
+	text := "“Pavić” said\u00a0— 😀 the plant is safe."
+	if err := os.WriteFile(stored, []byte(`{"text": "`+text+`"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(colleague, []byte(`{"text": "`+text+`", "spans": [{"start": 0, "end": 7, "label": "QUOTE"}, {"start": 15, "end": 35, "label": "CLAIM", "annotator": "carol"}]}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run := func(path, annotator string, colleagueMode bool) importOutcome {
+		t.Helper()
+		d := newImportDialog(win, store, nil)
+		d.dlg.Show()
+		outcomes := make(chan importOutcome, 1)
+		d.done = func(r annotate.ImportResult, err error) { outcomes <- importOutcome{r, err} }
+		d.addPaths(path)
+		d.annotator.SetText(annotator)
+		d.colleague.SetChecked(colleagueMode)
+		test.Tap(d.importBtn)
+		if strings.Contains(d.message.Text, "curated layer") {
+			return importOutcome{}
+		}
+		return waitDialogOutcome(t, outcomes)
+	}
+	if got := run(stored, "me", false); got.err != nil {
+		t.Fatal(got.err)
+	}
+	got := run(colleague, "bob", true)
+	if got.err != nil || got.result.Spans != 1 || got.result.Duplicates != 1 || got.result.SpansOtherAnnotators != 1 {
+		t.Fatalf("colleague import: %+v %v; want bob's one span on the stored document, carol's skipped", got.result, got.err)
+	}
+	if s := importSummary(got.result); !strings.Contains(s, "1 annotation by carol skipped") {
+		t.Errorf("summary %q", s)
+	}
+	d := newImportDialog(win, store, nil)
+	d.addPaths(colleague)
+	d.annotator.SetText("curator")
+	d.colleague.SetChecked(true)
+	test.Tap(d.importBtn)
+	if !strings.Contains(d.message.Text, "curated layer") {
+		t.Errorf("curator as a colleague's name: message %q", d.message.Text)
+	}
+}

@@ -18,7 +18,7 @@ func pressKey(f fyne.Focusable, name fyne.KeyName) {
 
 func TestTheViewHasTheFocusWhenADocumentOpens(t *testing.T) {
 	f := newWBFixture(t, trickyText, "second\n")
-	f.w.onNextDocument()
+	f.w.stepDocument(+1)
 	if got := f.w.win.Canvas().Focused(); got != f.w.view {
 		t.Fatalf("focused = %T, want the document view", got)
 	}
@@ -45,7 +45,7 @@ func TestShiftArrowsThenADigitTagsThroughTheFocusedView(t *testing.T) {
 		t.Fatalf("status = %q", got)
 	}
 	focused.TypedRune('2')
-	got := rows(f.spans(f.w.doc.ID))
+	got := rows(f.spans(f.w.ed.DocID()))
 	want := []spanRow{{33, 48, "QUOTE", "“We will stay,”"}}
 	if len(got) != 1 || got[0] != want[0] {
 		t.Fatalf("stored %+v, want %+v", got, want)
@@ -56,18 +56,18 @@ func TestShiftArrowsThenADigitTagsThroughTheFocusedView(t *testing.T) {
 		t.Fatalf("Tab did not select the annotation in the list")
 	}
 	f.w.win.Canvas().Focused().TypedRune('4')
-	if got := rows(f.spans(f.w.doc.ID)); len(got) != 1 || got[0].Label != "CASUALTY" {
+	if got := rows(f.spans(f.w.ed.DocID())); len(got) != 1 || got[0].Label != "CASUALTY" {
 		t.Fatalf("after relabel: %+v", got)
 	}
 	pressKey(f.w.win.Canvas().Focused(), fyne.KeyDelete)
-	if got := f.spans(f.w.doc.ID); len(got) != 0 {
+	if got := f.spans(f.w.ed.DocID()); len(got) != 0 {
 		t.Fatalf("after Delete: %+v", rows(got))
 	}
 }
 
 func TestEscClosesADialogAndTheFocusReturnsToTheText(t *testing.T) {
 	f := newWBFixture(t, trickyText)
-	f.w.onShowShortcuts()
+	showShortcuts(f.w.win, f.w.dialogs.show)
 	if f.w.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("no dialog shown")
 	}
@@ -84,18 +84,18 @@ func TestCtrlZInATextFieldUndoesTypingNotAnnotations(t *testing.T) {
 	f := newWBFixture(t, trickyText)
 	f.tagText("“We will stay,”", '2')
 	f.w.win.Canvas().Focus(f.w.library.filter)
-	f.w.onUndoShortcut()
-	if got := f.spans(f.w.doc.ID); len(got) != 1 {
+	f.w.textFirst(&fyne.ShortcutUndo{}, f.w.onUndo)()
+	if got := f.spans(f.w.ed.DocID()); len(got) != 1 {
 		t.Fatalf("Ctrl+Z in the filter box undid an annotation: %d left", len(got))
 	}
 	f.w.focusView()
-	f.w.onUndoShortcut()
-	if got := f.spans(f.w.doc.ID); len(got) != 0 {
+	f.w.textFirst(&fyne.ShortcutUndo{}, f.w.onUndo)()
+	if got := f.spans(f.w.ed.DocID()); len(got) != 0 {
 		t.Fatalf("Ctrl+Z in the text did not undo the annotation: %d left", len(got))
 	}
-	f.w.onShowShortcuts()
-	f.w.onRedoShortcut() // a dialog is open: annotations stay as they are
-	if got := f.spans(f.w.doc.ID); len(got) != 0 {
+	showShortcuts(f.w.win, f.w.dialogs.show)
+	f.w.textFirst(&fyne.ShortcutRedo{}, f.w.onRedo)() // a dialog is open: annotations stay as they are
+	if got := f.spans(f.w.ed.DocID()); len(got) != 0 {
 		t.Fatalf("Ctrl+Shift+Z behind a dialog redid an annotation")
 	}
 }
@@ -162,7 +162,7 @@ func TestEscInADialogTextFieldClosesTheDialog(t *testing.T) {
 	})
 	t.Run("import", func(t *testing.T) {
 		f := newWBFixture(t, trickyText)
-		f.w.onImport()
+		f.w.imports.onImport()
 		found := false
 		for _, o := range test.LaidOutObjects(f.w.win.Canvas().Overlays().Top()) {
 			if e, ok := o.(*escEntry); ok {
@@ -179,7 +179,7 @@ func TestEscInADialogTextFieldClosesTheDialog(t *testing.T) {
 	})
 	t.Run("label form", func(t *testing.T) {
 		f := newWBFixture(t, trickyText)
-		m := &labelManager{w: f.w}
+		m := &labelManager{ed: f.w.ed, win: f.w.win, show: f.w.dialogs.show, showError: f.w.showError}
 		m.build()
 		m.onAdd()
 		var fields []*escEntry

@@ -12,16 +12,21 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/app/editor"
+	"github.com/newsmark/newsmark/app/internal/labelcolor"
 )
 
 // swatchColors is the colour choice offered for labels: the Okabe–Ito palette the
-// default labels use, then Paul Tol's muted scheme, all distinguishable with the
-// common forms of colour blindness. Any other colour can be typed as hex.
+// default labels use (its yellow darkened to #B8A200), then the fallback colours
+// (Paul Tol's muted scheme, adjusted), all distinguishable with the common forms
+// of colour blindness and visible as highlights on both themes. Any other colour
+// can be typed as hex; the form warns when it is too faint.
 func swatchColors() []string {
-	return []string{
-		"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-		"#CC6677", "#332288", "#117733", "#88CCEE", "#999933", "#AA4499", "#44AA99", "#882255",
+	colours := []string{"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#B8A200"}
+	for i := range 8 {
+		colours = append(colours, annotate.FallbackColor(i))
 	}
+	return colours
 }
 
 // hotkeyNone is how the hotkey selector shows "no hotkey".
@@ -31,17 +36,21 @@ const hotkeyNone = "none"
 // reorder and edit guidelines. Every change is stored at once; the workbench is told
 // so it can redraw the palette, highlights and list.
 type labelManager struct {
-	w      *Workbench
-	rows   *fyne.Container
-	dialog dialog.Dialog
+	ed        *editor.Editor
+	win       fyne.Window
+	show      func(dialog.Dialog) // shows a dialog so Esc closes it
+	showError func(error)
+	rows      *fyne.Container
+	dialog    dialog.Dialog
 }
 
-// onManageLabels opens the label manager.
-func (w *Workbench) onManageLabels() {
-	m := &labelManager{w: w}
-	m.dialog = dialog.NewCustom("Manage labels", "Close", m.build(), w.win)
+// showLabelManager opens the label manager over win.
+func showLabelManager(ed *editor.Editor, win fyne.Window, show func(dialog.Dialog), showError func(error)) *labelManager {
+	m := &labelManager{ed: ed, win: win, show: show, showError: showError}
+	m.dialog = dialog.NewCustom("Manage labels", "Close", m.build(), win)
 	m.dialog.Resize(fyne.NewSize(640, 460))
-	w.showDialog(m.dialog)
+	show(m.dialog)
+	return m
 }
 
 func (m *labelManager) build() fyne.CanvasObject {
@@ -58,9 +67,9 @@ func (m *labelManager) build() fyne.CanvasObject {
 // refresh redraws one row per label.
 func (m *labelManager) refresh() {
 	m.rows.Objects = nil
-	labels := m.w.labels
+	labels := m.ed.Labels()
 	for i, l := range labels {
-		swatch := canvas.NewRectangle(parseHexColor(l.Color))
+		swatch := canvas.NewRectangle(labelcolor.Parse(l.Color))
 		swatch.SetMinSize(fyne.NewSquareSize(18))
 		swatch.CornerRadius = 3
 		key := l.Hotkey
@@ -82,7 +91,10 @@ func (m *labelManager) refresh() {
 		}
 		edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { m.onEdit(l) })
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { m.onDelete(l.Name) })
-		buttons := container.NewHBox(up, down, edit, del)
+		attrs := widget.NewButton(fmt.Sprintf("Attributes (%d)", len(l.Attrs)), func() {
+			showLabelAttrs(m.ed, m.win, m.show, m.showError, l.Name)
+		})
+		buttons := container.NewHBox(up, down, edit, attrs, del)
 		m.rows.Add(container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(swatch), name), buttons, guideline))
 	}
 	m.rows.Refresh()
@@ -91,28 +103,28 @@ func (m *labelManager) refresh() {
 func (m *labelManager) onAdd() {
 	label := annotate.Label{Color: m.unusedColor(), Hotkey: m.unusedHotkey()}
 	m.showForm("Add label", label, func(edited annotate.Label) error {
-		return m.w.addLabel(edited)
+		return m.ed.AddLabel(edited)
 	})
 }
 
 func (m *labelManager) onEdit(label annotate.Label) {
 	m.showForm("Edit label "+label.Name, label, func(edited annotate.Label) error {
-		return m.w.updateLabel(label, edited)
+		return m.ed.UpdateLabel(label, edited)
 	})
 }
 
 func (m *labelManager) onMove(name string, delta int) {
-	if err := m.w.moveLabel(name, delta); err != nil {
-		m.w.showError(err)
+	if err := m.ed.MoveLabel(name, delta); err != nil {
+		m.showError(err)
 	}
 	m.refresh()
 }
 
 // onDelete deletes a label, first saying how many annotations go with it.
 func (m *labelManager) onDelete(name string) {
-	usage, err := m.w.store.LabelUsage(m.w.ctx, name)
+	usage, err := m.ed.LabelUsage(name)
 	if err != nil {
-		m.w.showError(fmt.Errorf("count annotations of label %s: %w", name, err))
+		m.showError(err)
 		return
 	}
 	message := fmt.Sprintf("Delete label %s? No annotation uses it.", name)
@@ -123,15 +135,15 @@ func (m *labelManager) onDelete(name string) {
 		if !ok {
 			return
 		}
-		if _, err := m.w.deleteLabel(name); err != nil {
-			m.w.showError(err)
+		if _, err := m.ed.DeleteLabel(name); err != nil {
+			m.showError(err)
 		}
 		m.refresh()
-	}, m.w.win)
+	}, m.win)
 	confirm.SetConfirmText("Delete")
 	confirm.SetDismissText("Cancel")
 	confirm.SetConfirmImportance(widget.DangerImportance)
-	m.w.showDialog(confirm)
+	m.show(confirm)
 }
 
 // labelForm is the add/edit form's fields.
@@ -140,7 +152,9 @@ type labelForm struct {
 	nameBox *escEntry // name's widget: it takes Enter (save) and Esc (cancel)
 	hex     *escEntry
 	preview *canvas.Rectangle
-	hotkey  *widget.Select
+	// colourNote warns when the colour would be too faint as a highlight.
+	colourNote *widget.Label
+	hotkey     *widget.Select
 	// hotkeyNote says, before saving, what happens to the label that holds the
 	// chosen hotkey, so a swap is never a surprise.
 	hotkeyNote *widget.Label
@@ -162,19 +176,19 @@ func (m *labelManager) showForm(title string, label annotate.Label, save func(an
 			return
 		}
 		if err := save(f.label(label)); err != nil {
-			m.w.showError(err)
+			m.showError(err)
 		}
 		m.refresh()
-	}, m.w.win)
+	}, m.win)
 	form.Resize(fyne.NewSize(560, 420))
 	f.nameBox.OnSubmitted = func(string) { form.Submit() } // Submit refuses while invalid
 	f.nameBox.onEscape = form.Hide
 	f.hex.onEscape = form.Hide
 	f.guidance.onEscape = form.Hide
-	m.w.showDialog(form)
+	m.show(form)
 	// Typing the name is the first thing to do; with the focus in the field,
 	// Esc reaches the field, not the window, hence onEscape.
-	m.w.win.Canvas().Focus(f.nameBox)
+	m.win.Canvas().Focus(f.nameBox)
 }
 
 func (m *labelManager) newForm(label annotate.Label) *labelForm {
@@ -183,7 +197,7 @@ func (m *labelManager) newForm(label annotate.Label) *labelForm {
 		name:     &nameBox.Entry,
 		nameBox:  nameBox,
 		hex:      newEscEntry(),
-		preview:  canvas.NewRectangle(parseHexColor(label.Color)),
+		preview:  canvas.NewRectangle(labelcolor.Parse(label.Color)),
 		guidance: newMultiLineEscEntry(),
 	}
 	f.name.SetText(label.Name)
@@ -197,19 +211,27 @@ func (m *labelManager) newForm(label annotate.Label) *labelForm {
 		probe := annotate.Label{Name: "probe", Color: strings.TrimSpace(text)}
 		return probe.Validate()
 	}
+	f.colourNote = widget.NewLabel("")
+	f.colourNote.Importance = widget.WarningImportance
+	f.colourNote.Wrapping = fyne.TextWrapWord
 	f.hex.OnChanged = func(text string) {
 		if f.hex.Validate() == nil {
-			f.preview.FillColor = parseHexColor(strings.TrimSpace(text))
+			f.preview.FillColor = labelcolor.Parse(strings.TrimSpace(text))
 			f.preview.Refresh()
 		}
+		note := labelColourWarning(text)
+		f.colourNote.SetText(note)
+		f.colourNote.Hidden = note == ""
+		f.colourNote.Refresh()
 	}
-	options := hotkeyOptions(m.w.labels)
+	f.hex.OnChanged(label.Color)
+	options := hotkeyOptions(m.ed.Labels())
 	f.hotkeyNote = widget.NewLabel("")
 	f.hotkeyNote.Importance = widget.LowImportance
 	f.hotkeyNote.Wrapping = fyne.TextWrapWord
 	f.hotkeyNote.Hide()
 	f.hotkey = widget.NewSelect(options, func(option string) {
-		note := hotkeyTakeover(m.w.labels, label, hotkeyOfOption(option))
+		note := hotkeyTakeover(m.ed.Labels(), label, hotkeyOfOption(option))
 		f.hotkeyNote.SetText(note)
 		f.hotkeyNote.Hidden = note == ""
 		f.hotkeyNote.Refresh()
@@ -235,7 +257,7 @@ func (f *labelForm) colourPicker() fyne.CanvasObject {
 	}
 	f.preview.SetMinSize(fyne.NewSquareSize(24))
 	f.preview.CornerRadius = 4
-	return container.NewVBox(swatches, container.NewBorder(nil, nil, f.preview, nil, f.hex))
+	return container.NewVBox(swatches, container.NewBorder(nil, nil, f.preview, nil, f.hex), f.colourNote)
 }
 
 // label is the edited label, keeping the ID and order of the original.
@@ -250,7 +272,7 @@ func (f *labelForm) label(original annotate.Label) annotate.Label {
 
 func (m *labelManager) unusedColor() string {
 	used := map[string]bool{}
-	for _, l := range m.w.labels {
+	for _, l := range m.ed.Labels() {
 		used[strings.ToUpper(l.Color)] = true
 	}
 	for _, c := range swatchColors() {
@@ -258,12 +280,12 @@ func (m *labelManager) unusedColor() string {
 			return c
 		}
 	}
-	return annotate.FallbackColor(len(m.w.labels))
+	return annotate.FallbackColor(len(m.ed.Labels()))
 }
 
 func (m *labelManager) unusedHotkey() string {
 	used := map[string]bool{}
-	for _, l := range m.w.labels {
+	for _, l := range m.ed.Labels() {
 		used[l.Hotkey] = true
 	}
 	for d := '1'; d <= '9'; d++ {
@@ -290,7 +312,7 @@ func newColourSwatch(hex string, onPick func(string)) *colourSwatch {
 func (s *colourSwatch) Tapped(*fyne.PointEvent) { s.onPick(s.hex) }
 
 func (s *colourSwatch) CreateRenderer() fyne.WidgetRenderer {
-	rect := canvas.NewRectangle(parseHexColor(s.hex))
+	rect := canvas.NewRectangle(labelcolor.Parse(s.hex))
 	rect.CornerRadius = 4
 	rect.SetMinSize(fyne.NewSquareSize(26))
 	return widget.NewSimpleRenderer(rect)
@@ -344,123 +366,4 @@ func hotkeyTakeover(labels []annotate.Label, label annotate.Label, key string) s
 		return fmt.Sprintf("%s has key %s now; it will have no hotkey.", other.Name, key)
 	}
 	return ""
-}
-
-// addLabel stores a new label. A hotkey another label holds moves to the new one.
-func (w *Workbench) addLabel(label annotate.Label) error {
-	if err := label.Validate(); err != nil {
-		return err
-	}
-	if _, err := w.releaseHotkey(label.Hotkey, label.ID); err != nil {
-		return err
-	}
-	label.Order = len(w.labels)
-	if _, err := w.store.CreateLabel(w.ctx, label); err != nil {
-		w.reloadLabels()
-		return fmt.Errorf("add label %s: %w", label.Name, err)
-	}
-	w.reloadLabels()
-	return nil
-}
-
-// updateLabel stores an edited label. Taking another label's hotkey swaps the two
-// hotkeys, so no label silently loses its key.
-func (w *Workbench) updateLabel(original, edited annotate.Label) error {
-	if err := edited.Validate(); err != nil {
-		return err
-	}
-	previousHolder, err := w.releaseHotkey(edited.Hotkey, edited.ID)
-	if err != nil {
-		return err
-	}
-	if err := w.store.UpdateLabel(w.ctx, edited); err != nil {
-		w.reloadLabels()
-		return fmt.Errorf("save label %s: %w", original.Name, err)
-	}
-	if previousHolder != nil && original.Hotkey != "" && original.Hotkey != edited.Hotkey {
-		previousHolder.Hotkey = original.Hotkey
-		if err := w.store.UpdateLabel(w.ctx, *previousHolder); err != nil {
-			w.reloadLabels()
-			return fmt.Errorf("give hotkey %s to label %s: %w", original.Hotkey, previousHolder.Name, err)
-		}
-	}
-	if edited.Name != original.Name {
-		w.history.renameLabel(original.Name, edited.Name)
-		w.reloadOpenSpans()
-		w.loadIndex()
-	}
-	w.reloadLabels()
-	return nil
-}
-
-// releaseHotkey takes hotkey away from whichever other label holds it (the store
-// keeps hotkeys unique) and returns that label, so the caller can hand it the
-// hotkey its own label gives up once that is saved.
-func (w *Workbench) releaseHotkey(hotkey string, keeperID int64) (*annotate.Label, error) {
-	if hotkey == "" {
-		return nil, nil
-	}
-	for _, other := range w.labels {
-		if other.Hotkey != hotkey || other.ID == keeperID {
-			continue
-		}
-		other.Hotkey = ""
-		if err := w.store.UpdateLabel(w.ctx, other); err != nil {
-			return nil, fmt.Errorf("free hotkey %s from label %s: %w", hotkey, other.Name, err)
-		}
-		return &other, nil
-	}
-	return nil, nil
-}
-
-// moveLabel moves a label up (-1) or down (+1) in the palette order.
-func (w *Workbench) moveLabel(name string, delta int) error {
-	names := make([]string, len(w.labels))
-	at := -1
-	for i, l := range w.labels {
-		names[i] = l.Name
-		if l.Name == name {
-			at = i
-		}
-	}
-	to := at + delta
-	if at < 0 || to < 0 || to >= len(names) {
-		return nil
-	}
-	names[at], names[to] = names[to], names[at]
-	if err := w.store.ReorderLabels(w.ctx, names); err != nil {
-		return fmt.Errorf("reorder labels: %w", err)
-	}
-	w.reloadLabels()
-	return nil
-}
-
-// deleteLabel deletes a label with its spans. Undo steps that involve the label are
-// dropped: the spans they refer to are gone with it.
-func (w *Workbench) deleteLabel(name string) (int, error) {
-	removed, err := w.store.DeleteLabel(w.ctx, name)
-	if err != nil {
-		return 0, fmt.Errorf("delete label %s: %w", name, err)
-	}
-	w.history.forget(func(s editStep) bool { return s.Before.Label == name || s.After.Label == name })
-	w.reloadLabels()
-	w.reloadOpenSpans()
-	w.reloadDocuments()
-	w.loadIndex()
-	return removed, nil
-}
-
-// reloadOpenSpans rereads the open document's spans after a change made outside
-// the editing actions (a label renamed or deleted).
-func (w *Workbench) reloadOpenSpans() {
-	if w.doc == nil {
-		return
-	}
-	spans, err := w.store.Spans(w.ctx, w.doc.ID)
-	if err != nil {
-		w.showError(fmt.Errorf("read annotations of %q: %w", w.doc.Title, err))
-		return
-	}
-	w.spans = spans
-	w.refreshSpans()
 }

@@ -13,8 +13,10 @@ import (
 	"github.com/newsmark/newsmark/annotate"
 )
 
-// library is the document list on the left: a filter box over titles and sources,
-// and one row per document with its span count and status.
+// library is the document list on the left: a filter box over titles, sources and
+// metadata (outlet, authors, date, URL, language), a sort choice (import order or
+// publication date), and one row per document with its outlet, date, span count and
+// status.
 type library struct {
 	onOpen func(id int64)
 
@@ -25,6 +27,7 @@ type library struct {
 
 	header  *widget.Label
 	filter  *widget.Entry
+	sort    *widget.Select
 	list    *widget.List
 	noMatch *widget.Label // shown when the filter hides every document
 }
@@ -38,13 +41,15 @@ func (l *library) build() fyne.CanvasObject {
 	l.filter = widget.NewEntry()
 	l.filter.SetPlaceHolder("Filter documents")
 	l.filter.OnChanged = l.onFilterChanged
+	l.sort = widget.NewSelect(librarySortOrders, func(string) { l.applyFilter() })
+	l.sort.SetSelected(sortImportOrder)
 	l.list = widget.NewList(l.length, l.createRow, l.updateRow)
 	l.list.OnSelected = l.onSelected
 	l.noMatch = widget.NewLabel("")
 	l.noMatch.Importance = widget.LowImportance
 	l.noMatch.Wrapping = fyne.TextWrapWord
 	l.noMatch.Hide()
-	return container.NewBorder(container.NewVBox(l.header, l.filter), nil, nil, nil,
+	return container.NewBorder(container.NewVBox(l.header, l.filter, l.sort), nil, nil, nil,
 		container.NewStack(l.list, container.NewVBox(l.noMatch)))
 }
 
@@ -79,13 +84,16 @@ func (l *library) setCurrent(id int64) {
 
 func (l *library) onFilterChanged(string) { l.applyFilter() }
 
-// applyFilter keeps documents whose title or source holds every word of the filter,
-// ignoring case.
+// applyFilter keeps documents whose title, source or metadata holds every word of
+// the filter, ignoring case, in the chosen order.
 func (l *library) applyFilter() {
+	if l.list == nil {
+		return // the sort choice is set while the library is built
+	}
 	words := strings.Fields(strings.ToLower(l.filter.Text))
 	l.shown = l.shown[:0]
 	for _, d := range l.all {
-		haystack := strings.ToLower(d.Title + " " + d.Source)
+		haystack := libraryHaystack(d)
 		keep := true
 		for _, word := range words {
 			if !strings.Contains(haystack, word) {
@@ -97,11 +105,12 @@ func (l *library) applyFilter() {
 			l.shown = append(l.shown, d)
 		}
 	}
+	sortLibrary(l.shown, l.sort.Selected)
 	l.noMatch.Hide()
 	if len(words) > 0 {
 		l.header.SetText(fmt.Sprintf("Documents (%d of %d)", len(l.shown), len(l.all)))
 		if len(l.shown) == 0 && len(l.all) > 0 {
-			l.noMatch.SetText(fmt.Sprintf("No title or source contains “%s”.", strings.TrimSpace(l.filter.Text)))
+			l.noMatch.SetText(fmt.Sprintf("No title, source, outlet, author or date contains “%s”.", strings.TrimSpace(l.filter.Text)))
 			l.noMatch.Show()
 		}
 	} else {
@@ -168,7 +177,7 @@ func (l *library) updateRow(i widget.ListItemID, row fyne.CanvasObject) {
 	case d.Status == annotate.StatusDone:
 		importance = widget.SuccessImportance
 	}
-	text := fmt.Sprintf("%s · %s", plural(d.SpanCount, "annotation"), d.Status.Display())
+	text := libraryRowDetails(d)
 	if meta.Text != text || meta.Importance != importance {
 		meta.Text = text
 		meta.Importance = importance

@@ -23,97 +23,106 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 	quit := item("Quit", shortcut(fyne.KeyQ, 0), w.onQuit)
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
-		item("Open files…", shortcut(fyne.KeyO, 0), w.onOpenFiles),
-		item("Open folder…", shortcut(fyne.KeyO, fyne.KeyModifierShift), w.onOpenFolder),
+		item("Open files…", shortcut(fyne.KeyO, 0), w.imports.onOpenFiles),
+		item("Open folder…", shortcut(fyne.KeyO, fyne.KeyModifierShift), w.imports.onOpenFolder),
+		item("New from clipboard…", shortcut(fyne.KeyV, fyne.KeyModifierShift), w.imports.onNewFromClipboard),
 		fyne.NewMenuItemSeparator(),
-		item("Import…", shortcut(fyne.KeyI, 0), w.onImport),
+		item("Import…", shortcut(fyne.KeyI, 0), w.imports.onImport),
 		item("Export…", shortcut(fyne.KeyE, 0), w.onExport),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Back up now…", w.onBackUpNow),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
+	everywhere := fyne.NewMenuItem("Tag all occurrences in every document", func() {
+		w.prec.setEverywhere(!w.prec.everywhere())
+		w.win.SetMainMenu(w.buildMainMenu())
+	})
+	everywhere.Checked = w.prec.everywhere()
 	edit := fyne.NewMenu("Edit",
-		item("Undo", &fyne.ShortcutUndo{}, w.onUndoShortcut),
-		item("Redo", shortcut(fyne.KeyZ, fyne.KeyModifierShift), w.onRedoShortcut),
+		item("Undo", &fyne.ShortcutUndo{}, w.textFirst(&fyne.ShortcutUndo{}, w.onUndo)),
+		item("Redo", shortcut(fyne.KeyZ, fyne.KeyModifierShift), w.textFirst(&fyne.ShortcutRedo{}, w.onRedo)),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Delete annotation", w.onDeleteAnnotation),
 		fyne.NewMenuItemSeparator(),
-		item("Find…", shortcut(fyne.KeyF, 0), w.onFind),
+		item("Find in document…", shortcut(fyne.KeyF, 0), func() { w.find.open(w.win.Canvas()) }),
+		item("Search annotations…", shortcut(fyne.KeyK, 0), w.onFind),
+		fyne.NewMenuItemSeparator(),
+		item("Tag all occurrences", shortcut(fyne.KeyA, fyne.KeyModifierShift), func() { w.prec.onTagOccurrences(w.selectedAnnotation()) }),
+		everywhere,
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Annotator name…", w.onAnnotatorName),
 	)
 	document := fyne.NewMenu("Document",
-		item("Next", shortcut(fyne.KeyPageDown, 0), w.onNextDocument),
-		item("Previous", shortcut(fyne.KeyPageUp, 0), w.onPreviousDocument),
+		item("Next", shortcut(fyne.KeyPageDown, 0), func() { w.stepDocument(+1) }),
+		item("Previous", shortcut(fyne.KeyPageUp, 0), func() { w.stepDocument(-1) }),
 		item("Mark done", shortcut(fyne.KeyReturn, 0), w.onMarkDone),
 		fyne.NewMenuItem("Reopen (mark in progress)", w.onReopen),
 		fyne.NewMenuItemSeparator(),
+		item("Document information…", shortcut(fyne.KeyI, fyne.KeyModifierShift), func() { showDocumentInfo(w.ed, w.win, w.dialogs.show) }),
+		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Delete document…", w.onDeleteDocument),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Agreement…", w.onAgreement),
+		fyne.NewMenuItem("Accept all agreed (curation)", w.onAcceptAgreed),
 	)
-	view := fyne.NewMenu("View",
+	view := fyne.NewMenu("View", append([]*fyne.MenuItem{
 		item("Larger text", shortcut(fyne.KeyEqual, 0), func() { w.onTextSize(+1) }),
 		item("Smaller text", shortcut(fyne.KeyMinus, 0), func() { w.onTextSize(-1) }),
 		item("Actual size", shortcut(fyne.Key0, 0), func() { w.onTextSize(0) }),
-	)
+		fyne.NewMenuItemSeparator(),
+		item("Overview…", shortcut(fyne.KeyD, fyne.KeyModifierShift), func() { showOverview(w.app, w.ed.Store()) }),
+		fyne.NewMenuItem("Sources ledger…", w.onSourcesLedger),
+		fyne.NewMenuItem("Casualties…", w.onCasualties),
+		fyne.NewMenuItemSeparator(),
+	}, w.viewSet.menuItems()...)...)
+	view.Items = append(view.Items, w.layerMenuItems()...)
 	labels := fyne.NewMenu("Labels",
-		fyne.NewMenuItem("Manage labels…", w.onManageLabels),
+		fyne.NewMenuItem("Manage labels…", func() { showLabelManager(w.ed, w.win, w.dialogs.show, w.showError) }),
 	)
 	help := fyne.NewMenu("Help",
-		fyne.NewMenuItem("Keyboard shortcuts", w.onShowShortcuts),
-		fyne.NewMenuItem("Label guidelines", w.onShowGuidelines),
+		fyne.NewMenuItem("Keyboard shortcuts", func() { showShortcuts(w.win, w.dialogs.show) }),
+		fyne.NewMenuItem("Label guidelines", func() { showGuidelines(w.win, w.ed.Labels(), w.dialogs.show) }),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("About Newsmark", w.onAbout),
+		fyne.NewMenuItem("Check database…", w.onCheckDatabase),
+		fyne.NewMenuItem("About Newsmark", func() { showAbout(w.app, w.win, w.ed.Store(), w.dialogs.show) }),
 	)
 	return fyne.NewMainMenu(file, edit, view, document, labels, help)
 }
 
 // addWindowShortcuts adds the second keys of actions whose menu item shows the
-// first (a menu item holds one shortcut): Ctrl+Y for redo, Ctrl+K for find and the
-// keypad's Enter for Mark done. Canvas shortcuts fire when nothing has the focus or
+// first (a menu item holds one shortcut): Ctrl+Y for redo, Ctrl+Shift+F for the
+// annotation search and the keypad's Enter for Mark done, and the keys that
+// resize the selected span. Canvas shortcuts fire when nothing has the focus or
 // the focused widget passes shortcuts on, as the document view does; in a text
 // field Ctrl+Y stays the field's own redo.
 func (w *Workbench) addWindowShortcuts() {
 	c := w.win.Canvas()
-	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.onRedoShortcut() })
-	c.AddShortcut(shortcut(fyne.KeyK, 0).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onFind() })
+	redo := w.textFirst(&fyne.ShortcutRedo{}, w.onRedo)
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { redo() })
+	c.AddShortcut(shortcut(fyne.KeyF, fyne.KeyModifierShift).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onFind() })
+	w.prec.addResizeShortcuts(c, w.selectedAnnotation)
 	c.AddShortcut(shortcut(fyne.KeyEnter, 0).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onMarkDone() })
 	// Ctrl++ is Ctrl+Shift+= on most keyboards, or the keypad's plus.
 	c.AddShortcut(shortcut(fyne.KeyEqual, fyne.KeyModifierShift).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onTextSize(+1) })
 	c.AddShortcut(shortcut(fyne.KeyPlus, 0).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.onTextSize(+1) })
 }
 
-// onUndoShortcut undoes in a text field the field's own typing, and elsewhere the
-// last annotation edit: the menu sees Ctrl+Z before the focused widget does. While
-// a dialog or panel is open it does not touch annotations hidden behind it.
-func (w *Workbench) onUndoShortcut() {
-	if field := w.focusedTextField(); field != nil {
-		field.TypedShortcut(&fyne.ShortcutUndo{})
-		return
+// textFirst makes a handler for Undo or Redo, which the menu sees before the
+// focused widget does: a focused text field (filter, note, search box) takes the
+// shortcut for its own typing; otherwise, with no dialog or panel open (it would
+// hide the annotations changed), action undoes or redoes an annotation edit.
+func (w *Workbench) textFirst(sc fyne.Shortcut, action func()) func() {
+	return func() {
+		c := w.win.Canvas()
+		if focused := c.Focused(); focused != nil && focused != fyne.Focusable(w.view) {
+			if field, ok := focused.(fyne.Shortcutable); ok {
+				field.TypedShortcut(sc)
+				return
+			}
+		}
+		if c.Overlays().Top() == nil {
+			action()
+		}
 	}
-	if w.win.Canvas().Overlays().Top() == nil {
-		w.onUndo()
-	}
-}
-
-// onRedoShortcut is onUndoShortcut's counterpart.
-func (w *Workbench) onRedoShortcut() {
-	if field := w.focusedTextField(); field != nil {
-		field.TypedShortcut(&fyne.ShortcutRedo{})
-		return
-	}
-	if w.win.Canvas().Overlays().Top() == nil {
-		w.onRedo()
-	}
-}
-
-// focusedTextField is the focused widget other than the document view that takes
-// shortcuts itself (an entry: filter, note, search box), if any.
-func (w *Workbench) focusedTextField() fyne.Shortcutable {
-	focused := w.win.Canvas().Focused()
-	if focused == nil || focused == fyne.Focusable(w.view) {
-		return nil
-	}
-	if field, ok := focused.(fyne.Shortcutable); ok {
-		return field
-	}
-	return nil
 }

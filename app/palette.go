@@ -9,13 +9,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/app/internal/labelcolor"
 )
 
-// palette is the row of labels above the document: swatch, hotkey and name. A click
-// tags the selection, exactly like the label's digit.
+// palette is the labels above the document: swatch, hotkey and name. A click
+// tags the selection, exactly like the label's digit. The chips wrap to as many
+// rows as they need (a fifth label never hides behind a scroll bar), and the
+// hint takes what room is left on a single row.
 type palette struct {
 	onTag func(label string)
-	box   *fyne.Container
+	box   *fyne.Container // the chips, in a flowLayout
+	row   *fyne.Container // chips and hint
 }
 
 func newPalette(onTag func(label string)) *palette {
@@ -23,39 +27,38 @@ func newPalette(onTag func(label string)) *palette {
 }
 
 func (p *palette) build() fyne.CanvasObject {
-	p.box = container.NewHBox()
+	p.box = container.New(&flowLayout{})
 	hint := widget.NewLabel("Select text, then press a label's digit or click it")
 	hint.Importance = widget.LowImportance
 	hint.SizeName = theme.SizeNameCaptionText
 	hint.Alignment = fyne.TextAlignTrailing
 	hint.Truncation = fyne.TextTruncateEllipsis
-	row := container.New(&paletteLayout{chips: p.box}, container.NewHScroll(p.box), hint)
-	return container.NewVBox(row, widget.NewSeparator())
+	p.row = container.New(&paletteLayout{chips: p.box}, p.box, hint)
+	return container.NewVBox(p.row, widget.NewSeparator())
 }
 
 // minPaletteHint is the narrowest room worth showing the hint in; below it
 // the hint hides rather than showing as "Select te…".
 const minPaletteHint = 160
 
-// paletteLayout gives the label chips the width they need (scrolling only when
-// the window is too narrow even for them) and the hint what is left. In a Border
-// layout the hint kept its full width and the chips scrolled out of sight first,
-// although they are what the row is for.
+// paletteLayout gives the label chips one row when they and the hint fit, else
+// the whole width to wrap in (the hint hides).
 type paletteLayout struct{ chips *fyne.Container }
 
 func (l *paletteLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	scroll, hint := objects[0], objects[1]
-	chipsWidth := min(l.chips.MinSize().Width, size.Width)
-	scroll.Move(fyne.NewPos(0, 0))
-	scroll.Resize(fyne.NewSize(chipsWidth, size.Height))
-	rest := size.Width - chipsWidth - theme.Padding()
+	chips, hint := objects[0], objects[1]
+	oneRow := l.chips.Layout.(*flowLayout).naturalWidth(l.chips.Objects)
+	rest := size.Width - oneRow - theme.Padding()
+	chips.Move(fyne.NewPos(0, 0))
 	if rest < minPaletteHint {
 		hint.Hide()
+		chips.Resize(fyne.NewSize(size.Width, chips.MinSize().Height))
 		return
 	}
+	chips.Resize(fyne.NewSize(oneRow, chips.MinSize().Height))
 	hint.Show()
 	hintHeight := hint.MinSize().Height
-	hint.Move(fyne.NewPos(size.Width-rest, (size.Height-hintHeight)/2))
+	hint.Move(fyne.NewPos(size.Width-rest, (chips.Size().Height-hintHeight)/2))
 	hint.Resize(fyne.NewSize(rest, hintHeight))
 }
 
@@ -64,7 +67,62 @@ func (l *paletteLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(0, height)
 }
 
-// setLabels shows the label set in its order.
+// flowLayout places objects left to right at their minimum size and starts a new
+// row when the next one does not fit. Its minimum height is that of the rows at
+// the width it was last laid out at, so the rows above and below make room (the
+// window re-lays out its parents when a minimum size changes).
+type flowLayout struct{ width float32 }
+
+func (l *flowLayout) naturalWidth(objects []fyne.CanvasObject) float32 {
+	w := float32(0)
+	for i, o := range objects {
+		if i > 0 {
+			w += theme.Padding()
+		}
+		w += o.MinSize().Width
+	}
+	return w
+}
+
+// place lays the objects out in width (moving them only if move) and returns the
+// height used.
+func (l *flowLayout) place(objects []fyne.CanvasObject, width float32, move bool) float32 {
+	pad := theme.Padding()
+	x, y, rowHeight := float32(0), float32(0), float32(0)
+	for _, o := range objects {
+		size := o.MinSize()
+		if x > 0 && x+size.Width > width {
+			x, y, rowHeight = 0, y+rowHeight+pad, 0
+		}
+		if move {
+			o.Move(fyne.NewPos(x, y))
+			o.Resize(size)
+		}
+		x += size.Width + pad
+		rowHeight = max(rowHeight, size.Height)
+	}
+	return y + rowHeight
+}
+
+func (l *flowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
+	l.place(objects, size.Width, true)
+}
+
+func (l *flowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	widest := float32(0)
+	for _, o := range objects {
+		widest = max(widest, o.MinSize().Width)
+	}
+	width := l.width
+	if width <= 0 {
+		width = l.naturalWidth(objects)
+	}
+	return fyne.NewSize(widest, l.place(objects, width, false))
+}
+
+// setLabels shows the label set in its order, at once: the row is laid out again
+// so a new, renamed or removed chip takes its place without a resize.
 func (p *palette) setLabels(labels []annotate.Label) {
 	objects := make([]fyne.CanvasObject, 0, len(labels))
 	for _, l := range labels {
@@ -72,6 +130,9 @@ func (p *palette) setLabels(labels []annotate.Label) {
 	}
 	p.box.Objects = objects
 	p.box.Refresh()
+	if p.row != nil {
+		p.row.Refresh()
+	}
 }
 
 // labelChip is one palette entry. It is tappable but not focusable, so clicking it
@@ -107,7 +168,7 @@ func (c *labelChip) CreateRenderer() fyne.WidgetRenderer {
 	r := &labelChipRenderer{
 		chip:       c,
 		background: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)),
-		swatch:     canvas.NewRectangle(parseHexColor(c.label.Color)),
+		swatch:     canvas.NewRectangle(labelcolor.Parse(c.label.Color)),
 		key:        canvas.NewText("", theme.Color(theme.ColorNameForeground)),
 		name:       canvas.NewText(c.label.Name, theme.Color(theme.ColorNameForeground)),
 	}
@@ -161,7 +222,7 @@ func (r *labelChipRenderer) Refresh() {
 	l := r.chip.label
 	r.key.Text = l.Hotkey
 	r.name.Text = l.Name
-	r.swatch.FillColor = parseHexColor(l.Color)
+	r.swatch.FillColor = labelcolor.Parse(l.Color)
 	if r.chip.hovered {
 		r.background.FillColor = theme.Color(theme.ColorNameHover)
 	} else {

@@ -8,13 +8,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/app/editor"
 )
 
 // statusBar is the strip along the bottom: selection offsets in code points (the
 // unit exports use, so the numbers match the files), document progress and counts,
 // and a short message after actions such as undo.
 type statusBar struct {
+	ed        *editor.Editor // what it reports on
 	selection *widget.Label
 	message   *widget.Label
 	progress  *widget.Label
@@ -22,12 +23,16 @@ type statusBar struct {
 	divider   fyne.CanvasObject
 	// annotator names who new annotations are by; a click changes it.
 	annotator *widget.Button
+	// layer switches between all layers, one annotator's, the curated one and
+	// the curation view; nil leaves it out.
+	layer *widget.Select
 }
 
-func newStatusBar(onAnnotator func()) *statusBar {
+func newStatusBar(ed *editor.Editor, onAnnotator func()) *statusBar {
 	annotator := widget.NewButtonWithIcon("", theme.AccountIcon(), onAnnotator)
 	annotator.Importance = widget.LowImportance
 	return &statusBar{
+		ed:        ed,
 		selection: widget.NewLabel(""),
 		message:   widget.NewLabel(""),
 		progress:  widget.NewLabel(""),
@@ -41,6 +46,9 @@ func (s *statusBar) build() fyne.CanvasObject {
 	s.message.Truncation = fyne.TextTruncateEllipsis
 	s.divider = widget.NewSeparator()
 	right := container.NewHBox(s.progress, s.divider, s.count, widget.NewSeparator(), s.annotator)
+	if s.layer != nil {
+		right.Add(s.layer)
+	}
 	return container.NewBorder(nil, nil, s.selection, right, s.message)
 }
 
@@ -49,9 +57,10 @@ func (s *statusBar) setAnnotator(name string) {
 	s.annotator.SetText(name)
 }
 
-// setSelection shows "Selection 12–40 (28 chars)" or "Caret 12".
-func (s *statusBar) setSelection(start, end int, open bool) {
-	s.selection.SetText(selectionText(start, end, open))
+// showSelection shows "Selection 12–40 (28 chars)" or "Caret 12"; nothing when
+// no document is open.
+func (s *statusBar) showSelection(start, end int) {
+	s.selection.SetText(selectionText(start, end, s.ed.Doc() != nil))
 }
 
 func selectionText(start, end int, open bool) string {
@@ -67,19 +76,33 @@ func selectionText(start, end int, open bool) string {
 	}
 }
 
-// setDocument shows "Document 3 of 40 · in progress" and "5 annotations"; position 0
-// means no document is open.
-func (s *statusBar) setDocument(position, total int, status annotate.Status, spans int) {
-	if position == 0 {
+// showDocument shows "Document 3 of 40 · in progress" and "5 annotations", or
+// the library's size when no document is open.
+func (s *statusBar) showDocument() {
+	doc, total := s.ed.Doc(), len(s.ed.Documents())
+	if doc == nil {
 		s.progress.SetText(plural(total, "document"))
 		s.count.Hide()
 		s.divider.Hide()
+		s.selection.SetText("") // no "Caret 0" with nothing open
 		return
 	}
 	s.count.Show()
 	s.divider.Show()
-	s.progress.SetText(fmt.Sprintf("Document %d of %d · %s", position, total, status.Display()))
-	s.count.SetText(plural(spans, "annotation"))
+	s.progress.SetText(fmt.Sprintf("Document %d of %d · %s", s.ed.DocIndex(doc.ID)+1, total, s.ed.DocStatus().Display()))
+	s.count.SetText(plural(len(s.ed.Spans()), "annotation"))
+}
+
+// setLayers fills the layer switch without acting on the selection.
+func (s *statusBar) setLayers(options []string, selected string) {
+	if s.layer == nil {
+		return
+	}
+	onChanged := s.layer.OnChanged
+	s.layer.OnChanged = nil
+	s.layer.SetOptions(options)
+	s.layer.SetSelected(selected)
+	s.layer.OnChanged = onChanged
 }
 
 // flash shows a short message until the next one.

@@ -6,21 +6,19 @@ package app
 
 import (
 	"cmp"
-	"context"
-	"fmt"
 	"os"
 	"os/signal"
 	"sync"
-	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
-	"github.com/newsmark/newsmark/annotate/search"
+	"github.com/newsmark/newsmark/annotate/casualty"
 	"github.com/newsmark/newsmark/app/docview"
+	"github.com/newsmark/newsmark/app/editor"
+	"github.com/newsmark/newsmark/app/searchpanel"
 	"github.com/newsmark/newsmark/assets"
 )
 
@@ -34,23 +32,13 @@ type Options struct {
 // Workbench is the main window: document library, label palette, document view,
 // annotation list and status bar, with the editing actions that tie them together.
 type Workbench struct {
-	app       fyne.App
-	win       fyne.Window
-	store     annotate.Store
-	ctx       context.Context
-	prefs     fyne.Preferences
-	annotator string
-	engine    *search.Engine // fuzzy search over every span, kept fresh after each edit
-	journal   indexJournal   // edits made while the index reloads
+	app   fyne.App
+	win   fyne.Window
+	prefs fyne.Preferences
+	ed    *editor.Editor // the open document and every edit; the window renders it
 
 	// tasks counts background work (imports, index loads) so tests can wait for it.
 	tasks sync.WaitGroup
-
-	labels  []annotate.Label
-	docs    []annotate.DocumentSummary // library order
-	doc     *annotate.Document         // nil when no document is open
-	spans   []annotate.Span            // the open document's spans, in text order
-	history history
 
 	view        *docview.View
 	library     *library
@@ -59,21 +47,29 @@ type Workbench struct {
 	status      *statusBar
 	emptyHint   fyne.CanvasObject
 	docArea     *fyne.Container
-	search      *searchPanel
-	docText     *documentText   // the document view's text size
-	dialogs     []dialog.Dialog // open dialogs, for Esc
+	search      *searchpanel.Panel
+	imports     *importer
+	docText     *documentText // the document view's text size
+	dialogs     dialogStack   // open dialogs, for Esc
+	prec        *precision    // punctuation rule, resizing, tag all occurrences
+	find        *findBar      // Find in document (Ctrl+F)
+	viewSet     *viewSettings // View ▸ Theme, Full width, exact selection
+
+	attrs    *attrForm // the selected annotation's attributes and links (issue 11)
+	linkHead int64     // the statement "link source" (L) is naming a source for; 0 when not linking
 }
 
 // NewWorkbench builds the main window on a (real or test) fyne.App.
 func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
-	w := &Workbench{
-		app:    a,
-		store:  store,
-		ctx:    context.Background(),
-		prefs:  a.Preferences(),
-		engine: search.New(),
-	}
-	w.annotator = resolveAnnotator(opts.Annotator, w.prefs, osLoginName)
+	w := &Workbench{app: a, prefs: a.Preferences()}
+	w.dialogs.onEmpty = w.refocusView
+	w.ed = editor.New(store, editor.Options{
+		Annotator: resolveAnnotator(opts.Annotator, w.prefs, osLoginName),
+		Do:        fyne.Do,
+		Tasks:     &w.tasks,
+
+		ParseCasualty: casualty.SpanAttrs,
+	})
 	a.Settings().SetTheme(withReadableText(a.Settings().Theme()))
 
 	icon := fyne.NewStaticResource("newsmark.png", assets.IconPNG())
@@ -81,12 +77,17 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 		a.SetIcon(icon)
 	}
 	w.win = a.NewWindow("Newsmark")
+	w.imports = &importer{
+		ed: w.ed, win: w.win, tasks: &w.tasks, dialogs: &w.dialogs, showError: w.showError,
+		flash: func(message string) { w.status.flash(message) },
+		open:  w.openDocument,
+	}
 	w.win.SetIcon(icon)
 	w.win.SetContent(w.build())
 	w.win.SetMainMenu(w.buildMainMenu())
 	w.addWindowShortcuts()
 	w.win.Canvas().SetOnTypedKey(w.onCanvasKey)
-	w.win.SetOnDropped(w.onDropped)
+	w.win.SetOnDropped(w.imports.onDropped)
 	w.win.SetOnClosed(w.saveSession)
 	saved := loadSession(w.prefs)
 	w.win.Resize(fyne.NewSize(
@@ -94,13 +95,14 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 		max(minWindowHeight, cmp.Or(saved.WindowHeight, defaultWindowHeight)),
 	))
 
-	w.status.setAnnotator(w.annotator)
-	w.reloadLabels()
-	w.reloadDocuments()
+	w.status.setAnnotator(w.ed.Annotator())
+	w.ed.Subscribe(w.onEditorEvent)
+	w.showError(w.ed.ReloadLabels())
+	w.showError(w.ed.ReloadDocuments())
 	w.openInitialDocument(opts.OpenDocID)
-	w.loadIndex()
+	w.ed.LoadIndex()
 	if len(opts.ImportPaths) > 0 {
-		w.importPaths(opts.ImportPaths, nil)
+		w.imports.importPaths(opts.ImportPaths, nil)
 	}
 	return w
 }
@@ -112,83 +114,105 @@ func (w *Workbench) Window() fyne.Window { return w.win }
 // stop by SIGINT or SIGTERM (then it quits as File > Quit does).
 func (w *Workbench) ShowAndRun() {
 	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(signals, quitSignals...)
 	defer signal.Stop(signals)
-	w.quitOnSignal(signals)
+	quitOnSignal(signals, w.onQuit)
+	takeOverQuitSignals(signals)
+	stopWatching := make(chan struct{})
+	defer close(stopWatching)
+	w.watchExternalChanges(stopWatching)
 	w.win.ShowAndRun()
 }
 
 // build lays out the window: library left, palette and document centre, annotations
 // right, status bar along the bottom.
 func (w *Workbench) build() fyne.CanvasObject {
+	w.status = newStatusBar(w.ed, w.onAnnotatorName)
+	w.status.layer = newLayerSwitch(w.onLayerChosen)
 	w.view = docview.New()
-	w.view.OnSelectionChanged = w.onSelectionChanged
-	w.view.OnHighlightSelected = w.onHighlightSelected
+	w.view.OnSelectionChanged = w.status.showSelection
+	w.view.OnHighlightSelected = func(id int64) { w.annotations.setSelected(id); w.attrs.show(id) }
+	w.view.OnKey = w.onViewKey
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnDelete = w.onDeleteAnnotation
+	w.prec = &precision{ed: w.ed, view: w.view, flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError, prefs: w.prefs}
+	w.view.OnHighlightResized = w.prec.resize
+	w.find = newFindBar(w.view, w.focusView, w.status.showSelection)
 
-	w.library = newLibrary(w.onLibraryOpen)
-	w.palette = newPalette(w.onPaletteTag)
+	w.library = newLibrary(func(id int64) { w.openDocument(id) })
+	w.palette = newPalette(func(label string) { w.tag(label); w.focusView() })
 	w.annotations = newAnnotationList(w.onAnnotationChosen, w.onNoteEdited)
 	w.annotations.onNoteDone = w.focusView
-	w.status = newStatusBar(w.onAnnotatorName)
+	w.attrs = newAttrForm(w.ed, func(m string) { w.status.flash(m) }, w.showError, w.focusView)
 
 	hint := widget.NewLabelWithStyle(platformKeys("Open files or a folder to start (Ctrl+O)"), fyne.TextAlignCenter, fyne.TextStyle{})
 	hint.Importance = widget.LowImportance
-	openFiles := widget.NewButton("Open files…", w.onOpenFiles)
-	openFolder := widget.NewButton("Open folder…", w.onOpenFolder)
+	openFiles := widget.NewButton("Open files…", w.imports.onOpenFiles)
+	openFolder := widget.NewButton("Open folder…", w.imports.onOpenFolder)
 	w.emptyHint = container.NewCenter(container.NewVBox(hint, container.NewCenter(container.NewHBox(openFiles, openFolder))))
 	w.emptyHint.Hide()
 	w.docText = newDocumentText(w.view, w.prefs.FloatWithFallback(prefTextScale, 1), w.app.Settings())
-	w.docArea = container.NewStack(w.docText.override, w.emptyHint)
+	w.viewSet = newViewSettings(w.app, w.view, w.docText)
+	w.viewSet.refresh = func() { w.win.SetMainMenu(w.buildMainMenu()) }
+	column := container.New(w.viewSet.column, w.docText.override)
+	w.viewSet.column.box = column
+	w.docArea = container.NewStack(column, w.emptyHint)
 
-	centre := container.NewBorder(w.palette.build(), nil, nil, nil, w.docArea)
-	right := container.NewHSplit(centre, w.annotations.build())
+	centre := container.NewBorder(container.NewVBox(w.palette.build(), w.find.build()), nil, nil, nil, w.docArea)
+	side := container.NewVSplit(w.annotations.build(), w.attrs.build())
+	side.Offset = 0.6
+	right := container.NewHSplit(centre, side)
 	right.Offset = 0.7
 	main := container.NewHSplit(w.library.build(), right)
 	main.Offset = 0.2
 	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), w.status.build()), nil, nil, main)
 }
 
-// reloadLabels reads the label set and shows it in the palette, the view and the list.
-func (w *Workbench) reloadLabels() {
-	labels, err := w.store.Labels(w.ctx)
-	if err != nil {
-		w.showError(fmt.Errorf("read labels: %w", err))
-		return
+// onEditorEvent redraws what an edit changed. The editor has committed the change
+// and updated its state before it calls this.
+func (w *Workbench) onEditorEvent(ev editor.Event) {
+	switch ev.Kind {
+	case editor.DocumentOpened:
+		w.showOpenDocument()
+		w.refreshLayerSwitch()
+	case editor.SpansChanged:
+		w.refreshSpans()
+	case editor.NoteChanged:
+		// The list shows the editor's spans, which hold the new note; it is not
+		// redrawn, so the note field being typed in keeps its caret.
+	case editor.LabelsChanged:
+		labels := w.ed.Labels()
+		w.palette.setLabels(labels)
+		w.annotations.setLabels(labels)
+		w.refreshSpans()
+	case editor.LibraryChanged:
+		w.library.setDocuments(w.ed.Documents(), w.ed.DocID())
+		w.updateEmptyState()
+		w.status.showDocument()
+	case editor.DocumentChanged:
+		if i := w.ed.DocIndex(ev.DocID); i >= 0 {
+			w.library.updateDocument(w.ed.Documents()[i])
+		}
+		w.status.showDocument()
+	case editor.IndexFailed:
+		w.status.flash("Search index incomplete: " + ev.Err.Error())
 	}
-	w.labels = labels
-	w.palette.setLabels(labels)
-	w.annotations.setLabels(labels)
-	w.refreshSpans()
-}
-
-// reloadDocuments reads the library and shows it, or the empty-state hint.
-func (w *Workbench) reloadDocuments() {
-	docs, err := w.store.Documents(w.ctx, annotate.DocumentFilter{})
-	if err != nil {
-		w.showError(fmt.Errorf("read document list: %w", err))
-		return
-	}
-	w.docs = docs
-	w.library.setDocuments(docs, w.currentDocID())
-	w.updateEmptyState()
-	w.updateStatus()
 }
 
 // openInitialDocument opens the requested document, else the one open at the last
 // quit (restoring its scroll position), else the first.
 func (w *Workbench) openInitialDocument(requested int64) {
-	if len(w.docs) == 0 {
+	docs := w.ed.Documents()
+	if len(docs) == 0 {
 		return
 	}
-	if requested != 0 && w.docIndex(requested) >= 0 {
+	if requested != 0 && w.ed.DocIndex(requested) >= 0 {
 		w.openDocument(requested)
 		return
 	}
 	saved := loadSession(w.prefs)
 	last := saved.Document
-	if last != 0 && w.docIndex(last) >= 0 {
+	if last != 0 && w.ed.DocIndex(last) >= 0 {
 		w.openDocument(last)
 		scroll, caret := saved.Scroll, saved.Caret
 		restore := func() {
@@ -197,87 +221,65 @@ func (w *Workbench) openInitialDocument(requested int64) {
 			// reader left off rather than at offset 0, off screen.
 			w.view.Select(caret, caret)
 			w.view.SetScrollPosition(scroll)
-			w.onSelectionChanged(w.view.Selection()) // the status bar says where it is
+			w.status.showSelection(w.view.Selection()) // the status bar says where it is
 		}
 		restore()
 		// The view may not know its height until the window is laid out, so
 		// restore again once the app runs.
 		w.app.Lifecycle().SetOnStarted(func() {
-			if w.currentDocID() == last && w.view.Caret() == caret {
+			if w.ed.DocID() == last && w.view.Caret() == caret {
 				restore()
 			}
 		})
 		return
 	}
-	w.openDocument(w.docs[0].ID)
-}
-
-// currentDocID is the open document's ID, 0 when none is open.
-func (w *Workbench) currentDocID() int64 {
-	if w.doc == nil {
-		return 0
-	}
-	return w.doc.ID
-}
-
-// docIndex is the position of a document in the library, -1 if absent.
-func (w *Workbench) docIndex(id int64) int {
-	for i, d := range w.docs {
-		if d.ID == id {
-			return i
-		}
-	}
-	return -1
+	w.openDocument(docs[0].ID)
 }
 
 // openDocument shows a document with its annotations and gives the view the focus,
 // caret at 0, ready for the keyboard.
 func (w *Workbench) openDocument(id int64) bool {
 	w.annotations.flushNotes()
-	doc, err := w.store.Document(w.ctx, id)
-	if err != nil {
-		w.showError(fmt.Errorf("open document %d: %w", id, err))
+	if err := w.ed.Open(id); err != nil {
+		w.showError(err)
 		return false
 	}
-	spans, err := w.store.Spans(w.ctx, id)
-	if err != nil {
-		w.showError(fmt.Errorf("read annotations of %q: %w", doc.Title, err))
-		return false
-	}
-	w.doc = &doc
-	w.spans = spans
-	w.view.SetText(doc.Text)
-	w.refreshSpans()
-	w.library.setCurrent(id)
-	w.win.SetTitle("Newsmark — " + doc.Title)
-	// Remembered at once, so that even a crash reopens this document.
-	s := loadSession(w.prefs)
-	s.Document, s.Scroll, s.Caret = id, 0, 0
-	storeSession(w.prefs, s)
-	w.updateEmptyState()
-	w.onSelectionChanged(w.view.Selection())
-	w.focusView()
 	return true
 }
 
-// closeDocument empties the centre after the open document was deleted.
-func (w *Workbench) closeDocument() {
-	w.doc = nil
-	w.spans = nil
-	w.view.SetText("")
+// showOpenDocument puts the editor's open document (or none) on screen.
+func (w *Workbench) showOpenDocument() {
+	doc := w.ed.Doc()
+	if doc == nil {
+		w.view.SetText("")
+		w.refreshSpans()
+		w.library.setCurrent(0)
+		w.win.SetTitle("Newsmark")
+		w.updateEmptyState()
+		w.status.showDocument()
+		return
+	}
+	w.view.SetText(doc.Text)
+	w.find.reset()
 	w.refreshSpans()
-	w.library.setCurrent(0)
-	w.win.SetTitle("Newsmark")
+	w.library.setCurrent(doc.ID)
+	w.win.SetTitle("Newsmark — " + doc.Title)
+	// Remembered at once, so that even a crash reopens this document.
+	s := loadSession(w.prefs)
+	s.Document, s.Scroll, s.Caret = doc.ID, 0, 0
+	storeSession(w.prefs, s)
 	w.updateEmptyState()
-	w.updateStatus()
+	w.status.showSelection(w.view.Selection())
+	w.focusView()
 }
 
 // updateEmptyState swaps the document view for the start hint when there is nothing
 // to show.
 func (w *Workbench) updateEmptyState() {
-	if len(w.docs) == 0 || w.doc == nil {
+	empty := len(w.ed.Documents()) == 0
+	if empty || w.ed.Doc() == nil {
 		w.view.Hide()
-		if len(w.docs) == 0 {
+		if empty {
 			w.emptyHint.Show()
 		}
 		return
@@ -288,7 +290,7 @@ func (w *Workbench) updateEmptyState() {
 
 // focusView puts the keyboard focus in the document view, where digits tag.
 func (w *Workbench) focusView() {
-	if w.doc == nil || w.win.Canvas() == nil {
+	if w.ed.Doc() == nil || w.win.Canvas() == nil {
 		return
 	}
 	w.win.Canvas().Focus(w.view)
@@ -300,7 +302,7 @@ func (w *Workbench) focusView() {
 // Esc, then Shift+Right moved by a word): focusing it afresh (FocusLost,
 // FocusGained) clears that state.
 func (w *Workbench) refocusView() {
-	if w.doc == nil || w.win.Canvas() == nil {
+	if w.ed.Doc() == nil || w.win.Canvas() == nil {
 		return
 	}
 	if c := w.win.Canvas(); c.Focused() == fyne.Focusable(w.view) {
@@ -318,8 +320,8 @@ func (w *Workbench) saveSession() {
 	if size.Width >= minWindowWidth && size.Height >= minWindowHeight {
 		s.WindowWidth, s.WindowHeight = size.Width, size.Height
 	}
-	if w.doc != nil {
-		s.Document = w.doc.ID
+	if doc := w.ed.Doc(); doc != nil {
+		s.Document = doc.ID
 		// Read from the view at quit rather than tracked through OnScrolled:
 		// ScrollToOffset and SetScrollPosition move it without that callback.
 		s.Scroll = w.view.ScrollPosition()

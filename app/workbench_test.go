@@ -18,7 +18,7 @@ import (
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/search"
-	"github.com/newsmark/newsmark/assets"
+	"github.com/newsmark/newsmark/app/internal/testdb"
 	"github.com/newsmark/newsmark/storage"
 )
 
@@ -49,35 +49,8 @@ func newWBFixture(t *testing.T, texts ...string) *wbFixture {
 func newWBFixtureTB(t testing.TB, texts ...string) *wbFixture {
 	t.Helper()
 	a := test.NewTempApp(t)
-	ctx := context.Background()
-	db, err := storage.Open(filepath.Join(t.TempDir(), "wb.db"))
-	if err != nil {
-		t.Fatalf("open database: %v", err)
-	}
-	t.Cleanup(func() { db.Close() })
-	labels, err := assets.DefaultLabels()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Seed(ctx, labels, nil); err != nil {
-		t.Fatalf("seed: %v", err)
-	}
-	f := &wbFixture{t: t, db: db, ctx: ctx}
-	if len(texts) > 0 {
-		records := func(yield func(annotate.ImportRecord, error) bool) {
-			for i, text := range texts {
-				doc := annotate.Document{Title: annotate.TitleFromText(text), Source: "test", Text: text}
-				if !yield(annotate.ImportRecord{Origin: "test:" + string(rune('1'+i)), Document: doc}, nil) {
-					return
-				}
-			}
-		}
-		result, err := db.Import(ctx, records, annotate.ImportOptions{Annotator: "importer"})
-		if err != nil {
-			t.Fatalf("import: %v", err)
-		}
-		f.ids = result.DocIDs
-	}
+	db, ids := testdb.Open(t, texts...)
+	f := &wbFixture{t: t, db: db, ctx: context.Background(), ids: ids}
 	var open int64
 	if len(f.ids) > 0 {
 		open = f.ids[0]
@@ -112,11 +85,11 @@ func cp(t testing.TB, text, sub string) int {
 // tagText selects sub in the open document and presses the digit.
 func (f *wbFixture) tagText(sub string, digit rune) annotate.Span {
 	f.t.Helper()
-	start := cp(f.t, f.w.doc.Text, sub)
+	start := cp(f.t, f.w.ed.Doc().Text, sub)
 	end := start + annotate.RuneLen(sub)
 	f.w.view.Select(start, end)
 	f.w.view.OnTypedRune(digit)
-	for _, s := range f.spans(f.w.doc.ID) {
+	for _, s := range f.spans(f.w.ed.DocID()) {
 		if s.Start == start && s.End == end {
 			return s
 		}
@@ -150,7 +123,7 @@ func TestTaggingTheSelectionStoresExactCodePoints(t *testing.T) {
 	span := f.tagText(quote, '2')
 
 	want := []spanRow{{33, 33 + 15, "QUOTE", quote}}
-	if got := rows(f.spans(f.w.doc.ID)); !slices.Equal(got, want) {
+	if got := rows(f.spans(f.w.ed.DocID())); !slices.Equal(got, want) {
 		t.Fatalf("stored spans = %+v, want %+v", got, want)
 	}
 	if span.Annotator != "tester" {
@@ -172,14 +145,14 @@ func TestTaggingTheSelectionStoresExactCodePoints(t *testing.T) {
 	if len(f.w.annotations.spans) != 1 || f.w.annotations.spans[0].ID != span.ID {
 		t.Errorf("annotation list = %+v, want the new span", f.w.annotations.spans)
 	}
-	doc, err := f.db.Document(f.ctx, f.w.doc.ID)
+	doc, err := f.db.Document(f.ctx, f.w.ed.DocID())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if doc.Status != annotate.StatusInProgress || f.w.docs[0].Status != annotate.StatusInProgress || f.w.docs[0].SpanCount != 1 {
-		t.Errorf("status after first span: store %s, library %s with %d spans", doc.Status, f.w.docs[0].Status, f.w.docs[0].SpanCount)
+	if doc.Status != annotate.StatusInProgress || f.w.ed.Documents()[0].Status != annotate.StatusInProgress || f.w.ed.Documents()[0].SpanCount != 1 {
+		t.Errorf("status after first span: store %s, library %s with %d spans", doc.Status, f.w.ed.Documents()[0].Status, f.w.ed.Documents()[0].SpanCount)
 	}
-	if hits := f.w.engine.Search("will stay", search.Options{}); len(hits) == 0 || hits[0].Record.ID != span.ID {
+	if hits := f.w.ed.Engine().Search("will stay", search.Options{}); len(hits) == 0 || hits[0].Record.ID != span.ID {
 		t.Errorf("search for the new span found %+v", hits)
 	}
 }
@@ -188,10 +161,10 @@ func TestSelectionAcrossEmojiAndCRLFIsStoredAsPythonWouldSliceIt(t *testing.T) {
 	f := newWBFixture(t, trickyText)
 	// From the no-break space through the CRLF into the next line.
 	sub := "\u00a0over 😀\r\n“We"
-	start := cp(t, f.w.doc.Text, sub)
+	start := cp(t, f.w.ed.Doc().Text, sub)
 	f.w.view.Select(start, start+annotate.RuneLen(sub))
 	f.w.view.OnTypedRune('1')
-	got := f.spans(f.w.doc.ID)
+	got := f.spans(f.w.ed.DocID())
 	// Python: the selection starts at code point 24 and len(sub) == 12; the
 	// leading no-break space is trimmed off, so the span is 25–36.
 	want := "over 😀\r\n“We"
@@ -207,7 +180,7 @@ func TestDigitWithoutSelectionOrUnknownHotkeyStoresNothing(t *testing.T) {
 	f.w.view.Select(0, 4)
 	f.w.view.OnTypedRune('9') // no label has hotkey 9
 	f.w.view.OnTypedRune('x')
-	if got := f.spans(f.w.doc.ID); len(got) != 0 {
+	if got := f.spans(f.w.ed.DocID()); len(got) != 0 {
 		t.Fatalf("spans = %+v, want none", rows(got))
 	}
 }
@@ -217,7 +190,7 @@ func TestDigitRelabelsTheSelectedAnnotation(t *testing.T) {
 	span := f.tagText("“We will stay,”", '2')
 	f.w.view.SelectHighlight(span.ID)
 	f.w.view.OnTypedRune('1')
-	got := f.spans(f.w.doc.ID)
+	got := f.spans(f.w.ed.DocID())
 	if len(got) != 1 || got[0].ID != span.ID || got[0].Label != "CLAIM" {
 		t.Fatalf("after relabel: %+v, want span %d as CLAIM", got, span.ID)
 	}
@@ -232,21 +205,21 @@ func TestDeleteRemovesTheSelectedAnnotation(t *testing.T) {
 	gone := f.tagText("“We will stay,”", '2')
 	f.w.view.SelectHighlight(gone.ID)
 	f.w.view.OnDelete()
-	got := f.spans(f.w.doc.ID)
+	got := f.spans(f.w.ed.DocID())
 	if len(got) != 1 || got[0].ID != keep.ID {
 		t.Fatalf("after delete: %+v, want only span %d", rows(got), keep.ID)
 	}
 	if len(f.w.annotations.spans) != 1 {
 		t.Errorf("annotation list still shows %d rows", len(f.w.annotations.spans))
 	}
-	if hits := f.w.engine.Search("will stay", search.Options{}); len(hits) != 0 {
+	if hits := f.w.ed.Engine().Search("will stay", search.Options{}); len(hits) != 0 {
 		t.Errorf("deleted span still found by search: %+v", hits)
 	}
 	// With nothing selected, Delete does nothing.
 	f.w.view.Select(0, 0)
 	f.w.view.SelectHighlight(0)
 	f.w.view.OnDelete()
-	if got := f.spans(f.w.doc.ID); len(got) != 1 {
+	if got := f.spans(f.w.ed.DocID()); len(got) != 1 {
 		t.Errorf("Delete without a selected annotation removed something: %+v", rows(got))
 	}
 }
@@ -267,15 +240,15 @@ func TestUndoAndRedoReplayCreateRelabelNoteAndDeleteAgainstTheStore(t *testing.T
 	}
 	check := func(step string, want state) {
 		t.Helper()
-		got := f.spans(f.w.doc.ID)
+		got := f.spans(f.w.ed.DocID())
 		if len(got) != want.n {
 			t.Fatalf("%s: %d spans stored, want %d", step, len(got), want.n)
 		}
 		if want.n == 1 && (got[0].ID != span.ID || got[0].Label != want.label || got[0].Note != want.note || got[0].Text != quote) {
 			t.Fatalf("%s: stored %+v, want id %d %s note %q", step, got[0], span.ID, want.label, want.note)
 		}
-		if len(f.w.spans) != want.n {
-			t.Fatalf("%s: screen shows %d spans, store has %d", step, len(f.w.spans), want.n)
+		if len(f.w.ed.Spans()) != want.n {
+			t.Fatalf("%s: screen shows %d spans, store has %d", step, len(f.w.ed.Spans()), want.n)
 		}
 	}
 	check("after delete", state{0, "", ""})
@@ -306,7 +279,7 @@ func TestUndoAndRedoReplayCreateRelabelNoteAndDeleteAgainstTheStore(t *testing.T
 	f.w.onUndo()
 	check("undo delete again", state{1, "CLAIM", "checked"})
 	f.tagText("At least 14 civilians", '4')
-	if f.w.history.canRedo() {
+	if f.w.ed.CanRedo() {
 		t.Errorf("redo still possible after a new edit")
 	}
 }
@@ -316,8 +289,8 @@ func TestUndoOpensTheDocumentTheStepBelongsTo(t *testing.T) {
 	span := f.tagText("At least 14 civilians", '4')
 	f.w.openDocument(f.ids[1])
 	f.w.onUndo()
-	if f.w.currentDocID() != f.ids[0] {
-		t.Fatalf("undo left document %d open, want %d", f.w.currentDocID(), f.ids[0])
+	if f.w.ed.DocID() != f.ids[0] {
+		t.Fatalf("undo left document %d open, want %d", f.w.ed.DocID(), f.ids[0])
 	}
 	if got := f.spans(f.ids[0]); len(got) != 0 {
 		t.Fatalf("span %d still stored after undo: %+v", span.ID, got)
@@ -352,15 +325,15 @@ func TestASignalQuitsLikeFileQuitSavingTheNoteBeingTyped(t *testing.T) {
 	span := f.tagText("“We will stay,”", '2')
 	test.Type(f.noteEntryFor(span.ID), "unsaved — so far")
 	signals := make(chan os.Signal, 1)
-	f.w.quitOnSignal(signals)
+	quitOnSignal(signals, f.w.onQuit)
 	signals <- syscall.SIGTERM
 	// The deadline only guards against a hang.
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if f.spans(f.w.doc.ID)[0].Note == "unsaved — so far" {
+		if f.spans(f.w.ed.DocID())[0].Note == "unsaved — so far" {
 			return
 		}
 	}
-	t.Fatalf("after SIGTERM the note is %q; want the note being typed saved", f.spans(f.w.doc.ID)[0].Note)
+	t.Fatalf("after SIGTERM the note is %q; want the note being typed saved", f.spans(f.w.ed.DocID())[0].Note)
 }
 
 func TestEditingANoteSavesItOnEnterAndOnFocusLoss(t *testing.T) {
@@ -368,21 +341,21 @@ func TestEditingANoteSavesItOnEnterAndOnFocusLoss(t *testing.T) {
 	span := f.tagText("“We will stay,”", '2')
 	entry := f.noteEntryFor(span.ID)
 	test.Type(entry, "said twice — check")
-	if got := f.spans(f.w.doc.ID)[0].Note; got != "" {
+	if got := f.spans(f.w.ed.DocID())[0].Note; got != "" {
 		t.Fatalf("note saved while typing (%q); want it saved on Enter", got)
 	}
 	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if got := f.spans(f.w.doc.ID)[0].Note; got != "said twice — check" {
+	if got := f.spans(f.w.ed.DocID())[0].Note; got != "said twice — check" {
 		t.Fatalf("note after Enter = %q", got)
 	}
 	test.Type(entry, " 😀")
 	f.w.win.Canvas().Focus(entry)
 	f.w.win.Canvas().Unfocus()
-	if got := f.spans(f.w.doc.ID)[0].Note; got != "said twice — check 😀" {
+	if got := f.spans(f.w.ed.DocID())[0].Note; got != "said twice — check 😀" {
 		t.Fatalf("note after focus loss = %q", got)
 	}
 	f.w.onUndo()
-	if got := f.spans(f.w.doc.ID)[0].Note; got != "said twice — check" {
+	if got := f.spans(f.w.ed.DocID())[0].Note; got != "said twice — check" {
 		t.Fatalf("note after undo = %q", got)
 	}
 }
@@ -425,7 +398,7 @@ func TestTitleFollowsTheOpenDocument(t *testing.T) {
 	if got := f.w.win.Title(); got != "Newsmark — “Ceasefire” talks — it’s\u00a0over 😀" {
 		t.Errorf("title = %q", got)
 	}
-	f.w.onNextDocument()
+	f.w.stepDocument(+1)
 	if got := f.w.win.Title(); got != "Newsmark — Second article" {
 		t.Errorf("title after Next = %q", got)
 	}
@@ -467,7 +440,9 @@ func TestMarkDoneMovesToTheNextDocumentNotDone(t *testing.T) {
 	if err := f.db.SetDocumentStatus(f.ctx, f.ids[1], annotate.StatusDone); err != nil {
 		t.Fatal(err)
 	}
-	f.w.reloadDocuments()
+	if err := f.w.ed.ReloadDocuments(); err != nil {
+		t.Fatal(err)
+	}
 	f.w.onMarkDone()
 	doc, err := f.db.Document(f.ctx, f.ids[0])
 	if err != nil {
@@ -476,8 +451,8 @@ func TestMarkDoneMovesToTheNextDocumentNotDone(t *testing.T) {
 	if doc.Status != annotate.StatusDone {
 		t.Errorf("stored status = %s, want done", doc.Status)
 	}
-	if f.w.currentDocID() != f.ids[2] {
-		t.Errorf("open document = %d, want %d (the next not done)", f.w.currentDocID(), f.ids[2])
+	if f.w.ed.DocID() != f.ids[2] {
+		t.Errorf("open document = %d, want %d (the next not done)", f.w.ed.DocID(), f.ids[2])
 	}
 	if got := f.w.status.progress.Text; got != "Document 3 of 3 · new" {
 		t.Errorf("progress = %q", got)
@@ -496,17 +471,17 @@ func TestMarkDoneAndReopenAreUndoable(t *testing.T) {
 	}
 	first := f.ids[0]
 	f.w.onMarkDone() // by mistake: it moves on to "two"
-	if stored(first) != annotate.StatusDone || f.w.currentDocID() != f.ids[1] {
-		t.Fatalf("after Mark done: %s, open %d", stored(first), f.w.currentDocID())
+	if stored(first) != annotate.StatusDone || f.w.ed.DocID() != f.ids[1] {
+		t.Fatalf("after Mark done: %s, open %d", stored(first), f.w.ed.DocID())
 	}
 	f.w.onUndo()
 	if got := stored(first); got != annotate.StatusNew {
 		t.Errorf("after Ctrl+Z the document is %s, want new again", got)
 	}
-	if f.w.currentDocID() != first {
-		t.Errorf("Ctrl+Z left document %d open, want the one it changed (%d)", f.w.currentDocID(), first)
+	if f.w.ed.DocID() != first {
+		t.Errorf("Ctrl+Z left document %d open, want the one it changed (%d)", f.w.ed.DocID(), first)
 	}
-	if got := f.w.docs[f.w.docIndex(first)].Status; got != annotate.StatusNew {
+	if got := f.w.ed.Documents()[f.w.ed.DocIndex(first)].Status; got != annotate.StatusNew {
 		t.Errorf("the library still shows %s", got)
 	}
 	f.w.onRedo()
@@ -539,7 +514,7 @@ func TestLibraryFilterAndOpen(t *testing.T) {
 		t.Errorf("'no match' shown beside 2 matches")
 	}
 	f.w.library.filter.SetText("zaporizhzhia ")
-	if !f.w.library.noMatch.Visible() || f.w.library.noMatch.Text != "No title or source contains “zaporizhzhia”." {
+	if !f.w.library.noMatch.Visible() || f.w.library.noMatch.Text != "No title, source, outlet, author or date contains “zaporizhzhia”." {
 		t.Errorf("a filter that hides everything says %q (visible %v)", f.w.library.noMatch.Text, f.w.library.noMatch.Visible())
 	}
 	f.w.library.filter.SetText("harbour")
@@ -547,19 +522,19 @@ func TestLibraryFilterAndOpen(t *testing.T) {
 		t.Errorf("'no match' still shown after the filter matched again")
 	}
 	f.w.library.list.Select(1) // a click on "Harbour fire"
-	if f.w.currentDocID() != f.ids[2] {
-		t.Errorf("open document = %d, want %d", f.w.currentDocID(), f.ids[2])
+	if f.w.ed.DocID() != f.ids[2] {
+		t.Errorf("open document = %d, want %d", f.w.ed.DocID(), f.ids[2])
 	}
 }
 
 func TestSessionIsRememberedInPreferences(t *testing.T) {
 	f := newWBFixture(t, "one\n", "two\n")
-	f.w.onNextDocument()
+	f.w.stepDocument(+1)
 	f.w.saveSession()
 	again := NewWorkbench(f.w.app, f.db, Options{Annotator: "tester"})
 	again.tasks.Wait()
-	if again.currentDocID() != f.ids[1] {
-		t.Errorf("reopened on document %d, want the last one %d", again.currentDocID(), f.ids[1])
+	if again.ed.DocID() != f.ids[1] {
+		t.Errorf("reopened on document %d, want the last one %d", again.ed.DocID(), f.ids[1])
 	}
 	if got := loadSession(f.w.prefs).WindowWidth; got != 1200 {
 		t.Errorf("saved window width = %v, want 1200", got)
@@ -613,21 +588,21 @@ func TestSearchResultOpensItsDocumentWithTheSpanSelected(t *testing.T) {
 	span := f.tagText("At least 14 civilians", '4')
 	f.w.openDocument(f.ids[1])
 	f.w.onSearchOpen(f.ids[0], span.ID)
-	if f.w.currentDocID() != f.ids[0] || f.w.view.SelectedHighlight() != span.ID {
-		t.Fatalf("search open: document %d, highlight %d; want %d, %d", f.w.currentDocID(), f.w.view.SelectedHighlight(), f.ids[0], span.ID)
+	if f.w.ed.DocID() != f.ids[0] || f.w.view.SelectedHighlight() != span.ID {
+		t.Fatalf("search open: document %d, highlight %d; want %d, %d", f.w.ed.DocID(), f.w.view.SelectedHighlight(), f.ids[0], span.ID)
 	}
 }
 
 func TestPaletteClickTagsTheSelection(t *testing.T) {
 	f := newWBFixture(t, trickyText)
 	chips := f.w.palette.box.Objects
-	if len(chips) != 4 {
-		t.Fatalf("palette shows %d labels, want 4", len(chips))
+	if len(chips) != 5 {
+		t.Fatalf("palette shows %d labels, want 5", len(chips))
 	}
 	start := cp(t, trickyText, "Ana Pavić")
 	f.w.view.Select(start, start+9)
 	test.Tap(chips[0].(*labelChip)) // CLAIM
-	got := f.spans(f.w.doc.ID)
+	got := f.spans(f.w.ed.DocID())
 	if len(got) != 1 || got[0].Label != "CLAIM" || got[0].Text != "Ana Pavić" {
 		t.Fatalf("spans = %+v", rows(got))
 	}
@@ -645,7 +620,7 @@ func TestImportingFilesOpensTheFirstAndListsBadOnes(t *testing.T) {
 		t.Fatal(err)
 	}
 	var result annotate.ImportResult
-	f.w.importPaths([]string{good, bad}, func(r annotate.ImportResult, err error) {
+	f.w.imports.importPaths([]string{good, bad}, func(r annotate.ImportResult, err error) {
 		if err != nil {
 			t.Errorf("import: %v", err)
 		}
@@ -655,11 +630,11 @@ func TestImportingFilesOpensTheFirstAndListsBadOnes(t *testing.T) {
 	if len(result.DocIDs) != 2 {
 		t.Fatalf("imported %v, want 2 documents", result.DocIDs)
 	}
-	if f.w.doc == nil || f.w.doc.Text != trickyText {
+	if f.w.ed.Doc() == nil || f.w.ed.Doc().Text != trickyText {
 		t.Fatalf("first imported document not open")
 	}
-	if len(f.w.docs) != 2 {
-		t.Errorf("library shows %d documents", len(f.w.docs))
+	if len(f.w.ed.Documents()) != 2 {
+		t.Errorf("library shows %d documents", len(f.w.ed.Documents()))
 	}
 	if !overlayHasText(f.w.win, "b.jsonl:2") {
 		t.Errorf("no dialog names the bad line b.jsonl:2")
@@ -714,12 +689,12 @@ func TestSpansImportedThroughTheImportDialogBecomeSearchable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.w.onImportDialogDone(result)
+	f.w.imports.onImportDialogDone(result)
 	f.w.tasks.Wait()
-	if f.w.currentDocID() != result.DocIDs[0] || len(f.w.docs) != 2 {
-		t.Fatalf("imported document not opened/listed: open %d, library %d", f.w.currentDocID(), len(f.w.docs))
+	if f.w.ed.DocID() != result.DocIDs[0] || len(f.w.ed.Documents()) != 2 {
+		t.Fatalf("imported document not opened/listed: open %d, library %d", f.w.ed.DocID(), len(f.w.ed.Documents()))
 	}
-	hits := f.w.engine.Search("port is closed", search.Options{})
+	hits := f.w.ed.Engine().Search("port is closed", search.Options{})
 	if len(hits) == 0 || hits[0].Record.Text != quote || hits[0].Record.DocTitle != "Port" {
 		t.Fatalf("search after import found %+v", hits)
 	}
@@ -731,13 +706,13 @@ func TestDroppedFilesAreImportedAndTheFirstOpened(t *testing.T) {
 	if err := os.WriteFile(path, []byte(trickyText), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	f.w.onDropped(fyne.NewPos(10, 10), []fyne.URI{fynestorage.NewFileURI(path)})
+	f.w.imports.onDropped(fyne.NewPos(10, 10), []fyne.URI{fynestorage.NewFileURI(path)})
 	f.w.tasks.Wait()
-	if f.w.doc == nil || f.w.doc.Text != trickyText || f.w.doc.Source != path {
-		t.Fatalf("dropped file not open: %+v", f.w.doc)
+	if f.w.ed.Doc() == nil || f.w.ed.Doc().Text != trickyText || f.w.ed.Doc().Source != path {
+		t.Fatalf("dropped file not open: %+v", f.w.ed.Doc())
 	}
-	if len(f.w.docs) != 2 {
-		t.Errorf("library holds %d documents, want 2", len(f.w.docs))
+	if len(f.w.ed.Documents()) != 2 {
+		t.Errorf("library holds %d documents, want 2", len(f.w.ed.Documents()))
 	}
 }
 
@@ -749,7 +724,7 @@ func TestFilesNamedAtStartAreImportedAndOpened(t *testing.T) {
 	}
 	w := NewWorkbench(f.w.app, f.db, Options{Annotator: "tester", ImportPaths: []string{path}})
 	w.tasks.Wait()
-	if w.doc == nil || w.doc.Text != trickyText {
+	if w.ed.Doc() == nil || w.ed.Doc().Text != trickyText {
 		t.Fatalf("file named at start not open")
 	}
 	if got := w.win.Title(); got != "Newsmark — “Ceasefire” talks — it’s\u00a0over 😀" {
@@ -763,7 +738,7 @@ func TestTaggingTheSameTextTwiceSaysSoInTheStatusBar(t *testing.T) {
 	start := cp(t, trickyText, "“We will stay,”")
 	f.w.view.Select(start, start+15)
 	f.w.view.OnTypedRune('2')
-	if got := len(f.spans(f.w.doc.ID)); got != 1 {
+	if got := len(f.spans(f.w.ed.DocID())); got != 1 {
 		t.Fatalf("%d spans stored, want 1", got)
 	}
 	if top := f.w.win.Canvas().Overlays().Top(); top != nil {
@@ -785,8 +760,8 @@ func TestDeleteDocumentAsksThenOpensTheNeighbour(t *testing.T) {
 	if _, err := f.db.Document(f.ctx, f.ids[1]); annotate.ErrorCode(err) != annotate.ENOTFOUND {
 		t.Fatalf("document still stored (err %v)", err)
 	}
-	if f.w.currentDocID() != f.ids[2] || len(f.w.docs) != 2 {
-		t.Errorf("after delete: open %d, %d documents; want %d open of 2", f.w.currentDocID(), len(f.w.docs), f.ids[2])
+	if f.w.ed.DocID() != f.ids[2] || len(f.w.ed.Documents()) != 2 {
+		t.Errorf("after delete: open %d, %d documents; want %d open of 2", f.w.ed.DocID(), len(f.w.ed.Documents()), f.ids[2])
 	}
 }
 
@@ -816,7 +791,7 @@ func TestEnterOrEscInANoteSavesItAndGivesTheKeysBackToTheDocument(t *testing.T) 
 		if got := f.w.win.Canvas().Focused(); got != f.w.view {
 			t.Errorf("after %s in a note the focus is on %T, want the document view", key, got)
 		}
-		if got := f.spans(f.w.doc.ID)[0].Note; !strings.HasSuffix(got, string(key)) {
+		if got := f.spans(f.w.ed.DocID())[0].Note; !strings.HasSuffix(got, string(key)) {
 			t.Errorf("after %s the stored note is %q", key, got)
 		}
 	}

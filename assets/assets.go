@@ -26,14 +26,23 @@ func IconPNG() []byte { return iconPNG }
 const SampleTitle = "Sample: Harbour city talks stall as ceasefire deadline nears"
 
 type labelFile struct {
-	Name        string `json:"name"`
-	Color       string `json:"color"`
-	Hotkey      string `json:"hotkey"`
-	Description string `json:"description"`
+	Name        string     `json:"name"`
+	Color       string     `json:"color"`
+	Hotkey      string     `json:"hotkey"`
+	Description string     `json:"description"`
+	Attributes  []attrFile `json:"attributes"`
 }
 
-// DefaultLabels is the label set a new database starts with: CLAIM, QUOTE, DEMAND
-// and CASUALTY in the Okabe–Ito colour-blind-safe palette, hotkeys 1-4.
+type attrFile struct {
+	Name    string   `json:"name"`
+	Type    string   `json:"type"`
+	Options []string `json:"options"`
+}
+
+// DefaultLabels is the label set a new database starts with: CLAIM, QUOTE, DEMAND,
+// CASUALTY and SOURCE in the Okabe–Ito colour-blind-safe palette, hotkeys 1-5,
+// with their attributes (source on the statements; count, min, max, kind,
+// qualifier and group on CASUALTY). Migration 0002 gives older databases the same.
 func DefaultLabels() ([]annotate.Label, error) {
 	var entries []labelFile
 	if err := json.Unmarshal(labelsJSON, &entries); err != nil {
@@ -42,6 +51,9 @@ func DefaultLabels() ([]annotate.Label, error) {
 	labels := make([]annotate.Label, 0, len(entries))
 	for i, entry := range entries {
 		label := annotate.Label{Name: entry.Name, Color: entry.Color, Hotkey: entry.Hotkey, Description: entry.Description, Order: i}
+		for _, a := range entry.Attributes {
+			label.Attrs = append(label.Attrs, annotate.AttrDecl{Name: a.Name, Type: annotate.AttrType(a.Type), Options: a.Options})
+		}
 		if err := label.Validate(); err != nil {
 			return nil, fmt.Errorf("embedded labels.json: %w", err)
 		}

@@ -100,7 +100,7 @@ echo "database: $docs documents, $spans spans" >&2
 export_times=()
 for _ in $(seq "$runs"); do
 	t0=$(now)
-	"$bin" --db "$db" export --format spacy --out "$work/export.jsonl" 2>/dev/null
+	"$bin" --db "$db" export --status all --format spacy --out "$work/export.jsonl" 2>/dev/null
 	t1=$(now)
 	export_times+=("$(elapsed "$t0" "$t1")")
 done

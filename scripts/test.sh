@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: formatting, vet, unit and headless UI tests, a short run of
-# every fuzz target, the Linux and Windows packages (built and checked), and the
-# end-to-end test of the packaged binary under Xvfb. Run scripts/install-deps.sh once first.
+# every fuzz target, the Linux and Windows packages (built and checked), the attack
+# cases of issue 10 (scripts/attack.sh) and the end-to-end test of the packaged
+# binary under Xvfb. Run scripts/install-deps.sh once first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,6 +44,9 @@ installed=$(mktemp -d)
 trap 'rm -rf "$installed"' EXIT
 scripts/check-package.sh "$installed" | tee "$installed/check.log"
 packaged_bin=$(tail -1 "$installed/check.log")
+
+step "attack cases against the real binary (special files, damaged databases, backups)"
+scripts/attack.sh
 
 step "end to end under Xvfb (the packaged binary)"
 NEWSMARK_BIN=$packaged_bin scripts/e2e.sh

@@ -22,10 +22,16 @@ import (
 // DB is an open Newsmark database. It implements annotate.Store and is safe for
 // concurrent use.
 type DB struct {
-	sql         *sql.DB // writes: every transaction is BEGIN IMMEDIATE
-	read        *sql.DB // reads: deferred transactions that never block a writer
-	path        string
-	created     bool
+	sql     *sql.DB // writes: every transaction is BEGIN IMMEDIATE
+	read    *sql.DB // reads: deferred transactions that never block a writer
+	path    string
+	absPath string
+	created bool
+	// readOnly, when set, says why this database cannot be written (a read-only
+	// folder or file); it was opened for reading only and every write is refused
+	// with this reason.
+	readOnly    string
+	corrupt     corruptFlag
 	busyTimeout time.Duration
 	now         func() time.Time
 }
@@ -37,6 +43,9 @@ type options struct {
 	// busyTimeout is how long a statement waits for another connection's write
 	// lock before giving up. Zero means defaultBusyTimeout.
 	busyTimeout time.Duration
+	// unwritable stands in for a read-only folder in tests run as root, whom
+	// permissions do not stop.
+	unwritable string
 }
 
 // defaultBusyTimeout outlasts any single edit or a large import's commit, yet is
@@ -68,10 +77,17 @@ func openWith(path string, opts options) (*DB, error) {
 		return nil, fmt.Errorf("open %s: create folder: %w", path, err)
 	}
 
-	db := &DB{path: path, busyTimeout: opts.busyTimeout, now: func() time.Time { return truncateTime(time.Now()) }}
+	db := &DB{path: path, absPath: absPath, busyTimeout: opts.busyTimeout, now: func() time.Time { return truncateTime(time.Now()) }}
 	state, err := db.inspect(absPath)
 	if err != nil {
 		return nil, err
+	}
+	reason := opts.unwritable
+	if reason == "" {
+		reason = unwritableReason(absPath)
+	}
+	if reason != "" {
+		return db.openReadOnly(absPath, state, reason)
 	}
 	db.created = state.empty
 	if state.empty {
@@ -93,6 +109,10 @@ func openWith(path string, opts options) (*DB, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	db.sql = writer
+	// One writing connection: writes are serialised by SQLite anyway, and
+	// PRAGMA data_version on it then changes only when another process commits
+	// (see DataVersion).
+	writer.SetMaxOpenConns(1)
 	if err := writer.Ping(); err != nil {
 		writer.Close()
 		return nil, db.openError(err)
@@ -101,6 +121,8 @@ func openWith(path string, opts options) (*DB, error) {
 		writer.Close()
 		return nil, err
 	}
+	// From here on the file may change; until a clean close it counts as unchecked.
+	forgetCleanClose(absPath)
 	// Readers see a consistent snapshot while a write (say, a long import) goes
 	// on, and query_only guards against a write slipping through them.
 	reader, err := sql.Open("sqlite3", fileURI(absPath)+fmt.Sprintf(
@@ -123,8 +145,17 @@ func (db *DB) readTx(ctx context.Context) (*sql.Tx, error) {
 func (db *DB) Close() error {
 	// Readers first: the last connection to close checkpoints the log.
 	readErr := db.read.Close()
+	if db.sql == nil { // opened read-only: nothing was written
+		if readErr != nil {
+			return fmt.Errorf("close %s: %w", db.path, readErr)
+		}
+		return nil
+	}
 	if err := errors.Join(readErr, db.sql.Close()); err != nil {
 		return fmt.Errorf("close %s: %w", db.path, err)
+	}
+	if !db.corrupt.seen.Load() {
+		markClosedCleanly(db.absPath)
 	}
 	return nil
 }
@@ -153,7 +184,7 @@ func (db *DB) inspect(absPath string) (fileState, error) {
 	if err != nil {
 		return fileState{}, fmt.Errorf("open %s: %w", db.path, err)
 	}
-	probe, err := sql.Open("sqlite3", fileURI(absPath)+fmt.Sprintf("?mode=ro&_busy_timeout=%d", db.busyTimeout.Milliseconds()))
+	probe, err := sql.Open("sqlite3", probeURI(absPath, db.busyTimeout))
 	if err != nil {
 		return fileState{}, fmt.Errorf("open %s: %w", db.path, err)
 	}
@@ -181,7 +212,28 @@ func (db *DB) inspect(absPath string) (fileState, error) {
 			"%s was written by a newer version of Newsmark (schema %d, this version knows up to %d); upgrade Newsmark to open it",
 			db.path, version, known)
 	}
+	if !closedCleanly(absPath) {
+		problems, err := quickCheck(probe, "quick_check")
+		if err != nil {
+			return fileState{}, db.openError(err)
+		}
+		if len(problems) > 0 {
+			return fileState{}, corruptError(db.path, summarizeProblems(problems)+"; it was left unchanged")
+		}
+	}
 	return fileState{version: version}, nil
+}
+
+// probeURI opens absPath for reading without creating anything beside it. With
+// no write-ahead log there, the file is all there is, and immutable=1 keeps SQLite
+// from making the -wal and -shm files a read-only connection to a WAL database
+// otherwise leaves behind; with a log (a crash, or another process has the
+// database open) the ordinary read-only mode reads it.
+func probeURI(absPath string, busyTimeout time.Duration) string {
+	if _, err := os.Stat(absPath + "-wal"); errors.Is(err, os.ErrNotExist) {
+		return fileURI(absPath) + "?mode=ro&immutable=1"
+	}
+	return fileURI(absPath) + fmt.Sprintf("?mode=ro&_busy_timeout=%d", busyTimeout.Milliseconds())
 }
 
 // pageSize is set when a database is created. Articles of a few kilobytes pack
@@ -227,6 +279,10 @@ func (db *DB) fail(op string, err error) error {
 	}
 	if annotate.ErrorCode(err) != annotate.EINTERNAL {
 		return err // already written for the user
+	}
+	if isCorrupt(err) {
+		db.corrupt.seen.Store(true)
+		return corruptError(db.path, err.Error())
 	}
 	var sqliteErr sqlite3.Error
 	if errors.As(err, &sqliteErr) && (sqliteErr.Code == sqlite3.ErrBusy || sqliteErr.Code == sqlite3.ErrLocked) {
@@ -303,12 +359,28 @@ func parseFixedTime(s string) (t time.Time, ok bool) {
 	return t, true
 }
 
+// beginWrite starts a write transaction, unless the database is read-only here or
+// damage has been seen: then nothing is written and the error says why.
+func (db *DB) beginWrite(ctx context.Context, op string) (*sql.Tx, error) {
+	if db.readOnly != "" {
+		return nil, annotate.Errorf(annotate.EREADONLY, "%s %s: %s", op, annotate.QuotePath(db.path), db.readOnly)
+	}
+	if db.corrupt.seen.Load() {
+		return nil, corruptError(db.path, "SQLite reported damage earlier in this session")
+	}
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, db.fail(op, err)
+	}
+	return tx, nil
+}
+
 // withTx runs fn in a write transaction (BEGIN IMMEDIATE, from the DSN) and commits
 // if fn succeeds.
 func (db *DB) withTx(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
-	tx, err := db.sql.BeginTx(ctx, nil)
+	tx, err := db.beginWrite(ctx, op)
 	if err != nil {
-		return db.fail(op, err)
+		return err
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {

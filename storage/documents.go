@@ -18,7 +18,8 @@ func (db *DB) Documents(ctx context.Context, filter annotate.DocumentFilter) ([]
 	}
 	rows, err := db.read.QueryContext(ctx, `
 		SELECT d.id, d.title, d.source, d.status, d.sample, d.length,
-		       (SELECT count(*) FROM spans s WHERE s.document_id = d.id)
+		       (SELECT count(*) FROM spans s WHERE s.document_id = d.id),
+		       d.outlet, d.authors, d.published, d.url, d.language
 		FROM documents d
 		WHERE ? = '' OR d.status = ?
 		ORDER BY d.id`, string(filter.Status), string(filter.Status))
@@ -29,24 +30,29 @@ func (db *DB) Documents(ctx context.Context, filter annotate.DocumentFilter) ([]
 	docs := []annotate.DocumentSummary{}
 	for rows.Next() {
 		var d annotate.DocumentSummary
-		if err := rows.Scan(&d.ID, &d.Title, &d.Source, &d.Status, &d.Sample, &d.Length, &d.SpanCount); err != nil {
+		var authors string
+		if err := rows.Scan(&d.ID, &d.Title, &d.Source, &d.Status, &d.Sample, &d.Length, &d.SpanCount,
+			&d.Outlet, &authors, &d.Published, &d.URL, &d.Language); err != nil {
 			return nil, db.fail("list documents", err)
 		}
+		d.Authors = splitAuthors(authors)
 		docs = append(docs, d)
 	}
 	return docs, db.fail("list documents", rows.Err())
 }
 
-const documentColumns = `id, title, source, text, hash, status, sample, meta, imported_at`
+const documentColumns = `id, title, source, text, hash, status, sample, meta, imported_at, ` + metadataColumns
 
 // scanDocument reads a row selected with documentColumns.
 func scanDocument(row interface{ Scan(...any) error }) (annotate.Document, error) {
 	var d annotate.Document
 	var meta sql.NullString
 	var importedAt string
-	if err := row.Scan(&d.ID, &d.Title, &d.Source, &d.Text, &d.Hash, &d.Status, &d.Sample, &meta, &importedAt); err != nil {
+	metaDest, metaDone := metadataDest(&d)
+	if err := row.Scan(append([]any{&d.ID, &d.Title, &d.Source, &d.Text, &d.Hash, &d.Status, &d.Sample, &meta, &importedAt}, metaDest...)...); err != nil {
 		return d, err
 	}
+	metaDone()
 	var err error
 	if d.ImportedAt, err = parseTime(importedAt); err != nil {
 		return d, fmt.Errorf("document %d: %w", d.ID, err)

@@ -1,12 +1,10 @@
 package storage
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
 	"iter"
-	"slices"
 	"strings"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -97,6 +95,12 @@ func (db *DB) Export(ctx context.Context, filter annotate.ExportFilter) iter.Seq
 			return
 		}
 		defer spans.Close()
+		extras, err := openExportExtras(ctx, tx)
+		if err != nil {
+			yield(annotate.AnnotatedDocument{}, db.fail("export attributes", err))
+			return
+		}
+		defer extras.close()
 
 		reader := newSpanReader(labels)
 		var pending annotate.Span // read from the span cursor, not yet placed
@@ -131,7 +135,11 @@ func (db *DB) Export(ctx context.Context, filter annotate.ExportFilter) iter.Seq
 				}
 				havePending = false
 			}
-			sortTextOrder(out.Spans)
+			annotate.SortSpans(out.Spans)
+			if err := extras.attach(&out); err != nil {
+				yield(annotate.AnnotatedDocument{}, db.fail("export attributes", err))
+				return
+			}
 			if !yield(out, nil) {
 				return
 			}
@@ -170,18 +178,4 @@ func exportSpans(ctx context.Context, tx *sql.Tx, filter annotate.ExportFilter) 
 		clause = "WHERE " + strings.Join(where, " AND ")
 	}
 	return tx.QueryContext(ctx, `SELECT `+spanRowColumns+` FROM spans s `+clause+` ORDER BY s.document_id, s.start_offset, s.end_offset`, args...)
-}
-
-// sortTextOrder puts one document's spans in text order (spanOrder): by start, a
-// container before the spans nested in it, then by id.
-func sortTextOrder(spans []annotate.Span) {
-	slices.SortFunc(spans, func(a, b annotate.Span) int {
-		if c := cmp.Compare(a.Start, b.Start); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.End, a.End); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.ID, b.ID)
-	})
 }

@@ -23,13 +23,40 @@ type spanJSON struct {
 	Note      string    `json:"note,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	// Attributes and links came with schema version 2; older rows have neither.
+	Attrs map[string]attrJSON `json:"attrs,omitempty"`
+	Links []linkJSON          `json:"links,omitempty"`
+}
+
+type attrJSON struct {
+	Type   annotate.AttrType `json:"type"`
+	Value  any               `json:"value"`
+	Parsed bool              `json:"parsed,omitempty"`
+}
+
+type linkJSON struct {
+	ID    int64  `json:"id"`
+	Head  int64  `json:"head"`
+	Child int64  `json:"child"`
+	Label string `json:"label"`
 }
 
 func encodeHistorySpan(s *annotate.Span) (any, error) {
 	if s == nil {
 		return nil, nil
 	}
-	data, err := json.Marshal(spanJSON{s.ID, s.DocID, s.Start, s.End, s.Label, s.Text, s.Annotator, s.Note, s.CreatedAt.UTC(), s.UpdatedAt.UTC()})
+	j := spanJSON{ID: s.ID, DocID: s.DocID, Start: s.Start, End: s.End, Label: s.Label, Text: s.Text,
+		Annotator: s.Annotator, Note: s.Note, CreatedAt: s.CreatedAt.UTC(), UpdatedAt: s.UpdatedAt.UTC()}
+	for name, v := range s.Attrs {
+		if j.Attrs == nil {
+			j.Attrs = map[string]attrJSON{}
+		}
+		j.Attrs[name] = attrJSON{Type: v.Type, Value: v.JSON(), Parsed: v.Parsed}
+	}
+	for _, l := range s.Links {
+		j.Links = append(j.Links, linkJSON{ID: l.ID, Head: l.Head, Child: l.Child, Label: l.Label})
+	}
+	data, err := json.Marshal(j)
 	if err != nil {
 		return nil, err
 	}
@@ -44,8 +71,26 @@ func decodeHistorySpan(text sql.NullString) (*annotate.Span, error) {
 	if err := json.Unmarshal([]byte(text.String), &j); err != nil {
 		return nil, err
 	}
-	return &annotate.Span{ID: j.ID, DocID: j.DocID, Start: j.Start, End: j.End, Label: j.Label, Text: j.Text,
-		Annotator: j.Annotator, Note: j.Note, CreatedAt: j.CreatedAt, UpdatedAt: j.UpdatedAt}, nil
+	span := &annotate.Span{ID: j.ID, DocID: j.DocID, Start: j.Start, End: j.End, Label: j.Label, Text: j.Text,
+		Annotator: j.Annotator, Note: j.Note, CreatedAt: j.CreatedAt, UpdatedAt: j.UpdatedAt}
+	for name, a := range j.Attrs {
+		v, err := annotate.ValueFromJSON(name, a.Value)
+		if err != nil {
+			return nil, err
+		}
+		if a.Type == annotate.AttrChoice || a.Type == annotate.AttrSource {
+			v.Type = a.Type
+		}
+		v.Parsed = a.Parsed
+		if span.Attrs == nil {
+			span.Attrs = annotate.Attrs{}
+		}
+		span.Attrs[name] = v
+	}
+	for _, l := range j.Links {
+		span.Links = append(span.Links, annotate.Link{ID: l.ID, DocID: j.DocID, Head: l.Head, Child: l.Child, Label: l.Label})
+	}
+	return span, nil
 }
 
 // appendHistory records one change; before is nil for a create or restore, after

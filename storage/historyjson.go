@@ -24,7 +24,7 @@ type historyEncoder struct {
 // encode returns the history JSON of s.
 func (h *historyEncoder) encode(s *annotate.Span) (string, error) {
 	created, updated := s.CreatedAt.UTC(), s.UpdatedAt.UTC()
-	if !jsonTimeOK(created) || !jsonTimeOK(updated) {
+	if !jsonTimeOK(created) || !jsonTimeOK(updated) || len(s.Attrs) > 0 || len(s.Links) > 0 {
 		v, err := encodeHistorySpan(s) // json.Marshal gives the error
 		if err != nil {
 			return "", err

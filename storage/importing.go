@@ -9,7 +9,6 @@ import (
 	"slices"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/newsmark/newsmark/annotate"
 )
@@ -25,9 +24,9 @@ import (
 // too long) always abort the whole import.
 func (db *DB) Import(ctx context.Context, records iter.Seq2[annotate.ImportRecord, error], opts annotate.ImportOptions) (annotate.ImportResult, error) {
 	var result annotate.ImportResult
-	tx, err := db.sql.BeginTx(ctx, nil)
+	tx, err := db.beginWrite(ctx, "import")
 	if err != nil {
-		return result, db.fail("import", err)
+		return result, err
 	}
 	defer tx.Rollback()
 	im, err := newImporter(ctx, tx, opts)
@@ -39,6 +38,10 @@ func (db *DB) Import(ctx context.Context, records iter.Seq2[annotate.ImportRecor
 	// Reading and checking the records (file I/O, UTF-8 validation, hashing) runs
 	// on another goroutine, ahead of the inserts: the two overlap on a machine
 	// with more than one core.
+	held, err := holdsDocuments(ctx, tx, opts.RequireMatch)
+	if err != nil {
+		return result, db.fail("import", err)
+	}
 	reader := prefetch(records, opts.Annotator)
 	defer reader.stop()
 
@@ -54,6 +57,9 @@ func (db *DB) Import(ctx context.Context, records iter.Seq2[annotate.ImportRecor
 		bad := rec.err
 		if bad == nil {
 			bad = im.resolveLabels(&rec.checked)
+		}
+		if bad == nil {
+			bad = im.resolveAttrs(&rec.checked)
 		}
 		if bad == nil && problems.Total == 0 { // once aborting, only look for further problems
 			docID, err := im.store(rec.checked, now, &result)
@@ -84,6 +90,11 @@ func (db *DB) Import(ctx context.Context, records iter.Seq2[annotate.ImportRecor
 	if problems.Total > 0 {
 		return annotate.ImportResult{}, &problems
 	}
+	if held && result.Duplicates == 0 && result.Documents > 0 {
+		return annotate.ImportResult{}, annotate.Errorf(annotate.EINVALID,
+			"import aborted, nothing was stored: none of the %d documents matches a document in the database by its text (0 matched), so these annotations are not on the same documents; was the text changed (line ends, white space) after export?",
+			result.Documents)
+	}
 	if err := tx.Commit(); err != nil {
 		return annotate.ImportResult{}, db.fail("import", err)
 	}
@@ -111,10 +122,12 @@ func recordError(name string, err error) annotate.RecordError {
 
 // importer holds one import's prepared statements and the labels known so far.
 type importer struct {
-	ctx    context.Context
-	tx     *sql.Tx
-	opts   annotate.ImportOptions
-	labels map[string]int64
+	ctx     context.Context
+	tx      *sql.Tx
+	opts    annotate.ImportOptions
+	labels  map[string]int64
+	decls   map[string][]annotate.AttrDecl // attribute declarations by label name
+	sources *sourceResolver
 
 	insertDoc, findDoc, insertSpan, insertHistory, markInProgress *sql.Stmt
 	savepoint, release, rollbackTo                                *sql.Stmt
@@ -134,13 +147,13 @@ func (im *importer) stamp(t time.Time) string {
 }
 
 func newImporter(ctx context.Context, tx *sql.Tx, opts annotate.ImportOptions) (*importer, error) {
-	im := &importer{ctx: ctx, tx: tx, opts: opts, labels: map[string]int64{}}
+	im := &importer{ctx: ctx, tx: tx, opts: opts, labels: map[string]int64{}, sources: &sourceResolver{create: true}}
 	statements := []struct {
 		stmt **sql.Stmt
 		sql  string
 	}{
-		{&im.insertDoc, `INSERT INTO documents (title, source, text, length, hash, status, sample, meta, imported_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`},
+		{&im.insertDoc, `INSERT INTO documents (title, source, text, length, hash, status, sample, meta, imported_at, ` + metadataColumns + `)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`},
 		{&im.findDoc, `SELECT id, status FROM documents WHERE hash = ?`},
 		{&im.insertSpan, `INSERT INTO spans (document_id, start_offset, end_offset, label_id, text, annotator, note, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, start_offset, end_offset, label_id, annotator) DO NOTHING`},
@@ -178,7 +191,25 @@ func newImporter(ctx context.Context, tx *sql.Tx, opts annotate.ImportOptions) (
 		im.close()
 		return nil, err
 	}
+	if err := im.loadDecls(); err != nil {
+		im.close()
+		return nil, err
+	}
 	return im, nil
+}
+
+// loadDecls reads the attribute declarations of every label (again after a
+// record's savepoint is rolled back, which may take declarations with it).
+func (im *importer) loadDecls() error {
+	byID, err := labelAttrs(im.ctx, im.tx)
+	if err != nil {
+		return err
+	}
+	im.decls = map[string][]annotate.AttrDecl{}
+	for name, id := range im.labels {
+		im.decls[name] = byID[id]
+	}
+	return nil
 }
 
 func (im *importer) close() {
@@ -196,94 +227,29 @@ type checkedRecord struct {
 	meta      any // JSON text or nil
 	spans     []annotate.Span
 	newLabels []string // labels the spans use that are not stored yet
+	links     []annotate.ImportLink
+	naming    annotate.ImportRecord // SpanField and SpanWhere only: how the file names the spans
+	newDecls  []labelAttrDecl       // attributes the spans use that their labels do not declare
 }
 
-// checkRecord validates a record without touching the database: the document, and
-// each span against the text in code points. It fills in the spans' text and,
-// where they name none, the annotator.
+type labelAttrDecl struct {
+	label string
+	decl  annotate.AttrDecl
+}
+
+// checkRecord validates a record (annotate.ImportRecord.Prepare: defaults,
+// document and spans) and encodes its meta for the row.
 func checkRecord(rec annotate.ImportRecord, annotator string) (checkedRecord, error) {
-	doc := rec.Document
-	if doc.Title == "" {
-		doc.Title = annotate.TitleFromText(doc.Text)
-	}
-	if doc.Status == "" {
-		doc.Status = annotate.StatusNew
-	}
-	if err := doc.Validate(); err != nil {
-		return checkedRecord{}, err
-	}
-	doc.Hash = annotate.ContentHash(doc.Text)
-	meta, err := encodeMeta(doc.Meta)
+	prepared, err := rec.Prepare(annotator)
 	if err != nil {
 		return checkedRecord{}, err
 	}
-	checked := checkedRecord{doc: doc, meta: meta}
-	if len(rec.Spans) == 0 {
-		checked.length = annotate.RuneLen(doc.Text)
-		return checked, nil
+	meta, err := encodeMeta(prepared.Document.Meta)
+	if err != nil {
+		return checkedRecord{}, err
 	}
-	// The spans' texts are cut at byte offsets found in one pass over the text
-	// (codePointBytes), not through annotate.Offsets, whose table costs four bytes
-	// per character of every document.
-	checked.length = annotate.RuneLen(doc.Text)
-	points := make([]int, 0, 2*len(rec.Spans))
-	for i, span := range rec.Spans {
-		span.Label = annotate.NormalizeLabelName(span.Label)
-		if err := span.Validate(checked.length); err != nil {
-			return checkedRecord{}, fmt.Errorf("span %d: %w", i+1, err)
-		}
-		span.ID, span.DocID = 0, 0
-		if span.Annotator == "" {
-			span.Annotator = annotator
-		}
-		checked.spans = append(checked.spans, span)
-		points = append(points, span.Start, span.End)
-	}
-	slices.Sort(points)
-	points = slices.Compact(points)
-	bytePos := codePointBytes(doc.Text, points)
-	at := func(cp int) int {
-		i, _ := slices.BinarySearch(points, cp)
-		return bytePos[i]
-	}
-	for i := range checked.spans {
-		checked.spans[i].Text = doc.Text[at(checked.spans[i].Start):at(checked.spans[i].End)]
-	}
-	return checked, nil
-}
-
-// codePointBytes returns the byte offset in text of each code-point offset in
-// points, which are ascending and at most the text's length in code points. Runs
-// of ASCII are skipped eight bytes at a time.
-func codePointBytes(text string, points []int) []int {
-	out := make([]int, len(points))
-	cp, b := 0, 0
-	for k, p := range points {
-		for cp < p {
-			if cp+8 <= p && b+8 <= len(text) && asciiWord(text[b:b+8]) {
-				cp, b = cp+8, b+8
-				continue
-			}
-			if text[b] < utf8.RuneSelf {
-				b++
-			} else {
-				_, size := utf8.DecodeRuneInString(text[b:])
-				b += size
-			}
-			cp++
-		}
-		out[k] = b
-	}
-	return out
-}
-
-// asciiWord reports whether the eight bytes of s are all ASCII; the compiler
-// reads them in one load.
-func asciiWord(s string) bool {
-	_ = s[7]
-	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	return w&0x8080808080808080 == 0
+	return checkedRecord{doc: prepared.Document, length: prepared.Length, meta: meta, spans: prepared.Spans, links: prepared.Links,
+		naming: annotate.ImportRecord{SpanField: rec.SpanField, SpanWhere: rec.SpanWhere}}, nil
 }
 
 // resolveLabels finds the labels a record's spans use that the database lacks:
@@ -297,7 +263,7 @@ func (im *importer) resolveLabels(rec *checkedRecord) error {
 		}
 		if im.opts.RefuseUnknownLabels {
 			return annotate.Errorf(annotate.ENOTFOUND,
-				"span %d: unknown label %q (add it first, or allow unknown labels to be created)", i+1, span.Label)
+				"span %d: unknown label %q (add it first, or allow unknown labels to be created)", i+1, annotate.Clip(span.Label))
 		}
 		if err := (annotate.Label{Name: span.Label, Color: annotate.FallbackColor(0)}).Validate(); err != nil {
 			return fmt.Errorf("span %d: %w", i+1, err)
@@ -305,6 +271,59 @@ func (im *importer) resolveLabels(rec *checkedRecord) error {
 		rec.newLabels = append(rec.newLabels, span.Label)
 	}
 	return nil
+}
+
+// resolveAttrs checks every span's attribute values against its label's
+// declarations and coerces them; an attribute the label does not declare is
+// declared from its first value (listed in rec.newDecls, stored with the
+// record). CASUALTY spans without attributes get the parse, if one is set.
+func (im *importer) resolveAttrs(rec *checkedRecord) error {
+	rec.newDecls = nil
+	declsOf := func(label string) []annotate.AttrDecl {
+		decls := im.decls[label]
+		for _, nd := range rec.newDecls {
+			if nd.label == label {
+				decls = append(decls, nd.decl)
+			}
+		}
+		return decls
+	}
+	for i := range rec.spans {
+		span := &rec.spans[i]
+		if len(span.Attrs) == 0 {
+			if span.Label == annotate.LabelCasualty && im.opts.ParseCasualty != nil {
+				span.Attrs = im.parsedCasualty(span.Text, declsOf(span.Label))
+			}
+			continue
+		}
+		where := rec.where0(i)
+		label := annotate.Label{Name: span.Label}
+		for _, name := range span.Attrs.Names() {
+			label.Attrs = declsOf(span.Label)
+			if _, ok := label.FindDecl(name); ok {
+				continue
+			}
+			decl := annotate.InferDecl(name, span.Attrs[name])
+			if err := decl.Validate(); err != nil {
+				return fmt.Errorf("%s: label %s: %w", where, span.Label, err)
+			}
+			rec.newDecls = append(rec.newDecls, labelAttrDecl{label: span.Label, decl: decl})
+		}
+		label.Attrs = declsOf(span.Label)
+		checked, err := label.CheckAttrs(span.Attrs)
+		if err != nil {
+			return fmt.Errorf("%s: %w", where, err)
+		}
+		span.Attrs = checked
+	}
+	return nil
+}
+
+// parsedCasualty is the parse of a casualty span's text as attribute values,
+// marked as parsed; values the label's declarations refuse are left out.
+func (im *importer) parsedCasualty(text string, decls []annotate.AttrDecl) annotate.Attrs {
+	label := annotate.Label{Name: annotate.LabelCasualty, Attrs: decls}
+	return annotate.MarkParsed(label.FitAttrs(im.opts.ParseCasualty(text)))
 }
 
 // prefetched is one record as the reading goroutine hands it over.
@@ -423,6 +442,11 @@ func (im *importer) store(rec checkedRecord, now time.Time, result *annotate.Imp
 		if _, rbErr := im.release.ExecContext(im.ctx); rbErr != nil {
 			return 0, errors.Join(err, rbErr)
 		}
+		// Sources and declarations the record made went with the savepoint.
+		im.sources = &sourceResolver{create: true, now: im.sources.now}
+		if dErr := im.loadDecls(); dErr != nil {
+			return 0, errors.Join(err, dErr)
+		}
 		return 0, err
 	}
 	if _, err := im.release.ExecContext(im.ctx); err != nil {
@@ -438,6 +462,25 @@ func addCounts(result *annotate.ImportResult, delta annotate.ImportResult) {
 	result.Spans += delta.Spans
 	result.SpansExisting += delta.SpansExisting
 	result.LabelsCreated = append(result.LabelsCreated, delta.LabelsCreated...)
+	result.AttrsDeclared = append(result.AttrsDeclared, delta.AttrsDeclared...)
+	result.SourcesAdded = append(result.SourcesAdded, delta.SourcesAdded...)
+	result.SpansOtherAnnotators += delta.SpansOtherAnnotators
+	for _, name := range delta.OtherAnnotators {
+		if !slices.Contains(result.OtherAnnotators, name) {
+			result.OtherAnnotators = append(result.OtherAnnotators, name)
+		}
+	}
+}
+
+// holdsDocuments reports, when asked, whether the database holds any document
+// other than the sample (RequireMatch applies only then).
+func holdsDocuments(ctx context.Context, tx *sql.Tx, asked bool) (bool, error) {
+	if !asked {
+		return false, nil
+	}
+	var held bool
+	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM documents WHERE sample = 0)`).Scan(&held)
+	return held, err
 }
 
 func (im *importer) storeRecord(rec checkedRecord, now time.Time, delta *annotate.ImportResult) (int64, error) {
@@ -461,7 +504,28 @@ func (im *importer) storeRecord(rec checkedRecord, now time.Time, delta *annotat
 		im.labels[name] = label.ID
 		delta.LabelsCreated = append(delta.LabelsCreated, name)
 	}
-	for _, span := range rec.spans {
+	for _, nd := range rec.newDecls {
+		if err := insertAttrDecl(im.ctx, im.tx, im.labels[nd.label], nd.decl); err != nil {
+			return 0, err
+		}
+		im.decls[nd.label] = append(im.decls[nd.label], nd.decl)
+		delta.AttrsDeclared = append(delta.AttrsDeclared, nd.label+"."+nd.decl.Name)
+	}
+	im.sources.now = now
+	sourcesBefore := len(im.sources.created)
+	defer func() { delta.SourcesAdded = append(delta.SourcesAdded, im.sources.created[sourcesBefore:]...) }()
+	var spanIDs []int64 // by record index, for links; 0 where unknown
+	if len(rec.links) > 0 {
+		spanIDs = make([]int64, len(rec.spans))
+	}
+	for i, span := range rec.spans {
+		if im.opts.OnlyAnnotator && span.Annotator != im.opts.Annotator {
+			delta.SpansOtherAnnotators++
+			if !slices.Contains(delta.OtherAnnotators, span.Annotator) {
+				delta.OtherAnnotators = append(delta.OtherAnnotators, span.Annotator)
+			}
+			continue
+		}
 		span.DocID = doc.id
 		if span.CreatedAt.IsZero() {
 			span.CreatedAt = now
@@ -479,10 +543,24 @@ func (im *importer) storeRecord(rec checkedRecord, now time.Time, delta *annotat
 			return 0, err
 		} else if n == 0 {
 			delta.SpansExisting++
+			if spanIDs != nil {
+				if err := im.tx.QueryRowContext(im.ctx, `SELECT id FROM spans WHERE document_id = ? AND start_offset = ?
+					AND end_offset = ? AND label_id = ? AND annotator = ?`, doc.id, span.Start, span.End, im.labels[span.Label], span.Annotator).Scan(&spanIDs[i]); err != nil {
+					return 0, err
+				}
+			}
 			continue
 		}
 		if span.ID, err = res.LastInsertId(); err != nil {
 			return 0, err
+		}
+		if spanIDs != nil {
+			spanIDs[i] = span.ID
+		}
+		if len(span.Attrs) > 0 {
+			if err := writeSpanAttrs(im.ctx, im.tx, span.ID, span.Attrs, im.sources); err != nil {
+				return 0, fmt.Errorf("%s: %w", rec.where0(i), err)
+			}
 		}
 		after, err := im.history.encode(&span)
 		if err != nil {
@@ -493,6 +571,16 @@ func (im *importer) storeRecord(rec checkedRecord, now time.Time, delta *annotat
 		}
 		delta.Spans++
 	}
+	for _, l := range rec.links {
+		if spanIDs[l.Head] == 0 || spanIDs[l.Child] == 0 {
+			continue // an end was left out (another annotator's span)
+		}
+		if _, err := im.tx.ExecContext(im.ctx, `INSERT INTO span_links (head_id, child_id, label, annotator, created_at)
+			VALUES (?, ?, ?, ?, ?) ON CONFLICT (head_id, child_id, label) DO NOTHING`,
+			spanIDs[l.Head], spanIDs[l.Child], l.Label, rec.spans[l.Head].Annotator, im.stamp(now)); err != nil {
+			return 0, err
+		}
+	}
 	if delta.Spans > 0 {
 		if _, err := im.markInProgress.ExecContext(im.ctx, doc.id); err != nil {
 			return 0, err
@@ -500,6 +588,9 @@ func (im *importer) storeRecord(rec checkedRecord, now time.Time, delta *annotat
 	}
 	return doc.id, nil
 }
+
+// where0 names span i as the file does.
+func (rec checkedRecord) where0(i int) string { return rec.naming.Where(i) }
 
 type storedDocument struct {
 	id    int64
@@ -527,8 +618,8 @@ func (im *importer) storeDocumentRow(rec checkedRecord, now time.Time) (storedDo
 	if !doc.ImportedAt.IsZero() {
 		importedAt = doc.ImportedAt
 	}
-	res, err := im.insertDoc.ExecContext(im.ctx, doc.Title, doc.Source, doc.Text, rec.length, doc.Hash,
-		string(doc.Status), doc.Sample, rec.meta, im.stamp(importedAt))
+	res, err := im.insertDoc.ExecContext(im.ctx, append([]any{doc.Title, doc.Source, doc.Text, rec.length, doc.Hash,
+		string(doc.Status), doc.Sample, rec.meta, im.stamp(importedAt)}, metadataValues(doc)...)...)
 	if err != nil {
 		return storedDocument{}, err
 	}
@@ -536,6 +627,9 @@ func (im *importer) storeDocumentRow(rec checkedRecord, now time.Time) (storedDo
 		return storedDocument{}, err
 	} else if n == 1 {
 		id, err := res.LastInsertId()
+		if err == nil {
+			err = insertOriginal(im.ctx, im.tx, id, doc.Original)
+		}
 		return storedDocument{id: id, added: true}, err
 	}
 	var id int64

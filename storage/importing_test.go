@@ -343,3 +343,47 @@ func TestLargeDocumentsImport(t *testing.T) {
 		t.Errorf("span at the end = %+v", spans)
 	}
 }
+
+func TestImportOnlyAnnotatorSkipsOtherPeoplesSpans(t *testing.T) {
+	db := openSeeded(t)
+	text := "“Pavić” said\u00a0— 😀 the plant is safe."
+	importOne(t, db, text)
+	rec := textRecord("bob.jsonl:1", text, by("bob", "QUOTE", 0, 7), by("", "CLAIM", 15, 35), by("carol", "QUOTE", 0, 7))
+	res, err := db.Import(context.Background(), records([]annotate.ImportRecord{rec}),
+		annotate.ImportOptions{Annotator: "bob", OnlyAnnotator: true, RequireMatch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Spans != 2 || res.Duplicates != 1 || res.SpansOtherAnnotators != 1 || len(res.OtherAnnotators) != 1 || res.OtherAnnotators[0] != "carol" {
+		t.Errorf("result %+v, want bob's 2 spans on the matched document and carol's skipped", res)
+	}
+}
+
+func TestImportRequireMatchRefusesAFileMatchingNothing(t *testing.T) {
+	ctx := context.Background()
+	t.Run("a database holding only the sample takes anything", func(t *testing.T) {
+		db := openTemp(t)
+		sample := annotate.Document{Title: "Sample", Text: "A sample article.", Sample: true}
+		if err := db.Seed(ctx, testLabels(), &sample); err != nil {
+			t.Fatal(err)
+		}
+		_, err := db.Import(ctx, records([]annotate.ImportRecord{textRecord("a.jsonl:1", "Something new.")}),
+			annotate.ImportOptions{Annotator: "bob", RequireMatch: true})
+		if err != nil {
+			t.Errorf("import into a database with only the sample: %v", err)
+		}
+	})
+	t.Run("a database with articles refuses a file of other texts", func(t *testing.T) {
+		db := openSeeded(t)
+		importOne(t, db, "The article everyone annotated.")
+		before := rowCount(t, db, "documents")
+		_, err := db.Import(ctx, records([]annotate.ImportRecord{
+			textRecord("a.jsonl:1", "The article everyone annotated!", by("", "CLAIM", 0, 3)),
+			textRecord("a.jsonl:2", "Another text.", by("", "CLAIM", 0, 3)),
+		}), annotate.ImportOptions{Annotator: "bob", RequireMatch: true})
+		wantCode(t, err, annotate.EINVALID)
+		if rowCount(t, db, "documents") != before || rowCount(t, db, "spans") != 0 {
+			t.Errorf("the refused import stored something")
+		}
+	})
+}

@@ -25,7 +25,17 @@ func (db *DB) Labels(ctx context.Context) ([]annotate.Label, error) {
 		}
 		labels = append(labels, l)
 	}
-	return labels, db.fail("list labels", rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, db.fail("list labels", err)
+	}
+	decls, err := labelAttrs(ctx, db.read)
+	if err != nil {
+		return nil, db.fail("list labels", err)
+	}
+	for i := range labels {
+		labels[i].Attrs = decls[labels[i].ID]
+	}
+	return labels, nil
 }
 
 // CreateLabel adds a label at the end of the list. A label without a colour gets
@@ -71,8 +81,15 @@ func insertLabel(ctx context.Context, tx *sql.Tx, label annotate.Label, appendAt
 		return label, err
 	}
 	label.Color = strings.ToUpper(label.Color)
-	label.ID, err = res.LastInsertId()
-	return label, err
+	if label.ID, err = res.LastInsertId(); err != nil {
+		return label, err
+	}
+	for _, d := range label.Attrs {
+		if err := insertAttrDecl(ctx, tx, label.ID, d); err != nil {
+			return label, err
+		}
+	}
+	return label, nil
 }
 
 // checkLabelClash refuses a name or hotkey another label already has, with a
@@ -128,7 +145,8 @@ func freeFallbackColor(ctx context.Context, tx *sql.Tx) (string, error) {
 }
 
 // UpdateLabel changes the label with label.ID. Spans refer to labels by id, so a
-// rename keeps them attached.
+// rename keeps them attached. Its attribute declarations are left as they are:
+// DeclareAttribute and RemoveAttribute change those.
 func (db *DB) UpdateLabel(ctx context.Context, label annotate.Label) error {
 	label.Name = annotate.NormalizeLabelName(label.Name)
 	if err := label.Validate(); err != nil {
@@ -176,7 +194,7 @@ func (db *DB) ReorderLabels(ctx context.Context, namesInOrder []string) error {
 		var order []string
 		for _, name := range namesInOrder {
 			if _, ok := ids[name]; !ok {
-				return annotate.Errorf(annotate.ENOTFOUND, "unknown label %q", name)
+				return annotate.Errorf(annotate.ENOTFOUND, "unknown label %q", annotate.Clip(name))
 			}
 			if placed[name] {
 				return annotate.Errorf(annotate.EINVALID, "label %s is named twice in the new order", name)
@@ -205,7 +223,7 @@ func (db *DB) LabelUsage(ctx context.Context, name string) (int, error) {
 	err := db.read.QueryRowContext(ctx,
 		`SELECT l.id, (SELECT count(*) FROM spans s WHERE s.label_id = l.id) FROM labels l WHERE l.name = ?`, name).Scan(&id, &count)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, annotate.Errorf(annotate.ENOTFOUND, "unknown label %q", name)
+		return 0, annotate.Errorf(annotate.ENOTFOUND, "unknown label %q", annotate.Clip(name))
 	}
 	return count, db.fail("count label usage", err)
 }
@@ -218,7 +236,7 @@ func (db *DB) DeleteLabel(ctx context.Context, name string) (int, error) {
 		var id int64
 		err := tx.QueryRowContext(ctx, `SELECT id FROM labels WHERE name = ?`, name).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
-			return annotate.Errorf(annotate.ENOTFOUND, "unknown label %q", name)
+			return annotate.Errorf(annotate.ENOTFOUND, "unknown label %q", annotate.Clip(name))
 		} else if err != nil {
 			return err
 		}

@@ -39,8 +39,14 @@ func TestOpenMigratesAnEmptyFolder(t *testing.T) {
 		versions = append(versions, v)
 	}
 	rows.Close()
-	if len(versions) != latestVersion() || versions[len(versions)-1] != latestVersion() {
-		t.Errorf("recorded versions %v, want 1..%d", versions, latestVersion())
+	// Every embedded migration is recorded (numbers may have gaps: helpers are
+	// given numbers ahead of the merge).
+	list, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(versions) != len(list) || versions[len(versions)-1] != latestVersion() {
+		t.Errorf("recorded versions %v, want the %d embedded ones up to %d", versions, len(list), latestVersion())
 	}
 	for _, table := range []string{"labels", "documents", "spans", "span_history"} {
 		if n := rowCount(t, db, table); n != 0 {
@@ -394,8 +400,9 @@ func TestEmbeddedMigrationsAreNumberedInOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, m := range list {
-		if m.version != i+1 {
-			t.Errorf("migration %s has version %d, want %d (no gaps)", m.name, m.version, i+1)
+		// Gaps are allowed (numbers are handed out ahead of merges); order is not.
+		if i == 0 && m.version != 1 || i > 0 && m.version <= list[i-1].version {
+			t.Errorf("migration %s has version %d, out of order", m.name, m.version)
 		}
 		if strings.TrimSpace(m.sql) == "" {
 			t.Errorf("migration %s is empty", m.name)

@@ -20,7 +20,8 @@ const spanSelect = `SELECT s.id, s.document_id, s.start_offset, s.end_offset, l.
 	s.annotator, s.note, s.created_at, s.updated_at
 	FROM spans s JOIN labels l ON l.id = s.label_id `
 
-// spanOrder is text order: by start, a container before the spans nested in it.
+// spanOrder is text order (annotate.CompareTextOrder) in SQL: by start, a container
+// before the spans nested in it, then by id.
 const spanOrder = ` ORDER BY s.start_offset, s.end_offset DESC, s.id`
 
 func scanSpan(row interface{ Scan(...any) error }, extra ...any) (annotate.Span, error) {
@@ -55,15 +56,23 @@ func querySpans(ctx context.Context, q queryer, clause string, args ...any) ([]a
 		}
 		spans = append(spans, s)
 	}
-	return spans, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	return spans, attachAttrs(ctx, q, spans)
 }
 
 func getSpan(ctx context.Context, q queryer, id int64) (annotate.Span, error) {
 	s, err := scanSpan(q.QueryRowContext(ctx, spanSelect+`WHERE s.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, annotate.Errorf(annotate.ENOTFOUND, "span %d not found", id)
+	} else if err != nil {
+		return s, err
 	}
-	return s, err
+	one := []annotate.Span{s}
+	err = attachAttrs(ctx, q, one)
+	return one[0], err
 }
 
 // Spans lists a document's spans in text order: by start, and a container before
@@ -83,14 +92,17 @@ func (db *DB) Span(ctx context.Context, id int64) (annotate.Span, error) {
 }
 
 // CreateSpan stores a new annotation and commits at once. The span's text is taken
-// from the document; a document still marked new becomes in progress.
+// from the document; a document still marked new becomes in progress. Its Attrs
+// (a parsed casualty figure, say) are checked against the label and stored with
+// it, in the same edit; Links are ignored (LinkSpans makes links).
 func (db *DB) CreateSpan(ctx context.Context, span annotate.Span) (annotate.Span, error) {
 	span.ID = 0
 	span.Label = annotate.NormalizeLabelName(span.Label)
+	span.Links = nil
 	err := db.withTx(ctx, "create span", func(tx *sql.Tx) error {
 		now := db.now()
 		span.CreatedAt, span.UpdatedAt = now, now
-		stored, err := addSpan(ctx, tx, span)
+		stored, err := addSpan(ctx, tx, span, true)
 		if err != nil {
 			return err
 		}
@@ -104,7 +116,8 @@ func (db *DB) CreateSpan(ctx context.Context, span annotate.Span) (annotate.Span
 }
 
 // RestoreSpan puts back a deleted span under its old id (undo of a delete, redo of
-// a create). Its annotator, note and times are kept; annotator is who restored it.
+// a create). Its annotator, note, times and attributes are kept, and its links to
+// spans that exist are put back; annotator is who restored it.
 func (db *DB) RestoreSpan(ctx context.Context, span annotate.Span, annotator string) (annotate.Span, error) {
 	if span.ID <= 0 {
 		return annotate.Span{}, annotate.Errorf(annotate.EINVALID, "cannot restore a span without an id")
@@ -125,11 +138,18 @@ func (db *DB) RestoreSpan(ctx context.Context, span annotate.Span, annotator str
 		if span.UpdatedAt.IsZero() {
 			span.UpdatedAt = span.CreatedAt
 		}
-		stored, err := addSpan(ctx, tx, span)
+		// Its attributes come back as they were, checked when they were set: a
+		// relabelled span may hold some its label does not declare.
+		stored, err := addSpan(ctx, tx, span, false)
 		if err != nil {
 			return err
 		}
-		span = stored
+		if err := restoreLinks(ctx, tx, span, formatTime(now)); err != nil {
+			return err
+		}
+		if span, err = getSpan(ctx, tx, stored.ID); err != nil {
+			return err
+		}
 		return appendHistory(ctx, tx, annotate.ActionRestore, nil, &span, annotator, now)
 	})
 	if err != nil {
@@ -139,8 +159,9 @@ func (db *DB) RestoreSpan(ctx context.Context, span annotate.Span, annotator str
 }
 
 // addSpan validates span against its document and label and inserts it (under
-// span.ID if set). It fills in Text and moves a new document to in progress.
-func addSpan(ctx context.Context, tx *sql.Tx, span annotate.Span) (annotate.Span, error) {
+// span.ID if set), with its attributes (checked against the label if
+// checkAttrs). It fills in Text and moves a new document to in progress.
+func addSpan(ctx context.Context, tx *sql.Tx, span annotate.Span, checkAttrs bool) (annotate.Span, error) {
 	// The length column is in code points, and SQLite's substr() counts
 	// characters (code points) in TEXT, so the covered text comes back without
 	// copying a long document into Go. Documents never hold NUL
@@ -162,6 +183,13 @@ func addSpan(ctx context.Context, tx *sql.Tx, span annotate.Span) (annotate.Span
 	if err != nil {
 		return span, err
 	}
+	if checkAttrs {
+		attrs, err := checkSpanAttrs(ctx, tx, span.Label, span.Attrs)
+		if err != nil {
+			return span, err
+		}
+		span.Attrs = attrs
+	}
 	span.Text = covered
 	span.CreatedAt, span.UpdatedAt = truncateTime(span.CreatedAt), truncateTime(span.UpdatedAt)
 	if err := checkDuplicateSpan(ctx, tx, span, labelID, 0); err != nil {
@@ -182,6 +210,14 @@ func addSpan(ctx context.Context, tx *sql.Tx, span annotate.Span) (annotate.Span
 	if span.ID, err = res.LastInsertId(); err != nil {
 		return span, err
 	}
+	if len(span.Attrs) > 0 {
+		if err := writeSpanAttrs(ctx, tx, span.ID, span.Attrs, &sourceResolver{create: true}); err != nil {
+			return span, err
+		}
+		if span.Attrs, err = readSpanAttrs(ctx, tx, span.ID); err != nil {
+			return span, err
+		}
+	}
 	if status == annotate.StatusNew {
 		if _, err := tx.ExecContext(ctx, `UPDATE documents SET status = ? WHERE id = ?`, string(annotate.StatusInProgress), span.DocID); err != nil {
 			return span, err
@@ -194,7 +230,7 @@ func labelID(ctx context.Context, q queryer, name string) (int64, error) {
 	var id int64
 	err := q.QueryRowContext(ctx, `SELECT id FROM labels WHERE name = ?`, name).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, annotate.Errorf(annotate.ENOTFOUND, "unknown label %q", name)
+		return 0, annotate.Errorf(annotate.ENOTFOUND, "unknown label %q", annotate.Clip(name))
 	}
 	return id, err
 }
@@ -219,7 +255,8 @@ func checkDuplicateSpan(ctx context.Context, tx *sql.Tx, span annotate.Span, lab
 	return err
 }
 
-// DeleteSpan removes a span and commits at once.
+// DeleteSpan removes a span, its attributes and its links, and commits at once.
+// The history row holds all three, so RestoreSpan brings them back.
 func (db *DB) DeleteSpan(ctx context.Context, id int64, annotator string) error {
 	return db.withTx(ctx, "delete span", func(tx *sql.Tx) error {
 		span, err := getSpan(ctx, tx, id)

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"testing"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -191,7 +192,7 @@ func TestEveryChangeIsInTheHistory(t *testing.T) {
 	if restored.ID != created.ID || restored.Note != noted.Note || restored.Label != "QUOTE" || restored.Text != "“Quote”" || !restored.CreatedAt.Equal(created.CreatedAt) {
 		t.Errorf("restored = %+v, want the deleted span back under id %d", restored, created.ID)
 	}
-	if stored, err := db.Span(ctx, created.ID); err != nil || stored != restored {
+	if stored, err := db.Span(ctx, created.ID); err != nil || !reflect.DeepEqual(stored, restored) {
 		t.Errorf("stored after restore = %+v, %v; want %+v", stored, err, restored)
 	}
 	_, err = db.RestoreSpan(ctx, noted, "eve")

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,15 +29,17 @@ import (
 // own convention) and read back as one span from the first start to the last end;
 // line breaks in notes become spaces. Span annotators have no place in brat.
 type BratEncoder struct {
-	dir    string
-	opts   EncodeOptions
-	labels tagSet
-	n      int
+	dir       string
+	opts      EncodeOptions
+	labels    tagSet
+	relations tagSet // link labels met
+	attrs     tagSet // attribute names met
+	n         int
 }
 
 // NewBratEncoder writes into dir, which must exist.
 func NewBratEncoder(dir string, opts EncodeOptions) *BratEncoder {
-	return &BratEncoder{dir: dir, opts: opts, labels: newTagSet(opts.Labels)}
+	return &BratEncoder{dir: dir, opts: opts, labels: newTagSet(opts.Labels), relations: newTagSet(nil), attrs: newTagSet(nil)}
 }
 
 // Encode writes DOC.txt and DOC.ann.
@@ -53,6 +57,9 @@ func (e *BratEncoder) Encode(doc annotate.AnnotatedDocument) error {
 	}
 	if err := os.WriteFile(stem+".txt", []byte(doc.Document.Text), 0o644); err != nil {
 		return fmt.Errorf("write brat text: %w", err)
+	}
+	if err := writeBratMeta(stem, doc.Document); err != nil {
+		return err
 	}
 	var b strings.Builder
 	for i, span := range spans {
@@ -73,6 +80,28 @@ func (e *BratEncoder) Encode(doc annotate.AnnotatedDocument) error {
 		b.WriteByte('\t')
 		b.WriteString(flattenLine(strings.Join(texts, " ")))
 		b.WriteByte('\n')
+	}
+	attrs := 0
+	for i, span := range spans {
+		for _, name := range span.Attrs.Names() {
+			e.attrs.add(name)
+			attrs++
+			v := span.Attrs[name]
+			switch {
+			case v.Type == annotate.AttrBool && v.Bool:
+				fmt.Fprintf(&b, "A%d\t%s T%d\n", attrs, name, i+1) // brat's binary attribute
+			default:
+				fmt.Fprintf(&b, "A%d\t%s T%d %s\n", attrs, name, i+1, flattenLine(v.String()))
+			}
+		}
+		if parsed := parsedNames(span.Attrs); len(parsed) > 0 {
+			attrs++
+			fmt.Fprintf(&b, "A%d\t%s T%d %s\n", attrs, parsedAttrsKey, i+1, strings.Join(parsed, ","))
+		}
+	}
+	for r, ref := range linkRefs(spans, doc.Links) {
+		e.relations.add(ref.label)
+		fmt.Fprintf(&b, "R%d\t%s Arg1:T%d Arg2:T%d\n", r+1, ref.label, ref.head+1, ref.child+1)
 	}
 	notes := 0
 	for i, span := range spans {
@@ -95,7 +124,29 @@ func (e *BratEncoder) Close() error {
 		b.WriteString(label)
 		b.WriteByte('\n')
 	}
-	b.WriteString("[relations]\n\n[events]\n\n[attributes]\n")
+	b.WriteString("[relations]\n")
+	for _, rel := range e.relations.order {
+		fmt.Fprintf(&b, "%s\tArg1:<ENTITY>, Arg2:<ENTITY>\n", rel)
+	}
+	b.WriteString("\n[events]\n\n[attributes]\n")
+	for _, name := range e.attrs.order {
+		// brat lists the values of a multi-valued attribute; choices have them.
+		var options []string
+		for _, l := range e.opts.Labels {
+			if d, ok := l.FindDecl(name); ok && d.Type == annotate.AttrChoice {
+				for _, o := range d.Options {
+					if !slices.Contains(options, o) {
+						options = append(options, o)
+					}
+				}
+			}
+		}
+		if len(options) > 0 {
+			fmt.Fprintf(&b, "%s\tArg:<ENTITY>, Value:%s\n", name, strings.Join(options, "|"))
+		} else {
+			fmt.Fprintf(&b, "%s\tArg:<ENTITY>\n", name)
+		}
+	}
 	if err := os.WriteFile(filepath.Join(e.dir, "annotation.conf"), []byte(b.String()), 0o644); err != nil {
 		return fmt.Errorf("write brat annotation.conf: %w", err)
 	}
@@ -166,12 +217,15 @@ func readBrat(path string, unit annotate.Unit) (annotate.ImportRecord, error) {
 		}
 		return annotate.ImportRecord{}, annotate.RecordError{Origin: txtPath, Err: fmt.Errorf("cannot read: %w", err)}
 	}
-	if info.Size() > annotate.MaxDocumentBytes {
-		return annotate.ImportRecord{}, annotate.RecordError{Origin: txtPath, Err: annotate.Errorf(annotate.EINVALID, "file is %d bytes, over the limit of %d bytes for one document", info.Size(), annotate.MaxDocumentBytes)}
+	if !info.Mode().IsRegular() {
+		return annotate.ImportRecord{}, annotate.RecordError{Origin: txtPath, Err: annotate.Errorf(annotate.EINVALID, "is %s, not a regular file; it was not read", describeMode(info.Mode()))}
 	}
-	data, err := os.ReadFile(txtPath)
+	if info.Size() > annotate.MaxDocumentBytes {
+		return annotate.ImportRecord{}, annotate.RecordError{Origin: txtPath, Err: tooLarge(info.Size())}
+	}
+	data, err := readLimited(txtPath)
 	if err != nil {
-		return annotate.ImportRecord{}, annotate.RecordError{Origin: txtPath, Err: fmt.Errorf("cannot read: %w", err)}
+		return annotate.ImportRecord{}, annotate.RecordError{Origin: txtPath, Err: err}
 	}
 	text, err := checkText(data)
 	if err != nil {
@@ -181,17 +235,23 @@ func readBrat(path string, unit annotate.Unit) (annotate.ImportRecord, error) {
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			// A .txt without .ann is a document without annotations.
-			return annotate.ImportRecord{Origin: txtPath, Document: documentFromMeta(text, nil, txtPath)}, nil
+			rec := annotate.ImportRecord{Origin: txtPath, Document: documentFromMeta(text, nil, txtPath)}
+			return rec, readBratMeta(stem, &rec.Document)
 		}
 		return annotate.ImportRecord{}, annotate.RecordError{Origin: annPath, Err: fmt.Errorf("cannot read: %w", err)}
 	}
 	defer f.Close()
-	return DecodeBrat(text, f, annPath, txtPath, unit)
+	rec, err := DecodeBrat(text, f, annPath, txtPath, unit)
+	if err == nil {
+		err = readBratMeta(stem, &rec.Document)
+	}
+	return rec, err
 }
 
 // DecodeBrat reads brat standoff annotations for text. Text-bound annotations
-// (T lines) become spans, AnnotatorNotes (#) on them become notes; relations,
-// events, attributes and normalisations are ignored. annName names the .ann in
+// (T lines) become spans, AnnotatorNotes (#) on them become notes, attributes
+// (A, and the older M) on them span attributes, relations (R) links; events and
+// normalisations are ignored. annName names the .ann in
 // errors; source becomes the document's source.
 func DecodeBrat(text string, ann io.Reader, annName, source string, unit annotate.Unit) (annotate.ImportRecord, error) {
 	doc := documentFromMeta(text, nil, source)
@@ -206,6 +266,11 @@ func DecodeBrat(text string, ann io.Reader, annName, source string, unit annotat
 		line         int
 	}
 	var notes []note
+	type pendingLine struct {
+		id, rest string
+		line     int
+	}
+	var attrLines, relLines []pendingLine
 	scanner := bufio.NewScanner(ann)
 	scanner.Buffer(make([]byte, 64<<10), annotate.MaxDocumentBytes)
 	line := 0
@@ -237,6 +302,15 @@ func DecodeBrat(text string, ann io.Reader, annName, source string, unit annotat
 			}
 			byID[id] = len(rec.Spans)
 			rec.Spans = append(rec.Spans, span)
+			rec.SpanWhere = append(rec.SpanWhere, fmt.Sprintf("%s (line %d)", id, line))
+		case strings.HasPrefix(id, "A") || strings.HasPrefix(id, "M"):
+			if len(fields) >= 2 {
+				attrLines = append(attrLines, pendingLine{id, fields[1], line})
+			}
+		case strings.HasPrefix(id, "R"):
+			if len(fields) >= 2 {
+				relLines = append(relLines, pendingLine{id, fields[1], line})
+			}
 		case strings.HasPrefix(id, "#"):
 			if len(fields) < 2 {
 				continue
@@ -255,6 +329,58 @@ func DecodeBrat(text string, ann io.Reader, annName, source string, unit annotat
 		line++
 		return fail(fmt.Errorf("cannot read: %w", err))
 	}
+	var parsedLines []pendingLine
+	for _, a := range attrLines {
+		line = a.line
+		parts := strings.SplitN(a.rest, " ", 3)
+		if len(parts) < 2 {
+			return fail(annotate.Errorf(annotate.EINVALID, "attribute %s needs NAME TARGET [VALUE]", a.id))
+		}
+		name, target := parts[0], parts[1]
+		i, ok := byID[target]
+		if !ok {
+			if strings.HasPrefix(target, "T") {
+				return fail(annotate.Errorf(annotate.EINVALID, "attribute %s is on %s, which the file does not have", a.id, target))
+			}
+			continue // an attribute of a relation or event
+		}
+		if name == parsedAttrsKey {
+			if len(parts) == 3 {
+				parsedLines = append(parsedLines, pendingLine{target, parts[2], a.line})
+			}
+			continue
+		}
+		v := annotate.BoolValue(true) // brat's binary attribute: present means yes
+		if len(parts) == 3 {
+			v = bratValue(parts[2])
+		}
+		if rec.Spans[i].Attrs == nil {
+			rec.Spans[i].Attrs = annotate.Attrs{}
+		}
+		rec.Spans[i].Attrs[name] = v
+	}
+	for _, p := range parsedLines {
+		for _, name := range strings.Split(p.rest, ",") {
+			markParsedName(rec.Spans[byID[p.id]].Attrs, name)
+		}
+	}
+	for _, r := range relLines {
+		line = r.line
+		parts := strings.Fields(r.rest)
+		if len(parts) != 3 || !strings.HasPrefix(parts[1], "Arg1:") || !strings.HasPrefix(parts[2], "Arg2:") {
+			return fail(annotate.Errorf(annotate.EINVALID, "relation %s needs LABEL Arg1:T1 Arg2:T2", r.id))
+		}
+		head, ok1 := byID[strings.TrimPrefix(parts[1], "Arg1:")]
+		child, ok2 := byID[strings.TrimPrefix(parts[2], "Arg2:")]
+		if !ok1 || !ok2 {
+			missing := parts[1]
+			if ok1 {
+				missing = parts[2]
+			}
+			return fail(annotate.Errorf(annotate.EINVALID, "relation %s links %s, which the file does not have", r.id, missing))
+		}
+		rec.Links = append(rec.Links, annotate.ImportLink{Head: head, Child: child, Label: parts[0]})
+	}
 	for _, n := range notes {
 		i, ok := byID[n.target]
 		if !ok {
@@ -266,6 +392,16 @@ func DecodeBrat(text string, ann io.Reader, annName, source string, unit annotat
 		rec.Spans[i].Note += n.text
 	}
 	return rec, nil
+}
+
+// bratValue reads an attribute value: a number where it is one (brat has only
+// text; a text attribute takes it back as written), else text. Storage converts
+// to the declared type.
+func bratValue(s string) annotate.AttrValue {
+	if n, err := strconv.ParseFloat(s, 64); err == nil && !math.IsInf(n, 0) && !math.IsNaN(n) && strconv.FormatFloat(n, 'f', -1, 64) == s {
+		return annotate.NumberValue(n)
+	}
+	return annotate.TextValue(s)
 }
 
 // bratSpan reads "LABEL START END[;START END]*" and checks the text column.

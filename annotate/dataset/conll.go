@@ -130,6 +130,12 @@ func (d *CoNLLDecoder) Decode() (annotate.ImportRecord, error) {
 			bad, badLine = annotate.Errorf(annotate.EINVALID, "is not valid UTF-8: bad byte at byte offset %d of the line", invalidUTF8At([]byte(line))), d.line
 			continue
 		}
+		if line[0] == ' ' || line[0] == '\t' {
+			// Columns are separated by a space or a tab, so the token column is
+			// empty; splitting on white space would take the next column for it.
+			bad, badLine = annotate.Errorf(annotate.EINVALID, "line %q starts with white space: its token (the first column) is empty", clip(line)), d.line
+			continue
+		}
 		fields := strings.Fields(line)
 		if len(fields) < 2 {
 			bad, badLine = annotate.Errorf(annotate.EINVALID, "line %q has one column, want TOKEN ... TAG", clip(line)), d.line

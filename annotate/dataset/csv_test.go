@@ -38,7 +38,7 @@ func TestCSVNeutralisesFormulaCellsAndKeepsTheRest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"3", "'@title", "0", "18", "CLAIM", "'=cmd|' /C calc'!A0", "'+x", "'-n", ""}
+	want := []string{"3", "'@title", "0", "18", "CLAIM", "'=cmd|' /C calc'!A0", "'+x", "'-n", "", "", "", "", "", ""}
 	if len(rows) != 2 || len(rows[1]) != len(want) {
 		t.Fatalf("rows %q", rows)
 	}
@@ -54,7 +54,7 @@ func TestCSVWithoutSpansStillHasItsHeader(t *testing.T) {
 	if _, err := Export(context.Background(), docsSeq(nil), "-", &buf, ExportOptions{Format: FormatCSV}); err != nil {
 		t.Fatal(err)
 	}
-	if buf.String() != "doc_id,title,start,end,label,text,annotator,note,created_at\n" {
+	if buf.String() != "doc_id,title,start,end,label,text,annotator,note,created_at,outlet,authors,date,url,lang\n" {
 		t.Fatalf("got %q", buf.String())
 	}
 }

@@ -123,11 +123,41 @@ func rawMeta(raw json.RawMessage, field string) (map[string]any, error) {
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
+	if depth := jsonDepth(raw); depth > maxJSONDepth {
+		return nil, annotate.Errorf(annotate.EINVALID,
+			"%s nests %d levels deep, over the limit of %d (Python's json and other readers fail on deep nesting)", field, depth, maxJSONDepth)
+	}
 	var meta map[string]any
 	if err := dec.Decode(&meta); err != nil {
 		return nil, annotate.Errorf(annotate.EINVALID, "%s: %v", field, err)
 	}
+	// title and source name the document: a number or an object there is a
+	// mistake to report, not to drop in silence.
+	for _, key := range []string{"title", "source"} {
+		if value, ok := meta[key]; ok && value != nil {
+			if _, isString := value.(string); !isString {
+				return nil, annotate.Errorf(annotate.EINVALID, `"%s.%s" is %s, want a string`, strings.Trim(field, `"`), key, describeValue(value))
+			}
+		}
+	}
 	return meta, nil
+}
+
+// describeValue names the JSON type of a decoded value for messages.
+func describeValue(v any) string {
+	switch v.(type) {
+	case json.Number, float64:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case map[string]any:
+		return "an object"
+	case []any:
+		return "an array"
+	case string:
+		return "a string"
+	}
+	return "null"
 }
 
 // describeJSONError turns encoding/json's syntax errors into a sentence.
@@ -157,14 +187,14 @@ type spanText struct {
 	unit    annotate.Unit
 	offsets *annotate.Offsets // nil until needed
 	length  int               // in code points; -1 until counted
-	cp, at  int               // a code-point offset and its byte offset
+	walk    annotate.Walker   // at the previous span's start
 }
 
 func newSpanBuilder(text string, unit annotate.Unit) spanBuilder {
 	if unit == "" {
 		unit = annotate.UnitCodepoint
 	}
-	return spanBuilder{&spanText{text: text, unit: unit, length: -1}}
+	return spanBuilder{&spanText{text: text, unit: unit, length: -1, walk: annotate.NewWalker(text)}}
 }
 
 // span makes a validated span from offsets in the file's unit. If want is not nil
@@ -215,66 +245,25 @@ func (st *spanText) codePoints() int {
 
 // slice is text[start:end] in code points (0 <= start < end <= length). The walk
 // starts at the previous span's start, or from the beginning if this one starts
-// before it; the cursor stays at this span's start.
+// before it; the walker stays at this span's start.
 func (st *spanText) slice(start, end int) string {
-	if start < st.cp {
-		st.cp, st.at = 0, 0
-	}
-	st.at = advance(st.text, st.at, start-st.cp)
-	st.cp = start
-	return st.text[st.at:advance(st.text, st.at, end-start)]
-}
-
-// advance returns the byte offset n code points after byte offset at (counted as
-// a range loop counts them), skipping ASCII eight bytes at a time.
-func advance(text string, at, n int) int {
-	for n > 0 {
-		if n >= 8 && at+8 <= len(text) && word(text, at)&highs == 0 {
-			at, n = at+8, n-8
-			continue
-		}
-		if text[at] < utf8.RuneSelf {
-			at++
-		} else {
-			_, size := utf8.DecodeRuneInString(text[at:])
-			at += size
-		}
-		n--
-	}
-	return at
+	st.walk.Seek(start)
+	toEnd := st.walk
+	toEnd.Seek(end)
+	return st.text[st.walk.Byte():toEnd.Byte()]
 }
 
 // clip shortens text quoted in an error message.
-func clip(s string) string {
-	const max = 60
-	if annotate.RuneLen(s) <= max {
-		return s
-	}
-	return string([]rune(s)[:max]) + "…"
-}
+func clip(s string) string { return annotate.Clip(s) }
 
-// documentFromMeta builds a document from a record's text and meta: the title and
-// source come from meta when present; "doc_id" (Newsmark's own export id) is
-// dropped because the database assigns ids; other keys stay in Document.Meta.
+// documentFromMeta builds a document from a record's text and meta: the title,
+// source and metadata fields come from meta when present (applyMeta); other keys
+// stay in Document.Meta.
 func documentFromMeta(text string, meta map[string]any, origin string) annotate.Document {
 	doc := annotate.Document{Text: text, Hash: annotate.ContentHash(text), Source: origin}
-	if title, ok := meta["title"].(string); ok && strings.TrimSpace(title) != "" {
-		doc.Title = title
-	} else {
+	applyMeta(&doc, meta)
+	if doc.Title == "" {
 		doc.Title = annotate.TitleFromText(text)
-	}
-	if source, ok := meta["source"].(string); ok && source != "" {
-		doc.Source = source
-	}
-	for key, value := range meta {
-		switch key {
-		case "title", "source", "doc_id":
-			continue
-		}
-		if doc.Meta == nil {
-			doc.Meta = map[string]any{}
-		}
-		doc.Meta[key] = value
 	}
 	return doc
 }

@@ -7,10 +7,10 @@
 //
 // Newsmark counts code points (Python's text[start:end]). Files may count code
 // points, UTF-16 units or UTF-8 bytes (ReadOptions.Unit, ExportOptions.Unit); the
-// conversion is annotate.Offsets, the one place that converts. Decoders check every
-// span: inside the text, start before end, not inside a character, and, where the
-// file repeats the span's text (spacy, Label Studio, brat), that the offsets cover
-// exactly that text — a mismatch nearly always means a wrong unit, and the error
+// conversion is annotate's (Offsets, Walker), the one place that converts.
+// Decoders check every span: inside the text, start before end, not inside a
+// character, and, where the file repeats the span's text (spacy, Label Studio,
+// brat), that the offsets cover exactly that text — a mismatch nearly always means a wrong unit, and the error
 // says so. Text is kept byte for byte: only a leading BOM is dropped; CRLF stays.
 //
 // # Import choices
@@ -30,9 +30,17 @@
 //     plain {"text", "meta"}); .json Label Studio (or JSON lines if it starts with
 //     "{"); .conll/.bio/.iob CoNLL; .ann and folders holding .ann files brat; .csv
 //     is refused (export only).
-//   - meta.title and meta.source become the title and source; meta.doc_id (a
-//     Newsmark export's own id) is dropped; other meta keys stay in Document.Meta,
-//     numbers exact.
+//   - meta keys become the document's metadata fields by applyMeta's rules (title;
+//     outlet/publisher/source; authors/author/byline; date/published; url;
+//     lang/language; a source that looks like a path stays the source);
+//     meta.doc_id (a Newsmark export's own id) is dropped; other keys, and values
+//     that do not fit their field, stay in Document.Meta, numbers exact.
+//   - .html/.htm: ExtractHTML (Readability, charset rules, metadata, the page kept
+//     as the document's Original); .docx: ExtractDocx (ReadOptions.SplitArticles
+//     for files of several articles). Both are extracted on worker goroutines and
+//     handed on in file order.
+//   - ReadOptions.Clean removes boilerplate lines at the ends of plain-text files
+//     by Cleaner's rules and reports each removed line to ReadOptions.OnClean.
 //   - Unknown labels pass through (after annotate.NormalizeLabelName): storage
 //     creates them, or refuses them with ImportOptions.RefuseUnknownLabels
 //     (`import --refuse-unknown-labels`).
@@ -40,8 +48,12 @@
 //   - hf and CoNLL carry no text: it is rebuilt from the tokens, joined by single
 //     spaces (CoNLL: sentences joined by "\n"). Numeric hf tags are looked up in
 //     labels.json beside the file. An I- tag without its B- starts a span.
-//   - brat: relations, events, attributes and normalisations are ignored; a
-//     discontinuous span becomes one span from its first start to its last end.
+//   - brat: attributes (A, M) and relations (R) between text-bound annotations
+//     are read; events and normalisations are ignored; a discontinuous span
+//     becomes one span from its first start to its last end.
+//   - Attributes and relations: see the comment in attrs.go for where each
+//     format keeps them. Values are checked against the labels' declarations
+//     when stored (storage), where a file's error names the file, line and span.
 //
 // # Export choices
 //
@@ -58,6 +70,10 @@
 //     note in the region's "meta": {"text": [note]}, no annotator; brat — the note
 //     as "#N AnnotatorNotes TN" (line breaks become spaces), no annotator; CSV —
 //     columns; doccano, hf, conll — nowhere.
+//   - Document metadata: exportMeta adds outlet, authors (an array), date, url and
+//     lang to the JSONL formats' meta and Label Studio's task meta; brat writes
+//     DOC.json beside DOC.txt (read back on import); CSV appends the columns
+//     outlet, authors, date, url, lang; hf and CoNLL carry none.
 //   - Identifiers: spacy meta.doc_id and hf "id" are strings ("7"), doccano and
 //     Label Studio "id" are numbers, brat files are doc-000007.txt/.ann.
 //   - Export writes to a temporary file beside the target and renames it; folders

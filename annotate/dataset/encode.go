@@ -2,14 +2,12 @@ package dataset
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -53,25 +51,13 @@ func NewEncoder(format Format, w io.Writer, opts EncodeOptions) (Encoder, error)
 	return nil, annotate.Errorf(annotate.EINVALID, "format %s is not a single-file export format", format)
 }
 
-// sortedSpans returns the spans in text order (start, end, label) without touching
-// the caller's slice, so output does not depend on the order spans arrived in.
+// sortedSpans returns the spans in text order (annotate.CompareSpans) without
+// touching the caller's slice, so output does not depend on the order spans
+// arrived in.
 func sortedSpans(spans []annotate.Span) []annotate.Span {
-	out := make([]annotate.Span, len(spans))
-	copy(out, spans)
-	if !slices.IsSortedFunc(out, compareTextOrder) { // the store hands them over sorted, usually
-		slices.SortStableFunc(out, compareTextOrder)
-	}
+	out := slices.Clone(spans)
+	annotate.SortSpans(out) // the store hands them over sorted, usually
 	return out
-}
-
-func compareTextOrder(a, b annotate.Span) int {
-	if a.Start != b.Start {
-		return cmp.Compare(a.Start, b.Start)
-	}
-	if a.End != b.End {
-		return cmp.Compare(a.End, b.End)
-	}
-	return strings.Compare(a.Label, b.Label)
 }
 
 // unitSpan is a span with its offsets in the export unit and its text.

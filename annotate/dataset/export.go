@@ -2,13 +2,18 @@ package dataset
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"iter"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
+
+	"github.com/gofrs/flock"
 
 	"github.com/newsmark/newsmark/annotate"
 )
@@ -22,15 +27,19 @@ type ExportOptions struct {
 	Split    []SplitPart      // write one file per part into the out folder
 	Seed     int64            // for Split
 	Progress func(docs int)   // called after each document with the number written
+	// ReplaceLabels lets an hf export replace a labels.json beside its output that
+	// it did not write itself.
+	ReplaceLabels bool
 }
 
 // ExportSummary says what an export wrote.
 type ExportSummary struct {
 	Documents int
-	Spans     int            // spans in the exported documents
-	Changed   map[string]int // per label: spans widened to whole tokens (hf, conll)
-	Dropped   map[string]int // per label: spans left out because they overlapped (hf, conll)
-	Files     []string       // what was written, final paths ("-" for stdout)
+	Spans     int                     // spans in the exported documents
+	ByStatus  map[annotate.Status]int // documents written, by status (a missing status counts as new)
+	Changed   map[string]int          // per label: spans widened to whole tokens (hf, conll)
+	Dropped   map[string]int          // per label: spans left out because they overlapped (hf, conll)
+	Files     []string                // what was written, final paths ("-" for stdout)
 }
 
 // Export writes docs to out in opts.Format, streaming: one document in memory at a
@@ -40,7 +49,7 @@ type ExportSummary struct {
 // existing folder of that name being replaced only then. out "-" writes a
 // single-file format to stdout (hf then writes no labels.json).
 func Export(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, error], out string, stdout io.Writer, opts ExportOptions) (ExportSummary, error) {
-	summary := ExportSummary{Changed: map[string]int{}, Dropped: map[string]int{}}
+	summary := ExportSummary{Changed: map[string]int{}, Dropped: map[string]int{}, ByStatus: map[annotate.Status]int{}}
 	if opts.Unit == "" {
 		opts.Unit = annotate.UnitCodepoint
 	}
@@ -115,6 +124,11 @@ func writeAll(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, er
 		}
 		summary.Documents++
 		summary.Spans += len(doc.Spans)
+		status := doc.Document.Status
+		if !status.Valid() {
+			status = annotate.StatusNew
+		}
+		summary.ByStatus[status]++
 		if opts.Progress != nil {
 			opts.Progress(summary.Documents)
 		}
@@ -138,15 +152,29 @@ func addChanges(summary *ExportSummary, enc Encoder) {
 	}
 }
 
-// exportFile writes one file through a temporary file beside it.
+// exportFile writes one file through a temporary file beside it, or straight
+// into a character device or named pipe (see resolveFileTarget).
 func exportFile(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, error], out string, opts ExportOptions, summary ExportSummary) (ExportSummary, error) {
-	if info, err := os.Stat(out); err == nil && info.IsDir() {
-		return summary, annotate.Errorf(annotate.EINVALID, "%s is a folder; give a file name for a %s export", out, opts.Format)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp-*")
+	target, err := resolveFileTarget(out, opts.Format)
 	if err != nil {
-		return summary, fmt.Errorf("export to %s: %w", out, err)
+		return summary, err
 	}
+	if target.direct {
+		return exportDirect(ctx, docs, out, target.path, opts, summary)
+	}
+	labelsPath := filepath.Join(filepath.Dir(out), "labels.json")
+	if opts.Format == FormatHF {
+		if err := checkLabelsTarget(labelsPath, opts.ReplaceLabels); err != nil {
+			return summary, err
+		}
+	}
+	dir := filepath.Dir(target.path)
+	removeStaleTemps(dir)
+	tmp, unlock, err := createLockedTemp(dir, filepath.Base(target.path))
+	if err != nil {
+		return summary, fmt.Errorf("export to %s: %w", annotate.QuotePath(out), err)
+	}
+	defer unlock()
 	tmpName := tmp.Name()
 	committed := false
 	defer func() {
@@ -168,21 +196,80 @@ func exportFile(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, 
 	}
 	addChanges(&summary, enc)
 	if err := finishFile(tmp); err != nil {
-		return summary, fmt.Errorf("export to %s: %w", out, err)
+		return summary, fmt.Errorf("export to %s: %w", annotate.QuotePath(out), err)
 	}
 	if hf, ok := enc.(*HFEncoder); ok {
-		labelsPath := filepath.Join(filepath.Dir(out), "labels.json")
 		if err := writeFileAtomic(labelsPath, hf.LabelsJSON()); err != nil {
 			return summary, err
 		}
 		summary.Files = append(summary.Files, labelsPath)
 	}
-	if err := os.Rename(tmpName, out); err != nil {
-		return summary, fmt.Errorf("export to %s: %w", out, err)
+	if err := os.Rename(tmpName, target.path); err != nil {
+		return summary, fmt.Errorf("export to %s: %w", annotate.QuotePath(out), err)
 	}
 	committed = true
 	summary.Files = append([]string{out}, summary.Files...)
 	return summary, nil
+}
+
+// exportDirect writes into a character device or a named pipe as it is: there is
+// no file to replace, so no temporary file and no rename (hf writes no
+// labels.json there, as on stdout).
+func exportDirect(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, error], out, path string, opts ExportOptions, summary ExportSummary) (ExportSummary, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return summary, fmt.Errorf("export to %s: %w", annotate.QuotePath(out), err)
+	}
+	defer f.Close()
+	enc, err := NewEncoder(opts.Format, f, encodeOptions(opts))
+	if err != nil {
+		return summary, err
+	}
+	err = writeAll(ctx, docs, []Encoder{enc}, opts, &summary)
+	if closeErr := enc.Close(); err == nil {
+		err = closeErr
+	}
+	addChanges(&summary, enc)
+	if closeErr := f.Close(); err == nil && closeErr != nil {
+		err = fmt.Errorf("export to %s: %w", annotate.QuotePath(out), closeErr)
+	}
+	summary.Files = []string{out}
+	return summary, err
+}
+
+// checkLabelsTarget refuses, before any work, to replace a labels.json that an hf
+// export did not write, unless the user said so (--replace-labels, or yes in the
+// app's dialog): a folder of data may well hold a labels.json of its own.
+func checkLabelsTarget(path string, replace bool) error {
+	if replace {
+		return nil
+	}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err == nil && isHFLabelsJSON(data) {
+		return nil
+	}
+	return annotate.Errorf(annotate.ECONFLICT,
+		"%s already exists and is not a tag list written by an hf export; an hf export writes its labels.json there: move that file, choose another folder, or pass --replace-labels",
+		annotate.QuotePath(path))
+}
+
+// isHFLabelsJSON recognises what HFEncoder.LabelsJSON writes: a JSON array of
+// tags, "O" first, then B- and I- tags in pairs.
+func isHFLabelsJSON(data []byte) bool {
+	var tags []string
+	if json.Unmarshal(data, &tags) != nil || len(tags) == 0 || tags[0] != "O" || len(tags)%2 != 1 {
+		return false
+	}
+	for i := 1; i < len(tags); i += 2 {
+		label, ok := strings.CutPrefix(tags[i], "B-")
+		if !ok || tags[i+1] != "I-"+label {
+			return false
+		}
+	}
+	return true
 }
 
 // finishFile makes a finished temporary file durable and readable like any file.
@@ -220,6 +307,13 @@ func writeFileAtomic(path string, data []byte) error {
 // exportFolder writes a folder (brat, or a split export) through a temporary
 // folder beside out.
 func exportFolder(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, error], out string, opts ExportOptions, summary ExportSummary) (ExportSummary, error) {
+	// A link to a folder stays a link: the folder it leads to is replaced.
+	named := out
+	resolved, err := followLinks(out)
+	if err != nil {
+		return summary, err
+	}
+	out = resolved
 	if info, err := os.Stat(out); err == nil && !info.IsDir() {
 		return summary, annotate.Errorf(annotate.EINVALID, "%s is a file; %s writes a folder", out, describeTarget(opts))
 	}
@@ -227,6 +321,7 @@ func exportFolder(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument
 	if err := checkFolderTarget(out); err != nil {
 		return summary, err
 	}
+	removeStaleTemps(filepath.Dir(out))
 	tmpDir, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp-*")
 	if err != nil {
 		return summary, fmt.Errorf("export to %s: %w", out, err)
@@ -242,6 +337,11 @@ func exportFolder(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument
 	}
 	if err := os.WriteFile(filepath.Join(tmpDir, exportMarker), []byte("Written by Newsmark; a new export to this folder replaces it.\n"), 0o644); err != nil {
 		return summary, fmt.Errorf("export to %s: %w", out, err)
+	}
+	// The locked marker tells a concurrent export that this folder is alive.
+	markerLock := flock.New(filepath.Join(tmpDir, exportMarker), flock.SetFlag(os.O_RDONLY))
+	if ok, _ := markerLock.TryLock(); ok {
+		defer markerLock.Close()
 	}
 	parts := opts.Split
 	if len(parts) == 0 {
@@ -309,7 +409,7 @@ func exportFolder(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument
 	}
 	committed = true
 	for _, name := range relNames {
-		summary.Files = append(summary.Files, filepath.Join(out, name))
+		summary.Files = append(summary.Files, filepath.Join(named, name))
 	}
 	sort.Strings(summary.Files)
 	return summary, nil

@@ -56,8 +56,9 @@ func fixtureDocs(t testing.TB) []annotate.AnnotatedDocument {
 		{
 			Document: annotate.Document{
 				ID: 7, Title: "=HYPERLINK(\"x\") “Talks” stall", Source: "tests/fixture.txt", Text: fixtureText,
-				Hash: annotate.ContentHash(fixtureText),
-				Meta: map[string]any{"url": "https://example.org/a?b=1&c=<2>", "n": 3},
+				Hash: annotate.ContentHash(fixtureText), Status: annotate.StatusDone,
+				Meta:   map[string]any{"url": "https://example.org/a?b=1&c=<2>", "n": 3},
+				Outlet: "The “Courier”", Authors: []string{"Ana Pavić", "-Bob Roe"}, Published: "2026-11-25T18:30:00+01:00", Language: "en",
 			},
 			Spans: []annotate.Span{demand, quote, claim, casualty, cut, overlap, unknown},
 		},

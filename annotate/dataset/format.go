@@ -20,10 +20,12 @@ const (
 	FormatBrat        Format = "brat"
 	FormatLabelStudio Format = "label-studio"
 	FormatCSV         Format = "csv"
+	FormatHTML        Format = "html" // saved web pages: the article's text and metadata
+	FormatDocx        Format = "docx" // Word documents
 )
 
 // Formats lists every format name in the order menus show them.
-var formatNames = []Format{FormatAuto, FormatText, FormatJSONL, FormatSpacy, FormatDoccano, FormatHF, FormatCoNLL, FormatBrat, FormatLabelStudio, FormatCSV}
+var formatNames = []Format{FormatAuto, FormatText, FormatHTML, FormatDocx, FormatJSONL, FormatSpacy, FormatDoccano, FormatHF, FormatCoNLL, FormatBrat, FormatLabelStudio, FormatCSV}
 
 // AllFormats returns every format name, auto first.
 func AllFormats() []Format { return append([]Format(nil), formatNames...) }
@@ -35,7 +37,7 @@ func ExportFormats() []Format {
 
 // ImportFormats returns the formats Read takes, auto first.
 func ImportFormats() []Format {
-	return []Format{FormatAuto, FormatText, FormatJSONL, FormatSpacy, FormatDoccano, FormatHF, FormatCoNLL, FormatBrat, FormatLabelStudio}
+	return []Format{FormatAuto, FormatText, FormatHTML, FormatDocx, FormatJSONL, FormatSpacy, FormatDoccano, FormatHF, FormatCoNLL, FormatBrat, FormatLabelStudio}
 }
 
 // ParseFormat reads a format name as typed on the command line ("" means auto).
@@ -46,6 +48,10 @@ func ParseFormat(name string) (Format, error) {
 		return FormatAuto, nil
 	case "text", "txt", "plain":
 		return FormatText, nil
+	case "htm", "web":
+		return FormatHTML, nil
+	case "word":
+		return FormatDocx, nil
 	case "labelstudio", "label_studio":
 		return FormatLabelStudio, nil
 	case "prodigy":
@@ -56,7 +62,7 @@ func ParseFormat(name string) (Format, error) {
 			return f, nil
 		}
 	}
-	return "", annotate.Errorf(annotate.EINVALID, "unknown format %q (want one of auto, text, jsonl, spacy, doccano, hf, conll, brat, label-studio, csv)", name)
+	return "", annotate.Errorf(annotate.EINVALID, "unknown format %q (want one of auto, text, html, docx, jsonl, spacy, doccano, hf, conll, brat, label-studio, csv)", name)
 }
 
 // IsFolder reports whether the format writes a folder rather than one file.

@@ -29,6 +29,11 @@ func checkDecoded(t *testing.T, rec annotate.ImportRecord) {
 			t.Fatalf("span %d-%d text %q does not match the document", s.Start, s.End, s.Text)
 		}
 	}
+	for _, l := range rec.Links {
+		if l.Head < 0 || l.Head >= len(rec.Spans) || l.Child < 0 || l.Child >= len(rec.Spans) {
+			t.Fatalf("decoded a link %+v between spans the record does not have (%d spans)", l, len(rec.Spans))
+		}
+	}
 }
 
 // drain runs a decoder to the end; it must stop (io.EOF) within a bound.
@@ -70,6 +75,8 @@ func FuzzJSONLDecoder(f *testing.F) {
 	f.Add([]byte(`{"id": 1, "text": "ab\u00a0c", "label": [[0, 2, "X"], [3, 4, "Y"]]}`), uint8(2))
 	f.Add([]byte(`{"id": "1", "tokens": ["a", "b"], "ner_tags": ["B-X", "I-X"]}`), uint8(0))
 	f.Add([]byte(`{"tokens": ["a"], "ner_tags": [0]}`), uint8(2))
+	f.Add([]byte(`{"text": "“a” b", "spans": [{"start": 0, "end": 3, "label": "Q", "attrs": {"source": "b", "n": 2, "ok": true}, "parsed_attrs": ["n"]}, {"start": 4, "end": 5, "label": "SOURCE"}], "relations": [{"head_span": {"start": 0, "end": 3, "label": "Q"}, "child_span": {"start": 4, "end": 5, "label": "SOURCE"}, "label": "SOURCE_OF"}]}`), uint8(0))
+	f.Add([]byte(`{"text": "ab c", "entities": [{"id": 1, "start_offset": 0, "end_offset": 2, "label": "X", "attrs": {"k": "v"}}, {"id": 2, "start_offset": 3, "end_offset": 4, "label": "S"}], "relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "SOURCE_OF"}]}`), uint8(1))
 	f.Fuzz(func(t *testing.T, data []byte, unit uint8) {
 		for _, format := range []Format{FormatJSONL, FormatSpacy, FormatDoccano, FormatHF} {
 			opts := DecodeOptions{Format: format, Unit: unitFor(unit)}
@@ -100,6 +107,9 @@ func FuzzJSONLDecoder(f *testing.F) {
 func FuzzLabelStudioDecoder(f *testing.F) {
 	addSeeds(f, "label-studio.json", "label-studio-utf16.json")
 	f.Add([]byte(`[{"data": {"text": "ab"}, "annotations": [{"result": [{"type": "labels", "value": {"start": 0, "end": 1, "labels": ["A", "B"]}}]}]}]`), uint8(0))
+	f.Add([]byte(`[{"data": {"text": "ab c"}, "annotations": [{"result": [{"id": "a1", "type": "labels", "value": {"start": 0, "end": 2, "labels": ["Q"]}, "meta": {"parsed_attrs": ["n"]}}, `+
+		`{"id": "a1", "from_name": "n", "type": "number", "value": {"number": 3}}, {"id": "a2", "type": "labels", "value": {"start": 3, "end": 4, "labels": ["S"]}}, `+
+		`{"type": "relation", "from_id": "a1", "to_id": "a2", "labels": ["SOURCE_OF"]}]}]}]`), uint8(0))
 	f.Fuzz(func(t *testing.T, data []byte, unit uint8) {
 		drain(t, NewLabelStudioDecoder(bytes.NewReader(data), "fuzz.json", DecodeOptions{Unit: unitFor(unit)}), decoderBound(data)+len(data))
 	})
@@ -124,6 +134,7 @@ func FuzzBratDecoder(f *testing.F) {
 	}
 	f.Add(string(txt), ann, uint8(0))
 	f.Add("abc def", []byte("T1\tQ 0 3;4 7\tabc def\n#1\tAnnotatorNotes T1\tn\n"), uint8(2))
+	f.Add("abc def", []byte("T1\tQ 0 3\tabc\nT2\tS 4 7\tdef\nA1\tkind T1 at least\nA2\tflag T1\nA3\tparsed_attrs T1 kind\nR1\tSOURCE_OF Arg1:T1 Arg2:T2\n"), uint8(0))
 	f.Fuzz(func(t *testing.T, text string, ann []byte, unit uint8) {
 		if _, err := checkText([]byte(text)); err != nil {
 			return // readBrat refuses such a text before decoding

@@ -109,7 +109,7 @@ func TestExportBratMatchesGoldenFolder(t *testing.T) {
 		names = append(names, e.Name())
 	}
 	sort.Strings(names)
-	if got, want := strings.Join(names, " "), ".newsmark-export annotation.conf doc-000007.ann doc-000007.txt doc-000008.ann doc-000008.txt"; got != want {
+	if got, want := strings.Join(names, " "), ".newsmark-export annotation.conf doc-000007.ann doc-000007.json doc-000007.txt doc-000008.ann doc-000008.json doc-000008.txt"; got != want {
 		t.Fatalf("brat folder holds %s, want %s", got, want)
 	}
 	for _, name := range names[1:] {

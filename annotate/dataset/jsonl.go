@@ -25,7 +25,9 @@ const maxLineBytes = 2*annotate.MaxDocumentBytes + 1<<20
 // its keys; spacy, doccano and hf insist on their shape. Blank lines are skipped.
 //
 // Prodigy records with "answer": "reject" or "ignore" are imported without spans:
-// the annotator said the spans are wrong.
+// the annotator said the spans are wrong. A record with "answer": "accept" was
+// reviewed: its document is imported as done (what the spaCy export writes for
+// done documents only).
 type JSONLDecoder struct {
 	r      *bufio.Reader
 	name   string
@@ -124,6 +126,9 @@ type jsonlRecord struct {
 	Tokens   json.RawMessage `json:"tokens"`
 	NerTags  json.RawMessage `json:"ner_tags"`
 	Answer   json.RawMessage `json:"answer"`
+	// Relations links spans of the record: Prodigy's {"head_span", "child_span",
+	// "label"} or doccano's {"from_id", "to_id", "type"} (with "entities").
+	Relations json.RawMessage `json:"relations"`
 }
 
 func (d *JSONLDecoder) decodeLine(line []byte) (annotate.ImportRecord, error) {
@@ -136,6 +141,9 @@ func (d *JSONLDecoder) decodeLine(line []byte) (annotate.ImportRecord, error) {
 			return annotate.ImportRecord{}, annotate.Errorf(annotate.EINVALID, "malformed JSON: the line is not JSON (it starts %q); a record must be an object {...}", firstRunes(trimmed, 12))
 		}
 		return annotate.ImportRecord{}, annotate.Errorf(annotate.EINVALID, "malformed JSON: a record must be an object {...}, got %s", jsonType(trimmed))
+	}
+	if err := checkJSONLine(trimmed); err != nil {
+		return annotate.ImportRecord{}, err
 	}
 	if rec, ok := d.fastLine(trimmed); ok {
 		return rec, nil
@@ -186,10 +194,17 @@ func (d *JSONLDecoder) decodeCareful(trimmed []byte) (annotate.ImportRecord, err
 	builder := newSpanBuilder(text, d.opts.Unit)
 	switch shape {
 	case FormatSpacy:
-		rec.Spans, err = spacySpans(builder, raw.Spans)
+		if rec.Spans, err = spacySpans(builder, raw.Spans); err == nil {
+			rec.Links, err = prodigyRelations(builder, rec.Spans, raw.Relations)
+		}
+		rec.SpanField = "spans"
 	case FormatDoccano:
 		if !isNull(raw.Entities) {
-			rec.Spans, err = doccanoEntities(builder, raw.Entities)
+			var ids []int64
+			if rec.Spans, ids, err = doccanoEntities(builder, raw.Entities); err == nil {
+				rec.Links, err = doccanoRelations(ids, raw.Relations)
+			}
+			rec.SpanField = "entities"
 		} else {
 			rec.Spans, err = doccanoSpans(builder, raw.Label)
 		}
@@ -197,8 +212,11 @@ func (d *JSONLDecoder) decodeCareful(trimmed []byte) (annotate.ImportRecord, err
 	if err != nil {
 		return annotate.ImportRecord{}, err
 	}
-	if answer, _ := rawString(raw.Answer, "answer"); answer == "reject" || answer == "ignore" {
-		rec.Spans = nil
+	switch answer, _ := rawString(raw.Answer, "answer"); answer {
+	case "reject", "ignore":
+		rec.Spans, rec.Links = nil, nil
+	case "accept":
+		rec.Document.Status = annotate.StatusDone
 	}
 	return rec, nil
 }
@@ -206,12 +224,14 @@ func (d *JSONLDecoder) decodeCareful(trimmed []byte) (annotate.ImportRecord, err
 // spacySpan is one Prodigy span; token_start/token_end are ignored on import
 // because Newsmark tokenises afresh.
 type spacySpan struct {
-	Start     json.RawMessage `json:"start"`
-	End       json.RawMessage `json:"end"`
-	Label     json.RawMessage `json:"label"`
-	Text      json.RawMessage `json:"text"`
-	Annotator json.RawMessage `json:"annotator"`
-	Note      json.RawMessage `json:"note"`
+	Start       json.RawMessage `json:"start"`
+	End         json.RawMessage `json:"end"`
+	Label       json.RawMessage `json:"label"`
+	Text        json.RawMessage `json:"text"`
+	Annotator   json.RawMessage `json:"annotator"`
+	Note        json.RawMessage `json:"note"`
+	Attrs       json.RawMessage `json:"attrs"`
+	ParsedAttrs json.RawMessage `json:"parsed_attrs"`
 }
 
 func spacySpans(b spanBuilder, raw json.RawMessage) ([]annotate.Span, error) {
@@ -247,8 +267,94 @@ func spacySpans(b spanBuilder, raw json.RawMessage) ([]annotate.Span, error) {
 				return annotate.Span{}, err
 			}
 		}
+		if err := spanAttrs(&span, s.Attrs, s.ParsedAttrs, where); err != nil {
+			return annotate.Span{}, err
+		}
 		return span, nil
 	})
+}
+
+// spanAttrs reads a span's "attrs" and "parsed_attrs" into it; attrs.note and
+// attrs.annotator fill a note or annotator the span does not give otherwise.
+func spanAttrs(span *annotate.Span, rawAttrs, rawParsed json.RawMessage, where string) error {
+	attrs, note, annotator, err := decodeAttrs(rawAttrs, where+".attrs")
+	if err != nil {
+		return err
+	}
+	if err := markParsed(attrs, rawParsed, where+".parsed_attrs"); err != nil {
+		return err
+	}
+	span.Attrs = attrs
+	if note != nil && span.Note == "" {
+		span.Note = *note
+	}
+	if annotator != nil && span.Annotator == "" {
+		span.Annotator = *annotator
+	}
+	return nil
+}
+
+type prodigyRelation struct {
+	HeadSpan  json.RawMessage `json:"head_span"`
+	ChildSpan json.RawMessage `json:"child_span"`
+	Label     json.RawMessage `json:"label"`
+}
+
+type spanRef struct {
+	Start json.RawMessage `json:"start"`
+	End   json.RawMessage `json:"end"`
+	Label json.RawMessage `json:"label"`
+}
+
+// prodigyRelations reads Prodigy's relations, finding head_span and child_span
+// among the record's spans by start, end and label (in the file's unit).
+func prodigyRelations(b spanBuilder, spans []annotate.Span, raw json.RawMessage) ([]annotate.ImportLink, error) {
+	items, err := rawArray(raw, `"relations"`)
+	if err != nil || len(items) == 0 {
+		return nil, err
+	}
+	index := spanIndex(spans)
+	find := func(rawRef json.RawMessage, where string) (int, error) {
+		var ref spanRef
+		if err := rawObject(rawRef, where, "an object with start, end and label", &ref); err != nil {
+			return 0, err
+		}
+		start, end, label, err := spanFields(ref.Start, where+".start", ref.End, where+".end", ref.Label, where+".label")
+		if err != nil {
+			return 0, err
+		}
+		span, err := b.span(where, start, end, label, nil)
+		if err != nil {
+			return 0, err
+		}
+		i, ok := index[spanKey{span.Start, span.End, span.Label}]
+		if !ok {
+			return 0, annotate.Errorf(annotate.EINVALID, "%s (%d-%d %s, %q) is not one of the record's spans", where, start, end, span.Label, clip(span.Text))
+		}
+		return i, nil
+	}
+	links := make([]annotate.ImportLink, 0, len(items))
+	for i, item := range items {
+		where := fmt.Sprintf("relations[%d]", i)
+		var rel prodigyRelation
+		if err := rawObject(item, where, "an object with head_span, child_span and label", &rel); err != nil {
+			return nil, err
+		}
+		head, err := find(rel.HeadSpan, where+".head_span")
+		if err != nil {
+			return nil, err
+		}
+		child, err := find(rel.ChildSpan, where+".child_span")
+		if err != nil {
+			return nil, err
+		}
+		label, err := rawString(rel.Label, where+".label")
+		if err != nil {
+			return nil, err
+		}
+		links = append(links, annotate.ImportLink{Head: head, Child: child, Label: label})
+	}
+	return links, nil
 }
 
 // eachSpan reads the array in field (null or missing: no spans), naming the
@@ -305,14 +411,20 @@ func doccanoSpans(b spanBuilder, raw json.RawMessage) ([]annotate.Span, error) {
 }
 
 type doccanoEntity struct {
+	ID          json.RawMessage `json:"id"`
 	Label       json.RawMessage `json:"label"`
 	StartOffset json.RawMessage `json:"start_offset"`
 	EndOffset   json.RawMessage `json:"end_offset"`
+	Attrs       json.RawMessage `json:"attrs"`
+	ParsedAttrs json.RawMessage `json:"parsed_attrs"`
 }
 
-// doccanoEntities reads doccano 1.6+'s [{"label", "start_offset", "end_offset"}].
-func doccanoEntities(b spanBuilder, raw json.RawMessage) ([]annotate.Span, error) {
-	return eachSpan(raw, "entities", func(where string, item json.RawMessage) (annotate.Span, error) {
+// doccanoEntities reads doccano 1.6+'s [{"id", "label", "start_offset",
+// "end_offset"}] (Newsmark adds "attrs" and "parsed_attrs"), and returns each
+// entity's id (0 if it has none) for the relations.
+func doccanoEntities(b spanBuilder, raw json.RawMessage) ([]annotate.Span, []int64, error) {
+	var ids []int64
+	spans, err := eachSpan(raw, "entities", func(where string, item json.RawMessage) (annotate.Span, error) {
 		var e doccanoEntity
 		if err := rawObject(item, where, "an object with label, start_offset and end_offset", &e); err != nil {
 			return annotate.Span{}, err
@@ -322,8 +434,72 @@ func doccanoEntities(b spanBuilder, raw json.RawMessage) ([]annotate.Span, error
 		if err != nil {
 			return annotate.Span{}, err
 		}
-		return b.span(where, start, end, label, nil)
+		var id int
+		if !isNull(e.ID) {
+			if id, err = rawInt(e.ID, where+".id"); err != nil {
+				return annotate.Span{}, err
+			}
+		}
+		ids = append(ids, int64(id))
+		span, err := b.span(where, start, end, label, nil)
+		if err != nil {
+			return annotate.Span{}, err
+		}
+		return span, spanAttrs(&span, e.Attrs, e.ParsedAttrs, where)
 	})
+	return spans, ids, err
+}
+
+type doccanoRelation struct {
+	FromID json.RawMessage `json:"from_id"`
+	ToID   json.RawMessage `json:"to_id"`
+	Type   json.RawMessage `json:"type"`
+}
+
+// doccanoRelations reads doccano's [{"id", "from_id", "to_id", "type"}], the ids
+// those of the entities.
+func doccanoRelations(ids []int64, raw json.RawMessage) ([]annotate.ImportLink, error) {
+	items, err := rawArray(raw, `"relations"`)
+	if err != nil || len(items) == 0 {
+		return nil, err
+	}
+	index := map[int64]int{}
+	for i, id := range ids {
+		if _, dup := index[id]; !dup && id != 0 {
+			index[id] = i
+		}
+	}
+	links := make([]annotate.ImportLink, 0, len(items))
+	for i, item := range items {
+		where := fmt.Sprintf("relations[%d]", i)
+		var rel doccanoRelation
+		if err := rawObject(item, where, "an object with from_id, to_id and type", &rel); err != nil {
+			return nil, err
+		}
+		from, err := rawInt(rel.FromID, where+".from_id")
+		if err != nil {
+			return nil, err
+		}
+		to, err := rawInt(rel.ToID, where+".to_id")
+		if err != nil {
+			return nil, err
+		}
+		label, err := rawString(rel.Type, where+".type")
+		if err != nil {
+			return nil, err
+		}
+		head, ok1 := index[int64(from)]
+		child, ok2 := index[int64(to)]
+		if !ok1 || !ok2 {
+			missing := from
+			if ok1 {
+				missing = to
+			}
+			return nil, annotate.Errorf(annotate.EINVALID, "%s links entity %d, which the record does not have", where, missing)
+		}
+		links = append(links, annotate.ImportLink{Head: head, Child: child, Label: label})
+	}
+	return links, nil
 }
 
 // decodeHF rebuilds a document from Hugging Face tokens and BIO tags: the tokens

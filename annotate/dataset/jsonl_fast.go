@@ -28,15 +28,19 @@ type fastRecord struct {
 	Tokens   json.RawMessage `json:"tokens"`
 	NerTags  json.RawMessage `json:"ner_tags"`
 	Answer   *string         `json:"answer"`
+	// Relations, and attrs on spans, go to the careful path.
+	Relations json.RawMessage `json:"relations"`
 }
 
 type fastSpan struct {
-	Start     *int    `json:"start"`
-	End       *int    `json:"end"`
-	Label     *string `json:"label"`
-	Text      *string `json:"text"`
-	Annotator *string `json:"annotator"`
-	Note      *string `json:"note"`
+	Start       *int            `json:"start"`
+	End         *int            `json:"end"`
+	Label       *string         `json:"label"`
+	Text        *string         `json:"text"`
+	Annotator   *string         `json:"annotator"`
+	Note        *string         `json:"note"`
+	Attrs       json.RawMessage `json:"attrs"`
+	ParsedAttrs json.RawMessage `json:"parsed_attrs"`
 }
 
 // fastLine returns ok=false whenever the careful path must look at the line.
@@ -60,7 +64,7 @@ func (d *JSONLDecoder) fastLine(line []byte) (annotate.ImportRecord, bool) {
 			shape = FormatJSONL
 		}
 	}
-	if len(raw.Entities) > 0 && !isNull(raw.Entities) {
+	if len(raw.Entities) > 0 && !isNull(raw.Entities) || len(raw.Relations) > 0 && !isNull(raw.Relations) {
 		return annotate.ImportRecord{}, false
 	}
 	if shape == FormatHF || raw.Text == nil || strings.TrimSpace(*raw.Text) == "" {
@@ -68,6 +72,13 @@ func (d *JSONLDecoder) fastLine(line []byte) (annotate.ImportRecord, bool) {
 	}
 	if bytes.Contains(line, []byte(`"meta"`)) && raw.Meta == nil {
 		return annotate.ImportRecord{}, false // meta given but null or not an object
+	}
+	for _, key := range []string{"title", "source"} {
+		if value, ok := raw.Meta[key]; ok && value != nil {
+			if _, isString := value.(string); !isString {
+				return annotate.ImportRecord{}, false // the careful path names the wrong type
+			}
+		}
 	}
 	text := *raw.Text
 	rec := annotate.ImportRecord{Origin: d.origin(), Document: documentFromMeta(text, raw.Meta, d.origin())}
@@ -77,9 +88,10 @@ func (d *JSONLDecoder) fastLine(line []byte) (annotate.ImportRecord, bool) {
 	builder := newSpanBuilder(text, d.opts.Unit)
 	switch shape {
 	case FormatSpacy:
+		rec.SpanField = "spans"
 		rec.Spans = make([]annotate.Span, 0, len(raw.Spans))
 		for i, s := range raw.Spans {
-			if s.Start == nil || s.End == nil || s.Label == nil {
+			if s.Start == nil || s.End == nil || s.Label == nil || len(s.Attrs) > 0 || len(s.ParsedAttrs) > 0 {
 				return annotate.ImportRecord{}, false
 			}
 			span, err := builder.span(fmt.Sprintf("spans[%d]", i), *s.Start, *s.End, *s.Label, s.Text)
@@ -113,8 +125,13 @@ func (d *JSONLDecoder) fastLine(line []byte) (annotate.ImportRecord, bool) {
 			rec.Spans = append(rec.Spans, span)
 		}
 	}
-	if raw.Answer != nil && (*raw.Answer == "reject" || *raw.Answer == "ignore") {
-		rec.Spans = nil
+	if raw.Answer != nil {
+		switch *raw.Answer {
+		case "reject", "ignore":
+			rec.Spans = nil
+		case "accept":
+			rec.Document.Status = annotate.StatusDone
+		}
 	}
 	return rec, true
 }

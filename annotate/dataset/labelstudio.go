@@ -9,7 +9,8 @@ import (
 	"github.com/newsmark/newsmark/annotate"
 )
 
-// LabelStudioEncoder writes a Label Studio JSON array of tasks, one task a line:
+// LabelStudioEncoder writes a Label Studio JSON array of tasks, one task a line
+// (attributes and relations as package dataset's comment on attributes says):
 //
 //	[{"id": 1, "data": {"text": ..., "title": ..., "source": ...}, "annotations": [{"result": [
 //	  {"id": "a1", "from_name": "label", "to_name": "text", "type": "labels",
@@ -70,22 +71,83 @@ func (e *LabelStudioEncoder) Encode(doc annotate.AnnotatedDocument) error {
 		j.raw(`, "labels": [`)
 		j.str(span.Label)
 		j.raw("]}")
-		if span.Note != "" {
-			j.raw(`, "meta": {"text": [`)
-			j.str(span.Note)
-			j.raw("]}")
+		parsed := parsedNames(span.Attrs)
+		if span.Note != "" || len(parsed) > 0 {
+			j.raw(`, "meta": {`)
+			if span.Note != "" {
+				j.raw(`"text": [`)
+				j.str(span.Note)
+				j.raw("]")
+			}
+			if len(parsed) > 0 {
+				if span.Note != "" {
+					j.raw(", ")
+				}
+				j.raw(`"parsed_attrs": `)
+				j.writeNames(parsed)
+			}
+			j.raw("}")
 		}
 		j.raw("}")
+		for _, name := range span.Attrs.Names() {
+			writeLSAttr(j, i+1, span, name, span.Attrs[name])
+		}
+	}
+	for _, ref := range linkRefs(spans, doc.Links) {
+		j.raw(`, {"type": "relation", "from_id": "a`)
+		j.int(ref.head + 1)
+		j.raw(`", "to_id": "a`)
+		j.int(ref.child + 1)
+		j.raw(`", "direction": "right", "labels": [`)
+		j.str(ref.label)
+		j.raw("]}")
 	}
 	j.raw("]}]")
-	if len(doc.Document.Meta) > 0 {
+	if meta := exportMeta(doc.Document); len(meta) > 0 {
 		j.raw(`, "meta": `)
-		if err := j.writeMeta(nil, "", doc.Document.Meta); err != nil {
+		if err := j.writeMeta(nil, "", meta); err != nil {
 			return fmt.Errorf("document %d: %w", doc.Document.ID, err)
 		}
 	}
 	j.raw("}")
 	return j.flush()
+}
+
+// writeLSAttr writes one attribute as a per-region result bound to region aN:
+// a number as "number", a choice or yes/no as "choices", text and sources as
+// "textarea", from_name the attribute's name.
+func writeLSAttr(j *jsonWriter, region int, span unitSpan, name string, v annotate.AttrValue) {
+	j.raw(`, {"id": "a`)
+	j.int(region)
+	j.raw(`", "from_name": `)
+	j.str(name)
+	j.raw(`, "to_name": "text", "type": `)
+	switch v.Type {
+	case annotate.AttrNumber:
+		j.raw(`"number"`)
+	case annotate.AttrChoice, annotate.AttrBool:
+		j.raw(`"choices"`)
+	default:
+		j.raw(`"textarea"`)
+	}
+	j.raw(`, "value": {"start": `)
+	j.int(span.UnitStart)
+	j.raw(`, "end": `)
+	j.int(span.UnitEnd)
+	switch v.Type {
+	case annotate.AttrNumber:
+		j.raw(`, "number": `)
+		j.raw(v.String())
+	case annotate.AttrChoice, annotate.AttrBool:
+		j.raw(`, "choices": [`)
+		j.str(v.String())
+		j.raw("]")
+	default:
+		j.raw(`, "text": [`)
+		j.str(v.Text)
+		j.raw("]")
+	}
+	j.raw("}}")
 }
 
 // Close ends the array and flushes.
@@ -240,16 +302,24 @@ type lsAnnotation struct {
 }
 
 type lsResult struct {
-	Type  json.RawMessage `json:"type"`
-	Value json.RawMessage `json:"value"`
-	Meta  json.RawMessage `json:"meta"`
+	ID       json.RawMessage `json:"id"`
+	FromName json.RawMessage `json:"from_name"`
+	Type     json.RawMessage `json:"type"`
+	Value    json.RawMessage `json:"value"`
+	Meta     json.RawMessage `json:"meta"`
+	// relation results
+	FromID json.RawMessage `json:"from_id"`
+	ToID   json.RawMessage `json:"to_id"`
+	Labels json.RawMessage `json:"labels"`
 }
 
 type lsValue struct {
-	Start  json.RawMessage `json:"start"`
-	End    json.RawMessage `json:"end"`
-	Text   json.RawMessage `json:"text"`
-	Labels json.RawMessage `json:"labels"`
+	Start   json.RawMessage `json:"start"`
+	End     json.RawMessage `json:"end"`
+	Text    json.RawMessage `json:"text"`
+	Labels  json.RawMessage `json:"labels"`
+	Number  json.RawMessage `json:"number"`
+	Choices json.RawMessage `json:"choices"`
 }
 
 func (d *LabelStudioDecoder) task(raw json.RawMessage, origin string) (annotate.ImportRecord, error) {
@@ -294,7 +364,14 @@ func (d *LabelStudioDecoder) task(raw json.RawMessage, origin string) (annotate.
 		start, end int
 		label      string
 	}
-	seen := map[key]bool{}
+	seen := map[key]int{}
+	regions := map[string][]int{} // a region's id: the indexes of its spans
+	var parsedMarks [][2]string   // region id, attribute name
+	type later struct {
+		where  string
+		result lsResult
+	}
+	var pending []later // attribute and relation results, read once every region is known
 	for a, rawAnn := range annotations {
 		var ann lsAnnotation
 		if err := rawObject(rawAnn, fmt.Sprintf("annotations[%d]", a), "an object", &ann); err != nil {
@@ -310,9 +387,16 @@ func (d *LabelStudioDecoder) task(raw json.RawMessage, origin string) (annotate.
 			if err := rawObject(rawResult, where, "an object", &result); err != nil {
 				return annotate.ImportRecord{}, err
 			}
-			if typ, _ := rawString(result.Type, "type"); typ != "labels" {
+			typ, _ := rawString(result.Type, "type")
+			switch typ {
+			case "number", "choices", "textarea", "relation":
+				pending = append(pending, later{where, result})
+				continue
+			case "labels":
+			default:
 				continue
 			}
+			regionID, _ := rawString(result.ID, where+".id")
 			var value lsValue
 			if err := rawObject(result.Value, where+".value", "an object", &value); err != nil {
 				return annotate.ImportRecord{}, err
@@ -343,11 +427,19 @@ func (d *LabelStudioDecoder) task(raw json.RawMessage, origin string) (annotate.
 			var note string
 			if !isNull(result.Meta) {
 				var m struct {
-					Text json.RawMessage `json:"text"`
+					Text        json.RawMessage `json:"text"`
+					ParsedAttrs json.RawMessage `json:"parsed_attrs"`
 				}
 				if json.Unmarshal(result.Meta, &m) == nil {
 					if notes, err := rawArray(m.Text, "meta.text"); err == nil && len(notes) > 0 {
 						note, _ = rawString(notes[0], "meta.text[0]")
+					}
+					if names, err := rawArray(m.ParsedAttrs, "meta.parsed_attrs"); err == nil {
+						for _, n := range names {
+							if name, err := rawString(n, "meta.parsed_attrs[]"); err == nil {
+								parsedMarks = append(parsedMarks, [2]string{regionID, name})
+							}
+						}
 					}
 				}
 			}
@@ -361,14 +453,119 @@ func (d *LabelStudioDecoder) task(raw json.RawMessage, origin string) (annotate.
 					return annotate.ImportRecord{}, err
 				}
 				k := key{span.Start, span.End, span.Label}
-				if seen[k] {
+				if at, dup := seen[k]; dup {
+					if regionID != "" {
+						regions[regionID] = append(regions[regionID], at)
+					}
 					continue
 				}
-				seen[k] = true
+				seen[k] = len(rec.Spans)
+				if regionID != "" {
+					regions[regionID] = append(regions[regionID], len(rec.Spans))
+				}
 				span.Note = note
 				rec.Spans = append(rec.Spans, span)
 			}
 		}
 	}
+	for _, p := range pending {
+		if err := lsExtra(&rec, regions, p.where, p.result); err != nil {
+			return annotate.ImportRecord{}, err
+		}
+	}
+	for _, m := range parsedMarks {
+		for _, i := range regions[m[0]] {
+			markParsedName(rec.Spans[i].Attrs, m[1])
+		}
+	}
 	return rec, nil
+}
+
+// lsExtra reads a per-region attribute result (number, choices, textarea) onto
+// its region's spans, or a relation result into a link between two regions.
+func lsExtra(rec *annotate.ImportRecord, regions map[string][]int, where string, result lsResult) error {
+	typ, _ := rawString(result.Type, "type")
+	if typ == "relation" {
+		from, err := rawString(result.FromID, where+".from_id")
+		if err != nil {
+			return err
+		}
+		to, err := rawString(result.ToID, where+".to_id")
+		if err != nil {
+			return err
+		}
+		label := annotate.RelationSource
+		if labels, err := rawArray(result.Labels, where+".labels"); err == nil && len(labels) > 0 {
+			if label, err = rawString(labels[0], where+".labels[0]"); err != nil {
+				return err
+			}
+		}
+		heads, children := regions[from], regions[to]
+		if len(heads) == 0 || len(children) == 0 {
+			missing := from
+			if len(heads) > 0 {
+				missing = to
+			}
+			return annotate.Errorf(annotate.EINVALID, "%s links region %q, which is not a labelled region of the task", where, missing)
+		}
+		rec.Links = append(rec.Links, annotate.ImportLink{Head: heads[0], Child: children[0], Label: label})
+		return nil
+	}
+	id, err := rawString(result.ID, where+".id")
+	if err != nil {
+		return err
+	}
+	spans, ok := regions[id]
+	if !ok {
+		return nil // a per-region result of a region that is not a span (a classification)
+	}
+	name, err := rawString(result.FromName, where+".from_name")
+	if err != nil {
+		return err
+	}
+	var value lsValue
+	if err := rawObject(result.Value, where+".value", "an object", &value); err != nil {
+		return err
+	}
+	var v annotate.AttrValue
+	switch typ {
+	case "number":
+		var n any
+		dec := json.NewDecoder(bytes.NewReader(value.Number))
+		dec.UseNumber()
+		if err := dec.Decode(&n); err != nil {
+			return annotate.Errorf(annotate.EINVALID, "%s.value.number is not a number", where)
+		}
+		if v, err = annotate.ValueFromJSON(where+".value.number", n); err != nil {
+			return err
+		}
+		if v.Type != annotate.AttrNumber {
+			return annotate.Errorf(annotate.EINVALID, "%s.value.number is not a number", where)
+		}
+	default:
+		field := where + ".value.text"
+		raw := value.Text
+		if typ == "choices" {
+			field, raw = where+".value.choices", value.Choices
+		}
+		items, err := rawArray(raw, field)
+		if err != nil {
+			return err
+		}
+		if len(items) != 1 {
+			return annotate.Errorf(annotate.EINVALID, "%s holds %d values; an attribute takes one", field, len(items))
+		}
+		text, err := rawString(items[0], field+"[0]")
+		if err != nil {
+			return err
+		}
+		v = annotate.TextValue(text)
+	}
+	for _, i := range spans {
+		if rec.Spans[i].Attrs == nil {
+			rec.Spans[i].Attrs = annotate.Attrs{}
+		}
+		rec.Spans[i].Attrs[name] = v
+	}
+	return nil
 }

@@ -20,6 +20,20 @@ type ReadOptions struct {
 	Format Format
 	// Unit in which the files count offsets; "" means code points.
 	Unit annotate.Unit
+	// Skipped, if set, hears of each entry met inside a folder that is not a
+	// regular file (a named pipe, a device, a socket, a broken link) and was
+	// therefore not read: opening a named pipe would block until some other
+	// program wrote to it. It may be called from Read's own goroutine.
+	Skipped func(path, what string)
+	// SplitArticles makes a Word file holding several articles one document per
+	// article (ExtractDocx).
+	SplitArticles bool
+	// Clean removes leading and trailing boilerplate lines from plain-text files
+	// (see Cleaner); OnClean, if set, hears what was removed from each file
+	// cleaning changed or had to leave whole. It is called from the reading
+	// goroutine.
+	Clean   bool
+	OnClean func(CleanReport)
 }
 
 // Read walks paths (files or folders, folders recursively in sorted order) and yields
@@ -45,7 +59,9 @@ func Read(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportRecord, err
 // readSequential is Read without the read-ahead.
 func readSequential(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportRecord, error] {
 	return func(yield func(annotate.ImportRecord, error) bool) {
-		r := reader{opts: opts, yield: yield}
+		r := reader{opts: opts}
+		r.yield = r.inOrder(yield)
+		defer r.abandon()
 		if r.opts.Unit == "" {
 			r.opts.Unit = annotate.UnitCodepoint
 		}
@@ -56,18 +72,30 @@ func readSequential(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportR
 			r.fail("", annotate.Errorf(annotate.EINVALID, "csv is an export format only; import spacy, doccano, label-studio or brat instead"))
 			return
 		}
+		if r.opts.Clean {
+			r.cleaner = NewCleaner(paths)
+		}
 		for _, path := range paths {
 			if !r.path(path) {
 				return
 			}
 		}
+		r.drain(0)
 	}
 }
 
 // reader carries one Read's options and its consumer.
 type reader struct {
-	opts  ReadOptions
-	yield func(annotate.ImportRecord, error) bool
+	opts    ReadOptions
+	yield   func(annotate.ImportRecord, error) bool
+	cleaner *Cleaner // nil unless opts.Clean
+
+	// Web pages and Word files are extracted on worker goroutines, several at a
+	// time (extraction is most of their cost); their records are handed on in
+	// file order all the same (see sources.go).
+	out     func(annotate.ImportRecord, error) bool // the consumer
+	pending []*extraction
+	stopped bool
 }
 
 // fail yields a RecordError; it reports whether reading should go on.
@@ -127,6 +155,9 @@ func (r *reader) folder(dir string) bool {
 			}
 			continue
 		}
+		if !e.Type().IsRegular() && !r.regularBehindLink(path) {
+			continue
+		}
 		ext := strings.ToLower(filepath.Ext(name))
 		if brat {
 			stem := strings.TrimSuffix(name, filepath.Ext(name))
@@ -165,21 +196,94 @@ func (r *reader) folder(dir string) bool {
 
 func hidden(name string) bool { return strings.HasPrefix(name, ".") }
 
-// formatByExt is auto detection by extension; "" means "not a dataset file".
-func formatByExt(ext string) Format {
-	switch ext {
-	case ".txt", ".md", ".text", ".markdown":
-		return FormatText
-	case ".jsonl", ".ndjson":
-		return FormatJSONL
-	case ".json":
-		return FormatLabelStudio
-	case ".conll", ".conll03", ".bio", ".iob":
-		return FormatCoNLL
-	case ".ann":
-		return FormatBrat
+// extensionFormats is auto detection by extension.
+var extensionFormats = map[string]Format{
+	".txt": FormatText, ".md": FormatText, ".text": FormatText, ".markdown": FormatText,
+	".jsonl": FormatJSONL, ".ndjson": FormatJSONL,
+	".json":  FormatLabelStudio,
+	".conll": FormatCoNLL, ".conll03": FormatCoNLL, ".bio": FormatCoNLL, ".iob": FormatCoNLL,
+	".ann":  FormatBrat,
+	".html": FormatHTML, ".htm": FormatHTML, ".xhtml": FormatHTML,
+	".docx": FormatDocx,
+}
+
+// regularBehindLink reports whether a folder entry that is not itself a regular
+// file (a symlink, a named pipe, a device, a socket) leads to one. Anything else
+// is reported to Skipped and left unread.
+func (r *reader) regularBehindLink(path string) bool {
+	info, err := os.Stat(path)
+	if err == nil && info.Mode().IsRegular() {
+		return true
 	}
-	return ""
+	if r.opts.Skipped != nil {
+		what := "a broken link"
+		if err == nil {
+			what = describeMode(info.Mode())
+		}
+		r.opts.Skipped(path, what)
+	}
+	return false
+}
+
+// describeMode names a kind of file that is not a regular file, for messages.
+func describeMode(mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case mode&fs.ModeCharDevice != 0:
+		return "a character device"
+	case mode&fs.ModeDevice != 0:
+		return "a block device"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	case mode&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case mode.IsDir():
+		return "a folder"
+	}
+	return "not a regular file"
+}
+
+// readLimited reads a whole file (or a pipe, or a device named on the command
+// line) but never more than one byte past the limit of one document, whatever
+// stat said: /dev/zero reports size 0 and never ends.
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, annotate.MaxDocumentBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	if len(data) > annotate.MaxDocumentBytes {
+		return nil, tooLarge(-1)
+	}
+	return data, nil
+}
+
+// tooLarge is the error for a text over the limit; size < 0 when only reading
+// found out (a pipe or a device has no size to stat).
+func tooLarge(size int64) error {
+	if size < 0 {
+		return annotate.Errorf(annotate.EINVALID, "is over the limit of %d bytes (%d MiB) for one document", annotate.MaxDocumentBytes, annotate.MaxDocumentBytes>>20)
+	}
+	return annotate.Errorf(annotate.EINVALID, "file is %d bytes, over the limit of %d bytes (%d MiB) for one document", size, annotate.MaxDocumentBytes, annotate.MaxDocumentBytes>>20)
+}
+
+// formatByExt is auto detection by extension; "" means "not a dataset file".
+func formatByExt(ext string) Format { return extensionFormats[ext] }
+
+// ImportableExtensions lists, sorted, the file extensions import recognises (in
+// lower case, with the dot): what a file picker offers.
+func ImportableExtensions() []string {
+	exts := make([]string, 0, len(extensionFormats))
+	for ext := range extensionFormats {
+		exts = append(exts, ext)
+	}
+	sort.Strings(exts)
+	return exts
 }
 
 // extFits says whether a file met in a folder belongs to an explicitly given format.
@@ -214,7 +318,8 @@ func (r *reader) file(path string, info fs.FileInfo) bool {
 		if format == "" {
 			format = FormatText
 		}
-		if format == FormatJSONL || format == FormatLabelStudio {
+		if (format == FormatJSONL || format == FormatLabelStudio) && info.Mode().IsRegular() {
+			// A pipe cannot be read twice: no sniffing, the extension decides.
 			format = sniffJSON(path, format)
 		}
 	}
@@ -239,6 +344,10 @@ func (r *reader) fileFormat(path string, info fs.FileInfo, format Format) bool {
 		})
 	case FormatBrat:
 		return r.brat(path)
+	case FormatHTML:
+		return r.html(path, info)
+	case FormatDocx:
+		return r.docx(path, info)
 	}
 	return r.fail(path, annotate.Errorf(annotate.EINVALID, "format %s cannot be imported", format))
 }
@@ -300,15 +409,18 @@ func (r *reader) decodeFile(path string, newDecoder func(io.Reader) Decoder) boo
 // text reads one plain-text file as one document.
 func (r *reader) text(path string, info fs.FileInfo) bool {
 	if info.Size() > annotate.MaxDocumentBytes {
-		return r.fail(path, annotate.Errorf(annotate.EINVALID, "file is %d bytes, over the limit of %d bytes (%d MiB) for one document", info.Size(), annotate.MaxDocumentBytes, annotate.MaxDocumentBytes>>20))
+		return r.fail(path, tooLarge(info.Size()))
 	}
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path)
 	if err != nil {
-		return r.fail(path, fmt.Errorf("cannot read: %w", err))
+		return r.fail(path, err)
 	}
 	text, err := checkText(data)
 	if err != nil {
 		return r.fail(path, err)
+	}
+	if r.cleaner != nil {
+		text = r.clean(path, text)
 	}
 	doc := annotate.Document{
 		Title:  annotate.TitleFromText(text),

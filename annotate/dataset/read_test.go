@@ -64,7 +64,7 @@ func TestReadFolderOfTextFilesRecursivelyInSortedOrder(t *testing.T) {
 }
 
 func TestReadExplicitFileWithUnknownExtensionIsText(t *testing.T) {
-	path := writeFile(t, filepath.Join(t.TempDir(), "article.html"), "<p>Hello</p>")
+	path := writeFile(t, filepath.Join(t.TempDir(), "article.log"), "<p>Hello</p>")
 	recs, errs := readAll(t, []string{path}, ReadOptions{})
 	if len(errs) != 0 || len(recs) != 1 || recs[0].Document.Text != "<p>Hello</p>" {
 		t.Fatalf("recs %+v errs %v", recs, errs)
@@ -146,7 +146,7 @@ func TestReadJSONLRecords(t *testing.T) {
 	if len(recs) != 2 {
 		t.Fatalf("got %d records, want 2: %+v", len(recs), recs)
 	}
-	if d := recs[0].Document; d.Title != "T1" || d.Text != "Plain “one”" || d.Meta["url"] != "http://x" || d.Meta["title"] != nil {
+	if d := recs[0].Document; d.Title != "T1" || d.Text != "Plain “one”" || d.URL != "http://x" || d.Meta["url"] != nil || d.Meta["title"] != nil {
 		t.Errorf("first record %+v", d)
 	}
 	if n := recs[0].Document.Meta["n"]; n == nil || n.(interface{ String() string }).String() != "12345678901234567890" {

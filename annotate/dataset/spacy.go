@@ -9,10 +9,13 @@ import (
 
 // SpacyEncoder writes Prodigy/spaCy JSONL, one document a line:
 //
-//	{"text": ..., "spans": [{"start", "end", "label", "text"[, "token_start", "token_end"][, "annotator"][, "note"]}],
-//	 ["tokens": [{"text", "start", "end", "id"}],] "meta": {"doc_id", "title", "source", ...}, "answer": "accept"}
+//	{"text": ..., "spans": [{"start", "end", "label", "text"[, "token_start", "token_end"][, "annotator"][, "note"][, "attrs", "parsed_attrs"]}],
+//	 ["relations": [{["head", "child",] "head_span": {"start", "end", "label"}, "child_span": {...}, "label"}],]
+//	 ["tokens": [{"text", "start", "end", "id"}],] "meta": {"doc_id", "title", "source", ...}[, "answer": "accept"]}
 //
-// token_end is inclusive (Prodigy's convention). "annotator" and "note" appear only
+// Only a document marked done carries "answer": "accept": to Prodigy and spaCy an
+// accepted example says "reviewed: what is not tagged is not an entity", so a
+// document nobody finished must not claim it. token_end is inclusive (Prodigy's convention). "annotator" and "note" appear only
 // when set; Prodigy and spaCy ignore span keys they do not know.
 type SpacyEncoder struct {
 	j    *jsonWriter
@@ -77,9 +80,52 @@ func (e *SpacyEncoder) Encode(doc annotate.AnnotatedDocument) error {
 			j.raw(`, "note": `)
 			j.str(span.Note)
 		}
+		if len(span.Attrs) > 0 {
+			j.raw(`, "attrs": `)
+			if err := j.writeAttrs(span.Attrs); err != nil {
+				return fmt.Errorf("document %d span %d-%d: %w", doc.Document.ID, span.Start, span.End, err)
+			}
+			if parsed := parsedNames(span.Attrs); len(parsed) > 0 {
+				j.raw(`, "parsed_attrs": `)
+				j.writeNames(parsed)
+			}
+		}
 		j.raw("}")
 	}
 	j.raw("]")
+	if refs := linkRefs(spans, doc.Links); len(refs) > 0 {
+		j.raw(`, "relations": [`)
+		for i, ref := range refs {
+			if i > 0 {
+				j.raw(", ")
+			}
+			head, child := spans[ref.head], spans[ref.child]
+			if e.opts.Tokens {
+				if first, _, ok := tokenRange(tokens, head.Start, head.End); ok {
+					j.raw(`{"head": `)
+					j.int(first)
+					j.raw(", ")
+				} else {
+					j.raw("{")
+				}
+				if first, _, ok := tokenRange(tokens, child.Start, child.End); ok {
+					j.raw(`"child": `)
+					j.int(first)
+					j.raw(", ")
+				}
+			} else {
+				j.raw("{")
+			}
+			j.raw(`"head_span": `)
+			writeSpanRef(j, head)
+			j.raw(`, "child_span": `)
+			writeSpanRef(j, child)
+			j.raw(`, "label": `)
+			j.str(ref.label)
+			j.raw("}")
+		}
+		j.raw("]")
+	}
 	if e.opts.Tokens {
 		j.raw(`, "tokens": [`)
 		for i, tok := range tokens {
@@ -101,15 +147,29 @@ func (e *SpacyEncoder) Encode(doc annotate.AnnotatedDocument) error {
 		j.raw("]")
 	}
 	j.raw(`, "meta": `)
-	if err := j.writeMeta([][2]string{{"title", doc.Document.Title}, {"source", doc.Document.Source}}, docIDString(doc.Document), doc.Document.Meta); err != nil {
+	if err := j.writeMeta([][2]string{{"title", doc.Document.Title}, {"source", doc.Document.Source}}, docIDString(doc.Document), exportMeta(doc.Document)); err != nil {
 		return fmt.Errorf("document %d: %w", doc.Document.ID, err)
 	}
-	j.raw(`, "answer": "accept"}` + "\n")
+	if doc.Document.Status == annotate.StatusDone {
+		j.raw(`, "answer": "accept"`)
+	}
+	j.raw("}\n")
 	return j.flush()
 }
 
 // Close flushes the output.
 func (e *SpacyEncoder) Close() error { return e.j.close() }
+
+// writeSpanRef writes the start, end and label that identify a span of the record.
+func writeSpanRef(j *jsonWriter, span unitSpan) {
+	j.raw(`{"start": `)
+	j.int(span.UnitStart)
+	j.raw(`, "end": `)
+	j.int(span.UnitEnd)
+	j.raw(`, "label": `)
+	j.str(span.Label)
+	j.raw("}")
+}
 
 // tokenRange finds the first and last (inclusive) tokens a code-point range
 // touches; ok is false if it touches none (only whitespace).

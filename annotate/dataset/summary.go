@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/newsmark/newsmark/annotate"
 )
 
 // ChangedTotal is how many spans a BIO export widened to whole tokens.
@@ -18,6 +20,22 @@ func sumCounts(counts map[string]int) int {
 		total += n
 	}
 	return total
+}
+
+// ByStatus writes documents per status as " (8 done, 3 in progress, 1 new)",
+// statuses in that order, or "" when there are none: how an export says what was
+// reviewed.
+func ByStatus(counts map[annotate.Status]int) string {
+	var parts []string
+	for _, s := range []annotate.Status{annotate.StatusDone, annotate.StatusInProgress, annotate.StatusNew} {
+		if counts[s] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", counts[s], s.Display()))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }
 
 // PerLabel writes per-label counts as " (CLAIM 2, QUOTE 1)", labels in name

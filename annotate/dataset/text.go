@@ -2,7 +2,9 @@ package dataset
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -19,6 +21,12 @@ const binarySample = 8 << 10
 // other byte kept (CRLF too). It refuses binary data, invalid UTF-8 (naming the byte
 // offset) and text that is empty or only whitespace.
 func checkText(data []byte) (string, error) {
+	if text, isUTF16, err := decodeUTF16(data); isUTF16 {
+		if err != nil {
+			return "", err
+		}
+		data = []byte(text)
+	}
 	bomLen := 0
 	if bytes.HasPrefix(data, utf8BOM) {
 		data, bomLen = data[len(utf8BOM):], len(utf8BOM)
@@ -70,4 +78,38 @@ func invalidUTF8At(data []byte) int {
 		i += size
 	}
 	return len(data)
+}
+
+// decodeUTF16 decodes text that starts with a UTF-16 byte order mark (Windows
+// tools such as Notepad and PowerShell write it) into UTF-8; isUTF16 is false
+// for anything else. The mark itself is dropped, as a UTF-8 one is.
+func decodeUTF16(data []byte) (text string, isUTF16 bool, err error) {
+	var order binary.ByteOrder
+	var name string
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		order, name = binary.LittleEndian, "UTF-16LE"
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		order, name = binary.BigEndian, "UTF-16BE"
+	default:
+		return "", false, nil
+	}
+	data = data[2:]
+	if len(data)%2 != 0 {
+		return "", true, annotate.Errorf(annotate.EINVALID, "is %s (it starts with its byte order mark) but has an odd number of bytes; it is cut short or not text", name)
+	}
+	units := make([]uint16, len(data)/2)
+	for i := range units {
+		units[i] = order.Uint16(data[2*i:])
+	}
+	for i := 0; i < len(units); i++ {
+		u := units[i]
+		switch {
+		case u >= 0xD800 && u <= 0xDBFF && i+1 < len(units) && units[i+1] >= 0xDC00 && units[i+1] <= 0xDFFF:
+			i++
+		case u >= 0xD800 && u <= 0xDFFF:
+			return "", true, annotate.Errorf(annotate.EINVALID, "is %s but has a lone surrogate 0x%04X at byte offset %d; it is damaged", name, u, 2+2*i)
+		}
+	}
+	return string(utf16.Decode(units)), true, nil
 }

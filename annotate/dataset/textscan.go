@@ -3,7 +3,6 @@ package dataset
 import (
 	"math"
 	"slices"
-	"unicode/utf8"
 
 	"github.com/newsmark/newsmark/annotate"
 )
@@ -79,38 +78,19 @@ func convertSpansFast(doc annotate.AnnotatedDocument, unit annotate.Unit) ([]uni
 func locatePoints(text string, points []int, unit annotate.Unit) (bytePos, unitPos []int, ok bool) {
 	bytePos = make([]int, len(points))
 	unitPos = make([]int, len(points))
-	cp, b, u16 := 0, 0, 0
+	w := annotate.NewWalker(text)
 	for k, p := range points {
-		for cp < p {
-			if cp+8 <= p && b+8 <= len(text) && word(text, b)&highs == 0 {
-				cp, b, u16 = cp+8, b+8, u16+8
-				continue
-			}
-			if b >= len(text) {
-				return nil, nil, false
-			}
-			if c := text[b]; c < utf8.RuneSelf {
-				b++
-				u16++
-			} else {
-				r, size := utf8.DecodeRuneInString(text[b:])
-				b += size
-				if r >= 0x10000 {
-					u16 += 2
-				} else {
-					u16++
-				}
-			}
-			cp++
+		if !w.Seek(p) {
+			return nil, nil, false
 		}
-		bytePos[k] = b
+		bytePos[k] = w.Byte()
 		switch unit {
 		case annotate.UnitByte:
-			unitPos[k] = b
+			unitPos[k] = w.Byte()
 		case annotate.UnitUTF16:
-			unitPos[k] = u16
+			unitPos[k] = w.UTF16()
 		default:
-			unitPos[k] = cp
+			unitPos[k] = p
 		}
 	}
 	return bytePos, unitPos, true

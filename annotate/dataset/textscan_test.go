@@ -173,7 +173,7 @@ func TestSpanBuilderMatchesOffsets(t *testing.T) {
 			if (gotErr == nil) != (refErr == nil) || (gotErr != nil && gotErr.Error() != refErr.Error()) {
 				t.Fatalf("text %q span %d-%d: error %v, want %v", text, start, end, gotErr, refErr)
 			}
-			if got != ref {
+			if !reflect.DeepEqual(got, ref) {
 				t.Fatalf("text %q span %d-%d: %+v, want %+v", text, start, end, got, ref)
 			}
 		}

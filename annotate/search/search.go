@@ -424,19 +424,11 @@ func codePoints(s string, byteOffsets []int) []int {
 		return nil
 	}
 	out := make([]int, 0, len(byteOffsets))
-	next := 0
-	cp := 0
-	for b := range s {
-		for next < len(byteOffsets) && byteOffsets[next] <= b {
-			if byteOffsets[next] == b {
-				out = append(out, cp)
-			}
-			next++
+	w := annotate.NewWalker(s)
+	for _, b := range byteOffsets {
+		if w.SeekByte(b) {
+			out = append(out, w.CodePoint())
 		}
-		if next == len(byteOffsets) {
-			break
-		}
-		cp++
 	}
 	return out
 }

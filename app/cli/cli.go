@@ -63,6 +63,11 @@ type env struct {
 	// store opens the database (creating and seeding it if new) on first call and
 	// returns the same store afterwards; Run closes it.
 	store func() (annotate.Store, error)
+	// database is store for the commands that need storage's own methods
+	// (backup); dbPath is the database's path, for those that must not open it
+	// (check, restore) and for suggest, which reads suggest-patterns.txt beside it.
+	database func() (*storage.DB, error)
+	dbPath   string
 }
 
 type usageError struct{ msg string }
@@ -78,12 +83,36 @@ const usageText = `Usage:
   newsmark [--db PATH] [--annotator NAME] [FILE...]
                                           open the workbench; FILEs are imported and opened
   newsmark [--db PATH] import [--format F] [--offsets U] [--annotator NAME] [--skip-invalid] PATH...
+                              [--clean] [--split-articles]   (.txt .md .html .htm .docx .jsonl .json .conll .ann)
   newsmark [--db PATH] export --format F --out PATH [--offsets U] [--label L]... [--annotator A]
                               [--status done|all] [--tokens] [--split train=0.8,dev=0.1,test=0.1 --seed N]
+                              [--replace-labels]
   newsmark [--db PATH] search [--label L]... [--annotator A] [--doc ID] [--status S] [--limit N] [--json] QUERY
   newsmark [--db PATH] stats [--json]
+  newsmark [--db PATH] chart progress|labels [--label L]... [--annotator A] [--status S]
+                             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by annotator|status]
+                             [--theme light|dark] [--width CM --height CM --dpi N]
+                             --out FILE.png|.svg|.pdf [--csv FILE]
   newsmark [--db PATH] labels [--json]
   newsmark [--db PATH] labels add NAME [--color #RRGGBB] [--key K] [--description TEXT]
+  newsmark [--db PATH] suggest [--doc ID] [--label L]... [--patterns FILE] --out PATH|- [--apply]
+                                          propose QUOTE, CLAIM, DEMAND and CASUALTY spans with sources
+                                          (spaCy JSONL; changes nothing in the database unless --apply,
+                                          which stores them as pending suggestions for the workbench)
+  newsmark eval --gold FILE.jsonl [--patterns FILE] [--json]
+                                          score the suggestions against a gold file (imports nothing)
+  newsmark [--db PATH] agreement [--annotators A,B] [--label L]... [--doc ID]... [--curator NAME] [--json]
+  newsmark [--db PATH] curate --auto agreed [--min N] [--doc ID]... [--curator NAME]
+  newsmark [--db PATH] annotators [--curator NAME] [--json]
+  newsmark [--db PATH] labels attr add LABEL NAME --type text|number|choice|bool|source [--options a,b]
+  newsmark [--db PATH] labels attr remove LABEL NAME
+  newsmark [--db PATH] sources [--json]     the sources ledger: statements per source and label
+  newsmark [--db PATH] sources add NAME [--kind person|organisation|group] [--alias A]...
+  newsmark [--db PATH] sources merge NAME INTO_NAME
+  newsmark [--db PATH] casualties [--json|--csv]
+  newsmark [--db PATH] backup [--out PATH]   a checked backup (default: the backups folder beside the database)
+  newsmark [--db PATH] restore PATH          replace the database with a backup (the current one is kept)
+  newsmark [--db PATH] check                 integrity_check and Newsmark's own rules, in words
   newsmark version                        (or --version) version, commit, Go version
 
 Global flags come before the subcommand. NEWSMARK_DB works like --db.
@@ -100,7 +129,24 @@ func commands() map[string]command {
 		"export": runExport,
 		"search": runSearch,
 		"stats":  runStats,
+		"chart":  runChart,
 		"labels": runLabels,
+		// suggestions (issue 12)
+		"suggest": runSuggest,
+		"eval":    runEval,
+
+		// several annotators (issue 13)
+		"agreement":  runAgreement,
+		"curate":     runCurate,
+		"annotators": runAnnotators,
+
+		// attributes, sources and casualty figures (issue 11)
+		"sources":    runSources,
+		"casualties": runCasualties,
+		// Backups and checks (issue 10).
+		"backup":  runBackup,
+		"restore": runRestore,
+		"check":   runCheck,
 	}
 }
 
@@ -144,7 +190,7 @@ func Run(args []string, host Host) int {
 	defer opener.close(host.Stderr)
 
 	ctx := context.Background()
-	e := &env{ctx: ctx, stdout: host.Stdout, stderr: host.Stderr, store: opener.open}
+	e := &env{ctx: ctx, stdout: host.Stdout, stderr: host.Stderr, store: opener.open, database: opener.openDB, dbPath: dbPath}
 
 	if len(rest) > 0 {
 		if cmd, ok := commands()[rest[0]]; ok {
@@ -180,11 +226,15 @@ func runGUI(e *env, opener *storeOpener, host Host, files []string, annotator st
 	if err != nil {
 		return fail(err)
 	}
-	defer release()
-	store, err := e.store()
+	// The lock goes after the database is closed: see takeDatabaseLock.
+	opener.afterClose = append(opener.afterClose, release)
+	db, err := e.database()
 	if err != nil {
 		return fail(err)
 	}
+	stopBackup := startDailyBackup(e.ctx, db, e.stderr)
+	defer stopBackup()
+	var store annotate.Store = db
 	return host.LaunchGUI(store, GUIOptions{Files: files, OpenDocID: opener.sampleID, Annotator: annotator})
 }
 
@@ -253,9 +303,19 @@ type storeOpener struct {
 	seedSample bool
 	db         *storage.DB
 	sampleID   int64 // set when this start created the sample article
+	// afterClose runs once the database is closed (or was never opened).
+	afterClose []func()
 }
 
 func (o *storeOpener) open() (annotate.Store, error) {
+	db, err := o.openDB()
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
+}
+
+func (o *storeOpener) openDB() (*storage.DB, error) {
 	if o.db != nil {
 		return o.db, nil
 	}
@@ -329,10 +389,15 @@ func (o *storeOpener) seed(db *storage.DB) error {
 }
 
 func (o *storeOpener) close(stderr io.Writer) {
+	defer func() {
+		for _, fn := range o.afterClose {
+			fn()
+		}
+	}()
 	if o.db == nil {
 		return
 	}
 	if err := o.db.Close(); err != nil {
-		fmt.Fprintf(stderr, "newsmark: close %s: %v\n", o.path, err)
+		fmt.Fprintf(stderr, "newsmark: close %s: %v\n", annotate.QuotePath(o.path), err)
 	}
 }

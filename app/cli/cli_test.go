@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -99,8 +100,8 @@ func TestNamedDatabaseStartsWithoutTheSample(t *testing.T) {
 	if stats.Documents != 0 {
 		t.Errorf("a --db database should hold no documents, stats say %s", raw)
 	}
-	if len(stats.Labels) != 4 {
-		t.Errorf("a new database should hold the 4 default labels, stats say %s", raw)
+	if len(stats.Labels) != 5 {
+		t.Errorf("a new database should hold the 5 default labels, stats say %s", raw)
 	}
 }
 
@@ -234,7 +235,7 @@ func TestUsageErrorsExitWithTwo(t *testing.T) {
 
 func TestLabelsAddAndList(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
-	if code, _, stderr := runCLI(t, db, "labels", "add", "SOURCE", "--color", "#332288", "--key", "5", "--description", "Who is cited."); code != 0 {
+	if code, _, stderr := runCLI(t, db, "labels", "add", "VICTIM", "--color", "#332288", "--key", "6", "--description", "Who was hurt."); code != 0 {
 		t.Fatalf("labels add: %s", stderr)
 	}
 	code, stdout, stderr := runCLI(t, db, "labels", "--json")
@@ -245,7 +246,7 @@ func TestLabelsAddAndList(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &labels); err != nil {
 		t.Fatal(err)
 	}
-	if len(labels) != 5 || labels[4].Name != "SOURCE" || labels[4].Color != "#332288" || labels[4].Hotkey != "5" {
+	if len(labels) != 6 || labels[5].Name != "VICTIM" || labels[5].Color != "#332288" || labels[5].Hotkey != "6" {
 		t.Errorf("labels after add: %+v", labels)
 	}
 	if code, _, stderr := runCLI(t, db, "labels", "add", "QUOTE"); code != 1 || !strings.Contains(stderr, "already exists") {
@@ -296,8 +297,8 @@ func TestAStartThatDiedBeforeSeedingIsSeededNextTime(t *testing.T) {
 	}
 	db.Close()
 	stats, raw := readStats(t, dbPath)
-	if len(stats.Labels) != 4 {
-		t.Errorf("want the 4 default labels after the interrupted first start, stats say %s", raw)
+	if len(stats.Labels) != 5 {
+		t.Errorf("want the 5 default labels after the interrupted first start, stats say %s", raw)
 	}
 }
 
@@ -406,9 +407,54 @@ func TestASecondWindowOnTheSameDatabaseIsRefused(t *testing.T) {
 		t.Errorf("after the first window quit: exit %d, window %v; want 0 and none", code, shown)
 	}
 	entries, _ := os.ReadDir(dir)
-	for _, e := range entries { // shared.db and SQLite's -wal and -shm: nothing else
-		if name := e.Name(); name != "shared.db" && name != "shared.db-wal" && name != "shared.db-shm" {
+	for _, e := range entries { // shared.db, SQLite's -wal and -shm, the daily backups: nothing else
+		if name := e.Name(); name != "shared.db" && name != "shared.db-wal" && name != "shared.db-shm" && name != "backups" {
 			t.Errorf("%s was left beside the database", name)
 		}
+	}
+}
+
+func TestASecondWindowThroughALinkOrAnotherCacheFolderIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "shared.db")
+	if code, _, stderr := runCLI(t, db, "stats"); code != 0 {
+		t.Fatal(stderr)
+	}
+	symlink := filepath.Join(dir, "link.db")
+	hardlink := filepath.Join(dir, "hard.db")
+	if err := os.Symlink(db, symlink); err != nil {
+		t.Skip(err)
+	}
+	if err := os.Link(db, hardlink); err != nil {
+		t.Skip(err)
+	}
+	var refused []string
+	second := func(path, cache string) {
+		t.Setenv("XDG_CACHE_HOME", cache)
+		var out, errOut bytes.Buffer
+		host := Host{Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" },
+			LaunchGUI: func(annotate.Store, GUIOptions) error { return nil },
+		}
+		if code := Run([]string{"--db", path}, host); code == 1 && strings.Contains(errOut.String(), "already open") {
+			refused = append(refused, filepath.Base(path))
+		}
+	}
+	first := Host{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" },
+		LaunchGUI: func(annotate.Store, GUIOptions) error {
+			second(symlink, t.TempDir())
+			second(hardlink, t.TempDir())
+			second(db, t.TempDir())
+			return nil
+		},
+	}
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	if code := Run([]string{"--db", db}, first); code != 0 {
+		t.Fatal("first window failed")
+	}
+	if got := strings.Join(refused, " "); got != "link.db hard.db shared.db" {
+		t.Errorf("refused only %q; want the symlink, the hard link and the path in another cache folder", got)
+	}
+	if _, err := os.Stat(hardlink + "-wal"); err == nil {
+		t.Error("the hard link got its own -wal")
 	}
 }

@@ -15,8 +15,13 @@ import (
 //	export --format F --out PATH [--offsets U] [--label L]... [--annotator A]
 //	       [--status done|all] [--tokens] [--split train=0.8,dev=0.1,test=0.1 --seed N]
 //
-// The summary (documents, spans, spans changed or dropped by BIO formats) goes to
-// stderr so that `--out -` keeps stdout for the data.
+// Only documents marked done are exported unless --status says otherwise: a
+// training file should hold what someone reviewed. With --status all (or
+// in_progress, new) a warning on stderr says how many exported documents are not
+// done; in spacy output those carry no "answer" (see dataset.SpacyEncoder).
+//
+// The summary (documents by status, spans, spans changed or dropped by BIO
+// formats) goes to stderr so that `--out -` keeps stdout for the data.
 func runExport(e *env, args []string) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
@@ -26,10 +31,11 @@ func runExport(e *env, args []string) error {
 	var labels stringList
 	fs.Var(&labels, "label", "export only spans with this label (repeatable)")
 	annotator := fs.String("annotator", "", "export only spans by this annotator")
-	status := fs.String("status", "all", "documents to export: all, done, in_progress or new")
+	status := fs.String("status", "done", "documents to export: done (reviewed), all, in_progress or new")
 	tokens := fs.Bool("tokens", false, "spacy: write tokens and token_start/token_end")
 	split := fs.String("split", "", "split by document, e.g. train=0.8,dev=0.1,test=0.1 (--out is a folder)")
 	seed := fs.Int64("seed", 1, "seed for --split")
+	replaceLabels := fs.Bool("replace-labels", false, "hf: replace a labels.json beside the output that an hf export did not write")
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
 		return usagef("export: %v", err)
@@ -85,7 +91,7 @@ func runExport(e *env, args []string) error {
 	for _, name := range labels {
 		name = annotate.NormalizeLabelName(name)
 		if !hasLabel(known, name) {
-			return fmt.Errorf("export: no label named %q (labels: %s)", name, labelNames(known))
+			return fmt.Errorf("export: no label named %q (labels: %s)", annotate.Clip(name), labelNames(known))
 		}
 		filter.Labels = append(filter.Labels, name)
 	}
@@ -95,12 +101,29 @@ func runExport(e *env, args []string) error {
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	summary, err := dataset.Export(e.ctx, store.Export(e.ctx, filter), *out, e.stdout, dataset.ExportOptions{
 		Format: format, Unit: unit, Tokens: *tokens, Labels: known, Split: parts, Seed: *seed,
+		ReplaceLabels: *replaceLabels,
 	})
 	if err != nil {
-		return fmt.Errorf("export %s to %s: %w", format, *out, err)
+		return fmt.Errorf("export %s to %s: %w", format, annotate.QuotePath(*out), err)
 	}
 	fmt.Fprintln(e.stderr, exportSummary(summary))
+	if warning := notDoneWarning(summary, format); warning != "" {
+		fmt.Fprintln(e.stderr, warning)
+	}
 	return nil
+}
+
+// notDoneWarning says how many exported documents nobody marked done, or "".
+func notDoneWarning(s dataset.ExportSummary, format dataset.Format) string {
+	notDone := s.Documents - s.ByStatus[annotate.StatusDone]
+	if notDone == 0 {
+		return ""
+	}
+	warning := fmt.Sprintf("warning: %s of %d not marked done (not reviewed)", plural(notDone, "document"), s.Documents)
+	if format == dataset.FormatSpacy {
+		warning += `; their lines carry no "answer", so Prodigy and spaCy do not take them as reviewed`
+	}
+	return warning
 }
 
 func exportable(format dataset.Format) bool {
@@ -133,7 +156,7 @@ func labelNames(labels []annotate.Label) string {
 // "exported 12 documents, 140 spans to out.jsonl; BIO: 3 spans changed (CLAIM 2, QUOTE 1), 1 dropped (CASUALTY 1)".
 func exportSummary(s dataset.ExportSummary) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "exported %s, %s", plural(s.Documents, "document"), plural(s.Spans, "span"))
+	fmt.Fprintf(&b, "exported %s%s, %s", plural(s.Documents, "document"), dataset.ByStatus(s.ByStatus), plural(s.Spans, "span"))
 	if len(s.Files) > 0 && s.Files[0] != "-" {
 		fmt.Fprintf(&b, " to %s", strings.Join(s.Files, ", "))
 	}

@@ -59,7 +59,7 @@ func TestExportImportExportThroughFreshDatabasesGivesIdenticalBytes(t *testing.T
 				t.Fatalf("import golden: %s", stderr)
 			}
 			first := filepath.Join(dir, "1", c.out)
-			if code, _, stderr := runCLI(t, source, "export", "--format", c.format, "--offsets", c.offsets, "--out", first); code != 0 {
+			if code, _, stderr := runCLI(t, source, "export", "--status", "all", "--format", c.format, "--offsets", c.offsets, "--out", first); code != 0 {
 				t.Fatalf("first export: %s", stderr)
 			}
 			fresh := filepath.Join(dir, "fresh.db")
@@ -67,7 +67,7 @@ func TestExportImportExportThroughFreshDatabasesGivesIdenticalBytes(t *testing.T
 				t.Fatalf("import of the export: %s", stderr)
 			}
 			second := filepath.Join(dir, "2", c.out)
-			if code, _, stderr := runCLI(t, fresh, "export", "--format", c.format, "--offsets", c.offsets, "--out", second); code != 0 {
+			if code, _, stderr := runCLI(t, fresh, "export", "--status", "all", "--format", c.format, "--offsets", c.offsets, "--out", second); code != 0 {
 				t.Fatalf("second export: %s", stderr)
 			}
 			if a, b := readExport(t, first), readExport(t, second); !bytes.Equal(a, b) {
@@ -92,12 +92,52 @@ func TestExportToStdoutPrintsTheSummaryOnStderr(t *testing.T) {
 	if code != 0 {
 		t.Fatal(stderr)
 	}
-	if lines := strings.Count(stdout, "\n"); lines != 2 || !strings.Contains(stdout, `"B-QUOTE"`) || strings.Contains(stdout, "CLAIM") {
+	if lines := strings.Count(stdout, "\n"); lines != 1 || !strings.Contains(stdout, `"B-QUOTE"`) || strings.Contains(stdout, "CLAIM") {
 		t.Errorf("stdout = %s", stdout)
 	}
-	if !strings.Contains(stderr, "exported 2 documents, 1 span") {
+	if !strings.Contains(stderr, "exported 1 document (1 done), 1 span") || strings.Contains(stderr, "warning") {
 		t.Errorf("stderr = %s", stderr)
 	}
+}
+
+// The golden spaCy file has one accepted (reviewed) document and one without an
+// answer: imported, the first is done and the second in progress (it has a span).
+func TestExportSaysWhatWasReviewed(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	if code, _, stderr := runCLI(t, db, "import", goldenSpacy); code != 0 {
+		t.Fatal(stderr)
+	}
+	t.Run("the default exports only done documents, each with answer accept", func(t *testing.T) {
+		code, stdout, stderr := runCLI(t, db, "export", "--format", "spacy", "--out", "-")
+		if code != 0 {
+			t.Fatal(stderr)
+		}
+		if lines, accepts := strings.Count(stdout, "\n"), strings.Count(stdout, `"answer": "accept"`); lines != 1 || accepts != 1 {
+			t.Errorf("%d lines, %d accepted; want 1 and 1", lines, accepts)
+		}
+		if !strings.Contains(stderr, "exported 1 document (1 done)") || strings.Contains(stderr, "warning") {
+			t.Errorf("stderr = %s", stderr)
+		}
+	})
+	t.Run("--status all warns how many are not done and leaves their answer out", func(t *testing.T) {
+		code, stdout, stderr := runCLI(t, db, "export", "--format", "spacy", "--status", "all", "--out", "-")
+		if code != 0 {
+			t.Fatal(stderr)
+		}
+		lines := strings.Split(strings.TrimSpace(stdout), "\n")
+		if len(lines) != 2 || strings.Count(stdout, `"answer"`) != 1 {
+			t.Fatalf("want two lines, one with an answer: %s", stdout)
+		}
+		for _, line := range lines {
+			if strings.Contains(line, `"title": "Plain"`) == strings.Contains(line, `"answer"`) {
+				t.Errorf("the new document must carry no answer, the done one must: %s", line)
+			}
+		}
+		if !strings.Contains(stderr, "exported 2 documents (1 done, 1 in progress)") || !strings.Contains(stderr, "warning: 1 document of 2 not marked done") {
+			t.Errorf("stderr = %s", stderr)
+		}
+	})
 }
 
 func TestExportUsageErrors(t *testing.T) {

@@ -15,11 +15,16 @@ type labelJSON struct {
 	Hotkey      string `json:"hotkey"`
 	Description string `json:"description"`
 	Spans       int    `json:"spans"`
+	// Attributes its spans may carry (issue 11).
+	Attributes []attrDeclJSON `json:"attributes"`
 }
 
 func runLabels(e *env, args []string) error {
 	if len(args) > 0 && args[0] == "add" {
 		return runLabelsAdd(e, args[1:])
+	}
+	if len(args) > 0 && args[0] == "attr" {
+		return runLabelsAttr(e, args[1:])
 	}
 	fs := flag.NewFlagSet("labels", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
@@ -28,7 +33,7 @@ func runLabels(e *env, args []string) error {
 		return usagef("labels: %v", err)
 	}
 	if fs.NArg() > 0 {
-		return usagef("labels: unknown subcommand %q (labels [--json] | labels add NAME ...)", fs.Arg(0))
+		return usagef("labels: unknown subcommand %q (labels [--json] | labels add NAME ... | labels attr add LABEL NAME ...)", fs.Arg(0))
 	}
 	store, err := e.store()
 	if err != nil {
@@ -45,18 +50,19 @@ func runLabels(e *env, args []string) error {
 	if *asJSON {
 		out := make([]labelJSON, 0, len(labels))
 		for _, l := range labels {
-			out = append(out, labelJSON{Name: l.Name, Color: l.Color, Hotkey: l.Hotkey, Description: l.Description, Spans: stats.Labels[l.Name]})
+			out = append(out, labelJSON{Name: l.Name, Color: l.Color, Hotkey: l.Hotkey, Description: l.Description, Spans: stats.Labels[l.Name],
+				Attributes: attrDeclsJSON(l.Attrs)})
 		}
 		return json.NewEncoder(e.stdout).Encode(out)
 	}
 	table := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(table, "KEY\tNAME\tCOLOUR\tSPANS")
+	fmt.Fprintln(table, "KEY\tNAME\tCOLOUR\tSPANS\tATTRIBUTES")
 	for _, l := range labels {
 		key := l.Hotkey
 		if key == "" {
 			key = "-"
 		}
-		fmt.Fprintf(table, "%s\t%s\t%s\t%d\n", key, l.Name, l.Color, stats.Labels[l.Name])
+		fmt.Fprintf(table, "%s\t%s\t%s\t%d\t%s\n", key, l.Name, l.Color, stats.Labels[l.Name], describeAttrs(l.Attrs))
 	}
 	return table.Flush()
 }

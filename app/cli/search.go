@@ -62,6 +62,9 @@ func runSearch(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkSearchLabels(e, store, labels); err != nil {
+		return err
+	}
 	// One query, so no index is kept: Find searches the spans batch by batch as
 	// they stream from the database. That keeps the live heap small, so with the
 	// default GOGC the collector would run every few megabytes of the 100,000 rows'
@@ -136,4 +139,26 @@ func oneLine(s string, width int) string {
 		return s
 	}
 	return string([]rune(s)[:width-1]) + "…"
+}
+
+// checkSearchLabels names a --label the database does not know, rather than
+// answering that no annotations match it (search compares labels ignoring case).
+func checkSearchLabels(e *env, store annotate.Store, labels []string) error {
+	if len(labels) == 0 {
+		return nil
+	}
+	known, err := store.Labels(e.ctx)
+	if err != nil {
+		return err
+	}
+	for _, name := range labels {
+		found := false
+		for _, l := range known {
+			found = found || strings.EqualFold(l.Name, annotate.NormalizeLabelName(name))
+		}
+		if !found {
+			return fmt.Errorf("search: no label named %q (labels: %s)", annotate.Clip(name), labelNames(known))
+		}
+	}
+	return nil
 }

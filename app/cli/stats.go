@@ -4,7 +4,10 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
+	"slices"
 	"text/tabwriter"
+	"time"
 
 	"github.com/newsmark/newsmark/annotate"
 )
@@ -16,6 +19,43 @@ type statsJSON struct {
 	Annotations int            `json:"annotations"`
 	Labels      map[string]int `json:"labels"`
 	ByStatus    map[string]int `json:"by_status"`
+	// Annotators counts each annotator's spans, per label, and the documents
+	// holding them; SpansPerDay the spans created each day (UTC) by each annotator.
+	Annotators  map[string]annotatorStats `json:"annotators"`
+	SpansPerDay map[string]map[string]int `json:"spans_per_day"`
+}
+
+type annotatorStats struct {
+	Spans     int            `json:"spans"`
+	Documents int            `json:"documents"`
+	Labels    map[string]int `json:"labels"`
+}
+
+// annotatorActivity folds the overview's counts into per-annotator totals and
+// spans per day.
+func annotatorActivity(facts annotate.OverviewFacts) (map[string]annotatorStats, map[string]map[string]int) {
+	annotators := map[string]annotatorStats{}
+	perDay := map[string]map[string]int{}
+	for _, c := range facts.AnnotatorDocuments {
+		a := annotators[c.Annotator]
+		a.Documents += c.Documents
+		annotators[c.Annotator] = a
+	}
+	for _, c := range facts.Spans {
+		a := annotators[c.Annotator]
+		if a.Labels == nil {
+			a.Labels = map[string]int{}
+		}
+		a.Spans += c.Spans
+		a.Labels[c.Label] += c.Spans
+		annotators[c.Annotator] = a
+		day := c.Day.Format(time.DateOnly)
+		if perDay[day] == nil {
+			perDay[day] = map[string]int{}
+		}
+		perDay[day][c.Annotator] += c.Spans
+	}
+	return annotators, perDay
 }
 
 func runStats(e *env, args []string) error {
@@ -47,12 +87,18 @@ func runStats(e *env, args []string) error {
 	for name, n := range stats.Labels {
 		counts[name] = n
 	}
+	facts, err := store.OverviewFacts(e.ctx)
+	if err != nil {
+		return err
+	}
+	annotators, perDay := annotatorActivity(facts)
 	byStatus := map[string]int{}
 	for _, status := range []annotate.Status{annotate.StatusNew, annotate.StatusInProgress, annotate.StatusDone} {
 		byStatus[string(status)] = stats.ByStatus[status]
 	}
 	if *asJSON {
-		out := statsJSON{Documents: stats.Documents, Annotations: stats.Annotations, Labels: counts, ByStatus: byStatus}
+		out := statsJSON{Documents: stats.Documents, Annotations: stats.Annotations, Labels: counts, ByStatus: byStatus,
+			Annotators: annotators, SpansPerDay: perDay}
 		enc := json.NewEncoder(e.stdout)
 		return enc.Encode(out)
 	}
@@ -63,5 +109,19 @@ func runStats(e *env, args []string) error {
 	for _, label := range labels {
 		fmt.Fprintf(table, "  %s\t%d\n", label.Name, counts[label.Name])
 	}
+	if len(annotators) > 0 {
+		fmt.Fprintf(table, "annotators\n")
+		for _, name := range slices.Sorted(maps.Keys(annotators)) {
+			fmt.Fprintf(table, "  %s\t%d spans in %d documents\n", displayName(name), annotators[name].Spans, annotators[name].Documents)
+		}
+	}
 	return table.Flush()
+}
+
+// displayName names the annotator of spans stored without one.
+func displayName(annotator string) string {
+	if annotator == "" {
+		return "(no name)"
+	}
+	return annotator
 }

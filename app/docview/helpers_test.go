@@ -119,3 +119,14 @@ func record(v *View) *recorder {
 	v.OnScrolled = func(y float32) { r.scrolls = append(r.scrolls, y) }
 	return r
 }
+
+// clickTimes presses and releases the primary button n times at pos, as the
+// GLFW driver reports a quick multi-click, with the given modifiers.
+func clickTimes(v *View, pos fyne.Position, n int, mod fyne.KeyModifier) {
+	for range n {
+		ev := &desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}, Button: desktop.MouseButtonPrimary, Modifier: mod}
+		v.MouseDown(ev)
+		v.MouseUp(ev)
+		v.Tapped(&ev.PointEvent)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"image/color"
 	"math/bits"
 	"slices"
+
+	"github.com/newsmark/newsmark/annotate"
 )
 
 // arrangeHighlights clips hs to a text of n code points, drops empty ones, sorts
@@ -53,20 +55,10 @@ func arrangeHighlights(hs []Highlight, n int) ([]Highlight, []int) {
 	return out, depths
 }
 
-// compareHighlights orders by start, the longer first, then by ID, so the
-// order is total and the drawing stable.
+// compareHighlights orders highlights in text order (annotate.CompareTextOrder),
+// as the spans they show are listed.
 func compareHighlights(a, b Highlight) int {
-	switch {
-	case a.Start != b.Start:
-		return a.Start - b.Start
-	case a.End != b.End:
-		return b.End - a.End
-	case a.ID < b.ID:
-		return -1
-	case a.ID > b.ID:
-		return 1
-	}
-	return 0
+	return annotate.CompareTextOrder(a.Start, a.End, a.ID, b.Start, b.End, b.ID)
 }
 
 // innermostAt returns the shortest highlight containing the code point at

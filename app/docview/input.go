@@ -3,24 +3,24 @@ package docview
 import (
 	"runtime"
 	"time"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/newsmark/newsmark/annotate"
 )
 
 // The view takes focus, keys, mouse and wheel itself.
 var (
-	_ fyne.Focusable      = (*View)(nil)
-	_ fyne.Tabbable       = (*View)(nil)
-	_ fyne.Shortcutable   = (*View)(nil)
-	_ fyne.Tappable       = (*View)(nil)
-	_ fyne.DoubleTappable = (*View)(nil)
-	_ fyne.Draggable      = (*View)(nil)
-	_ fyne.Scrollable     = (*View)(nil)
-	_ desktop.Keyable     = (*View)(nil)
-	_ desktop.Mouseable   = (*View)(nil)
-	_ desktop.Cursorable  = (*View)(nil)
+	_ fyne.Focusable     = (*View)(nil)
+	_ fyne.Tabbable      = (*View)(nil)
+	_ fyne.Shortcutable  = (*View)(nil)
+	_ fyne.Tappable      = (*View)(nil)
+	_ fyne.Draggable     = (*View)(nil)
+	_ fyne.Scrollable    = (*View)(nil)
+	_ desktop.Keyable    = (*View)(nil)
+	_ desktop.Mouseable  = (*View)(nil)
+	_ desktop.Cursorable = (*View)(nil)
 )
 
 // modifierKeys tracks modifiers from KeyDown/KeyUp: the GLFW driver delivers
@@ -39,13 +39,29 @@ func (k modifierKeys) wordModifier() bool {
 // dragState follows one press-drag-release gesture.
 type dragState struct {
 	pressed   bool // a primary MouseDown not yet released
-	clicked   bool // MouseUp handled the click; the delayed Tapped must not repeat it
+	clicked   bool // MouseUp handled the click; the Tapped after it must not repeat it
 	active    bool // Dragged seen since the press
 	scrollBar bool // the drag grabbed the scroll bar thumb
+	exact     bool // Alt was held at the press: select exact characters
+	origin    int  // offset where the selection drag started
 	grab      float32
 	last      fyne.Position
 	anim      *fyne.Animation
+	handle    handleDrag
 }
+
+// clickState counts the presses of a multi-click: the view counts them itself
+// (it is not DoubleTappable, so the driver neither delays a click by the
+// double-tap wait nor takes a click and a quick Shift+click for a double-click).
+type clickState struct {
+	count int // 1 click, 2 word, 3 sentence, 4 paragraph
+	at    time.Time
+	pos   fyne.Position
+	multi bool // this press selected a word, sentence or paragraph
+}
+
+// multiClickSlop is how far, in pixels, the presses of a multi-click may lie apart.
+const multiClickSlop = 5
 
 // FocusGained is called when the view gains keyboard focus.
 func (v *View) FocusGained() {
@@ -103,6 +119,9 @@ func (v *View) TypedRune(r rune) {
 // with Ctrl (Cmd) arrive as shortcuts instead (see TypedShortcut); the tracked
 // modifiers cover drivers that deliver them here.
 func (v *View) TypedKey(ev *fyne.KeyEvent) {
+	if v.OnKey != nil && v.OnKey(ev.Name) {
+		return
+	}
 	v.moveKey(ev.Name, v.keys.shift, v.keys.wordModifier())
 }
 
@@ -116,7 +135,7 @@ func (v *View) moveKey(name fyne.KeyName, extend, word bool) bool {
 	case fyne.KeyLeft:
 		switch {
 		case word:
-			v.userMove(v.wordLeft(v.caret), extend, false)
+			v.userMove(annotate.WordLeft(v.text, v.caret), extend, false)
 		case collapse:
 			v.userMove(start, false, false)
 		default:
@@ -125,7 +144,7 @@ func (v *View) moveKey(name fyne.KeyName, extend, word bool) bool {
 	case fyne.KeyRight:
 		switch {
 		case word:
-			v.userMove(v.wordRight(v.caret), extend, false)
+			v.userMove(annotate.WordRight(v.text, v.caret), extend, false)
 		case collapse:
 			v.userMove(end, false, false)
 		default:
@@ -290,16 +309,38 @@ func (v *View) userClear() {
 	}
 }
 
-// MouseDown focuses the view and remembers the press for MouseUp.
+// MouseDown focuses the view, counts multi-clicks and remembers the press for
+// MouseUp. A second press selects the word, a third the sentence, a fourth the
+// paragraph, at once; a press with Shift is always a single click.
 func (v *View) MouseDown(ev *desktop.MouseEvent) {
 	v.requestFocus()
-	if ev.Button == desktop.MouseButtonPrimary {
-		v.drag.pressed, v.drag.active = true, false
+	if ev.Button != desktop.MouseButtonPrimary {
+		return
+	}
+	v.drag.pressed, v.drag.active = true, false
+	v.drag.exact = ev.Modifier&fyne.KeyModifierAlt != 0
+	now := time.Now()
+	near := abs32(ev.Position.X-v.clicks.pos.X) <= multiClickSlop && abs32(ev.Position.Y-v.clicks.pos.Y) <= multiClickSlop
+	if ev.Modifier&fyne.KeyModifierShift == 0 && v.clicks.count > 0 && near && now.Sub(v.clicks.at) <= v.doubleClickDelay() {
+		v.clicks.count = min(v.clicks.count+1, 4)
+	} else {
+		v.clicks.count = 1
+	}
+	v.clicks.at, v.clicks.pos = now, ev.Position
+	v.clicks.multi = v.clicks.count > 1
+	if v.clicks.multi {
+		v.multiClick(ev.Position, v.clicks.count)
 	}
 }
 
-// MouseUp performs the click at once: the GLFW driver delays Tapped by the
-// double-tap wait when the widget is DoubleTappable.
+func (v *View) doubleClickDelay() time.Duration {
+	if d := fyne.CurrentApp().Driver().DoubleTapDelay(); d > 0 {
+		return d
+	}
+	return 300 * time.Millisecond
+}
+
+// MouseUp performs a single click at once.
 func (v *View) MouseUp(ev *desktop.MouseEvent) {
 	if ev.Button != desktop.MouseButtonPrimary || !v.drag.pressed {
 		return
@@ -309,7 +350,9 @@ func (v *View) MouseUp(ev *desktop.MouseEvent) {
 		return
 	}
 	v.drag.clicked = true
-	v.click(ev.Position, ev.Modifier&fyne.KeyModifierShift != 0)
+	if !v.clicks.multi {
+		v.click(ev.Position, ev.Modifier&fyne.KeyModifierShift != 0)
+	}
 }
 
 // Tapped performs a click unless MouseUp already did (drivers without mouse
@@ -341,21 +384,53 @@ func (v *View) click(pos fyne.Position, extend bool) {
 	v.userSelect(offset, offset, false)
 }
 
-// DoubleTapped selects the word under the pointer (or the single symbol).
-func (v *View) DoubleTapped(ev *fyne.PointEvent) {
-	v.requestFocus()
-	v.drag.clicked = false
-	i, ok := v.charAt(ev.Position)
-	switch {
-	case !ok || breakSpace(v.text[i]) || v.text[i] == '\n':
-		offset := v.offsetAt(ev.Position)
-		v.userSelect(offset, offset, false)
-	case v.isWordAt(i):
-		start, end := v.wordAround(i)
-		v.userSelect(start, end, false)
-	default:
-		v.userSelect(i, i+1, false)
+// multiClick selects what the count-th press at pos takes: the word (or the
+// single symbol) under the pointer, its sentence, its paragraph. On white space
+// a double-click places the caret.
+func (v *View) multiClick(pos fyne.Position, count int) {
+	v.ensureLayout()
+	i, onChar := v.charAt(pos)
+	if !onChar {
+		i = min(v.offsetAt(pos), max(len(v.text)-1, 0))
 	}
+	var r annotate.Range
+	switch count {
+	case 2:
+		word, isWord := annotate.WordAt(v.text, i)
+		if !onChar || !isWord {
+			offset := v.offsetAt(pos)
+			word = annotate.Range{Start: offset, End: offset}
+		}
+		r = word
+	case 3:
+		r = annotate.SentenceAt(v.text, i)
+	default:
+		r = annotate.ParagraphAt(v.text, i)
+	}
+	v.userSelect(r.Start, r.End, false)
+}
+
+// exactSelection reports whether a mouse selection takes exact characters
+// instead of snapping to words: ExactSelection is set or Alt is held.
+func (v *View) exactSelection() bool {
+	return v.ExactSelection || v.drag.exact || v.keys.alt
+}
+
+// dragSelect selects from the drag's origin to offset, snapped outward to whole
+// words unless exactSelection; the caret stays on the pointer's side.
+func (v *View) dragSelect(offset int) {
+	anchor, caret := v.drag.origin, offset
+	if !v.exactSelection() {
+		start, end := annotate.SnapToWords(v.text, min(anchor, caret), max(anchor, caret))
+		if start < end {
+			if caret >= anchor {
+				anchor, caret = start, end
+			} else {
+				anchor, caret = end, start
+			}
+		}
+	}
+	v.userSelect(anchor, caret, false)
 }
 
 // Dragged selects from where the drag started to the pointer, or moves the
@@ -374,13 +449,15 @@ func (v *View) Dragged(ev *fyne.DragEvent) {
 			} else {
 				v.drag.grab = thumbHeight / 2
 			}
+		} else if v.startHandleDrag(origin) {
+			v.drag.scrollBar = false
 		} else {
 			v.drag.scrollBar = false
-			anchor := v.anchor
+			v.drag.origin = v.anchor
 			if !v.keys.shift {
-				anchor = v.offsetAt(origin)
+				v.drag.origin = v.offsetAt(origin)
+				v.userSelect(v.drag.origin, v.drag.origin, false)
 			}
-			v.userSelect(anchor, anchor, false)
 		}
 	}
 	v.drag.last = ev.Position
@@ -396,12 +473,19 @@ func (v *View) Dragged(ev *fyne.DragEvent) {
 		v.userScroll(v.scrollY + over)
 		v.startAutoScroll()
 	}
-	v.userSelect(v.anchor, v.offsetAt(ev.Position), false)
+	if v.drag.handle.active {
+		v.dragHandleTo(v.offsetAt(ev.Position))
+		return
+	}
+	v.dragSelect(v.offsetAt(ev.Position))
 }
 
-// DragEnd ends a drag selection.
+// DragEnd ends a drag selection, or a handle drag by reporting the new range.
 func (v *View) DragEnd() {
-	v.drag.active, v.drag.scrollBar, v.drag.pressed = false, false, false
+	if v.drag.handle.active {
+		v.endHandleDrag()
+	}
+	v.drag.active, v.drag.scrollBar, v.drag.pressed, v.drag.exact = false, false, false, false
 	if v.drag.anim != nil {
 		v.drag.anim.Stop()
 		v.drag.anim = nil
@@ -442,7 +526,11 @@ func (v *View) autoScrollTick() {
 		step = -step
 	}
 	v.userScroll(v.scrollY + step)
-	v.userSelect(v.anchor, v.offsetAt(v.drag.last), false)
+	if v.drag.handle.active {
+		v.dragHandleTo(v.offsetAt(v.drag.last))
+		return
+	}
+	v.dragSelect(v.offsetAt(v.drag.last))
 }
 
 // Scrolled scrolls by the wheel or touchpad delta.
@@ -474,64 +562,6 @@ func (v *View) thumb() (top, height float32, ok bool) {
 	}
 	height = max(view*view/total, minThumbHeight)
 	return v.scrollY / v.maxScroll() * (view - height), height, true
-}
-
-// isWordAt reports whether the code point at i belongs to a word: letters,
-// digits, marks, and apostrophes, hyphens and digit separators inside words
-// (“don’t”, “Zaporizhzhia-based”, “1,200”).
-func (v *View) isWordAt(i int) bool {
-	c := v.text[i]
-	if unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c) || c == '_' {
-		return true
-	}
-	if i == 0 || i+1 >= len(v.text) {
-		return false
-	}
-	prev, next := v.text[i-1], v.text[i+1]
-	switch c {
-	case '\'', '’', '-', '‐':
-		return isAlnum(prev) && isAlnum(next)
-	case '.', ',':
-		return unicode.IsDigit(prev) && unicode.IsDigit(next)
-	}
-	return false
-}
-
-func isAlnum(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
-
-// wordRight returns the end of the word at or after offset.
-func (v *View) wordRight(offset int) int {
-	n := len(v.text)
-	for offset < n && !v.isWordAt(offset) {
-		offset++
-	}
-	for offset < n && v.isWordAt(offset) {
-		offset++
-	}
-	return offset
-}
-
-// wordLeft returns the start of the word at or before offset.
-func (v *View) wordLeft(offset int) int {
-	for offset > 0 && !v.isWordAt(offset-1) {
-		offset--
-	}
-	for offset > 0 && v.isWordAt(offset-1) {
-		offset--
-	}
-	return offset
-}
-
-// wordAround returns the word containing the code point at i.
-func (v *View) wordAround(i int) (start, end int) {
-	start, end = i, i+1
-	for start > 0 && v.isWordAt(start-1) {
-		start--
-	}
-	for end < len(v.text) && v.isWordAt(end) {
-		end++
-	}
-	return start, end
 }
 
 func abs32(x float32) float32 {

@@ -60,13 +60,15 @@ func TestKeyboardSelection(t *testing.T) {
 		ctrlKey(v, fyne.KeyLeft, true)
 		assertSelection(t, v, its, its+5) // back to the start of 10
 	})
-	t.Run("ctrl+left and ctrl+right move by word", func(t *testing.T) {
+	t.Run("ctrl+left and ctrl+right move by word, a dash a step of its own, the quote mark with its word", func(t *testing.T) {
 		v.Select(dash+2, dash+2) // at "it’s"
 		ctrlKey(v, fyne.KeyLeft, false)
+		assertSelection(t, v, dash, dash) // before —
+		ctrlKey(v, fyne.KeyLeft, false)
 		safe := at(t, tricky, "safe", 0)
-		assertSelection(t, v, safe, safe) // skips ” and — back to the start of safe
+		assertSelection(t, v, safe, safe) // back over ” to the start of safe
 		ctrlKey(v, fyne.KeyRight, false)
-		assertSelection(t, v, safe+4, safe+4)
+		assertSelection(t, v, safe+5, safe+5) // safe and its closing mark
 	})
 	t.Run("shift+end selects to the end of the visual row, before CRLF", func(t *testing.T) {
 		v.Select(0, 0)
@@ -237,7 +239,7 @@ func TestTapSelectsInnermostHighlight(t *testing.T) {
 	})
 }
 
-func TestDoubleTapSelectsWord(t *testing.T) {
+func TestDoubleClickSelectsWord(t *testing.T) {
 	v, _ := newTestView(t, tricky, 700, 300)
 	tests := []struct {
 		name       string
@@ -252,7 +254,7 @@ func TestDoubleTapSelectsWord(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v.DoubleTapped(&fyne.PointEvent{Position: charPoint(v, tt.tapAt)})
+			clickTimes(v, charPoint(v, tt.tapAt), 2, 0)
 			assertSelection(t, v, tt.start, tt.end)
 		})
 	}
@@ -439,7 +441,7 @@ func TestEmptyDocumentTakesEveryKey(t *testing.T) {
 		ctrlKey(v, name, true)
 	}
 	test.TapAt(v, fyne.NewPos(50, 50))
-	v.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(50, 50)})
+	clickTimes(v, fyne.NewPos(50, 50), 4, 0)
 	dragFromTo(w, v, fyne.NewPos(10, 10), fyne.NewPos(80, 80))
 	test.Scroll(w.Canvas(), absolute(v, fyne.NewPos(50, 50)), 0, -50)
 	assertSelection(t, v, 0, 0)

@@ -156,6 +156,7 @@ func (r *renderer) build() {
 			band.Resize(fyne.NewSize(x1-x0, bandHeight))
 			r.below = append(r.below, fill, band)
 		}
+		r.below = v.appendFindMarks(r.below, rowStart, rowEnd, segment, rect, top, p.textHeight)
 		if x0, x1, ok := segment(selStart, selEnd); ok && !selectionIsHighlight {
 			if selEnd > rowEnd-1 && rowEnd > rowStart && v.text[rowEnd-1] == '\n' {
 				x1 += v.widths.width(' ') // show that the line end is selected
@@ -182,6 +183,7 @@ func (r *renderer) build() {
 				r.above = append(r.above, outline)
 			}
 		}
+		r.above = v.appendHandles(r.above, row, rect, p.textHeight)
 
 		// Words: runs of code points between break spaces, without the
 		// zero-width ones ('\r', joiners, controls) that would draw as boxes.
@@ -221,6 +223,7 @@ func (r *renderer) build() {
 		}
 	}
 
+	r.above = append(r.above, v.linkLines(first, last)...)
 	if v.focused && selStart == selEnd {
 		row := v.rowOf(v.caret)
 		if row >= first && row <= last {

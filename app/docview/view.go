@@ -36,9 +36,19 @@ type View struct {
 	OnTypedRune         func(r rune)         // runes the view doesn't use (digits tag/relabel)
 	OnDelete            func()               // Delete or Backspace pressed
 	OnScrolled          func(offset float32) // user scrolled (for remembering the position)
+	// OnHighlightResized reports a drag of one of the selected highlight's end
+	// handles: the range it should now have. The handles show only when it is set.
+	OnHighlightResized func(id int64, start, end int)
+	// ExactSelection makes mouse selections take exact characters; by default they
+	// snap outward to whole words (and Alt held while dragging takes exact ones).
+	ExactSelection bool
+	// OnKey, if set, sees keys before the view does; returning true takes the key
+	// (the workbench's "link source" mode takes Enter and Esc).
+	OnKey func(name fyne.KeyName) bool
 
 	text       []rune
 	highlights []Highlight // sorted by start, longer first; see sortHighlights
+	links      []Link      // drawn between highlights (links.go)
 	depths     []int       // nesting depth of highlights[i]
 	anchor     int         // fixed end of the selection
 	caret      int         // moving end of the selection
@@ -57,7 +67,9 @@ type View struct {
 	prefixCache map[int][]float32
 	reveal      revealRequest // the caller's last scroll request, until the user acts
 
-	drag dragState
+	drag   dragState
+	clicks clickState
+	find   findState
 }
 
 // revealRequest is a scroll the caller asked for: to an offset, or (offset < 0)
@@ -86,7 +98,7 @@ func (v *View) SetText(text string) {
 	v.anchor, v.caret, v.goalX, v.selected, v.scrollY = 0, 0, -1, 0, 0
 	v.reveal = revealRequest{}
 	v.DragEnd()
-	v.drag = dragState{}
+	v.drag, v.clicks, v.find = dragState{}, clickState{}, findState{}
 	v.invalidateLayout()
 	v.Refresh()
 }

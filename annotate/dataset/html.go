@@ -1,0 +1,458 @@
+package dataset
+
+import (
+	"bytes"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"codeberg.org/readeck/go-readability/v2/render"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
+	"github.com/newsmark/newsmark/annotate"
+)
+
+// ExtractHTML turns a saved web page into a document: the article's main text
+// (Mozilla's Readability, as ported by codeberg.org/readeck/go-readability), its
+// title, byline, outlet (site name), publication date, language and canonical URL.
+// The page's bytes are kept as the document's Original, so the extraction can be
+// redone. name is the file, for errors.
+//
+// Choices:
+//   - Encoding: a byte-order mark wins; then a charset declared in a <meta> tag
+//     anywhere in the first 64 KB (browsers look only at the first 1 KB, but
+//     saved pages often carry long heads); without either, UTF-8 if the bytes are
+//     valid UTF-8, else windows-1252, as browsers do. A declaration the bytes
+//     contradict is an error, never a guess: UTF-8 declared but bytes that are not
+//     UTF-8, or a single-byte charset declared for bytes that are UTF-8 text
+//     (which would turn “ into â€œ).
+//   - Text: one paragraph a line, paragraphs separated by one blank line; runs of
+//     spaces inside a line become one space; leading and trailing white space of
+//     each line is dropped. Non-breaking spaces are kept.
+//   - A page in which Readability finds no article (a front page, a list of
+//     links, an empty page) is an error naming the file.
+//   - Date: the page's article:published_time, JSON-LD datePublished or similar,
+//     as annotate.ParseDate writes it; a time of exactly midnight UTC is kept as
+//     the day alone (sites write dates that way when they know only the day).
+//   - URL: <link rel=canonical>, else og:url, else none; a relative one is
+//     resolved against the other, and dropped if it stays relative.
+func ExtractHTML(data []byte, name string) (annotate.Document, error) {
+	page, err := decodeHTML(data)
+	if err != nil {
+		return annotate.Document{}, err
+	}
+	root, err := html.Parse(strings.NewReader(dropScripts(page)))
+	if err != nil {
+		return annotate.Document{}, annotate.Errorf(annotate.EINVALID, "is not HTML this program can read: %v", err)
+	}
+	head := pageHeadInfo(root)
+	var pageURL *url.URL
+	if head.url != "" {
+		pageURL, _ = url.Parse(head.url)
+	}
+	parser := readability.NewParser()
+	parser.Logger = slog.New(slog.DiscardHandler)
+	// The tree is not needed afterwards but for CheckDocument, which looks at
+	// paragraphs Readability keeps: no copy of the page is made.
+	article, err := parser.ParseAndMutate(root, pageURL)
+	if err != nil {
+		return annotate.Document{}, annotate.Errorf(annotate.EINVALID, "no article could be extracted: %v", err)
+	}
+	text := ""
+	if article.Node != nil {
+		text = tidyExtractedText(render.InnerText(article.Node))
+	}
+	if text == "" || linkDensity(article.Node) > maxLinkDensity ||
+		utf8.RuneCountInString(text) < minArticleRunes && !readability.CheckDocument(article.Node) {
+		return annotate.Document{}, annotate.Errorf(annotate.EINVALID,
+			"no article found in this page (a front page, a list of links or an empty page?); save the article's own page")
+	}
+	doc := annotate.Document{
+		Title:    oneLine(article.Title()),
+		Source:   name,
+		Text:     text,
+		Hash:     annotate.ContentHash(text),
+		Outlet:   oneLine(article.SiteName()),
+		Authors:  annotate.ParseAuthors(article.Byline()),
+		URL:      head.url,
+		Original: &annotate.Original{MediaType: "text/html", Content: data},
+	}
+	if doc.Title == "" {
+		doc.Title = annotate.TitleFromText(text)
+	}
+	if t, err := article.PublishedTime(); err == nil {
+		doc.Published = formatPublished(t)
+	} else if head.date != "" {
+		doc.Published, _ = annotate.ParseDate(head.date)
+	}
+	doc.Title = stripOutletSuffix(doc.Title, doc.Outlet)
+	lang := article.Language()
+	if lang == "" {
+		lang = head.lang
+	}
+	if m := (annotate.Metadata{Language: lang}); lang != "" && m.Validate() == nil {
+		doc.Language = lang
+	}
+	for i, a := range doc.Authors {
+		doc.Authors[i] = truncateRunes(a, annotate.MaxMetadataField)
+	}
+	doc.Title = truncateRunes(doc.Title, annotate.MaxMetadataField)
+	doc.Outlet = truncateRunes(doc.Outlet, annotate.MaxMetadataField)
+	return doc, nil
+}
+
+// maxLinkDensity is the share of the extracted text inside links above which the
+// "article" is a list of links (a front page, a section index), not an article.
+const maxLinkDensity = 0.5
+
+// linkDensity is the share of n's text that sits inside <a> elements.
+func linkDensity(n *html.Node) float64 {
+	var all, linked int
+	var walk func(n *html.Node, inLink bool)
+	walk = func(n *html.Node, inLink bool) {
+		if n.Type == html.TextNode {
+			k := len(strings.TrimSpace(n.Data))
+			all += k
+			if inLink {
+				linked += k
+			}
+		}
+		inLink = inLink || n.Type == html.ElementNode && n.DataAtom == atom.A
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink)
+		}
+	}
+	walk(n, false)
+	if all == 0 {
+		return 0
+	}
+	return float64(linked) / float64(all)
+}
+
+// titleSeparators stand between a headline and the site's name in <title>.
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " · ", " :: ", " » "}
+
+// stripOutletSuffix removes " | Outlet" (or " - Outlet", …) from the end of a
+// title, or "Outlet | " from its start, when the outlet is known.
+func stripOutletSuffix(title, outlet string) string {
+	if outlet == "" {
+		return title
+	}
+	for _, sep := range titleSeparators {
+		if rest, ok := strings.CutSuffix(title, sep+outlet); ok && strings.TrimSpace(rest) != "" {
+			return strings.TrimSpace(rest)
+		}
+		if rest, ok := strings.CutPrefix(title, outlet+sep); ok && strings.TrimSpace(rest) != "" {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return title
+}
+
+// minArticleRunes is the length below which an extraction from a page Readability
+// does not judge readable counts as "no article".
+const minArticleRunes = 200
+
+func truncateRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n])
+}
+
+func formatPublished(t time.Time) string {
+	_, offset := t.Zone()
+	if offset == 0 && t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
+		return t.Format("2006-01-02")
+	}
+	return t.Format(time.RFC3339)
+}
+
+// tidyExtractedText lays the text out one paragraph a line with a blank line
+// between paragraphs.
+func tidyExtractedText(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var paragraphs []string
+	for _, block := range strings.Split(s, "\n") {
+		line := collapseSpaces(block)
+		if line != "" {
+			paragraphs = append(paragraphs, line)
+		}
+	}
+	return strings.Join(paragraphs, "\n\n")
+}
+
+// collapseSpaces trims a line and turns runs of ASCII white space into one space;
+// non-breaking spaces are characters of the text and stay.
+func collapseSpaces(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.TrimSpace(s) {
+		if r == ' ' || r == '\t' || r == '\r' || r == '\f' || r == '\v' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// headInfo is what Newsmark reads from a page itself, besides Readability.
+type headInfo struct {
+	url  string // canonical, absolute
+	lang string // <html lang>
+	date string // a date Readability does not look for: <meta name=date>, itemprop=datePublished
+}
+
+// dateMetaNames are <meta name=…> carrying the publication date on sites that use
+// neither Open Graph nor JSON-LD.
+var dateMetaNames = []string{"date", "pubdate", "publishdate", "publish-date", "publication_date", "dc.date",
+	"dc.date.issued", "dcterms.date", "dcterms.issued", "sailthru.date", "article.published", "og:published_time"}
+
+func pageHeadInfo(root *html.Node) headInfo {
+	var info headInfo
+	var canonical, ogURL string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Html:
+				info.lang = attr(n, "lang")
+			case atom.Link:
+				if canonical == "" && strings.EqualFold(strings.TrimSpace(attr(n, "rel")), "canonical") {
+					canonical = strings.TrimSpace(attr(n, "href"))
+				}
+			case atom.Meta:
+				if ogURL == "" && strings.EqualFold(attr(n, "property"), "og:url") {
+					ogURL = strings.TrimSpace(attr(n, "content"))
+				}
+				if info.date == "" && slices.Contains(dateMetaNames, strings.ToLower(attr(n, "name"))) {
+					info.date = strings.TrimSpace(attr(n, "content"))
+				}
+			}
+			if info.date == "" && strings.EqualFold(attr(n, "itemprop"), "datePublished") {
+				info.date = strings.TrimSpace(attr(n, "content"))
+				if info.date == "" {
+					info.date = strings.TrimSpace(attr(n, "datetime"))
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	info.url = absoluteURL(canonical, ogURL)
+	return info
+}
+
+func absoluteURL(candidates ...string) string {
+	var base *url.URL
+	for _, c := range candidates {
+		if u, err := url.Parse(c); err == nil && u.IsAbs() && u.Host != "" {
+			base = u
+			break
+		}
+	}
+	for _, c := range candidates {
+		u, err := url.Parse(c)
+		if c == "" || err != nil {
+			continue
+		}
+		if !u.IsAbs() && base != nil {
+			u = base.ResolveReference(u)
+		}
+		if u.IsAbs() && u.Host != "" && (u.Scheme == "http" || u.Scheme == "https") {
+			return u.String()
+		}
+	}
+	return ""
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// metaCharset finds a charset declared in a <meta charset> or <meta http-equiv
+// content="text/html; charset=…"> tag.
+var metaCharset = regexp.MustCompile(`(?i)<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([a-z0-9_.:-]+)`)
+
+// charsetScan is how much of a page is searched for a charset declaration.
+const charsetScan = 64 << 10
+
+// decodeHTML returns the page as UTF-8 text, by the rules ExtractHTML documents.
+func decodeHTML(data []byte) (string, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", annotate.Errorf(annotate.EINVALID, "is empty")
+	}
+	switch {
+	case bytes.HasPrefix(data, utf8BOM):
+		return checkedUTF8(data[len(utf8BOM):], "its byte-order mark says UTF-8")
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		out, _, err := transform.Bytes(unicode.BOMOverride(unicode.UTF8.NewDecoder()), data)
+		if err != nil {
+			return "", annotate.Errorf(annotate.EINVALID, "is not valid UTF-16: %v", err)
+		}
+		return string(out), nil
+	}
+	head := data[:min(len(data), charsetScan)]
+	declared := ""
+	if m := metaCharset.FindSubmatch(head); m != nil {
+		declared = strings.ToLower(string(m[1]))
+	}
+	if declared == "" {
+		if utf8.Valid(data) {
+			return string(data), nil
+		}
+		return decodeWith(data, "windows-1252")
+	}
+	enc, err := htmlindex.Get(declared)
+	if err != nil {
+		return "", annotate.Errorf(annotate.EINVALID, "declares charset %q in a <meta> tag, which this program does not know; convert the page to UTF-8", declared)
+	}
+	canonical, _ := htmlindex.Name(enc)
+	switch canonical {
+	case "utf-8", "utf-16le", "utf-16be":
+		// A page cannot be UTF-16 if its <meta> could be read as ASCII: browsers
+		// take it as UTF-8.
+		return checkedUTF8(data, fmt.Sprintf("its <meta> declares %s", declared))
+	}
+	if isUTF8Text(data) {
+		return "", annotate.Errorf(annotate.EINVALID,
+			"declares charset %s in a <meta> tag, but its bytes are UTF-8 text (read as %s, “ would become â€œ); the declaration is wrong: change it to <meta charset=\"utf-8\"> and import again",
+			declared, declared)
+	}
+	return decodeWith(data, canonical)
+}
+
+// checkedUTF8 returns data as text if it is valid UTF-8, else an error saying where
+// it is not and what the page claimed.
+func checkedUTF8(data []byte, claim string) (string, error) {
+	if utf8.Valid(data) {
+		return string(data), nil
+	}
+	at := invalidUTF8At(data)
+	return "", annotate.Errorf(annotate.EINVALID,
+		"%s, but byte 0x%02X at offset %d is not UTF-8 (the page is probably windows-1252 or ISO-8859-1): fix the page's <meta charset> and import again",
+		claim, data[at], at)
+}
+
+// isUTF8Text reports bytes that are valid UTF-8 and use at least one multi-byte
+// sequence: text in a single-byte charset almost never forms valid UTF-8 sequences
+// by accident.
+func isUTF8Text(data []byte) bool {
+	for _, b := range data {
+		if b >= utf8.RuneSelf {
+			return utf8.Valid(data)
+		}
+	}
+	return false
+}
+
+func decodeWith(data []byte, name string) (string, error) {
+	enc, err := htmlindex.Get(name)
+	if err != nil {
+		return "", annotate.Errorf(annotate.EINVALID, "charset %s: %v", name, err)
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", annotate.Errorf(annotate.EINVALID, "cannot be decoded as %s: %v", name, err)
+	}
+	if bytes.IndexByte(out, 0) >= 0 {
+		return "", annotate.Errorf(annotate.EINVALID, "holds NUL characters: not a web page, or saved in an encoding other than %s", name)
+	}
+	return string(out), nil
+}
+
+// dropScripts empties <script> and <style> elements before parsing: on news pages
+// they are most of the bytes, and the HTML tokenizer reads them a byte at a time,
+// only for Readability to remove them. JSON-LD scripts, which hold metadata, stay.
+// An element ends at the first "</script" or "</style", as in the HTML parser.
+func dropScripts(page string) string {
+	var b strings.Builder
+	rest := page
+	for {
+		start := indexFold(rest, "<script")
+		styleStart := indexFold(rest, "<style")
+		tag := "script"
+		if styleStart >= 0 && (start < 0 || styleStart < start) {
+			start, tag = styleStart, "style"
+		}
+		if start < 0 {
+			break
+		}
+		openEnd := strings.IndexByte(rest[start:], '>')
+		if openEnd < 0 {
+			break
+		}
+		openEnd += start + 1
+		closeAt := indexFold(rest[openEnd:], "</"+tag)
+		if closeAt < 0 {
+			break
+		}
+		closeAt += openEnd
+		if tag == "script" && indexFold(rest[start:openEnd], "ld+json") >= 0 {
+			if b.Len() == 0 && len(rest) == len(page) {
+				b.Grow(len(page))
+			}
+			b.WriteString(rest[:closeAt])
+		} else {
+			b.WriteString(rest[:openEnd])
+		}
+		rest = rest[closeAt:]
+		if len(rest) > 0 {
+			// Step past "</" so the search moves on.
+			b.WriteString(rest[:2])
+			rest = rest[2:]
+		}
+	}
+	if b.Len() == 0 {
+		return page
+	}
+	b.WriteString(rest)
+	return b.String()
+}
+
+// indexFold is strings.Index for an ASCII lower-case needle, ignoring the case of s.
+func indexFold(s, needle string) int {
+	first := needle[0]
+	for i := 0; i+len(needle) <= len(s); i++ {
+		c := s[i]
+		if c != first && c+32 != first {
+			continue
+		}
+		j := 1
+		for ; j < len(needle); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 32
+			}
+			if c != needle[j] {
+				break
+			}
+		}
+		if j == len(needle) {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,87 @@
+package annotate
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestParseDateReadsTheFormsNewsSourcesUse(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"2024-03-05", "2024-03-05"},
+		{" 2024-03-05T14:30:00+01:00 ", "2024-03-05T14:30:00+01:00"},
+		{"2024-03-05T14:30:00.123Z", "2024-03-05T14:30:00Z"},
+		{"2024-03-05T14:30:00", "2024-03-05T14:30:00"},
+		{"2024-03-05 14:30:00", "2024-03-05T14:30:00"},
+		{"Tue, 05 Mar 2024 14:30:00 +0100", "2024-03-05T14:30:00+01:00"},
+		{"5 March 2024", "2024-03-05"},
+		{"March 5, 2024", "2024-03-05"},
+		{"March 5, 2024 Tuesday", "2024-03-05"},
+		{"20240305", "2024-03-05"},
+	}
+	for _, c := range cases {
+		got, err := ParseDate(c.in)
+		if err != nil || got != c.want {
+			t.Errorf("ParseDate(%q) = %q, %v; want %q", c.in, got, err, c.want)
+		}
+	}
+	for _, bad := range []string{"03/05/2024", "yesterday", "2024-13-01", ""} {
+		if got, err := ParseDate(bad); err == nil {
+			t.Errorf("ParseDate(%q) = %q, want an error", bad, got)
+		}
+	}
+}
+
+func TestParseAuthorsSplitsABylineIntoNames(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"By Jane Doe and John Roe", []string{"Jane Doe", "John Roe"}},
+		{"Ana Pavić, Ilse Marrow & Tom  Hale", []string{"Ana Pavić", "Ilse Marrow", "Tom Hale"}},
+		{"Von Lena Müller und Jan Fuchs", []string{"Lena Müller", "Jan Fuchs"}},
+		{"Jane Doe; Jane Doe", []string{"Jane Doe"}},
+		{"  ", nil},
+	}
+	for _, c := range cases {
+		if got := ParseAuthors(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("ParseAuthors(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestMetadataValidateRefusesWhatCannotBeAField(t *testing.T) {
+	good := Metadata{Title: "Talks “stall”", Outlet: "The Courier", Authors: []string{"Ana Pavić"},
+		Published: "2024-03-05", URL: "https://example.org/a", Language: "pt-BR"}
+	if err := good.Validate(); err != nil {
+		t.Fatalf("valid metadata refused: %v", err)
+	}
+	cases := map[string]func(m *Metadata){
+		"line break in outlet":   func(m *Metadata) { m.Outlet = "The\nCourier" },
+		"empty author":           func(m *Metadata) { m.Authors = []string{"Ana", " "} },
+		"ambiguous date":         func(m *Metadata) { m.Published = "03/05/2024" },
+		"relative URL":           func(m *Metadata) { m.URL = "/news/a" },
+		"not a language tag":     func(m *Metadata) { m.Language = "English language" },
+		"title over the maximum": func(m *Metadata) { m.Title = strings.Repeat("é", MaxMetadataField+1) },
+	}
+	for name, change := range cases {
+		m := good
+		change(&m)
+		if err := m.Validate(); err == nil || ErrorCode(err) != EINVALID {
+			t.Errorf("%s: Validate() = %v, want an invalid error", name, err)
+		}
+	}
+}
+
+func TestDocumentMetadataRoundTripsWithoutSharingSlices(t *testing.T) {
+	var d Document
+	m := Metadata{Title: "T", Outlet: "O", Authors: []string{"A"}, Published: "2024-03-05", URL: "https://x.org", Language: "de", Extra: map[string]any{"k": "v"}}
+	d.SetMetadata(m)
+	m.Authors[0] = "changed"
+	m.Extra["k"] = "changed"
+	got := d.Metadata()
+	if got.Title != "T" || got.Outlet != "O" || !slices.Equal(got.Authors, []string{"A"}) || got.Extra["k"] != "v" ||
+		got.Published != "2024-03-05" || got.URL != "https://x.org" || got.Language != "de" {
+		t.Errorf("metadata after round trip: %+v", got)
+	}
+}

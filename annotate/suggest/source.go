@@ -1,0 +1,322 @@
+package suggest
+
+import (
+	"strings"
+)
+
+// found is a source found in the text: the mention's words [start, end), the
+// source's name, whether it is a person, and the rule that found it.
+type found struct {
+	start, end int
+	name       string
+	person     bool
+	rule       string
+}
+
+// sourceTracker remembers the sources named so far in a document, so that a
+// surname, a title ("the deputy mayor"), a definite description ("the ministry")
+// or a pronoun resolves to the source named before it.
+type sourceTracker struct {
+	a     *analysis
+	known []*knownSource
+}
+
+type knownSource struct {
+	name    string
+	person  bool
+	aliases map[string]bool // lower case: surname, appositive ("deputy mayor"), nouns of the mention
+}
+
+func newSourceTracker(a *analysis) *sourceTracker { return &sourceTracker{a: a} }
+
+// np is a noun phrase naming a source: mention words [start, end), of which
+// [start, nameEnd) is the name and [appStart, end) an appositive (appStart == end
+// when there is none).
+type np struct {
+	start, nameEnd, appStart, end int
+}
+
+// resolve turns a noun phrase into a source, registering it, and names the rule.
+func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
+	a := t.a
+	if p.start >= p.nameEnd {
+		return nil
+	}
+	first := a.words[p.start].Text
+	if p.nameEnd-p.start == 1 && (personPronouns[first] || groupPronouns[first]) {
+		wantPerson := personPronouns[first]
+		for k := len(t.known) - 1; k >= 0; k-- {
+			if t.known[k].person == wantPerson {
+				return &found{start: p.start, end: p.end, name: t.known[k].name, person: wantPerson, rule: rule + "; pronoun → nearest named " + map[bool]string{true: "person", false: "group"}[wantPerson]}
+			}
+		}
+		return nil
+	}
+	// "a survivor, Fatou Ndiaye, told …": the name is in the appositive.
+	if !a.anyCapitalized(p.start, p.nameEnd) && p.appStart < p.end && a.capitalized(p.end-1) && a.allNameWords(p.appStart, p.end) {
+		p.start, p.nameEnd = p.appStart, p.end
+	}
+	nameStart := p.start
+	definite := false
+	for nameStart < p.nameEnd-1 && determiners[a.words[nameStart].Text] {
+		definite = definite || a.words[nameStart].Text == "the"
+		nameStart++
+	}
+	last := p.nameEnd - 1
+	var name string
+	person := false
+	if a.capitalized(last) {
+		runStart := last
+		for runStart > nameStart && (a.capitalized(runStart-1) || isApostrophe(a.raw[runStart-1]) && a.glued(runStart-1)) {
+			runStart--
+		}
+		// An organisation names itself with a word such as "Ministry" or an
+		// apostrophe ("Nurses’ Association"); a person's name has neither.
+		org := false
+		for i := runStart; i < p.nameEnd; i++ {
+			if lex.orgWords[a.words[i].Text] || isApostrophe(a.raw[i]) {
+				org = true
+			}
+		}
+		titled := false
+		if !org {
+			for runStart < last && lex.titles[a.words[runStart].Text] {
+				runStart++
+				titled = true
+			}
+		}
+		name = a.slice(runStart, p.nameEnd)
+		if !org && runStart == last {
+			if full := t.bySurname(a.words[last].Text); full != "" {
+				return t.register(&found{start: p.start, end: p.end, name: full, person: true, rule: rule + "; surname of a person named before"}, p, lex)
+			}
+			if known := t.byDescription(a.words[last].Text, a.words[last].Text); known != nil && !known.person {
+				return t.register(&found{start: p.start, end: p.end, name: known.name, rule: rule + "; short name of an organisation named before"}, p, lex)
+			}
+		}
+		person = !org && (last > runStart || titled || runStart > nameStart)
+	} else {
+		name = a.slice(nameStart, p.nameEnd)
+		if definite {
+			if known := t.byDescription(strings.ToLower(name), a.words[last].Text); known != nil {
+				return t.register(&found{start: p.start, end: p.end, name: known.name, person: known.person, rule: rule + "; description of a source named before"}, p, lex)
+			}
+		}
+	}
+	return t.register(&found{start: p.start, end: p.end, name: name, person: person, rule: rule}, p, lex)
+}
+
+func isApostrophe(s string) bool { return s == "’" || s == "'" }
+
+func (t *sourceTracker) bySurname(surname string) string {
+	for k := len(t.known) - 1; k >= 0; k-- {
+		if t.known[k].person && t.known[k].aliases[surname] {
+			return t.known[k].name
+		}
+	}
+	return ""
+}
+
+func (t *sourceTracker) byDescription(description, head string) *knownSource {
+	for k := len(t.known) - 1; k >= 0; k-- {
+		if t.known[k].aliases[description] {
+			return t.known[k]
+		}
+	}
+	for k := len(t.known) - 1; k >= 0; k-- {
+		if !t.known[k].person && t.known[k].aliases[head] {
+			return t.known[k]
+		}
+	}
+	return nil
+}
+
+// register records a source and its aliases and returns f.
+func (t *sourceTracker) register(f *found, p np, lex *lexicon) *found {
+	a := t.a
+	var ks *knownSource
+	for _, k := range t.known {
+		if k.name == f.name {
+			ks = k
+			break
+		}
+	}
+	if ks == nil {
+		ks = &knownSource{name: f.name, person: f.person, aliases: map[string]bool{}}
+		t.known = append(t.known, ks)
+	} else {
+		// most recent last, for pronouns
+		for i, k := range t.known {
+			if k == ks {
+				copy(t.known[i:], t.known[i+1:])
+				t.known[len(t.known)-1] = ks
+				break
+			}
+		}
+	}
+	if f.person {
+		fields := strings.Fields(f.name)
+		ks.aliases[strings.ToLower(fields[len(fields)-1])] = true
+	}
+	ks.aliases[strings.ToLower(f.name)] = true
+	for i := p.start; i < p.nameEnd; i++ {
+		if (!f.person || !a.capitalized(i)) && a.isWord(i) && !determiners[a.words[i].Text] {
+			ks.aliases[a.words[i].Text] = true
+		}
+	}
+	if p.appStart < p.end {
+		// "the town’s deputy mayor" → "deputy mayor" and "mayor"
+		i := p.appStart
+		for i < p.end && (determiners[a.words[i].Text] || a.raw[i] == ",") {
+			i++
+		}
+		for k := i; k+1 < p.end; k++ {
+			if isApostrophe(a.raw[k]) || strings.HasSuffix(a.words[k].Text, "’s") || strings.HasSuffix(a.words[k].Text, "'s") {
+				i = k + 1
+			}
+		}
+		end := p.end
+		for k := i; k < p.end; k++ {
+			if a.words[k].Text == "of" || a.words[k].Text == "for" || a.words[k].Text == "with" || a.words[k].Text == "in" || a.raw[k] == "," {
+				end = k
+				break
+			}
+		}
+		if i < end && end-i <= 4 {
+			ks.aliases[strings.ToLower(a.slice(i, end))] = true
+		}
+	}
+	return f
+}
+
+// isNPWord says whether word i can be part of a source's noun phrase.
+func (a *analysis) isNPWord(i int) bool {
+	if a.quoteDepth[i] > 0 && (a.raw[i] == closeDouble || a.raw[i] == openDouble || a.raw[i] == straight) {
+		return false
+	}
+	if isApostrophe(a.raw[i]) && a.glued(i) {
+		return true
+	}
+	if a.raw[i] == "." && a.glued(i) && abbreviations[a.words[i-1].Text] {
+		return true // "Col. Idris Baro"
+	}
+	if !a.isWord(i) {
+		return false
+	}
+	return a.capitalized(i) || !npStops[a.words[i].Text]
+}
+
+// leftNP finds the noun phrase that ends right before word v (a reporting or
+// demand verb), within the sentence body starting at from: "Ilse Marrow",
+// "the Civil Protection Agency", "Anya Brell, the union’s general secretary,".
+func (a *analysis) leftNP(from, v int) (np, bool) {
+	j := v - 1
+	if j < from {
+		return np{}, false
+	}
+	if a.raw[j] == "," {
+		// appositive or relative clause between commas
+		k := j - 1
+		for k >= from && k > j-16 && a.raw[k] != "," && a.quoteDepth[k] == 0 {
+			k--
+		}
+		if k < from || a.raw[k] != "," || k == j-1 {
+			return np{}, false
+		}
+		core, ok := a.leftCore(from, k)
+		if !ok {
+			return np{}, false
+		}
+		w := a.words[k+1].Text
+		if w == "who" || w == "which" || w == "whose" || w == "whom" {
+			return np{start: core, nameEnd: k, appStart: k, end: k}, true
+		}
+		return np{start: core, nameEnd: k, appStart: k + 1, end: j}, true
+	}
+	start, ok := a.leftCore(from, v)
+	if !ok {
+		return np{}, false
+	}
+	return np{start: start, nameEnd: v, appStart: v, end: v}, true
+}
+
+func (a *analysis) leftCore(from, v int) (int, bool) {
+	if v-1 >= from && (personPronouns[a.words[v-1].Text] || groupPronouns[a.words[v-1].Text]) {
+		return v - 1, true
+	}
+	i := v - 1
+	for i >= from && v-i <= 8 && a.isNPWord(i) {
+		i--
+	}
+	// "Lawyers for the Interior Ministry", "the head of the agency": a noun
+	// phrase with "for" or "of" and a noun before it.
+	if i > from && (a.words[i].Text == "for" || a.words[i].Text == "of") && a.isNPWord(i-1) && !determiners[a.words[i-1].Text] {
+		k := i - 1
+		for k >= from && v-k <= 12 && a.isNPWord(k) {
+			k--
+		}
+		if k < from || a.raw[k] == "," {
+			i = k
+		}
+	}
+	// "local officials and witnesses said": two nouns joined by "and", when the
+	// whole stands at the sentence's start or after a comma.
+	if i > from && a.words[i].Text == "and" && a.isNPWord(i-1) {
+		k := i - 1
+		for k >= from && v-k <= 10 && a.isNPWord(k) {
+			k--
+		}
+		if k < from || a.raw[k] == "," {
+			i = k
+		}
+	}
+	start := i + 1
+	for start < v && !a.isWord(start) {
+		start++
+	}
+	return start, start < v
+}
+
+// rightNP finds the noun phrase that starts at word i (after "said" or "according
+// to") and ends at the sentence's end or a comma, with an appositive after a comma
+// when it starts with a determiner: "Ilse Marrow, the town’s deputy mayor".
+func (a *analysis) rightNP(i, end int) (np, bool) {
+	j := i
+	for j < end && j-i < 8 && a.isNPWord(j) {
+		j++
+	}
+	if j == i {
+		return np{}, false
+	}
+	p := np{start: i, nameEnd: j, appStart: j, end: j}
+	if j+1 < end && a.raw[j] == "," && (determiners[a.words[j+1].Text] || a.words[j+1].Text == "who") {
+		k := j + 1
+		for k < end && a.raw[k] != "," && a.raw[k] != "." && a.quoteDepth[k] == 0 && k-j < 16 {
+			k++
+		}
+		if a.words[j+1].Text == "who" {
+			return p, true
+		}
+		p.appStart, p.end = j+1, k
+	}
+	return p, true
+}
+
+func (a *analysis) anyCapitalized(i, j int) bool {
+	for k := i; k < j; k++ {
+		if a.capitalized(k) && !determiners[a.words[k].Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// allNameWords says whether words [i, j) are all capitalised (a name).
+func (a *analysis) allNameWords(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !a.capitalized(k) && !(isApostrophe(a.raw[k]) && a.glued(k)) {
+			return false
+		}
+	}
+	return j > i
+}

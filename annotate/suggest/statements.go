@@ -1,0 +1,551 @@
+package suggest
+
+// Rule names. Each suggestion carries one.
+const (
+	RuleQuoteCurly     = "QUOTE: paired curly quotes"
+	RuleQuoteStraight  = "QUOTE: paired straight quotes"
+	RuleQuoteNested    = "QUOTE: nested single quotes"
+	RuleQuoteParagraph = "QUOTE: quote running to its paragraph's end"
+	RuleQuoteSingle    = "QUOTE: paired single quotes"
+
+	RuleClaimSaidThat  = "CLAIM: said-that clause"
+	RuleClaimFinal     = "CLAIM: sentence-final attribution"
+	RuleClaimAccording = "CLAIM: according to"
+
+	RuleDemandVerb      = "DEMAND: demand verb"
+	RuleDemandCallFor   = "DEMAND: call for / call on"
+	RuleDemandInsist    = "DEMAND: insist that … must"
+	RuleDemandUltimatum = "DEMAND: ultimatum (gave … until)"
+
+	// How a source was found (Mention.SourceRule).
+	SourceSubject   = "subject of the reporting verb"
+	SourceAfter     = "speaker named after the quote"
+	SourceBefore    = "speaker named before the quote"
+	SourceAccording = "according to"
+	SourcePrevious  = "following quote credited to the previous speaker"
+	SourceOuter     = "speaker of the enclosing quote"
+	SourceParty     = "party before the demand verb"
+	SourceSentence  = "subject of the sentence"
+)
+
+// statements runs the QUOTE, CLAIM and DEMAND rules sentence by sentence, so that
+// sources are met in text order.
+func (r *run) statements() {
+	a := r.a
+	q := 0
+	for _, s := range a.sentences {
+		r.registerTitledNames(s)
+		for q < len(a.quotes) && a.quotes[q].open < s.end {
+			r.quoteAt(q)
+			q++
+		}
+		r.demandsIn(s)
+		r.claimsIn(s)
+	}
+}
+
+// sentenceOf returns the sentence holding word i.
+func (a *analysis) sentenceOf(i int) sentence {
+	lo, hi := 0, len(a.sentences)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if a.sentences[mid].end <= i {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < len(a.sentences) {
+		return a.sentences[lo]
+	}
+	return sentence{start: i, body: i, end: i + 1}
+}
+
+// registerTitledNames makes the people a sentence names with a title ("Mayor
+// Carl Moreno", "Prime Minister Omar Fiel") and the organisations it names
+// ("the Unity Party") known, so a pronoun or a short name ("Unity") later
+// resolves to them even when they were not a source yet.
+func (r *run) registerTitledNames(s sentence) {
+	a := r.a
+	for i := s.body; i < s.end; i++ {
+		if a.capitalized(i) && r.lex.orgWords[a.words[i].Text] && i > s.body && a.capitalized(i-1) && a.quoteDepth[i] == 0 {
+			k := i - 1
+			for k > s.body && a.capitalized(k-1) && !determiners[a.words[k-1].Text] {
+				k--
+			}
+			if k > s.body || !determiners[a.words[k].Text] {
+				r.sources.register(&found{start: k, end: i + 1, name: a.slice(k, i+1)}, np{start: k, nameEnd: i + 1, appStart: i + 1, end: i + 1}, r.lex)
+			}
+		}
+		if !a.capitalized(i) || !r.lex.titles[a.words[i].Text] || a.quoteDepth[i] > 0 {
+			continue
+		}
+		j := i
+		for j < s.end && a.capitalized(j) && r.lex.titles[a.words[j].Text] {
+			j++
+		}
+		k := j
+		for k < s.end && a.capitalized(k) && a.isWord(k) && !r.lex.orgWords[a.words[k].Text] {
+			k++
+		}
+		if k-j >= 2 {
+			r.sources.register(&found{start: i, end: k, name: a.slice(j, k), person: true}, np{start: i, nameEnd: k, appStart: k, end: k}, r.lex)
+		}
+		i = k
+	}
+}
+
+func (r *run) isReporting(i int) bool { return r.class[i]&classReporting != 0 }
+
+func (r *run) quoteAt(index int) {
+	a := r.a
+	q := a.quotes[index]
+	if q.kind == quoteSingle {
+		var src *found
+		if q.parent >= 0 {
+			src = r.quoteSources[q.parent]
+		}
+		if src != nil {
+			copied := *src
+			copied.rule = SourceOuter
+			src = &copied
+		}
+		r.add(LabelQuote, q.open, q.close+1, RuleQuoteNested, 0.8, src)
+		return
+	}
+	rule, confidence := RuleQuoteCurly, 0.95
+	switch q.kind {
+	case quoteStraight:
+		rule, confidence = RuleQuoteStraight, 0.9
+	case quoteParagraph:
+		rule, confidence = RuleQuoteParagraph, 0.6
+	case quoteSingleTop:
+		rule, confidence = RuleQuoteSingle, 0.7
+	}
+	src := r.quoteSource(q)
+	r.quoteSources[index] = src
+	if src != nil {
+		r.lastQuoteSource, r.lastQuoteEnd = src, q.close
+	}
+	r.add(LabelQuote, q.open, q.close+1, rule, confidence, src)
+}
+
+func (r *run) quoteSource(q quote) *found {
+	a := r.a
+	s := a.sentenceOf(q.close)
+	k := q.close + 1
+	// “…,” said Ilse Marrow, the town’s deputy mayor.
+	if k < s.end && a.raw[k] == "," {
+		k++
+	}
+	if k < s.end && r.isReporting(k) {
+		if p, ok := a.rightNP(k+1, s.end); ok {
+			return r.sources.resolve(p, SourceAfter, r.lex)
+		}
+	}
+	// “…,” Dosh told reporters. / “…,” she said. / “…,” a survivor, Fatou Ndiaye, said.
+	for v := k; v < s.end && v < k+16; v++ {
+		if a.quoteDepth[v] > 0 {
+			break
+		}
+		if r.isReporting(v) && v > k {
+			if p, ok := a.leftNP(k, v); ok && p.start == k {
+				return r.sources.resolve(p, SourceAfter, r.lex)
+			}
+			break
+		}
+	}
+	// Ilse Marrow said: “…” / Mira Kovac told cheering supporters: “…”
+	if q.open >= 2 && (a.raw[q.open-1] == ":" || a.raw[q.open-1] == ",") {
+		for v := q.open - 2; v >= 0 && v >= q.open-6 && a.quoteDepth[v] == 0 && a.isWord(v); v-- {
+			if r.isReporting(v) {
+				if p, ok := a.leftNP(a.sentenceOf(v).body, v); ok {
+					return r.sources.resolve(p, SourceBefore, r.lex)
+				}
+				break
+			}
+		}
+	}
+	// A quote that starts its sentence with no attribution continues the last
+	// speaker's words.
+	qs := a.sentenceOf(q.open)
+	if r.lastQuoteSource != nil && (q.open == qs.start || q.open == qs.body) && q.open-r.lastQuoteEnd < 80 {
+		copied := *r.lastQuoteSource
+		copied.rule = SourcePrevious
+		return &copied
+	}
+	return nil
+}
+
+// trimEnd drops closing punctuation from the end of words [i, j).
+func (a *analysis) trimEnd(i, j int) int {
+	for j > i {
+		switch a.raw[j-1] {
+		case ".", ",", ";", ":", "!", "?", "—", "–", "-":
+			j--
+			continue
+		}
+		break
+	}
+	return j
+}
+
+func (r *run) claimsIn(s sentence) {
+	a := r.a
+	for v := s.body; v < s.end; v++ {
+		if a.quoteDepth[v] > 0 {
+			continue
+		}
+		if r.class[v] == 0 {
+			continue
+		}
+		w := a.words[v].Text
+		if w == "according" && v+1 < s.end && a.words[v+1].Text == "to" {
+			r.accordingTo(s, v)
+			continue
+		}
+		if !r.isReporting(v) {
+			continue
+		}
+		p, ok := a.leftNP(s.body, v)
+		if !ok {
+			continue
+		}
+		before := p.start - 1
+		if before >= s.body && r.isQuoteAttribution(s, before) {
+			continue // a quote's attribution: “…,” she said
+		}
+		if (w == "insisted" || w == "insists" || w == "insist") && r.demandFollows(v, s.end) {
+			continue
+		}
+		switch {
+		case p.start == s.body:
+			src := r.sources.resolve(p, SourceSubject, r.lex)
+			v = r.claimsAfter(s, v, src)
+		case before >= s.body && a.raw[before] == ",":
+			if a.raw[s.body] == openDouble || a.raw[s.body] == straight || before-s.body < 3 {
+				continue
+			}
+			src := r.sources.resolve(p, SourceSubject, r.lex)
+			if r.clauseFollows(s, v) {
+				// "At Bramstad Central, Jonas Ek, a nurse, said he …": the words
+				// before the subject only set the scene.
+				v = r.claimsAfter(s, v, src)
+				continue
+			}
+			// A sentence attributed only at its end is one claim, in full.
+			r.add(LabelClaim, s.body, a.trimEnd(s.body, before), RuleClaimFinal, 0.8, src)
+			v = r.claimsAfter(s, v, src)
+		}
+	}
+}
+
+// isQuoteAttribution says whether the subject after word before attributes a
+// quote that opens the sentence: “…,” she said.
+func (r *run) isQuoteAttribution(s sentence, before int) bool {
+	a := r.a
+	closing := before
+	if a.raw[closing] == "," && closing > s.body {
+		closing--
+	}
+	if a.raw[closing] != closeDouble && a.raw[closing] != straight && a.raw[closing] != closeSingle {
+		return false
+	}
+	for _, q := range a.quotes {
+		if q.close == closing {
+			return q.open <= s.body+1
+		}
+	}
+	return a.raw[s.body] == openDouble || a.raw[s.body] == straight
+}
+
+// clauseFollows says whether a reported clause follows the verb at v (and not
+// just a modifier such as "on Monday" or the sentence's end).
+func (r *run) clauseFollows(s sentence, v int) bool {
+	a := r.a
+	i := v + 1
+	if a.words[v].Text == "told" || a.words[v].Text == "tells" {
+		if i+1 < s.end && determiners[a.words[i].Text] && r.lex.objects[a.words[i+1].Text] {
+			i++
+		}
+		for i < s.end && r.lex.objects[a.words[i].Text] {
+			i++
+		}
+	}
+	if i >= s.end || !a.isWord(i) {
+		return false
+	}
+	return a.words[i].Text == "that" || !modifierStarts[a.words[i].Text]
+}
+
+// claimVerbsTakingBareClause can report a clause without "that": "said the
+// strike would go on". Other reporting verbs ("conceded defeat", "announced a
+// plan") need "that" before a clause.
+var claimVerbsTakingBareClause = set("said", "says", "say", "told", "tells", "added", "adds", "stated",
+	"claimed", "claims", "insisted", "insists", "warned", "warns", "believes", "believed", "wrote", "writes",
+	"argued", "argues", "estimated", "alleged", "predicted", "reported", "reports", "noted", "explained")
+
+// claimsAfter adds the that-clauses after the reporting verb at v and returns the
+// last word it read.
+func (r *run) claimsAfter(s sentence, v int, src *found) int {
+	a := r.a
+	i := v + 1
+	if a.words[v].Text == "told" || a.words[v].Text == "tells" {
+		// "told reporters", "told the BBC"
+		if i+1 < s.end && determiners[a.words[i].Text] && r.lex.objects[a.words[i+1].Text] {
+			i++
+		}
+		for i < s.end && i < v+4 && r.lex.objects[a.words[i].Text] {
+			i++
+		}
+	}
+	if i+1 < s.end && a.raw[i] == "," && (a.words[i+1].Text == "and" || a.words[i+1].Text == "but") {
+		// "C1, he said, and C2"
+		i += 2
+	}
+	if a.words[v].Text == "told" || a.words[v].Text == "tells" {
+		for k := i; k < s.end && k < i+4; k++ {
+			if a.raw[k] == ":" {
+				return k // told cheering supporters: “…”
+			}
+		}
+	}
+	if i < s.end && a.words[i].Text == "that" {
+		i++
+	} else if !claimVerbsTakingBareClause[a.words[v].Text] && !r.lex.extraReporting[a.words[v].Text] {
+		return i
+	} else if i < s.end && modifierStarts[a.words[i].Text] {
+		// "said on Friday that …", "said in a statement, and …"
+		j := i
+		for j < s.end && j < i+12 && a.words[j].Text != "that" && a.raw[j] != "," {
+			j++
+		}
+		switch {
+		case j < s.end && a.words[j].Text == "that":
+			i = j + 1
+		case j+1 < s.end && a.raw[j] == "," && a.words[j+1].Text == "and":
+			i = j + 2
+			if i < s.end && a.words[i].Text == "that" {
+				i++
+			}
+		default:
+			return j
+		}
+	}
+	if i >= s.end || !a.isWord(i) {
+		return i // a quote (“ " :) or ", citing …": no reported clause
+	}
+	r.addClaimClauses(i, a.trimEnd(i, s.end), RuleClaimSaidThat, 0.75, src)
+	return s.end
+}
+
+// addClaimClauses adds words [start, end) as claims, one per clause: split at
+// "but", "and that" and "and" before a clause with its own subject, and cut
+// before "and" + a demand verb.
+func (r *run) addClaimClauses(start, end int, rule string, confidence float64, src *found) int {
+	a := r.a
+	i := start
+	for k := i; k < end; k++ {
+		if a.quoteDepth[k] > 0 {
+			continue
+		}
+		split := 0
+		switch {
+		case a.words[k].Text == "but" && k > start:
+			split = 1
+		case a.words[k].Text == "and" && k+1 < end && a.words[k+1].Text == "that":
+			split = 2
+		case a.words[k].Text == "and" && k > start && r.startsDemand(k+1, end):
+			// "warned that C and appealed for …": the demand is not part of the claim
+			r.add(LabelClaim, start, a.trimEnd(start, k), rule, confidence, src)
+			return k
+		case a.words[k].Text == "and" && k > start && r.startsClause(k+1, end):
+			split = 1
+		}
+		if split > 0 {
+			r.add(LabelClaim, start, a.trimEnd(start, k), rule, confidence, src)
+			start = k + split
+		}
+	}
+	r.add(LabelClaim, start, end, rule, confidence, src)
+	return end
+}
+
+func (r *run) accordingTo(s sentence, v int) {
+	a := r.a
+	switch {
+	case v == s.body:
+		// According to X, clause.
+		p, ok := a.rightNP(v+2, s.end)
+		if !ok {
+			return
+		}
+		comma := p.end
+		for comma < s.end && a.raw[comma] != "," {
+			comma++
+		}
+		if comma+1 >= s.end {
+			return
+		}
+		src := r.sources.resolve(p, SourceAccording, r.lex)
+		r.add(LabelClaim, comma+1, a.trimEnd(comma+1, s.end), RuleClaimAccording, 0.8, src)
+	case v > s.body && a.raw[v-1] == ",":
+		// Clause, according to X.
+		if a.raw[s.body] == openDouble || a.raw[s.body] == straight {
+			return
+		}
+		p, ok := a.rightNP(v+2, s.end)
+		if !ok {
+			return
+		}
+		src := r.sources.resolve(p, SourceAccording, r.lex)
+		r.add(LabelClaim, s.body, a.trimEnd(s.body, v-1), RuleClaimAccording, 0.8, src)
+	}
+}
+
+// startsDemand says whether a demand verb starts at word i ("urged", "called for").
+func (r *run) startsDemand(i, end int) bool {
+	if i >= end {
+		return false
+	}
+	w := r.a.words[i].Text
+	return r.class[i]&classDemand != 0 && w != "insist" && w != "insists" && w != "insisted" ||
+		r.class[i]&classPhrasal != 0 && i+1 < end && (r.a.words[i+1].Text == "for" || r.a.words[i+1].Text == "on")
+}
+
+// startsClause says whether words from i start a clause with its own subject:
+// a short noun phrase and then an auxiliary ("four attackers had been killed").
+func (r *run) startsClause(i, end int) bool {
+	a := r.a
+	if i >= end || auxiliaries[a.words[i].Text] || !a.isWord(i) {
+		return false
+	}
+	for k := i + 1; k < end && k < i+5; k++ {
+		switch a.words[k].Text {
+		case "had", "has", "have", "was", "were", "is", "are", "would", "will", "could", "should", "did", "must", "may", "might":
+			return true
+		}
+		if !a.isNPWord(k) {
+			return false
+		}
+	}
+	return false
+}
+
+// demandFollows says whether the clause after word v holds "must" or "should",
+// which makes "insisted that" a demand rather than a claim.
+func (r *run) demandFollows(v, end int) bool {
+	for k := v + 1; k < end && k < v+20; k++ {
+		switch r.a.words[k].Text {
+		case "must", "should":
+			return true
+		}
+	}
+	return false
+}
+
+func (r *run) demandsIn(s sentence) {
+	a := r.a
+	for v := s.body; v < s.end; v++ {
+		if a.quoteDepth[v] > 0 {
+			continue
+		}
+		if r.class[v] == 0 {
+			continue
+		}
+		w := a.words[v].Text
+		rule := ""
+		switch {
+		case (w == "wants" || w == "want" || w == "wanted") && v+1 < s.end && a.words[v+1].Text != "to" && a.isWord(v+1):
+			rule = RuleDemandVerb
+		case r.class[v]&classDemand != 0:
+			rule = RuleDemandVerb
+			if w == "insist" || w == "insists" || w == "insisted" || w == "insisting" {
+				if !r.demandFollows(v, s.end) {
+					continue
+				}
+				rule = RuleDemandInsist
+			}
+		case r.class[v]&classPhrasal != 0 && v+1 < s.end && (a.words[v+1].Text == "for" || a.words[v+1].Text == "on" || (w[0] == 'a' && a.words[v+1].Text == "to")):
+			rule = RuleDemandCallFor
+		case (w == "gave" || w == "give" || w == "gives" || w == "given") && r.untilFollows(v, s.end):
+			rule = RuleDemandUltimatum
+		default:
+			continue
+		}
+		if v > s.body && (determiners[a.words[v-1].Text] || a.words[v-1].Text == "in" || isPossessive(a.words[v-1].Text) || isApostrophe(a.raw[v-1])) {
+			continue // a noun: "the demand", "in order to"
+		}
+		end := r.demandEnd(v, s.end)
+		verb := v
+		for verb > s.body && auxiliaries[a.words[verb-1].Text] {
+			verb--
+		}
+		var src *found
+		start := v
+		if !(a.raw[verb-1] == "," && len(w) > 3 && w[len(w)-3:] == "ing") {
+			if p, ok := a.leftNP(s.body, verb); ok && (p.start == s.body || !a.isWord(p.start-1) || a.words[p.start-1].Text == "and") {
+				src = r.sources.resolve(p, SourceParty, r.lex)
+				if a.raw[verb-1] != "," {
+					// the party stands straight before the verb (no appositive or
+					// relative clause between them)
+					start = p.start
+				}
+			}
+		}
+		if src == nil {
+			src = r.sentenceSubject(s, v)
+		}
+		r.add(LabelDemand, start, end, rule, 0.75, src)
+		v = end
+	}
+}
+
+func (r *run) untilFollows(v, end int) bool {
+	for k := v + 1; k < end && k < v+6; k++ {
+		if r.a.words[k].Text == "until" {
+			return true
+		}
+	}
+	return false
+}
+
+// demandEnd is where a demand's clause ends: the sentence's end, or ", and" / ";"
+// / ", but" / ", while" starting another clause.
+func (r *run) demandEnd(v, end int) int {
+	a := r.a
+	for k := v + 1; k < end; k++ {
+		if a.quoteDepth[k] > 0 {
+			continue
+		}
+		if a.words[k].Text == "and" && r.startsDemand(k+1, end) {
+			return a.trimEnd(v, k)
+		}
+		if a.raw[k] == ";" || a.raw[k] == "," && k+1 < end && (a.words[k+1].Text == "and" || a.words[k+1].Text == "but" || a.words[k+1].Text == "while" || a.words[k+1].Text == "which" || a.words[k+1].Text == "who") {
+			return a.trimEnd(v, k)
+		}
+	}
+	return a.trimEnd(v, end)
+}
+
+// sentenceSubject is the capitalised noun phrase that opens the sentence, for a
+// demand without a party right before its verb ("Farmers drove …, demanding …").
+func (r *run) sentenceSubject(s sentence, before int) *found {
+	a := r.a
+	i := s.body
+	for i < before && determiners[a.words[i].Text] {
+		i++
+	}
+	j := i
+	for j < before && j < i+6 && (a.capitalized(j) && a.isWord(j) || isApostrophe(a.raw[j]) && a.glued(j) && j > i) {
+		j++
+	}
+	if j == i {
+		return nil
+	}
+	return r.sources.resolve(np{start: s.body, nameEnd: j, appStart: j, end: j}, SourceSentence, r.lex)
+}
+
+func isPossessive(w string) bool {
+	return len(w) > 2 && (w[len(w)-2:] == "'s" || len(w) > 4 && w[len(w)-4:] == "’s")
+}

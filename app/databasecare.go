@@ -1,0 +1,108 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// databaseCare is what File ▸ Back up now… and Help ▸ Check database need from
+// the store (storage.DB has it); with another store the items say they cannot.
+type databaseCare interface {
+	Backup(ctx context.Context, progress func(done, total int)) (path string, err error)
+	CheckInWords(ctx context.Context) (report string, sound bool, err error)
+}
+
+func (w *Workbench) care() (databaseCare, bool) {
+	c, ok := w.ed.Store().(databaseCare)
+	return c, ok
+}
+
+// onBackUpNow writes a checked backup into the backups folder beside the
+// database, in the background with a progress bar: the window stays usable and
+// edits go on (the copy reads one snapshot). Closing the dialog cancels it.
+func (w *Workbench) onBackUpNow() {
+	care, ok := w.care()
+	if !ok {
+		w.showError(fmt.Errorf("this database cannot be backed up from the app"))
+		return
+	}
+	status := widget.NewLabel("Copying the database…")
+	bar := widget.NewProgressBar()
+	ctx, cancel := context.WithCancel(context.Background())
+	progress := dialog.NewCustom("Backing up", "Cancel", container.NewVBox(status, bar), w.win)
+	progress.Resize(fyne.NewSize(420, 0))
+	w.dialogs.show(progress)
+	progress.SetOnClosed(func() { // after show, which sets its own
+		cancel()
+		w.dialogs.forget(progress)
+	})
+
+	w.tasks.Add(1)
+	go func() {
+		defer w.tasks.Done()
+		path, err := care.Backup(ctx, func(done, total int) {
+			if total > 0 {
+				fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) })
+			}
+			if done == total {
+				fyne.Do(func() { status.SetText("Checking the copy (integrity_check)…") })
+			}
+		})
+		fyne.Do(func() {
+			cancelled := ctx.Err() != nil
+			progress.Hide()
+			switch {
+			case cancelled:
+				w.status.flash("Backup cancelled; nothing was kept")
+			case err != nil:
+				w.showError(fmt.Errorf("back up: %w", err))
+			default:
+				w.status.flash("Backed up to " + path)
+				w.dialogs.show(dialog.NewInformation("Backed up",
+					"The database was copied and checked (integrity_check: ok):\n"+path+
+						"\n\nTo go back to it later: quit, then run\nnewsmark restore \""+path+"\"", w.win))
+			}
+		})
+	}()
+}
+
+// onCheckDatabase runs `newsmark check` in the background and shows its report.
+func (w *Workbench) onCheckDatabase() {
+	care, ok := w.care()
+	if !ok {
+		w.showError(fmt.Errorf("this database cannot be checked from the app"))
+		return
+	}
+	bar := widget.NewProgressBarInfinite()
+	progress := dialog.NewCustomWithoutButtons("Checking the database", bar, w.win)
+	progress.Resize(fyne.NewSize(420, 0))
+	progress.Show()
+	w.tasks.Add(1)
+	go func() {
+		defer w.tasks.Done()
+		report, sound, err := care.CheckInWords(context.Background())
+		fyne.Do(func() {
+			bar.Stop()
+			progress.Hide()
+			if err != nil {
+				w.showError(fmt.Errorf("check the database: %w", err))
+				return
+			}
+			title := "The database is sound"
+			if !sound {
+				title = "The database has problems"
+				report += "\nRestore a backup: quit, then run newsmark restore PATH (File ▸ Back up now… and the daily backups are in the backups folder beside the database)."
+			}
+			text := widget.NewLabel(report)
+			text.Wrapping = fyne.TextWrapWord
+			scroll := container.NewVScroll(text)
+			scroll.SetMinSize(fyne.NewSize(560, min(320, w.win.Canvas().Size().Height*0.6)))
+			w.dialogs.show(dialog.NewCustom(title, "Close", scroll, w.win))
+		})
+	}()
+}

@@ -1,0 +1,46 @@
+// Package labelcolor turns labels' "#RRGGBB" colours into the colours widgets
+// draw with: the one place the app parses them.
+package labelcolor
+
+import (
+	"image/color"
+	"strconv"
+
+	"github.com/newsmark/newsmark/annotate"
+)
+
+// Unknown is drawn for a span whose label is not in the set, or a malformed colour.
+var Unknown color.Color = color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
+
+// Parse reads "#RRGGBB"; a malformed value (labels are validated, so only a
+// hand-edited database) shows as grey rather than failing.
+func Parse(hex string) color.Color {
+	if len(hex) != 7 || hex[0] != '#' {
+		return Unknown
+	}
+	v, err := strconv.ParseUint(hex[1:], 16, 32)
+	if err != nil {
+		return Unknown
+	}
+	return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xff}
+}
+
+// Map is each label's colour by name.
+type Map map[string]color.Color
+
+// Of maps the labels' names to their colours.
+func Of(labels []annotate.Label) Map {
+	m := make(Map, len(labels))
+	for _, l := range labels {
+		m[l.Name] = Parse(l.Color)
+	}
+	return m
+}
+
+// Get is the colour of the named label, Unknown if it is not in the map.
+func (m Map) Get(name string) color.Color {
+	if c, ok := m[name]; ok {
+		return c
+	}
+	return Unknown
+}

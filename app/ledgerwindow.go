@@ -1,0 +1,349 @@
+package app
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/dataset"
+)
+
+// jumpFunc opens a document with one of its spans selected.
+type jumpFunc func(docID, spanID int64)
+
+// ledgerWindow is the Sources ledger: every source with its quotes, claims and
+// demands counted across documents, sortable by any column. Selecting a source
+// lists its statements in context below; selecting a statement opens it in the
+// workbench. "Export CSV…" writes the table as shown.
+type ledgerWindow struct {
+	store annotate.Store
+	win   fyne.Window
+	jump  jumpFunc
+
+	entries    []annotate.LedgerEntry
+	labels     []string // the count columns
+	table      *sortedTable
+	statements []annotate.SpanRecord
+	list       *widget.List
+	heading    *widget.Label
+	current    int // the entry whose statements are listed; -1 for none
+	kind       *widget.Select
+	merge      *widget.Button
+}
+
+func showSourcesLedger(a fyne.App, store annotate.Store, jump jumpFunc) (*ledgerWindow, error) {
+	l := &ledgerWindow{store: store, jump: jump, current: -1}
+	if err := l.load(); err != nil {
+		return nil, err
+	}
+	l.win = a.NewWindow("Sources ledger")
+	l.win.SetContent(l.build())
+	l.win.Resize(fyne.NewSize(900, 640))
+	l.win.Show()
+	return l, nil
+}
+
+// load reads the ledger and fills the table.
+func (l *ledgerWindow) load() error {
+	entries, err := l.store.SourceLedger(context.Background())
+	if err != nil {
+		return err
+	}
+	l.entries = entries
+	l.labels = ledgerLabels(entries)
+	if l.table == nil {
+		columns := append(append([]string{"Source", "Kind"}, l.labels...), "Total", "Aliases")
+		numeric := make([]bool, len(columns))
+		widths := []float32{220, 110}
+		for i := range l.labels {
+			numeric[2+i] = true
+			widths = append(widths, 90)
+		}
+		numeric[2+len(l.labels)] = true
+		widths = append(widths, 80, 260)
+		l.table = newSortedTable(columns, numeric, widths, l.onSource)
+	}
+	rows := make([][]string, len(entries))
+	for i, e := range entries {
+		row := []string{e.Source.Name, string(e.Source.Kind)}
+		for _, label := range l.labels {
+			row = append(row, countCell(e.Counts[label]))
+		}
+		rows[i] = append(row, countCell(e.Total), strings.Join(e.Source.Aliases, "; "))
+	}
+	l.table.setRows(rows)
+	return nil
+}
+
+// ledgerLabels are the count columns: QUOTE, CLAIM, DEMAND, then any other label
+// a source is counted under.
+func ledgerLabels(entries []annotate.LedgerEntry) []string {
+	labels := append([]string(nil), annotate.StatementLabels...)
+	var others []string
+	for _, e := range entries {
+		for label := range e.Counts {
+			if !contains(labels, label) && !contains(others, label) {
+				others = append(others, label)
+			}
+		}
+	}
+	sort.Strings(others)
+	return append(labels, others...)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *ledgerWindow) build() fyne.CanvasObject {
+	l.heading = widget.NewLabel("Select a source to list its statements.")
+	l.list = widget.NewList(
+		func() int { return len(l.statements) },
+		func() fyne.CanvasObject {
+			t := widget.NewLabel("")
+			t.Wrapping = fyne.TextWrapWord
+			return t
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			r := l.statements[i]
+			o.(*widget.Label).SetText(fmt.Sprintf("%s — %s (%d–%d): %s", r.Label, r.DocTitle, r.Start, r.End, snippet(r.Text)))
+		})
+	l.list.OnSelected = func(i widget.ListItemID) {
+		r := l.statements[i]
+		l.jump(r.DocID, r.ID)
+	}
+	export := widget.NewButton("Export CSV…", func() { saveCSV(l.win, "sources.csv", l.writeCSV) })
+	refresh := widget.NewButton("Refresh", func() {
+		if err := l.load(); err != nil {
+			dialog.ShowError(err, l.win)
+		}
+	})
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(refresh, export),
+		widget.NewLabel(fmt.Sprintf("%d sources. Click a column to sort.", len(l.entries))))
+	l.kind = widget.NewSelect([]string{"person", "organisation", "group"}, l.onKind)
+	l.kind.PlaceHolder = "kind"
+	l.kind.Disable()
+	l.merge = widget.NewButton("Merge into…", l.onMerge)
+	l.merge.Disable()
+	bottom := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(l.kind, l.merge), l.heading), nil, nil, nil, l.list)
+	split := container.NewVSplit(l.table.table, bottom)
+	split.Offset = 0.6
+	return container.NewBorder(top, nil, nil, nil, split)
+}
+
+// onSource lists a source's statements.
+func (l *ledgerWindow) onSource(row int) {
+	entry := l.entries[row]
+	records, err := l.store.SourceStatements(context.Background(), entry.Source.ID)
+	if err != nil {
+		dialog.ShowError(err, l.win)
+		return
+	}
+	l.statements = records
+	l.current = row
+	l.kind.OnChanged = nil
+	l.kind.SetSelected(string(entry.Source.Kind))
+	if entry.Source.Kind == annotate.SourceUnknown {
+		l.kind.ClearSelected()
+	}
+	l.kind.OnChanged = l.onKind
+	l.kind.Enable()
+	l.merge.Enable()
+	l.heading.SetText(fmt.Sprintf("Statements of %s (%d): select one to open it", entry.Source.Name, len(records)))
+	l.list.UnselectAll()
+	l.list.Refresh()
+}
+
+// onKind sets the selected source's kind.
+func (l *ledgerWindow) onKind(kind string) {
+	if l.current < 0 || kind == "" {
+		return
+	}
+	source := l.entries[l.current].Source
+	source.Kind = annotate.SourceKind(kind)
+	if _, err := l.store.UpdateSource(context.Background(), source); err != nil {
+		dialog.ShowError(err, l.win)
+		return
+	}
+	l.reload(source.Name)
+}
+
+// onMerge asks which source the selected one is another name of, and merges.
+func (l *ledgerWindow) onMerge() {
+	if l.current < 0 {
+		return
+	}
+	from := l.entries[l.current].Source
+	var names []string
+	for _, e := range l.entries {
+		if e.Source.ID != from.ID {
+			names = append(names, e.Source.Name)
+		}
+	}
+	sort.Slice(names, func(i, j int) bool { return strings.ToLower(names[i]) < strings.ToLower(names[j]) })
+	into := widget.NewSelectEntry(names)
+	into.PlaceHolder = "the source it is another name of"
+	dialog.ShowForm("Merge "+from.Name, "Merge", "Cancel", []*widget.FormItem{widget.NewFormItem("Into", into)}, func(ok bool) {
+		if !ok || strings.TrimSpace(into.Text) == "" {
+			return
+		}
+		merged, err := l.mergeInto(from.Name, into.Text)
+		if err != nil {
+			dialog.ShowError(err, l.win)
+			return
+		}
+		l.reload(merged.Name)
+	}, l.win)
+}
+
+// mergeInto folds the source named from into the one named into.
+func (l *ledgerWindow) mergeInto(from, into string) (annotate.Source, error) {
+	return l.store.MergeSources(context.Background(), from, into)
+}
+
+// reload rereads the ledger and lists the statements of the source named name.
+func (l *ledgerWindow) reload(name string) {
+	if err := l.load(); err != nil {
+		dialog.ShowError(err, l.win)
+		return
+	}
+	for i, e := range l.entries {
+		if e.Source.Name == name {
+			l.onSource(i)
+			return
+		}
+	}
+}
+
+// writeCSV writes the table as shown, formula-like cells guarded.
+func (l *ledgerWindow) writeCSV(w io.Writer) error {
+	return writeTableCSV(w, l.table)
+}
+
+// writeTableCSV writes a sorted table's header and rows in display order.
+func writeTableCSV(w io.Writer, t *sortedTable) error {
+	out := csv.NewWriter(w)
+	if err := out.Write(t.columns); err != nil {
+		return err
+	}
+	for _, row := range t.displayed() {
+		cells := make([]string, len(row))
+		for i, c := range row {
+			cells[i] = dataset.SafeCell(c)
+		}
+		if err := out.Write(cells); err != nil {
+			return err
+		}
+	}
+	out.Flush()
+	return out.Error()
+}
+
+// saveCSV asks where to save and writes the file through write.
+func saveCSV(win fyne.Window, name string, write func(io.Writer) error) {
+	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, win)
+			return
+		}
+		if wc == nil {
+			return // cancelled
+		}
+		werr := write(wc)
+		if cerr := wc.Close(); werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			dialog.ShowError(fmt.Errorf("save %s: %w", wc.URI().Name(), werr), win)
+		}
+	}, win)
+	save.SetFileName(name)
+	save.Show()
+}
+
+// casualtiesWindow is the Casualties table: every CASUALTY span with its figure,
+// kind, qualifier and group, sortable, exportable as CSV (the columns of
+// `newsmark casualties --csv`). Selecting a row opens the span.
+type casualtiesWindow struct {
+	store annotate.Store
+	win   fyne.Window
+	jump  jumpFunc
+	rows  []annotate.Casualty
+	table *sortedTable
+}
+
+// casualtyColumns are the table's columns.
+var casualtyColumns = []string{"Doc", "Title", "Figure", "Kind", "Qualifier", "Group", "Confirmed", "Text"}
+
+func showCasualties(a fyne.App, store annotate.Store, jump jumpFunc) (*casualtiesWindow, error) {
+	c := &casualtiesWindow{store: store, jump: jump}
+	c.table = newSortedTable(casualtyColumns, []bool{true, false, true, false, false, false, false, false},
+		[]float32{60, 200, 90, 90, 90, 110, 90, 320}, func(row int) { r := c.rows[row]; c.jump(r.DocID, r.SpanID) })
+	if err := c.load(); err != nil {
+		return nil, err
+	}
+	c.win = a.NewWindow("Casualties")
+	export := widget.NewButton("Export CSV…", func() {
+		saveCSV(c.win, "casualties.csv", func(w io.Writer) error { return dataset.WriteCasualtiesCSV(w, c.rows) })
+	})
+	refresh := widget.NewButton("Refresh", func() {
+		if err := c.load(); err != nil {
+			dialog.ShowError(err, c.win)
+		}
+	})
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(refresh, export),
+		widget.NewLabel("Click a column to sort; select a row to open it. “parsed”: not yet confirmed."))
+	c.win.SetContent(container.NewBorder(top, nil, nil, nil, c.table.table))
+	c.win.Resize(fyne.NewSize(1000, 600))
+	c.win.Show()
+	return c, nil
+}
+
+func (c *casualtiesWindow) load() error {
+	rows, err := c.store.Casualties(context.Background())
+	if err != nil {
+		return err
+	}
+	c.rows = rows
+	cells := make([][]string, len(rows))
+	for i, r := range rows {
+		confirmed := "parsed"
+		if r.Confirmed {
+			confirmed = "yes"
+		}
+		cells[i] = []string{fmt.Sprint(r.DocID), r.Title, casualtyFigure(r), r.Kind, r.Qualifier, r.Group, confirmed, snippet(r.Text)}
+	}
+	c.table.setRows(cells)
+	return nil
+}
+
+// casualtyFigure is the count, or the range min–max.
+func casualtyFigure(c annotate.Casualty) string {
+	n := func(p *float64) string { return strconv.FormatFloat(*p, 'f', -1, 64) }
+	switch {
+	case c.Count != nil:
+		return n(c.Count)
+	case c.Min != nil && c.Max != nil:
+		return n(c.Min) + "–" + n(c.Max)
+	case c.Min != nil:
+		return n(c.Min) + "+"
+	case c.Max != nil:
+		return "≤" + n(c.Max)
+	}
+	return ""
+}

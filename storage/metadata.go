@@ -1,0 +1,96 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+
+	"github.com/newsmark/newsmark/annotate"
+)
+
+// Document metadata (migration 0003): outlet, authors, published date, URL and
+// language are columns of documents; the original file of an HTML import is a row
+// of document_originals.
+
+// metadataColumns are the metadata columns, in the order metadataValues gives them
+// and scanDocument reads them.
+const metadataColumns = `outlet, authors, published, url, language`
+
+// metadataValues are a document's metadata column values.
+func metadataValues(doc annotate.Document) []any {
+	return []any{doc.Outlet, joinAuthors(doc.Authors), doc.Published, doc.URL, doc.Language}
+}
+
+// metadataDest returns scan destinations for metadataColumns and a function that
+// moves what was scanned into d.
+func metadataDest(d *annotate.Document) ([]any, func()) {
+	var authors string
+	dest := []any{&d.Outlet, &authors, &d.Published, &d.URL, &d.Language}
+	return dest, func() { d.Authors = splitAuthors(authors) }
+}
+
+// joinAuthors stores names one a line; annotate.Metadata.Validate refuses a name
+// with a line break.
+func joinAuthors(names []string) string { return strings.Join(names, "\n") }
+
+func splitAuthors(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
+// insertOriginal keeps the file a document was extracted from, unless the document
+// already has one (a re-import of the same text keeps the first).
+func insertOriginal(ctx context.Context, tx *sql.Tx, docID int64, original *annotate.Original) error {
+	if original == nil || len(original.Content) == 0 {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO document_originals (document_id, media_type, content) VALUES (?, ?, ?)
+		ON CONFLICT (document_id) DO NOTHING`, docID, original.MediaType, original.Content)
+	return err
+}
+
+// DocumentOriginal returns the file a document's text was extracted from, bytes
+// untouched; an ENOTFOUND error if the document has none (plain text, JSONL).
+func (db *DB) DocumentOriginal(ctx context.Context, docID int64) (annotate.Original, error) {
+	var o annotate.Original
+	err := db.read.QueryRowContext(ctx, `SELECT media_type, content FROM document_originals WHERE document_id = ?`, docID).
+		Scan(&o.MediaType, &o.Content)
+	if errors.Is(err, sql.ErrNoRows) {
+		return o, annotate.Errorf(annotate.ENOTFOUND, "document %d has no original file (it was not imported from HTML)", docID)
+	}
+	if err != nil {
+		return o, db.fail("read original", err)
+	}
+	return o, nil
+}
+
+// SetDocumentMetadata replaces a document's title, outlet, authors, date, URL,
+// language and free key/values in one transaction. The text is untouched.
+func (db *DB) SetDocumentMetadata(ctx context.Context, id int64, meta annotate.Metadata) error {
+	meta.Title = strings.TrimSpace(meta.Title)
+	if meta.Title == "" {
+		return annotate.Errorf(annotate.EINVALID, "a document needs a title")
+	}
+	if err := meta.Validate(); err != nil {
+		return err
+	}
+	extra, err := encodeMeta(meta.Extra)
+	if err != nil {
+		return err
+	}
+	var doc annotate.Document
+	doc.SetMetadata(meta)
+	return db.withTx(ctx, "set document metadata", func(tx *sql.Tx) error {
+		args := append([]any{doc.Title, extra}, metadataValues(doc)...)
+		args = append(args, id)
+		res, err := tx.ExecContext(ctx, `UPDATE documents SET title = ?, meta = ?, outlet = ?, authors = ?, published = ?, url = ?, language = ?
+			WHERE id = ?`, args...)
+		if err != nil {
+			return err
+		}
+		return requireOneRow(res, "document %d not found", id)
+	})
+}
