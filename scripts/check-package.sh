@@ -73,13 +73,15 @@ for type in "--type=14" "--type=3" "--type=16" "--type=24"; do
   grep -q -- "$type " <<<"$resources" || fail "$exe lacks resource $type (14 icon group, 3 icon, 16 version, 24 manifest): $resources"
 done
 wrestool -x --type=14 "$exe" >"$root/group.ico"
-[[ -s "$root/group.ico" ]] || fail "the icon group resource is empty"
+[[ "$(head -c 4 "$root/group.ico" | od -An -tx1 | tr -d ' \n')" == 00000100 ]] || fail "the icon resource does not extract as an .ico file"
 # The version resource holds its strings in UTF-16: look for the product version.
 want="$version"; while [[ $(tr -cd . <<<"$want" | wc -c) -lt 2 ]]; do want+=".0"; done
 want+=".$build"
-wrestool -x --type=16 "$exe" | iconv -f UTF-16LE -t UTF-8 2>/dev/null | tr -d '\0' >"$root/version.txt" || true
-grep -q "ProductVersion" "$root/version.txt" || fail "the version resource has no ProductVersion"
-grep -q "$want" "$root/version.txt" || fail "the version resource does not say $want: $(tr -c '[:print:]' ' ' <"$root/version.txt")"
-wrestool -x --type=24 "$exe" | grep -q "<assembly" || fail "the manifest resource is not an assembly manifest"
+wrestool -x --raw --type=16 "$exe" | strings -el >"$root/version.txt"
+grep -A1 -x "ProductVersion" "$root/version.txt" | grep -qx "$want" ||
+  fail "the version resource does not give ProductVersion $want: $(tr '\n' ' ' <"$root/version.txt")"
+grep -A1 -x "FileVersion" "$root/version.txt" | grep -qx "$want" ||
+  fail "the version resource does not give FileVersion $want: $(tr '\n' ' ' <"$root/version.txt")"
+wrestool -x --raw --type=24 "$exe" | grep -q "<assemblyIdentity version=\"$want\"" || fail "the manifest does not name version $want"
 echo "check-package: Windows exe $(du -h "$exe" | cut -f1): GUI program with icon, version $want and manifest"
 echo "$bin"

@@ -99,6 +99,9 @@ finish_linux_tarball() {
 
 mkdir -p dist
 for target in "${targets[@]}"; do
+  # `fyne package` counts Build up in FyneApp.toml after each package: every target
+  # starts from the checkout's, so all carry the same version.
+  cp FyneApp.toml "$src/FyneApp.toml"
   case $target in
     linux)
       rm -f dist/Newsmark.tar.xz
