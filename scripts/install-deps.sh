@@ -12,6 +12,7 @@ packages=(
   sqlite3 fzf                                                 # benchmark baselines
   gcc-mingw-w64-x86-64                                        # Windows cross-build
   python3                                                     # offset cross-checks in tests
+  unicode-data                                                # BidiCharacterTest.txt for the docview bidi conformance test
 )
 missing=()
 for p in "${packages[@]}"; do
