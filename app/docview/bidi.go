@@ -187,23 +187,7 @@ func lineOrder(line []rune, levels []uint8, order []int32) []int32 {
 	for i := range lv {
 		lv[i] = levels[i] &^ rtlParagraph
 	}
-	// L1: segment and paragraph separators, and the whitespace (and isolate
-	// controls) before them or at the end of the line, take the paragraph level.
-	trailing := true
-	for i := n - 1; i >= 0; i-- {
-		switch c := bidiClass(line[i]); c {
-		case xbidi.S, xbidi.B:
-			lv[i] = base
-			trailing = true
-		case xbidi.WS, xbidi.LRI, xbidi.RLI, xbidi.FSI, xbidi.PDI, xbidi.BN,
-			xbidi.LRE, xbidi.RLE, xbidi.LRO, xbidi.RLO, xbidi.PDF:
-			if trailing {
-				lv[i] = base
-			}
-		default:
-			trailing = false
-		}
-	}
+	applyL1(line, lv, base == 1)
 	var highest, lowestOdd uint8 = 0, 255
 	for i := 0; i < n; i++ {
 		order = append(order, int32(i))
@@ -231,4 +215,57 @@ func lineOrder(line []rune, levels []uint8, order []int32) []int32 {
 		}
 	}
 	return order
+}
+
+// strongRTL reports a strong right-to-left character (Bidi_Class R or AL).
+func strongRTL(r rune) bool {
+	if r < 0x0590 {
+		return false
+	}
+	c := bidiClass(r)
+	return c == xbidi.R || c == xbidi.AL
+}
+
+type l1Kind uint8
+
+const (
+	l1Other l1Kind = iota
+	l1Separator
+	l1Whitespace
+)
+
+// bidiL1Kind sorts code points for rule L1: segment and paragraph separators,
+// whitespace and isolate or embedding controls, and the rest.
+func bidiL1Kind(r rune) l1Kind {
+	switch bidiClass(r) {
+	case xbidi.S, xbidi.B:
+		return l1Separator
+	case xbidi.WS, xbidi.LRI, xbidi.RLI, xbidi.FSI, xbidi.PDI, xbidi.BN,
+		xbidi.LRE, xbidi.RLE, xbidi.LRO, xbidi.RLO, xbidi.PDF:
+		return l1Whitespace
+	}
+	return l1Other
+}
+
+// applyL1 gives separators, and the whitespace before them or at the end of
+// the line, the paragraph level (UAX #9 rule L1).
+func applyL1(line []rune, levels []uint8, rtlPara bool) {
+	base := uint8(0)
+	if rtlPara {
+		base = 1
+	}
+	trailing := true
+	for i := len(line) - 1; i >= 0; i-- {
+		switch bidiL1Kind(line[i]) {
+		case l1Separator:
+			levels[i] = base
+			trailing = true
+		case l1Whitespace:
+			if trailing {
+				levels[i] = base
+			}
+		default:
+			trailing = false
+		}
+	}
 }
