@@ -71,6 +71,15 @@ func paragraphLevels(p *bidi.Paragraph, para []rune, dir Direction, levels []uin
 	if base == 1 {
 		bidiDir = bidi.RightToLeft
 	}
+	// The paragraph separator is left out: go-text lets a neutral before it
+	// take the level of the number before that ("2024." ending a Hebrew
+	// quote in English), where UAX #9 gives it the paragraph's; L1 gives the
+	// separator the paragraph level.
+	whole := levels
+	if n := len(para); n > 0 && paragraphSeparator(para[n-1]) {
+		levels[n-1] = base
+		para, levels = para[:n-1], levels[:n-1]
+	}
 	runs := p.Segment(para, bidiDir)
 	// A Run joins neighbouring levels of the same parity (0 and 2, 1 and 3)
 	// and reports only its first level; the package keeps each code point's
@@ -89,8 +98,8 @@ func paragraphLevels(p *bidi.Paragraph, para []rune, dir Direction, levels []uin
 		}
 	}
 	if base == 1 {
-		for k := range levels {
-			levels[k] |= rtlParagraph
+		for k := range whole {
+			whole[k] |= rtlParagraph
 		}
 	}
 	return base

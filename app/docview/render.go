@@ -304,7 +304,7 @@ func (r *renderer) appendPieces(objects []fyne.CanvasObject, g *rowGeom, p paint
 		t.TextStyle = fyne.TextStyle{}
 		t.FontSource = v.widths.shaper.resource(pc.class)
 		x0, x1 := g.extent(pc.start, pc.end)
-		t.Move(fyne.NewPos(snap(p.pad+x0), top))
+		t.Move(fyne.NewPos(snap(p.pad+x0), snap(top+v.widths.shaper.baselineShift(pc.class))))
 		t.Resize(fyne.NewSize(x1-x0, p.textHeight))
 		objects = append(objects, t)
 	}

@@ -3,6 +3,7 @@ package docview
 import (
 	"bytes"
 	"fmt"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"github.com/go-text/typesetting/di"
@@ -77,10 +78,37 @@ type shaper struct {
 	hb    shaping.HarfbuzzShaper
 	cache map[string]*shapedWord
 	key   []byte
+	// drop[c] moves class c's text up so its baseline meets the theme font's
+	// (Fyne puts a text's baseline at its own font's ascent); NaN until measured.
+	drop [fontClasses]float32
 }
 
 func newShaper(size float32) *shaper {
-	return &shaper{size: size, cache: map[string]*shapedWord{}}
+	s := &shaper{size: size, cache: map[string]*shapedWord{}}
+	for c := range s.drop {
+		s.drop[c] = float32(math.NaN())
+	}
+	return s
+}
+
+// baselineShift returns how far to move a text object of the class down
+// (negative: up) so that its baseline lines up with the theme font's.
+func (s *shaper) baselineShift(class fontClass) float32 {
+	if class == fontTheme {
+		return 0
+	}
+	if d := s.drop[class]; !math.IsNaN(float64(d)) {
+		return d
+	}
+	d := float32(0)
+	if res := s.resource(class); res != nil && fyne.CurrentApp() != nil {
+		drv := fyne.CurrentApp().Driver()
+		_, theme := drv.RenderedTextSize("M", s.size, fyne.TextStyle{}, nil)
+		_, own := drv.RenderedTextSize(" ", s.size, fyne.TextStyle{}, res)
+		d = theme - own
+	}
+	s.drop[class] = d
+	return d
 }
 
 // face returns the parsed font of a class, or nil if it cannot be used.
