@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"github.com/go-text/typesetting/di"
@@ -193,14 +194,17 @@ func (s *shaper) shape(class fontClass, text []rune) *shapedWord {
 // classes fills out with the font class of each code point of text: its
 // script's, or, for a code point of no particular script (punctuation,
 // joiners, marks), the class of the code point before it when that font has
-// a glyph for it, so that "كلمة،" or "שלום." shape as one run.
+// a glyph for it, so that "كلمة،" or "שלום." shape as one run. Quote marks
+// and brackets stay in the theme font: drawn alone in the Arabic font, Fyne
+// showed » as «.
 func (s *shaper) classes(text []rune, out []fontClass) []fontClass {
 	out = out[:0]
 	prev := fontTheme
 	for _, r := range text {
 		c := scriptClass(r)
 		if c == fontTheme && prev != fontTheme && !breakSpace(r) && r != '\n' &&
-			(r < '0' || r > '9') && (zeroWidth(r) || s.hasGlyph(prev, r)) {
+			(r < '0' || r > '9') && !unicode.In(r, unicode.Ps, unicode.Pe, unicode.Pi, unicode.Pf) &&
+			(zeroWidth(r) || s.hasGlyph(prev, r)) {
 			c = prev
 		}
 		if c != fontTheme && s.face(c) == nil {
