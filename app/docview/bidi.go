@@ -20,6 +20,50 @@ const (
 	DirectionRTL
 )
 
+// paragraphBidi holds the levels of a document's paragraphs, computed when a
+// row of the paragraph is first laid out: opening a long article resolves
+// only the paragraphs on screen.
+type paragraphBidi struct {
+	dir    Direction
+	any    bool    // the text can have a nonzero level at all
+	levels []uint8 // bidiLevels entries of the computed paragraphs
+	done   map[int]bool
+	p      bidi.Paragraph
+}
+
+func newParagraphBidi(text []rune, dir Direction) *paragraphBidi {
+	b := &paragraphBidi{dir: dir, any: dir == DirectionRTL || hasRTL(text)}
+	if b.any {
+		b.levels = make([]uint8, len(text))
+		b.done = map[int]bool{}
+	}
+	return b
+}
+
+// rowLevels returns the levels of text[start:end], a piece of one paragraph,
+// or nil when they are all 0.
+func (b *paragraphBidi) rowLevels(text []rune, start, end int) []uint8 {
+	if !b.any {
+		return nil
+	}
+	pStart := start
+	for pStart > 0 && !paragraphSeparator(text[pStart-1]) {
+		pStart--
+	}
+	if !b.done[pStart] {
+		pEnd := pStart
+		for pEnd < len(text) && !paragraphSeparator(text[pEnd]) {
+			pEnd++
+		}
+		if pEnd < len(text) {
+			pEnd++
+		}
+		paragraphLevels(&b.p, text[pStart:pEnd], b.dir, b.levels[pStart:pEnd])
+		b.done[pStart] = true
+	}
+	return b.levels[start:end]
+}
+
 // rtlParagraph flags a code point of a right-to-left paragraph in the levels
 // slice; the low bits hold its embedding level (at most 126 < 0x80).
 const rtlParagraph = 0x80

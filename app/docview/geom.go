@@ -31,17 +31,14 @@ func (v *View) rowGeometry(r int) *rowGeom {
 		return g
 	}
 	start, end := v.rowRange(r)
-	needed := false
-	if v.levels != nil {
-		for _, l := range v.levels[start:end] {
+	needed := complexWord(v.text[start:end])
+	if !needed {
+		for _, l := range v.bidi.rowLevels(v.text, start, end) {
 			if l != 0 {
 				needed = true
 				break
 			}
 		}
-	}
-	if !needed {
-		needed = complexWord(v.text[start:end])
 	}
 	var g *rowGeom
 	if needed {
@@ -59,9 +56,7 @@ func (v *View) buildGeometry(start, end int) *rowGeom {
 	n := len(text)
 	g := &rowGeom{start: start, left: make([]float32, n), adv: make([]float32, n), levels: make([]uint8, n)}
 	levels := make([]uint8, n)
-	if v.levels != nil {
-		copy(levels, v.levels[start:end])
-	}
+	copy(levels, v.bidi.rowLevels(v.text, start, end))
 	g.rtlPara = n > 0 && levels[0]&rtlParagraph != 0
 	order := lineOrder(text, levels, nil)
 	for k := range levels {

@@ -62,7 +62,7 @@ type View struct {
 	rowHeight   float32
 	prefixCache map[int][]float32
 	direction   Direction        // base direction of paragraphs (SetDirection)
-	levels      []uint8          // bidi levels of the text (bidiLevels); nil when all are 0
+	bidi        *paragraphBidi   // bidi levels of the paragraphs laid out so far
 	geomCache   map[int]*rowGeom // visual layout of rows that need it; nil entries for plain rows
 	reveal      revealRequest    // the caller's last scroll request, until the user acts
 
@@ -84,7 +84,7 @@ type revealRequest struct {
 
 // New returns an empty view.
 func New() *View {
-	v := &View{goalX: -1, wrapWidth: -1, prefixCache: map[int][]float32{}, geomCache: map[int]*rowGeom{}}
+	v := &View{bidi: &paragraphBidi{}, goalX: -1, wrapWidth: -1, prefixCache: map[int][]float32{}, geomCache: map[int]*rowGeom{}}
 	v.ExtendBaseWidget(v)
 	return v
 }
@@ -93,7 +93,7 @@ func New() *View {
 // the top.
 func (v *View) SetText(text string) {
 	v.text = []rune(text)
-	v.levels = bidiLevels(v.text, v.direction)
+	v.bidi = newParagraphBidi(v.text, v.direction)
 	v.highlights, v.depths = nil, nil
 	v.anchor, v.caret, v.goalX, v.selected, v.scrollY = 0, 0, -1, 0, 0
 	v.reveal = revealRequest{}
@@ -111,7 +111,7 @@ func (v *View) SetDirection(d Direction) {
 		return
 	}
 	v.direction = d
-	v.levels = bidiLevels(v.text, d)
+	v.bidi = newParagraphBidi(v.text, d)
 	v.invalidateLayout()
 	v.Refresh()
 }
