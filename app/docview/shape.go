@@ -195,8 +195,8 @@ func (s *shaper) shape(class fontClass, text []rune) *shapedWord {
 // script's, or, for a code point of no particular script (punctuation,
 // joiners, marks), the class of the code point before it when that font has
 // a glyph for it, so that "كلمة،" or "שלום." shape as one run. Quote marks
-// and brackets stay in the theme font: drawn alone in the Arabic font, Fyne
-// showed » as «.
+// and brackets stay in the theme font, so a mark looks the same in English
+// and Arabic text and is mirrored in one place (appendPieces).
 func (s *shaper) classes(text []rune, out []fontClass) []fontClass {
 	out = out[:0]
 	prev := fontTheme
