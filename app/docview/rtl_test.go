@@ -210,3 +210,35 @@ func TestExactDragNeverCutsAGraphemeCluster(t *testing.T) {
 	dragFromTo(w, v, caretPoint(v, 0), caretPoint(v, shin+1))
 	assertSelection(t, v, 0, shin+3)
 }
+
+func TestClicksHitTheCharacterDrawnThere(t *testing.T) {
+	texts := []string{
+		"قال 25% من السكان «نزحوا» (تقريباً).",
+		"The slogan «الشعب يريد» was heard 3 times 🙂.",
+		"ראש העירייה אמר: שָׁלוֹם 2024.",
+		"می‌خواهم کتاب‌ها را بخوانم",
+	}
+	for _, text := range texts {
+		t.Run(text, func(t *testing.T) {
+			v, _ := newTestView(t, text, 700, 200)
+			g := v.rowGeometry(0)
+			if g == nil {
+				t.Fatal("no bidi layout for the row")
+			}
+			seen := map[float32]bool{}
+			for k, c := range []rune(text) {
+				if g.adv[k] == 0 || breakSpace(c) {
+					continue
+				}
+				if seen[g.left[k]] {
+					t.Fatalf("two code points drawn at x=%v", g.left[k])
+				}
+				seen[g.left[k]] = true
+				got, ok := v.charAt(charPoint(v, k))
+				if !ok || got != k {
+					t.Fatalf("click on %q (offset %d) hit %d (%v)", string(c), k, got, ok)
+				}
+			}
+		})
+	}
+}
