@@ -242,3 +242,25 @@ func TestClicksHitTheCharacterDrawnThere(t *testing.T) {
 		})
 	}
 }
+
+func TestUpDownInRightToLeftTextKeepTheColumnFromTheRight(t *testing.T) {
+	text := "قال المتحدث باسم الحكومة إن المحادثات ستستأنف يوم الأحد مؤكداً أن وقف إطلاق النار صامد منذ أيام وأضاف لن نقبل بأي شروط مسبقة"
+	v, _ := newTestView(t, text, 300, 400)
+	v.ensureLayout()
+	if v.rowCount() < 3 {
+		t.Fatalf("want the text wrapped to 3 rows or more, got %d", v.rowCount())
+	}
+	v.Select(0, 0)
+	key(v, fyne.KeyDown)
+	row1, _ := v.rowRange(1)
+	if v.rowOf(v.Caret()) != 1 || v.Caret()-row1 > 2 {
+		t.Fatalf("Down from the first letter (at the right edge) went to %d, want the start of row 1 at %d (also at the right)", v.Caret(), row1)
+	}
+	key(v, fyne.KeyEnd)
+	if end := v.rowCaretEnd(1); v.Caret() != end {
+		t.Fatalf("End went to %d, want the row's logical end %d", v.Caret(), end)
+	}
+	if x, right := v.xOf(1, v.Caret()), v.xOf(1, row1); x >= right {
+		t.Fatalf("the logical end of an Arabic row is drawn at x=%v, not left of its start at x=%v", x, right)
+	}
+}
