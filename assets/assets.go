@@ -75,6 +75,9 @@ var notoSansHebrew []byte
 //go:embed fonts/NotoSansDevanagari-Regular.ttf
 var notoSansDevanagari []byte
 
+//go:embed fonts/NotoSansBengali-Regular.ttf
+var notoSansBengali []byte
+
 // NotoSansArabic is Noto Sans Arabic Regular (TrueType).
 func NotoSansArabic() []byte { return notoSansArabic }
 
@@ -83,3 +86,6 @@ func NotoSansHebrew() []byte { return notoSansHebrew }
 
 // NotoSansDevanagari is Noto Sans Devanagari Regular (TrueType).
 func NotoSansDevanagari() []byte { return notoSansDevanagari }
+
+// NotoSansBengali is Noto Sans Bengali Regular (TrueType).
+func NotoSansBengali() []byte { return notoSansBengali }

@@ -91,6 +91,7 @@ func TestShapedWordsDrawWhereTheyAreMeasured(t *testing.T) {
 		{"an Arabic word in Arabic text", "قال ", "المتحدث", " إن المحادثات."},
 		{"a Hebrew word with points", "אמר ", "שָׁלוֹם", " לכולם."},
 		{"a Devanagari conjunct", "इस ", "क्षेत्र", " में शांति है।"},
+		{"a Bengali conjunct with a vowel sign", "এই ", "ক্ষেত্রে", " শান্তি আছে।"},
 		{"a Persian word with a ZWNJ in English", "The word ", "کتاب‌ها", " means books."},
 	}
 	for _, tt := range words {

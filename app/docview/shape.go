@@ -25,6 +25,7 @@ const (
 	fontArabic
 	fontHebrew
 	fontDevanagari
+	fontBengali
 	fontClasses
 )
 
@@ -43,6 +44,8 @@ func scriptClass(r rune) fontClass {
 		return fontArabic
 	case r >= 0x0900 && r <= 0x097f, r >= 0xa8e0 && r <= 0xa8ff, r >= 0x1cd0 && r <= 0x1cff:
 		return fontDevanagari
+	case r >= 0x0980 && r <= 0x09ff:
+		return fontBengali
 	}
 	return fontTheme
 }
@@ -58,6 +61,7 @@ var fontScripts = [fontClasses]struct {
 	fontArabic:     {language.Arabic, "ar", di.DirectionRTL, "NotoSansArabic-Regular.ttf", assets.NotoSansArabic},
 	fontHebrew:     {language.Hebrew, "he", di.DirectionRTL, "NotoSansHebrew-Regular.ttf", assets.NotoSansHebrew},
 	fontDevanagari: {language.Devanagari, "hi", di.DirectionLTR, "NotoSansDevanagari-Regular.ttf", assets.NotoSansDevanagari},
+	fontBengali:    {language.Bengali, "bn", di.DirectionLTR, "NotoSansBengali-Regular.ttf", assets.NotoSansBengali},
 }
 
 // shapedWord is a shaped piece of text: the advance of each of its code
