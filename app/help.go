@@ -20,7 +20,7 @@ func shortcutHelp() [][2]string {
 	return [][2]string{
 		{"Drag", "select whole words (hold Alt for exact characters)"},
 		{"Double / triple / fourth click", "select a word / its sentence / its paragraph"},
-		{"Shift+arrows", "select by character (never snapped)"},
+		{"Shift+arrows", "select by character, a letter with its marks or an emoji as one (never snapped); Left/Right move back/forward in reading order, so in Arabic or Hebrew Right moves the caret left on screen"},
 		{"Ctrl+Shift+Left/Right", "extend the selection by a word, quote marks and punctuation with it"},
 		{"Shift+Home / Shift+End", "select to the start / end of the line"},
 		{"Ctrl+Home / Ctrl+End", "go to the start / end of the document (with Shift: select)"},

@@ -31,9 +31,10 @@ func TestShiftArrowsThenADigitTagsThroughTheFocusedView(t *testing.T) {
 		t.Fatalf("focused = %T, want the document view", focused)
 	}
 	keyable := focused.(desktop.Keyable)
-	// Caret to the start of line 2 (after the emoji and CRLF), then select 15 code
+	// Caret to the start of line 2 (after the emoji and CRLF, which the caret
+	// crosses in one step: it is one grapheme cluster), then select 15 code
 	// points: the quote with its curly marks.
-	for range 33 {
+	for range 32 {
 		pressKey(focused, fyne.KeyRight)
 	}
 	keyable.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})

@@ -73,3 +73,31 @@ func SampleDocument() annotate.Document {
 		Sample: true,
 	}
 }
+
+// Fonts for scripts the theme font lacks, bundled so that the document view
+// renders them on a machine without them (SIL Open Font Licence, see
+// fonts/OFL.txt).
+
+//go:embed fonts/NotoSansArabic-Regular.ttf
+var notoSansArabic []byte
+
+//go:embed fonts/NotoSansHebrew-Regular.ttf
+var notoSansHebrew []byte
+
+//go:embed fonts/NotoSansDevanagari-Regular.ttf
+var notoSansDevanagari []byte
+
+//go:embed fonts/NotoSansBengali-Regular.ttf
+var notoSansBengali []byte
+
+// NotoSansArabic is Noto Sans Arabic Regular (TrueType).
+func NotoSansArabic() []byte { return notoSansArabic }
+
+// NotoSansHebrew is Noto Sans Hebrew Regular (TrueType).
+func NotoSansHebrew() []byte { return notoSansHebrew }
+
+// NotoSansDevanagari is Noto Sans Devanagari Regular (TrueType).
+func NotoSansDevanagari() []byte { return notoSansDevanagari }
+
+// NotoSansBengali is Noto Sans Bengali Regular (TrueType).
+func NotoSansBengali() []byte { return notoSansBengali }

@@ -14,6 +14,7 @@ packages=(
   gcc-mingw-w64-x86-64                                        # Windows cross-build
   icoutils desktop-file-utils xz-utils make                   # package checks (wrestool, desktop-file-validate)
   python3                                                     # offset cross-checks in tests
+  unicode-data                                                # BidiCharacterTest.txt for the docview bidi conformance test
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -14,10 +14,15 @@ const benchSize = 1 << 20 // 1 MiB of UTF-8
 // openBench returns a 900x700 window showing a 1 MB article.
 func openBench(b *testing.B) (*View, fyne.Window, string) {
 	b.Helper()
-	text := sampletext.Article(benchSize, 1)
+	return openBenchText(b, sampletext.Article(benchSize, 1))
+}
+
+// openBenchText returns a 900x700 window showing text.
+func openBenchText(b *testing.B, text string) (*View, fyne.Window, string) {
+	b.Helper()
 	v, w := newTestView(b, text, 900, 700)
 	v.ensureLayout()
-	if len(v.rows) < 5000 {
+	if len(v.rows) < 2000 {
 		b.Fatalf("only %d rows for a 1 MB article", len(v.rows))
 	}
 	return v, w, text
@@ -101,5 +106,49 @@ func BenchmarkWrap1MB(b *testing.B) {
 	for b.Loop() {
 		i++
 		v.rows = wrapRows(v.text, widths[i%2], v.widths)
+	}
+}
+
+// BenchmarkOpenArabic1MB is BenchmarkOpen1MB on a 1 MB Arabic article: bidi
+// levels for every paragraph, shaping of each distinct word while wrapping.
+// Every iteration is a fresh view, so the shaping cache starts empty.
+func BenchmarkOpenArabic1MB(b *testing.B) {
+	_, w, text := openBenchText(b, sampletext.ArabicArticle(benchSize, 1))
+	for b.Loop() {
+		v := New()
+		v.SetText(text)
+		w.SetContent(v)
+		if len(test.WidgetRenderer(v).Objects()) == 0 {
+			b.Fatal("nothing drawn")
+		}
+	}
+}
+
+// BenchmarkSelectDragArabic1MB is BenchmarkSelectDrag1MB on the Arabic article.
+func BenchmarkSelectDragArabic1MB(b *testing.B) {
+	v, _, _ := openBenchText(b, sampletext.ArabicArticle(benchSize, 1))
+	v.ScrollToOffset(len(v.text) / 2)
+	start := fyne.NewPos(40, 100)
+	i := 0
+	for b.Loop() {
+		i++
+		to := fyne.NewPos(float32(100+i%400), float32(150+i%300))
+		v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.Delta{DX: to.X - start.X, DY: to.Y - start.Y}})
+	}
+	v.DragEnd()
+}
+
+// BenchmarkScrollArabic1MB is BenchmarkScroll1MB on the Arabic article.
+func BenchmarkScrollArabic1MB(b *testing.B) {
+	v, _, _ := openBenchText(b, sampletext.ArabicArticle(benchSize, 1))
+	v.ScrollToOffset(len(v.text) / 2)
+	i := 0
+	for b.Loop() {
+		i++
+		dy := float32(-60)
+		if i%200 >= 100 {
+			dy = 60
+		}
+		v.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: dy}})
 	}
 }

@@ -53,26 +53,24 @@ func (v *View) FindMatches() ([]annotate.Range, int) {
 }
 
 // appendFindMarks adds a rectangle for each match on the row [rowStart, rowEnd).
-func (v *View) appendFindMarks(objects []fyne.CanvasObject, rowStart, rowEnd int, segment func(start, end int) (float32, float32, bool), rect func() *canvas.Rectangle, top, textHeight float32) []fyne.CanvasObject {
+func (v *View) appendFindMarks(objects []fyne.CanvasObject, rowStart, rowEnd int, segments func(start, end int) [][2]float32, rect func() *canvas.Rectangle, top, textHeight float32) []fyne.CanvasObject {
 	ms := v.find.matches
 	if len(ms) == 0 {
 		return objects
 	}
 	warning := v.Theme().Color(theme.ColorNameWarning, fyne.CurrentApp().Settings().ThemeVariant())
 	for i := sort.Search(len(ms), func(i int) bool { return ms[i].End > rowStart }); i < len(ms) && ms[i].Start < rowEnd; i++ {
-		x0, x1, ok := segment(ms[i].Start, ms[i].End)
-		if !ok {
-			continue
-		}
 		alpha := uint8(findAlpha)
 		if i == v.find.current {
 			alpha = findCurrentAlpha
 		}
-		mark := rect()
-		mark.FillColor = fillColor(warning, alpha)
-		mark.Move(fyne.NewPos(x0, top))
-		mark.Resize(fyne.NewSize(x1-x0, textHeight))
-		objects = append(objects, mark)
+		for _, seg := range segments(ms[i].Start, ms[i].End) {
+			mark := rect()
+			mark.FillColor = fillColor(warning, alpha)
+			mark.Move(fyne.NewPos(seg[0], top))
+			mark.Resize(fyne.NewSize(seg[1]-seg[0], textHeight))
+			objects = append(objects, mark)
+		}
 	}
 	return objects
 }

@@ -49,8 +49,13 @@ func charPoint(v *View, offset int) fyne.Position {
 	v.ensureLayout()
 	row := v.rowOf(offset)
 	start, _ := v.rowRange(row)
-	p := v.rowPrefix(row)
-	x := v.padding() + (p[offset-start]+p[offset-start+1])/2
+	var x float32
+	if g := v.rowGeometry(row); g != nil {
+		x = v.padding() + g.left[offset-start] + g.adv[offset-start]/2
+	} else {
+		p := v.rowPrefix(row)
+		x = v.padding() + (p[offset-start]+p[offset-start+1])/2
+	}
 	return fyne.NewPos(x, v.rowTop(row)-v.scrollY+v.textHeight/2)
 }
 

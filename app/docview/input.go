@@ -139,7 +139,7 @@ func (v *View) moveKey(name fyne.KeyName, extend, word bool) bool {
 		case collapse:
 			v.userMove(start, false, false)
 		default:
-			v.userMove(max(v.caret-1, 0), extend, false)
+			v.userMove(prevGrapheme(v.text, v.caret), extend, false)
 		}
 	case fyne.KeyRight:
 		switch {
@@ -148,7 +148,7 @@ func (v *View) moveKey(name fyne.KeyName, extend, word bool) bool {
 		case collapse:
 			v.userMove(end, false, false)
 		default:
-			v.userMove(min(v.caret+1, n), extend, false)
+			v.userMove(nextGrapheme(v.text, v.caret), extend, false)
 		}
 	case fyne.KeyUp:
 		v.userMove(v.rowsAway(-1), extend, true)
@@ -420,7 +420,15 @@ func (v *View) exactSelection() bool {
 // words unless exactSelection; the caret stays on the pointer's side.
 func (v *View) dragSelect(offset int) {
 	anchor, caret := v.drag.origin, offset
-	if !v.exactSelection() {
+	if v.exactSelection() {
+		// Exact, but never a piece of a grapheme cluster.
+		start, end := snapToGraphemes(v.text, min(anchor, caret), max(anchor, caret))
+		if caret >= anchor {
+			anchor, caret = start, end
+		} else {
+			anchor, caret = end, start
+		}
+	} else {
 		start, end := annotate.SnapToWords(v.text, min(anchor, caret), max(anchor, caret))
 		if start < end {
 			if caret >= anchor {

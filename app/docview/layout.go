@@ -21,6 +21,9 @@ type runeWidths struct {
 	low     [0x3000]float32 // width+1 of code points below 0x3000; 0 = not measured yet
 	high    map[rune]float32
 	measure func(text string, size float32, style fyne.TextStyle) fyne.Size
+	// shaper measures words of scripts that need shaping (Arabic, Hebrew,
+	// Devanagari); nil measures every code point alone.
+	shaper *shaper
 }
 
 func newRuneWidths(size float32, style fyne.TextStyle, measure func(string, float32, fyne.TextStyle) fyne.Size) *runeWidths {
@@ -114,9 +117,16 @@ func wrapRows(text []rune, width float32, w *runeWidths) []int32 {
 		}
 		j := i
 		var wordWidth float32
+		shaped := false
 		for j < n && text[j] != '\n' && !breakSpace(text[j]) {
+			if c := text[j]; c >= 0x0590 && w.shaper != nil && scriptClass(c) != fontTheme {
+				shaped = true
+			}
 			wordWidth += w.width(text[j])
 			j++
+		}
+		if shaped {
+			wordWidth = w.shaper.wordWidth(text[i:j], w)
 		}
 		if x+wordWidth <= width {
 			x += wordWidth
@@ -213,6 +223,9 @@ func (v *View) rowPrefix(r int) []float32 {
 
 // xOf returns the x of a caret offset within its row, relative to the text's left edge.
 func (v *View) xOf(r, offset int) float32 {
+	if g := v.rowGeometry(r); g != nil {
+		return g.caretX(offset)
+	}
 	start, _ := v.rowRange(r)
 	p := v.rowPrefix(r)
 	k := min(max(offset-start, 0), len(p)-1)
@@ -223,6 +236,9 @@ func (v *View) xOf(r, offset int) float32 {
 func (v *View) offsetInRow(r int, x float32) int {
 	start, _ := v.rowRange(r)
 	limit := v.rowCaretEnd(r) - start
+	if g := v.rowGeometry(r); g != nil {
+		return g.offsetNear(x, limit)
+	}
 	p := v.rowPrefix(r)
 	k := sort.Search(limit+1, func(i int) bool { return p[i] >= x })
 	if k > limit {
@@ -238,6 +254,10 @@ func (v *View) offsetInRow(r int, x float32) int {
 func (v *View) charInRow(r int, x float32) (int, bool) {
 	start, _ := v.rowRange(r)
 	content := v.rowContentEnd(r) - start
+	if g := v.rowGeometry(r); g != nil {
+		k := g.hit(x, content)
+		return k, k >= 0
+	}
 	p := v.rowPrefix(r)
 	if x < 0 || content == 0 || x >= p[content] {
 		return 0, false

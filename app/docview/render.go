@@ -33,6 +33,7 @@ type renderer struct {
 	words   []fyne.CanvasObject // scratch: texts
 	above   []fyne.CanvasObject // scratch: outline, caret, scroll bar
 	word    []rune              // scratch for the drawn form of a word
+	spans   [][2]float32        // scratch: visual pieces of a range on a row
 }
 
 func newRenderer(v *View) *renderer {
@@ -80,6 +81,7 @@ func (r *renderer) build() {
 		}
 		t := r.texts[usedTexts]
 		usedTexts++
+		t.FontSource = nil // pooled: a shaped piece may have set it
 		return t
 	}
 
@@ -128,48 +130,67 @@ func (r *renderer) build() {
 
 	for row := first; row <= last; row++ {
 		rowStart, rowEnd := v.rowRange(row)
-		prefix := v.rowPrefix(row)
+		geom := v.rowGeometry(row)
+		var prefix []float32
+		if geom == nil {
+			prefix = v.rowPrefix(row)
+		}
 		top := snap(v.rowTop(row) - v.scrollY)
 		xOf := func(offset int) float32 { return p.pad + prefix[offset-rowStart] }
-		// segment returns the x extent of [start, end) on this row.
-		segment := func(start, end int) (x0, x1 float32, ok bool) {
+		// segments returns the x extents of [start, end) on this row, left to
+		// right: one for left-to-right text, one per visual piece in a row
+		// with bidirectional text.
+		segments := func(start, end int) [][2]float32 {
 			start, end = max(start, rowStart), min(end, rowEnd)
 			if start >= end {
-				return 0, 0, false
+				return nil
 			}
-			return xOf(start), xOf(end), true
+			if geom != nil {
+				r.spans = geom.spans(start, end, r.spans)
+				for k := range r.spans {
+					r.spans[k][0] += p.pad
+					r.spans[k][1] += p.pad
+				}
+				return r.spans
+			}
+			r.spans = append(r.spans[:0], [2]float32{xOf(start), xOf(end)})
+			return r.spans
 		}
 
 		for _, i := range onScreen {
 			h := v.highlights[i]
-			x0, x1, ok := segment(h.Start, h.End)
-			if !ok {
-				continue
+			for _, seg := range segments(h.Start, h.End) {
+				x0, x1 := seg[0], seg[1]
+				fill := rect()
+				fill.FillColor = fillColor(h.Color, fillAlpha)
+				fill.Move(fyne.NewPos(x0, top))
+				fill.Resize(fyne.NewSize(x1-x0, p.textHeight))
+				band := rect()
+				band.FillColor = fillColor(h.Color, bandAlpha)
+				band.Move(fyne.NewPos(x0, top+p.textHeight+float32(min(v.depths[i], maxBands-1)*bandHeight)))
+				band.Resize(fyne.NewSize(x1-x0, bandHeight))
+				r.below = append(r.below, fill, band)
 			}
-			fill := rect()
-			fill.FillColor = fillColor(h.Color, fillAlpha)
-			fill.Move(fyne.NewPos(x0, top))
-			fill.Resize(fyne.NewSize(x1-x0, p.textHeight))
-			band := rect()
-			band.FillColor = fillColor(h.Color, bandAlpha)
-			band.Move(fyne.NewPos(x0, top+p.textHeight+float32(min(v.depths[i], maxBands-1)*bandHeight)))
-			band.Resize(fyne.NewSize(x1-x0, bandHeight))
-			r.below = append(r.below, fill, band)
 		}
-		r.below = v.appendFindMarks(r.below, rowStart, rowEnd, segment, rect, top, p.textHeight)
-		if x0, x1, ok := segment(selStart, selEnd); ok && !selectionIsHighlight {
-			if selEnd > rowEnd-1 && rowEnd > rowStart && v.text[rowEnd-1] == '\n' {
-				x1 += v.widths.width(' ') // show that the line end is selected
+		r.below = v.appendFindMarks(r.below, rowStart, rowEnd, segments, rect, top, p.textHeight)
+		if !selectionIsHighlight {
+			segs := segments(selStart, selEnd)
+			for k, seg := range segs {
+				x0, x1 := seg[0], seg[1]
+				if k == len(segs)-1 && geom == nil && selEnd > rowEnd-1 && rowEnd > rowStart && v.text[rowEnd-1] == '\n' {
+					x1 += v.widths.width(' ') // show that the line end is selected
+				}
+				sel := rect()
+				sel.FillColor = p.selection
+				sel.Move(fyne.NewPos(x0, top))
+				sel.Resize(fyne.NewSize(x1-x0, p.textHeight))
+				r.below = append(r.below, sel)
 			}
-			sel := rect()
-			sel.FillColor = p.selection
-			sel.Move(fyne.NewPos(x0, top))
-			sel.Resize(fyne.NewSize(x1-x0, p.textHeight))
-			r.below = append(r.below, sel)
 		}
 		if selectedIndex >= 0 {
 			h := v.highlights[selectedIndex]
-			if x0, x1, ok := segment(h.Start, h.End); ok {
+			for _, seg := range segments(h.Start, h.End) {
+				x0, x1 := seg[0], seg[1]
 				outline := rect()
 				outline.FillColor = color.Transparent
 				outline.StrokeColor = fillColor(h.Color, 0xff)
@@ -185,6 +206,10 @@ func (r *renderer) build() {
 		}
 		r.above = v.appendHandles(r.above, row, rect, p.textHeight)
 
+		if geom != nil {
+			r.words = r.appendPieces(r.words, geom, p, top, snap, text)
+			continue
+		}
 		// Words: runs of code points between break spaces, without the
 		// zero-width ones ('\r', joiners, controls) that would draw as boxes.
 		content := v.rowContentEnd(row)
@@ -252,4 +277,69 @@ func (r *renderer) build() {
 // as a box; joiners and combining marks are zero-width too but part of a glyph.
 func controlRune(c rune) bool {
 	return c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0xfeff || c == 0xad || c == 0x200b || c == 0x2060
+}
+
+// appendPieces draws a row laid out by rowGeometry: each piece at its visual
+// x, shaped runs in their script's bundled font (Fyne shapes a text object
+// itself, so a right-to-left run drawn as one object comes out joined and in
+// visual order), neutrals at right-to-left levels mirrored.
+func (r *renderer) appendPieces(objects []fyne.CanvasObject, g *rowGeom, p paint, top float32, snap func(float32) float32, text func() *canvas.Text) []fyne.CanvasObject {
+	v := r.view
+	for _, pc := range g.pieces {
+		r.word = r.word[:0]
+		for _, c := range v.text[pc.start:pc.end] {
+			if !controlRune(c) {
+				if pc.rtl && pc.end-pc.start == 1 {
+					c = mirrored(c)
+				}
+				r.word = append(r.word, c)
+			}
+		}
+		if len(r.word) == 0 {
+			continue
+		}
+		t := text()
+		t.Text = string(r.word)
+		t.Color = p.fg
+		t.TextSize = p.textSize
+		t.TextStyle = fyne.TextStyle{}
+		t.FontSource = v.widths.shaper.resource(pc.class)
+		x0, x1 := g.extent(pc.start, pc.end)
+		t.Move(fyne.NewPos(snap(p.pad+x0), snap(top+v.widths.shaper.baselineShift(pc.class))))
+		t.Resize(fyne.NewSize(x1-x0, p.textHeight))
+		objects = append(objects, t)
+	}
+	return objects
+}
+
+// mirrored returns the mirror image of a paired punctuation mark drawn at a
+// right-to-left level (UAX #9 L4) when it is drawn alone.
+func mirrored(c rune) rune {
+	switch c {
+	case '(':
+		return ')'
+	case ')':
+		return '('
+	case '[':
+		return ']'
+	case ']':
+		return '['
+	case '{':
+		return '}'
+	case '}':
+		return '{'
+	case '<':
+		return '>'
+	case '>':
+		return '<'
+	case '«':
+		return '»'
+	case '»':
+		return '«'
+	case '‹':
+		return '›'
+	case '›':
+		return '‹'
+	}
+	return c
 }

@@ -65,7 +65,10 @@ type View struct {
 	textHeight  float32
 	rowHeight   float32
 	prefixCache map[int][]float32
-	reveal      revealRequest // the caller's last scroll request, until the user acts
+	direction   Direction        // base direction of paragraphs (SetDirection)
+	bidi        *paragraphBidi   // bidi levels of the paragraphs laid out so far
+	geomCache   map[int]*rowGeom // visual layout of rows that need it; nil entries for plain rows
+	reveal      revealRequest    // the caller's last scroll request, until the user acts
 
 	drag   dragState
 	clicks clickState
@@ -85,7 +88,7 @@ type revealRequest struct {
 
 // New returns an empty view.
 func New() *View {
-	v := &View{goalX: -1, wrapWidth: -1, prefixCache: map[int][]float32{}}
+	v := &View{bidi: &paragraphBidi{}, goalX: -1, wrapWidth: -1, prefixCache: map[int][]float32{}, geomCache: map[int]*rowGeom{}}
 	v.ExtendBaseWidget(v)
 	return v
 }
@@ -94,11 +97,25 @@ func New() *View {
 // the top.
 func (v *View) SetText(text string) {
 	v.text = []rune(text)
+	v.bidi = newParagraphBidi(v.text, v.direction)
 	v.highlights, v.depths = nil, nil
 	v.anchor, v.caret, v.goalX, v.selected, v.scrollY = 0, 0, -1, 0, 0
 	v.reveal = revealRequest{}
 	v.DragEnd()
 	v.drag, v.clicks, v.find = dragState{}, clickState{}, findState{}
+	v.invalidateLayout()
+	v.Refresh()
+}
+
+// SetDirection sets the base direction of the document's paragraphs:
+// DirectionAuto (the default) takes each paragraph's from its first strong
+// character; right-to-left paragraphs are right-aligned.
+func (v *View) SetDirection(d Direction) {
+	if d == v.direction {
+		return
+	}
+	v.direction = d
+	v.bidi = newParagraphBidi(v.text, d)
 	v.invalidateLayout()
 	v.Refresh()
 }
@@ -258,6 +275,7 @@ func (v *View) invalidateLayout() {
 	v.wrapWidth = -1
 	v.rows = nil
 	clear(v.prefixCache)
+	clear(v.geomCache)
 }
 
 // ensureLayout wraps the text if the width, the text or the text size changed.
@@ -289,6 +307,7 @@ func (v *View) ensureLayout() {
 	}
 	if sizeChanged {
 		v.widths = newRuneWidths(size, fyne.TextStyle{}, fyne.MeasureText)
+		v.widths.shaper = newShaper(size)
 		v.textHeight = fyne.MeasureText("M", size, fyne.TextStyle{}).Height
 		v.rowHeight = float32(math.Ceil(float64(v.textHeight))) + 3*bandHeight
 		v.invalidateLayout()
@@ -296,6 +315,7 @@ func (v *View) ensureLayout() {
 	v.rows = wrapRows(v.text, width, v.widths)
 	v.wrapWidth = width
 	clear(v.prefixCache)
+	clear(v.geomCache)
 	if topOffset >= 0 {
 		v.scrollY = v.rowTop(v.rowOf(topOffset)) + intoRow*v.rowHeight
 	}

@@ -1,0 +1,254 @@
+package docview
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/newsmark/newsmark/assets"
+)
+
+// fontClass names the font a code point is measured and drawn in: the
+// theme's, or one of the bundled Noto fonts for a script that needs shaping.
+type fontClass uint8
+
+const (
+	fontTheme fontClass = iota
+	fontArabic
+	fontHebrew
+	fontDevanagari
+	fontBengali
+	fontClasses
+)
+
+// scriptClass returns the bundled font a code point's script needs, or
+// fontTheme. Code points of the common and inherited scripts (spaces,
+// punctuation, joiners) get fontTheme here; shapedClasses lets them join the
+// script run they sit in.
+func scriptClass(r rune) fontClass {
+	switch {
+	case r < 0x0590:
+		return fontTheme
+	case r <= 0x05ff, r >= 0xfb1d && r <= 0xfb4f:
+		return fontHebrew
+	case r <= 0x06ff, r >= 0x0750 && r <= 0x077f, r >= 0x0870 && r <= 0x08ff,
+		r >= 0xfb50 && r <= 0xfdff, r >= 0xfe70 && r <= 0xfefe:
+		return fontArabic
+	case r >= 0x0900 && r <= 0x097f, r >= 0xa8e0 && r <= 0xa8ff, r >= 0x1cd0 && r <= 0x1cff:
+		return fontDevanagari
+	case r >= 0x0980 && r <= 0x09ff:
+		return fontBengali
+	}
+	return fontTheme
+}
+
+var fontScripts = [fontClasses]struct {
+	script language.Script
+	lang   language.Language
+	dir    di.Direction
+	name   string
+	data   func() []byte
+}{
+	fontTheme:      {},
+	fontArabic:     {language.Arabic, "ar", di.DirectionRTL, "NotoSansArabic-Regular.ttf", assets.NotoSansArabic},
+	fontHebrew:     {language.Hebrew, "he", di.DirectionRTL, "NotoSansHebrew-Regular.ttf", assets.NotoSansHebrew},
+	fontDevanagari: {language.Devanagari, "hi", di.DirectionLTR, "NotoSansDevanagari-Regular.ttf", assets.NotoSansDevanagari},
+	fontBengali:    {language.Bengali, "bn", di.DirectionLTR, "NotoSansBengali-Regular.ttf", assets.NotoSansBengali},
+}
+
+// shapedWord is a shaped piece of text: the advance of each of its code
+// points (a cluster's advance shared evenly by the code points it holds) and
+// their sum.
+type shapedWord struct {
+	advances []float32
+	width    float32
+}
+
+// shaper shapes runs of the bundled scripts with HarfBuzz (go-text) in the
+// same font and size Fyne draws them with, and caches the result per distinct
+// piece of text: an article repeats its words, so shaping costs once per word.
+type shaper struct {
+	size  float32
+	faces [fontClasses]*font.Face
+	res   [fontClasses]fyne.Resource
+	err   [fontClasses]error
+	hb    shaping.HarfbuzzShaper
+	cache map[string]*shapedWord
+	key   []byte
+	// drop[c] moves class c's text up so its baseline meets the theme font's
+	// (Fyne puts a text's baseline at its own font's ascent); NaN until measured.
+	drop [fontClasses]float32
+}
+
+func newShaper(size float32) *shaper {
+	s := &shaper{size: size, cache: map[string]*shapedWord{}}
+	for c := range s.drop {
+		s.drop[c] = float32(math.NaN())
+	}
+	return s
+}
+
+// baselineShift returns how far to move a text object of the class down
+// (negative: up) so that its baseline lines up with the theme font's.
+func (s *shaper) baselineShift(class fontClass) float32 {
+	if class == fontTheme {
+		return 0
+	}
+	if d := s.drop[class]; !math.IsNaN(float64(d)) {
+		return d
+	}
+	d := float32(0)
+	if res := s.resource(class); res != nil && fyne.CurrentApp() != nil {
+		drv := fyne.CurrentApp().Driver()
+		_, theme := drv.RenderedTextSize("M", s.size, fyne.TextStyle{}, nil)
+		_, own := drv.RenderedTextSize(" ", s.size, fyne.TextStyle{}, res)
+		d = theme - own
+	}
+	s.drop[class] = d
+	return d
+}
+
+// face returns the parsed font of a class, or nil if it cannot be used.
+func (s *shaper) face(class fontClass) *font.Face {
+	if class == fontTheme || s.err[class] != nil {
+		return nil
+	}
+	if s.faces[class] == nil {
+		info := fontScripts[class]
+		face, err := font.ParseTTF(bytes.NewReader(info.data()))
+		if err != nil {
+			s.err[class] = fmt.Errorf("parse bundled font %s: %w", info.name, err)
+			fyne.LogError("docview", s.err[class])
+			return nil
+		}
+		s.faces[class] = face
+		s.res[class] = fyne.NewStaticResource(info.name, info.data())
+	}
+	return s.faces[class]
+}
+
+// resource is the font Fyne draws a class in (nil: the theme's).
+func (s *shaper) resource(class fontClass) fyne.Resource {
+	if s.face(class) == nil {
+		return nil
+	}
+	return s.res[class]
+}
+
+// hasGlyph reports whether the class's font draws r itself.
+func (s *shaper) hasGlyph(class fontClass, r rune) bool {
+	f := s.face(class)
+	if f == nil {
+		return false
+	}
+	_, ok := f.NominalGlyph(r)
+	return ok
+}
+
+// shape returns the shaped advances of text in the class's font.
+func (s *shaper) shape(class fontClass, text []rune) *shapedWord {
+	s.key = append(append(s.key[:0], byte(class)), string(text)...)
+	if w, ok := s.cache[string(s.key)]; ok {
+		return w
+	}
+	w := &shapedWord{advances: make([]float32, len(text))}
+	if face := s.face(class); face != nil && len(text) > 0 {
+		info := fontScripts[class]
+		out := s.hb.Shape(shaping.Input{
+			Text: text, RunStart: 0, RunEnd: len(text),
+			Direction: info.dir, Face: face, Size: fixed.Int26_6(s.size * 64),
+			Script: info.script, Language: info.lang,
+		})
+		cluster := make([]float32, len(text))
+		runes := make([]int, len(text))
+		for _, g := range out.Glyphs {
+			if g.ClusterIndex >= 0 && g.ClusterIndex < len(text) {
+				cluster[g.ClusterIndex] += float32(g.Advance) / 64
+				runes[g.ClusterIndex] = max(runes[g.ClusterIndex], g.RuneCount)
+			}
+		}
+		for k := 0; k < len(text); k++ {
+			n := max(runes[k], 1)
+			if cluster[k] == 0 && runes[k] == 0 {
+				continue
+			}
+			for j := k; j < min(k+n, len(text)); j++ {
+				w.advances[j] = cluster[k] / float32(n)
+			}
+		}
+		for _, a := range w.advances {
+			w.width += a
+		}
+	}
+	if len(s.cache) >= 1<<16 {
+		clear(s.cache)
+	}
+	s.cache[string(s.key)] = w
+	return w
+}
+
+// classes fills out with the font class of each code point of text: its
+// script's, or, for a code point of no particular script (punctuation,
+// joiners, marks), the class of the code point before it when that font has
+// a glyph for it, so that "كلمة،" or "שלום." shape as one run. Quote marks
+// and brackets stay in the theme font, so a mark looks the same in English
+// and Arabic text and is mirrored in one place (appendPieces).
+func (s *shaper) classes(text []rune, out []fontClass) []fontClass {
+	out = out[:0]
+	prev := fontTheme
+	for _, r := range text {
+		c := scriptClass(r)
+		if c == fontTheme && prev != fontTheme && !breakSpace(r) && r != '\n' &&
+			(r < '0' || r > '9') && !unicode.In(r, unicode.Ps, unicode.Pe, unicode.Pi, unicode.Pf) &&
+			(zeroWidth(r) || s.hasGlyph(prev, r)) {
+			c = prev
+		}
+		if c != fontTheme && s.face(c) == nil {
+			c = fontTheme
+		}
+		out = append(out, c)
+		prev = c
+	}
+	return out
+}
+
+// complexWord reports whether a word holds a code point of a shaped script.
+func complexWord(word []rune) bool {
+	for _, r := range word {
+		if r >= 0x0590 && scriptClass(r) != fontTheme {
+			return true
+		}
+	}
+	return false
+}
+
+// wordWidth measures a word holding shaped scripts: its pieces of one class
+// shaped, the rest per code point.
+func (s *shaper) wordWidth(word []rune, w *runeWidths) float32 {
+	var classes [64]fontClass
+	cls := s.classes(word, classes[:0])
+	var width float32
+	for i := 0; i < len(word); {
+		j := i + 1
+		for j < len(word) && cls[j] == cls[i] {
+			j++
+		}
+		if cls[i] == fontTheme {
+			for _, r := range word[i:j] {
+				width += w.width(r)
+			}
+		} else {
+			width += s.shape(cls[i], word[i:j]).width
+		}
+		i = j
+	}
+	return width
+}
