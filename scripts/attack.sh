@@ -64,7 +64,7 @@ nm import "$work/in"
 echo "Broken promise 2: export destinations (at $((SECONDS - started)) s)"
 mkfifo "$work/pipe.jsonl"
 (cat "$work/pipe.jsonl" >"$work/from-pipe.jsonl") &
-nm export --format spacy --out "$work/pipe.jsonl"
+nm export --status all --format spacy --out "$work/pipe.jsonl"
 wait
 expect "export into a named pipe writes through it" test "$(wc -l <"$work/from-pipe.jsonl")" -eq 60
 expect "the named pipe is still a named pipe" is_fifo "$work/pipe.jsonl"
@@ -72,7 +72,7 @@ expect "the named pipe is still a named pipe" is_fifo "$work/pipe.jsonl"
 mkdir -p "$work/real"
 echo old >"$work/real/data.jsonl"
 ln -s real/data.jsonl "$work/link.jsonl"
-nm export --format spacy --out "$work/link.jsonl"
+nm export --status all --format spacy --out "$work/link.jsonl"
 expect "export through a symlink succeeds" test $rc -eq 0
 expect "the symlink stays a symlink" is_link "$work/link.jsonl"
 expect "its target holds the export" test "$(wc -l <"$work/real/data.jsonl")" -eq 60
@@ -83,24 +83,24 @@ if [[ $(id -u) -eq 0 ]]; then
 else
   devnull=/dev/null
 fi
-nm export --format hf --out "$devnull"
+nm export --status all --format hf --out "$devnull"
 expect "export to a character device succeeds" test $rc -eq 0
 expect "the device node is still a device" is_chardev "$devnull"
 expect "hf writes no labels.json beside a device" gone "$(dirname "$devnull")/labels.json"
 
 head -c 1000000 /dev/zero >"$work/.stale.jsonl.tmp-123456"
 mkdir -p "$work/.brat.tmp-42" && echo x >"$work/.brat.tmp-42/.newsmark-export"
-nm export --format spacy --out "$work/fresh.jsonl"
+nm export --status all --format spacy --out "$work/fresh.jsonl"
 expect "a killed export's temp file is removed by the next export" gone "$work/.stale.jsonl.tmp-123456"
 expect "a killed export's temp folder is removed too" gone "$work/.brat.tmp-42"
 
 echo '{"id2label": {"0": "PER"}}' >"$work/labels.json"
 cp "$work/labels.json" "$work/labels.orig"
-nm export --format hf --out "$work/train.jsonl"
+nm export --status all --format hf --out "$work/train.jsonl"
 expect "hf refuses to replace an unrelated labels.json" test $rc -eq 1
 expect "and says how to allow it" has "$err" "--replace-labels"
 expect "the unrelated labels.json is untouched" same "$work/labels.json" "$work/labels.orig"
-nm export --format hf --out "$work/train.jsonl" --replace-labels
+nm export --status all --format hf --out "$work/train.jsonl" --replace-labels
 expect "--replace-labels replaces it" test $rc -eq 0
 
 echo "Broken promise 3: a damaged database is not written to (at $((SECONDS - started)) s)"
