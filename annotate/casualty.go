@@ -1,5 +1,7 @@
 package annotate
 
+import "strconv"
+
 import "strings"
 
 // LabelCasualty is the default label of casualty figures.
@@ -63,4 +65,21 @@ func CasualtyFromSpan(title string, s Span) Casualty {
 	c.Kind = strings.TrimSpace(s.Attrs["kind"].Text)
 	c.Group = strings.TrimSpace(s.Attrs["group"].Text)
 	return c
+}
+
+// FigureText is the figure as tables show it: the count, a range min–max, an open
+// range (20+, ≤30), or "" when the figure has no number ("dozens").
+func (c Casualty) FigureText() string {
+	n := func(p *float64) string { return strconv.FormatFloat(*p, 'f', -1, 64) }
+	switch {
+	case c.Count != nil:
+		return n(c.Count)
+	case c.Min != nil && c.Max != nil:
+		return n(c.Min) + "–" + n(c.Max)
+	case c.Min != nil:
+		return n(c.Min) + "+"
+	case c.Max != nil:
+		return "≤" + n(c.Max)
+	}
+	return ""
 }

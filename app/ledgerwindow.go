@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"sort"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -326,24 +325,9 @@ func (c *casualtiesWindow) load() error {
 		if r.Confirmed {
 			confirmed = "yes"
 		}
-		cells[i] = []string{fmt.Sprint(r.DocID), r.Title, casualtyFigure(r), r.Kind, r.Qualifier, r.Group, confirmed, snippet(r.Text)}
+		cells[i] = []string{fmt.Sprint(r.DocID), r.Title, r.FigureText(), r.Kind, r.Qualifier, r.Group, confirmed, snippet(r.Text)}
 	}
 	c.table.setRows(cells)
 	return nil
 }
 
-// casualtyFigure is the count, or the range min–max.
-func casualtyFigure(c annotate.Casualty) string {
-	n := func(p *float64) string { return strconv.FormatFloat(*p, 'f', -1, 64) }
-	switch {
-	case c.Count != nil:
-		return n(c.Count)
-	case c.Min != nil && c.Max != nil:
-		return n(c.Min) + "–" + n(c.Max)
-	case c.Min != nil:
-		return n(c.Min) + "+"
-	case c.Max != nil:
-		return "≤" + n(c.Max)
-	}
-	return ""
-}

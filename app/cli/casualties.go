@@ -4,10 +4,8 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"strconv"
 	"text/tabwriter"
 
-	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/dataset"
 )
 
@@ -77,26 +75,11 @@ func runCasualties(e *env, args []string) error {
 		if c.Confirmed {
 			confirmed = "yes"
 		}
-		fmt.Fprintf(table, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", c.DocID, casualtyFigure(c), dash(c.Kind), dash(c.Qualifier), dash(c.Group), confirmed, oneLine(c.Text, 60))
+		fmt.Fprintf(table, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", c.DocID, dash(c.FigureText()), dash(c.Kind), dash(c.Qualifier), dash(c.Group), confirmed, oneLine(c.Text, 60))
 	}
 	return table.Flush()
 }
 
-// casualtyFigure is the count, or the range min–max, as the table shows it.
-func casualtyFigure(c annotate.Casualty) string {
-	n := func(p *float64) string { return strconv.FormatFloat(*p, 'f', -1, 64) }
-	switch {
-	case c.Count != nil:
-		return n(c.Count)
-	case c.Min != nil && c.Max != nil:
-		return n(c.Min) + "–" + n(c.Max)
-	case c.Min != nil:
-		return n(c.Min) + "+"
-	case c.Max != nil:
-		return "≤" + n(c.Max)
-	}
-	return "-"
-}
 
 func dash(s string) string {
 	if s == "" {
