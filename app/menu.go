@@ -63,8 +63,8 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Delete document…", w.onDeleteDocument),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Agreement…", w.onAgreement),
-		fyne.NewMenuItem("Accept all agreed (curation)", w.onAcceptAgreed),
+		fyne.NewMenuItem("Agreement…", w.cur.onAgreement),
+		fyne.NewMenuItem("Accept all agreed (curation)", w.cur.onAcceptAgreed),
 	)
 	view := fyne.NewMenu("View", append([]*fyne.MenuItem{
 		item("Larger text", shortcut(fyne.KeyEqual, 0), func() { w.onTextSize(+1) }),
@@ -76,7 +76,7 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Casualties…", w.onCasualties),
 		fyne.NewMenuItemSeparator(),
 	}, w.viewSet.menuItems()...)...)
-	view.Items = append(view.Items, w.layerMenuItems()...)
+	view.Items = append(view.Items, w.cur.layerMenuItems()...)
 	labels := fyne.NewMenu("Labels",
 		fyne.NewMenuItem("Manage labels…", func() { showLabelManager(w.ed, w.win, w.dialogs.show, w.showError) }),
 	)

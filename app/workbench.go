@@ -52,6 +52,7 @@ type Workbench struct {
 	docText     *documentText // the document view's text size
 	dialogs     dialogStack   // open dialogs, for Esc
 	prec        *precision    // punctuation rule, resizing, tag all occurrences
+	cur         *curation     // layers, the curation view, the Agreement window
 	find        *findBar      // Find in document (Ctrl+F)
 	viewSet     *viewSettings // View ▸ Theme, Full width, exact selection
 
@@ -128,8 +129,13 @@ func (w *Workbench) ShowAndRun() {
 // right, status bar along the bottom.
 func (w *Workbench) build() fyne.CanvasObject {
 	w.status = newStatusBar(w.ed, w.onAnnotatorName)
-	w.status.layer = newLayerSwitch(w.onLayerChosen)
 	w.view = docview.New()
+	w.cur = &curation{
+		app: w.app, win: w.win, ed: w.ed, view: w.view,
+		flash: func(m string) { w.status.flash(m) }, setLayers: w.status.setLayers,
+		selectSpan: w.selectSpan, showError: w.showError, focusView: w.focusView, openDocument: w.openDocument,
+	}
+	w.status.layer = newLayerSwitch(w.cur.onLayerChosen)
 	w.view.OnSelectionChanged = w.status.showSelection
 	w.view.OnHighlightSelected = func(id int64) { w.annotations.setSelected(id); w.attrs.show(id) }
 	w.view.OnKey = w.onViewKey
@@ -174,7 +180,7 @@ func (w *Workbench) onEditorEvent(ev editor.Event) {
 	switch ev.Kind {
 	case editor.DocumentOpened:
 		w.showOpenDocument()
-		w.refreshLayerSwitch()
+		w.cur.refreshLayerSwitch()
 	case editor.SpansChanged:
 		w.refreshSpans()
 	case editor.NoteChanged:
