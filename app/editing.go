@@ -29,7 +29,7 @@ func (w *Workbench) onTypedRune(r rune) {
 		return
 	}
 	if r == linkSourceKey || r == 'L' {
-		w.onStartLinkSource()
+		w.links.onStartLinkSource()
 		return
 	}
 	label, ok := w.ed.LabelForHotkey(string(r))

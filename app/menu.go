@@ -72,8 +72,8 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		item("Actual size", shortcut(fyne.Key0, 0), func() { w.onTextSize(0) }),
 		fyne.NewMenuItemSeparator(),
 		item("Overview…", shortcut(fyne.KeyD, fyne.KeyModifierShift), func() { showOverview(w.app, w.ed.Store()) }),
-		fyne.NewMenuItem("Sources ledger…", w.onSourcesLedger),
-		fyne.NewMenuItem("Casualties…", w.onCasualties),
+		fyne.NewMenuItem("Sources ledger…", w.links.onSourcesLedger),
+		fyne.NewMenuItem("Casualties…", w.links.onCasualties),
 		fyne.NewMenuItemSeparator(),
 	}, w.viewSet.menuItems()...)...)
 	view.Items = append(view.Items, w.cur.layerMenuItems()...)

@@ -56,8 +56,8 @@ type Workbench struct {
 	find        *findBar      // Find in document (Ctrl+F)
 	viewSet     *viewSettings // View ▸ Theme, Full width, exact selection
 
-	attrs    *attrForm // the selected annotation's attributes and links (issue 11)
-	linkHead int64     // the statement "link source" (L) is naming a source for; 0 when not linking
+	attrs *attrForm // the selected annotation's attributes and links (issue 11)
+	links *linker   // link source (L), Sources ledger, Casualties
 }
 
 // NewWorkbench builds the main window on a (real or test) fyne.App.
@@ -138,7 +138,12 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.status.layer = newLayerSwitch(w.cur.onLayerChosen)
 	w.view.OnSelectionChanged = w.status.showSelection
 	w.view.OnHighlightSelected = func(id int64) { w.annotations.setSelected(id); w.attrs.show(id) }
-	w.view.OnKey = w.onViewKey
+	w.links = &linker{
+		app: w.app, win: w.win, ed: w.ed, view: w.view,
+		flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError,
+		flushNotes: func() { w.annotations.flushNotes() }, openDocument: w.openDocument,
+	}
+	w.view.OnKey = w.links.onViewKey
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnDelete = w.onDeleteAnnotation
 	w.prec = &precision{ed: w.ed, view: w.view, flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError, prefs: w.prefs}
