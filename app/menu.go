@@ -30,7 +30,7 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		item("Import…", shortcut(fyne.KeyI, 0), w.imports.onImport),
 		item("Export…", shortcut(fyne.KeyE, 0), w.onExport),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Back up now…", w.onBackUpNow),
+		fyne.NewMenuItem("Back up now…", w.dbCare.onBackUpNow),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
@@ -84,7 +84,7 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Keyboard shortcuts", func() { showShortcuts(w.win, w.dialogs.show) }),
 		fyne.NewMenuItem("Label guidelines", func() { showGuidelines(w.win, w.ed.Labels(), w.dialogs.show) }),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Check database…", w.onCheckDatabase),
+		fyne.NewMenuItem("Check database…", w.dbCare.onCheckDatabase),
 		fyne.NewMenuItem("About Newsmark", func() { showAbout(w.app, w.win, w.ed.Store(), w.dialogs.show) }),
 	)
 	return fyne.NewMainMenu(file, edit, view, document, labels, help)

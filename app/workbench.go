@@ -56,8 +56,9 @@ type Workbench struct {
 	find        *findBar      // Find in document (Ctrl+F)
 	viewSet     *viewSettings // View ▸ Theme, Full width, exact selection
 
-	attrs *attrForm // the selected annotation's attributes and links (issue 11)
-	links *linker   // link source (L), Sources ledger, Casualties
+	attrs  *attrForm     // the selected annotation's attributes and links (issue 11)
+	links  *linker       // link source (L), Sources ledger, Casualties
+	dbCare *databaseCare // File ▸ Back up now…, Help ▸ Check database…
 }
 
 // NewWorkbench builds the main window on a (real or test) fyne.App.
@@ -82,6 +83,10 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 		ed: w.ed, win: w.win, tasks: &w.tasks, dialogs: &w.dialogs, showError: w.showError,
 		flash: func(message string) { w.status.flash(message) },
 		open:  w.openDocument,
+	}
+	w.dbCare = &databaseCare{
+		ed: w.ed, win: w.win, dialogs: &w.dialogs, tasks: &w.tasks,
+		flash: func(m string) { w.status.flash(m) }, showError: w.showError,
 	}
 	w.win.SetIcon(icon)
 	w.win.SetContent(w.build())
