@@ -56,9 +56,10 @@ type Workbench struct {
 	find        *findBar      // Find in document (Ctrl+F)
 	viewSet     *viewSettings // View ▸ Theme, Full width, exact selection
 
-	attrs  *attrForm     // the selected annotation's attributes and links (issue 11)
-	links  *linker       // link source (L), Sources ledger, Casualties
-	dbCare *databaseCare // File ▸ Back up now…, Help ▸ Check database…
+	attrs    *attrForm        // the selected annotation's attributes and links (issue 11)
+	links    *linker          // link source (L), Sources ledger, Casualties
+	dbCare   *databaseCare    // File ▸ Back up now…, Help ▸ Check database…
+	external *externalChanges // rereads what other processes commit
 }
 
 // NewWorkbench builds the main window on a (real or test) fyne.App.
@@ -87,6 +88,11 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 	w.dbCare = &databaseCare{
 		ed: w.ed, win: w.win, dialogs: &w.dialogs, tasks: &w.tasks,
 		flash: func(m string) { w.status.flash(m) }, showError: w.showError,
+	}
+	w.external = &externalChanges{
+		ed:         w.ed,
+		flushNotes: func() { w.annotations.flushNotes() },
+		flash:      func(m string) { w.status.flash(m) },
 	}
 	w.win.SetIcon(icon)
 	w.win.SetContent(w.build())
@@ -126,7 +132,7 @@ func (w *Workbench) ShowAndRun() {
 	takeOverQuitSignals(signals)
 	stopWatching := make(chan struct{})
 	defer close(stopWatching)
-	w.watchExternalChanges(stopWatching)
+	w.external.watch(stopWatching)
 	w.win.ShowAndRun()
 }
 
