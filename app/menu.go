@@ -51,7 +51,7 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		item("Tag all occurrences", shortcut(fyne.KeyA, fyne.KeyModifierShift), func() { w.prec.onTagOccurrences(w.selectedAnnotation()) }),
 		everywhere,
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Annotator name…", w.onAnnotatorName),
+		fyne.NewMenuItem("Annotator name…", w.annotator.onAnnotatorName),
 	)
 	document := fyne.NewMenu("Document",
 		item("Next", shortcut(fyne.KeyPageDown, 0), func() { w.stepDocument(+1) }),

@@ -56,10 +56,11 @@ type Workbench struct {
 	find        *findBar      // Find in document (Ctrl+F)
 	viewSet     *viewSettings // View ▸ Theme, Full width, exact selection
 
-	attrs    *attrForm        // the selected annotation's attributes and links (issue 11)
-	links    *linker          // link source (L), Sources ledger, Casualties
-	dbCare   *databaseCare    // File ▸ Back up now…, Help ▸ Check database…
-	external *externalChanges // rereads what other processes commit
+	attrs     *attrForm        // the selected annotation's attributes and links (issue 11)
+	links     *linker          // link source (L), Sources ledger, Casualties
+	dbCare    *databaseCare    // File ▸ Back up now…, Help ▸ Check database…
+	external  *externalChanges // rereads what other processes commit
+	annotator *annotatorName   // Edit ▸ Annotator name…
 }
 
 // NewWorkbench builds the main window on a (real or test) fyne.App.
@@ -80,19 +81,23 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 		a.SetIcon(icon)
 	}
 	w.win = a.NewWindow("Newsmark")
+	// The status bar and the annotation list are built later (build), so these
+	// reach them through closures.
+	flash := func(message string) { w.status.flash(message) }
 	w.imports = &importer{
 		ed: w.ed, win: w.win, tasks: &w.tasks, dialogs: &w.dialogs, showError: w.showError,
-		flash: func(message string) { w.status.flash(message) },
+		flash: flash,
 		open:  w.openDocument,
 	}
 	w.dbCare = &databaseCare{
 		ed: w.ed, win: w.win, dialogs: &w.dialogs, tasks: &w.tasks,
-		flash: func(m string) { w.status.flash(m) }, showError: w.showError,
+		flash: flash, showError: w.showError,
 	}
-	w.external = &externalChanges{
-		ed:         w.ed,
-		flushNotes: func() { w.annotations.flushNotes() },
-		flash:      func(m string) { w.status.flash(m) },
+	w.external = &externalChanges{ed: w.ed, flushNotes: func() { w.annotations.flushNotes() }, flash: flash}
+	w.annotator = &annotatorName{
+		ed: w.ed, prefs: w.prefs, win: w.win, dialogs: &w.dialogs,
+		showName: func(name string) { w.status.setAnnotator(name) },
+		flash:    flash, showError: w.showError,
 	}
 	w.win.SetIcon(icon)
 	w.win.SetContent(w.build())
@@ -139,7 +144,7 @@ func (w *Workbench) ShowAndRun() {
 // build lays out the window: library left, palette and document centre, annotations
 // right, status bar along the bottom.
 func (w *Workbench) build() fyne.CanvasObject {
-	w.status = newStatusBar(w.ed, w.onAnnotatorName)
+	w.status = newStatusBar(w.ed, w.annotator.onAnnotatorName)
 	w.view = docview.New()
 	w.cur = &curation{
 		app: w.app, win: w.win, ed: w.ed, view: w.view,
