@@ -200,17 +200,17 @@ func figure(x float64) string {
 }
 
 // onAgreement opens the Agreement window (Document ▸ Agreement…).
-func (w *Workbench) onAgreement() {
-	aw := newAgreementWindow(w.app, w.ed.Store(), w.ed.Curator(), w.openForCuration)
+func (c *curation) onAgreement() {
+	aw := newAgreementWindow(c.app, c.ed.Store(), c.ed.Curator(), c.openForCuration)
 	aw.show()
 }
 
 // openForCuration opens a document in the curation view and brings the main
 // window forward.
-func (w *Workbench) openForCuration(id int64) {
-	if !w.openDocument(id) {
+func (c *curation) openForCuration(id int64) {
+	if !c.openDocument(id) {
 		return
 	}
-	w.setLayer(editor.Layer{Mode: editor.LayerCuration})
-	w.win.RequestFocus()
+	c.setLayer(editor.Layer{Mode: editor.LayerCuration})
+	c.win.RequestFocus()
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/app/editor"
 )
 
 // maxAnnotatorName bounds the name written on every annotation; exports and
@@ -34,25 +35,37 @@ func validateAnnotatorName(name string) error {
 	return nil
 }
 
+// annotatorName is Edit ▸ Annotator name…: who the new annotations are by. It
+// gets the narrow things it needs from the workbench.
+type annotatorName struct {
+	ed        *editor.Editor
+	prefs     fyne.Preferences // holds prefAnnotator for the next start
+	win       fyne.Window
+	dialogs   *dialogStack
+	showName  func(string) // the status bar's annotator name
+	flash     func(string)
+	showError func(error)
+}
+
 // setAnnotator makes name the one written on new annotations, now and at the next
 // start (a --annotator given at start still wins then).
-func (w *Workbench) setAnnotator(name string) error {
+func (n *annotatorName) setAnnotator(name string) error {
 	if err := validateAnnotatorName(name); err != nil {
 		return err
 	}
 	name = strings.TrimSpace(name)
-	w.ed.SetAnnotator(name)
-	w.prefs.SetString(prefAnnotator, name)
-	w.status.setAnnotator(name)
+	n.ed.SetAnnotator(name)
+	n.prefs.SetString(prefAnnotator, name)
+	n.showName(name)
 	return nil
 }
 
 // onAnnotatorName is Edit ▸ Annotator name… (or a click on the name in the status
 // bar): who the new annotations are by. Several people sharing one database each
 // set their own, which later lets their annotations be compared.
-func (w *Workbench) onAnnotatorName() {
+func (n *annotatorName) onAnnotatorName() {
 	entry := newEscEntry()
-	entry.SetText(w.ed.Annotator())
+	entry.SetText(n.ed.Annotator())
 	entry.Validator = validateAnnotatorName
 	hint := widget.NewLabel("Written on every annotation you make from now on. Annotations already made keep their name.")
 	hint.Wrapping = fyne.TextWrapWord
@@ -62,16 +75,16 @@ func (w *Workbench) onAnnotatorName() {
 		if !ok {
 			return
 		}
-		if err := w.setAnnotator(entry.Text); err != nil {
-			w.showError(err)
+		if err := n.setAnnotator(entry.Text); err != nil {
+			n.showError(err)
 			return
 		}
-		w.status.flash("New annotations are by " + w.ed.Annotator())
-	}, w.win)
+		n.flash("New annotations are by " + n.ed.Annotator())
+	}, n.win)
 	form.Resize(fyne.NewSize(520, 220))
 	entry.OnSubmitted = func(string) { form.Submit() }
 	entry.onEscape = form.Hide
-	w.dialogs.show(form)
-	w.win.Canvas().Focus(entry)
+	n.dialogs.show(form)
+	n.win.Canvas().Focus(entry)
 	entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 }

@@ -15,7 +15,7 @@ func TestAnnotatorNameIsSetInTheAppWrittenOnNewSpansAndRemembered(t *testing.T) 
 	}
 	before := f.tagText("Ana Pavić", '2')
 
-	f.w.onAnnotatorName()
+	f.w.annotator.onAnnotatorName()
 	entry, ok := f.w.win.Canvas().Focused().(*escEntry)
 	if !ok {
 		t.Fatalf("the dialog opens with the focus on %T, want its name field", f.w.win.Canvas().Focused())
@@ -46,14 +46,14 @@ func TestAnnotatorNameIsSetInTheAppWrittenOnNewSpansAndRemembered(t *testing.T) 
 func TestAnnotatorNameRefusesBlankAndOverlongNames(t *testing.T) {
 	f := newWBFixture(t, trickyText)
 	for _, bad := range []string{"", "   ", strings.Repeat("x", maxAnnotatorName+1), "two\nlines", "curator"} {
-		if err := f.w.setAnnotator(bad); err == nil {
+		if err := f.w.annotator.setAnnotator(bad); err == nil {
 			t.Errorf("setAnnotator(%q) was accepted", bad)
 		}
 	}
 	if f.w.ed.Annotator() != "tester" {
 		t.Errorf("a refused name changed the annotator to %q", f.w.ed.Annotator())
 	}
-	f.w.onAnnotatorName()
+	f.w.annotator.onAnnotatorName()
 	entry := f.w.win.Canvas().Focused().(*escEntry)
 	test.Type(entry, "x") // replaces the name, which the dialog selects
 	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})

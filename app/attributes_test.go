@@ -55,12 +55,12 @@ func TestLinkSourceWithTheKeyboard(t *testing.T) {
 	quote := f.tagText("“We will stay,”", '2')
 	f.w.selectSpan(quote)
 	f.w.view.OnTypedRune('l')
-	if f.w.linkHead != quote.ID {
-		t.Fatalf("L did not start linking (head %d)", f.w.linkHead)
+	if f.w.links.head != quote.ID {
+		t.Fatalf("L did not start linking (head %d)", f.w.links.head)
 	}
 	// Esc cancels without linking.
 	f.w.view.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if f.w.linkHead != 0 {
+	if f.w.links.head != 0 {
 		t.Fatal("Esc did not cancel linking")
 	}
 	f.w.selectSpan(quote)
@@ -131,7 +131,7 @@ func TestSourcesLedgerAndCasualtiesWindows(t *testing.T) {
 	}
 	f.tagText("At least 14 civilians were killed", '4')
 
-	ledger, err := showSourcesLedger(f.w.app, f.db, f.w.jumpTo)
+	ledger, err := showSourcesLedger(f.w.app, f.db, f.w.links.jumpTo)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +174,7 @@ func TestSourcesLedgerAndCasualtiesWindows(t *testing.T) {
 		t.Errorf("after merge: rows %v, statements %d", shown, len(ledger.statements))
 	}
 
-	cas, err := showCasualties(f.w.app, f.db, f.w.jumpTo)
+	cas, err := showCasualties(f.w.app, f.db, f.w.links.jumpTo)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -290,7 +290,7 @@ func TestLinkSourceToAnExistingMentionChosenByTab(t *testing.T) {
 	f.w.view.Select(0, 0)
 	f.w.view.SelectHighlight(0)
 	f.w.view.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if f.w.linkHead == 0 {
+	if f.w.links.head == 0 {
 		t.Error("Enter with nothing selected ended link mode")
 	}
 }

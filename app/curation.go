@@ -24,25 +24,43 @@ var (
 	rejectedColor = color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
 )
 
+// curation is the layers and the curation view: which layer the document view
+// shows, the status bar's layer switch and the View menu's layer entries, the
+// curation keys (accept, reject, next undecided) and the Agreement window, whose
+// documents open in the curation view. It gets the narrow things it needs from
+// the workbench.
+type curation struct {
+	app          fyne.App
+	win          fyne.Window // brought forward when the Agreement window opens a document
+	ed           *editor.Editor
+	view         *docview.View
+	flash        func(string)
+	setLayers    func(labels []string, selected string) // the status bar's layer switch
+	selectSpan   func(annotate.Span)
+	showError    func(error)
+	focusView    func()
+	openDocument func(id int64) bool
+}
+
 // layerView is what the document view and the annotation list show of the
 // layer on screen: the spans (list) and their highlights (view).
-func (w *Workbench) layerView() ([]annotate.Span, []docview.Highlight) {
-	colors := labelcolor.Of(w.ed.Labels())
-	if w.ed.Layer().Mode != editor.LayerCuration {
-		spans := w.ed.VisibleSpans()
+func (c *curation) layerView() ([]annotate.Span, []docview.Highlight) {
+	colors := labelcolor.Of(c.ed.Labels())
+	if c.ed.Layer().Mode != editor.LayerCuration {
+		spans := c.ed.VisibleSpans()
 		highlights := make([]docview.Highlight, 0, len(spans))
 		for _, s := range spans {
 			highlights = append(highlights, docview.Highlight{ID: s.ID, Start: s.Start, End: s.End, Color: colors.Get(s.Label), Label: s.Label})
 		}
 		return spans, highlights
 	}
-	candidates := w.ed.Candidates()
+	candidates := c.ed.Candidates()
 	spans := make([]annotate.Span, 0, len(candidates))
 	highlights := make([]docview.Highlight, 0, len(candidates))
-	for _, c := range candidates {
-		s := c.Shown()
+	for _, cand := range candidates {
+		s := cand.Shown()
 		var fill color.Color
-		switch c.State {
+		switch cand.State {
 		case editor.Agreed:
 			fill = agreedColor
 		case editor.Disputed:
@@ -52,7 +70,7 @@ func (w *Workbench) layerView() ([]annotate.Span, []docview.Highlight) {
 			s.Annotator += " · rejected"
 		default:
 			fill = colors.Get(s.Label)
-			s.Annotator = "accepted · " + c.Shown().Annotator
+			s.Annotator = "accepted · " + cand.Shown().Annotator
 		}
 		spans = append(spans, s)
 		highlights = append(highlights, docview.Highlight{ID: s.ID, Start: s.Start, End: s.End, Color: fill, Label: s.Label})
@@ -61,24 +79,24 @@ func (w *Workbench) layerView() ([]annotate.Span, []docview.Highlight) {
 }
 
 // layerChoices are the status bar's layer switch entries for the open document.
-func (w *Workbench) layerChoices() ([]string, []editor.Layer) {
+func (c *curation) layerChoices() ([]string, []editor.Layer) {
 	labels := []string{"All layers"}
 	layers := []editor.Layer{{Mode: editor.LayerAll}}
-	names := w.ed.DocumentAnnotators()
-	if l := w.ed.Layer(); l.Mode == editor.LayerAnnotator && !slices.Contains(names, l.Annotator) {
+	names := c.ed.DocumentAnnotators()
+	if l := c.ed.Layer(); l.Mode == editor.LayerAnnotator && !slices.Contains(names, l.Annotator) {
 		names = append(names, l.Annotator) // the layer on screen, empty in this document
 	}
-	own := w.ed.Annotator()
+	own := c.ed.Annotator()
 	seenOwn := false
 	for _, name := range names {
-		if name == w.ed.Curator() {
+		if name == c.ed.Curator() {
 			continue
 		}
 		seenOwn = seenOwn || name == own
 		labels = append(labels, name+"'s layer")
 		layers = append(layers, editor.Layer{Mode: editor.LayerAnnotator, Annotator: name})
 	}
-	if !seenOwn && own != w.ed.Curator() {
+	if !seenOwn && own != c.ed.Curator() {
 		labels = append(labels, own+"'s layer")
 		layers = append(layers, editor.Layer{Mode: editor.LayerAnnotator, Annotator: own})
 	}
@@ -88,62 +106,62 @@ func (w *Workbench) layerChoices() ([]string, []editor.Layer) {
 }
 
 // refreshLayerSwitch puts the open document's layers in the status bar's switch.
-func (w *Workbench) refreshLayerSwitch() {
-	labels, layers := w.layerChoices()
-	current := w.ed.Layer()
+func (c *curation) refreshLayerSwitch() {
+	labels, layers := c.layerChoices()
+	current := c.ed.Layer()
 	selected := ""
 	for i, l := range layers {
 		if l == current {
 			selected = labels[i]
 		}
 	}
-	w.status.setLayers(labels, selected)
+	c.setLayers(labels, selected)
 }
 
 // onLayerChosen is a choice in the status bar's layer switch.
-func (w *Workbench) onLayerChosen(choice string) {
-	labels, layers := w.layerChoices()
+func (c *curation) onLayerChosen(choice string) {
+	labels, layers := c.layerChoices()
 	for i, l := range labels {
 		if l == choice {
-			w.setLayer(layers[i])
+			c.setLayer(layers[i])
 			return
 		}
 	}
 }
 
 // setLayer shows another layer (View menu, status bar, Agreement window).
-func (w *Workbench) setLayer(l editor.Layer) {
-	w.ed.SetLayer(l)
-	w.refreshLayerSwitch()
+func (c *curation) setLayer(l editor.Layer) {
+	c.ed.SetLayer(l)
+	c.refreshLayerSwitch()
 	switch l.Mode {
 	case editor.LayerCuration:
-		counts := w.ed.CandidateCounts()
-		w.status.flash(fmt.Sprintf("Curation: %d agreed, %d disputed, %d accepted — A accepts, R rejects, Shift+A accepts all agreed, N goes to the next undecided",
+		counts := c.ed.CandidateCounts()
+		c.flash(fmt.Sprintf("Curation: %d agreed, %d disputed, %d accepted — A accepts, R rejects, Shift+A accepts all agreed, N goes to the next undecided",
 			counts[editor.Agreed], counts[editor.Disputed], counts[editor.Accepted]))
 	case editor.LayerCurated:
-		w.status.flash("Curated layer (" + w.ed.Curator() + "): new annotations go here")
+		c.flash("Curated layer (" + c.ed.Curator() + "): new annotations go here")
 	case editor.LayerAnnotator:
-		w.status.flash(l.Annotator + "'s layer")
+		c.flash(l.Annotator + "'s layer")
 	default:
-		w.status.flash("All layers")
+		c.flash("All layers")
 	}
-	w.focusView()
+	c.focusView()
 }
 
 // onCurationKey handles the curation view's letter keys; false when r is not one.
-func (w *Workbench) onCurationKey(r rune) bool {
-	if w.ed.Layer().Mode != editor.LayerCuration {
+func (c *curation) onCurationKey(r rune) bool {
+	if c.ed.Layer().Mode != editor.LayerCuration {
 		return false
 	}
 	switch r {
 	case 'a':
-		w.onAccept()
+		c.onAccept()
 	case 'r':
-		w.onReject()
+		c.onReject()
 	case 'A':
-		w.onAcceptAgreed()
+		c.onAcceptAgreed()
 	case 'n', 'N':
-		w.onNextUndecided()
+		c.onNextUndecided()
 	default:
 		return false
 	}
@@ -151,87 +169,87 @@ func (w *Workbench) onCurationKey(r rune) bool {
 }
 
 // onAccept copies the selected candidate into the curated layer.
-func (w *Workbench) onAccept() {
-	id := w.view.SelectedHighlight()
+func (c *curation) onAccept() {
+	id := c.view.SelectedHighlight()
 	if id == 0 {
-		w.status.flash("Select a span first (click it, or N for the next undecided)")
+		c.flash("Select a span first (click it, or N for the next undecided)")
 		return
 	}
-	span, changed, err := w.ed.Accept(id)
+	span, changed, err := c.ed.Accept(id)
 	if err != nil {
-		w.showError(err)
+		c.showError(err)
 		return
 	}
 	if !changed {
-		w.status.flash("Already accepted")
+		c.flash("Already accepted")
 		return
 	}
-	w.status.flash(fmt.Sprintf("Accepted %s %d–%d into %s (Ctrl+Z takes it back)", span.Label, span.Start, span.End, w.ed.Curator()))
-	w.selectSpan(span)
+	c.flash(fmt.Sprintf("Accepted %s %d–%d into %s (Ctrl+Z takes it back)", span.Label, span.Start, span.End, c.ed.Curator()))
+	c.selectSpan(span)
 }
 
 // onReject turns the selected candidate down.
-func (w *Workbench) onReject() {
-	id := w.view.SelectedHighlight()
+func (c *curation) onReject() {
+	id := c.view.SelectedHighlight()
 	if id == 0 {
-		w.status.flash("Select a span first (click it, or N for the next undecided)")
+		c.flash("Select a span first (click it, or N for the next undecided)")
 		return
 	}
-	span, _ := w.ed.Span(id)
-	changed, err := w.ed.Reject(id)
+	span, _ := c.ed.Span(id)
+	changed, err := c.ed.Reject(id)
 	if err != nil {
-		w.showError(err)
+		c.showError(err)
 		return
 	}
 	if !changed {
-		w.status.flash("Already rejected")
+		c.flash("Already rejected")
 		return
 	}
-	w.status.flash(fmt.Sprintf("Rejected %s %d–%d (Ctrl+Z takes it back)", span.Label, span.Start, span.End))
-	w.onNextUndecided()
+	c.flash(fmt.Sprintf("Rejected %s %d–%d (Ctrl+Z takes it back)", span.Label, span.Start, span.End))
+	c.onNextUndecided()
 }
 
 // onAcceptAgreed fills the curated layer with what every annotator agrees on.
-func (w *Workbench) onAcceptAgreed() {
-	if w.ed.Doc() == nil {
+func (c *curation) onAcceptAgreed() {
+	if c.ed.Doc() == nil {
 		return
 	}
-	if w.ed.Layer().Mode != editor.LayerCuration {
-		w.setLayer(editor.Layer{Mode: editor.LayerCuration})
+	if c.ed.Layer().Mode != editor.LayerCuration {
+		c.setLayer(editor.Layer{Mode: editor.LayerCuration})
 	}
-	n, err := w.ed.AcceptAgreed(0)
+	n, err := c.ed.AcceptAgreed(0)
 	if err != nil {
-		w.showError(err)
+		c.showError(err)
 	}
-	w.status.flash(fmt.Sprintf("Accepted %s every annotator agrees on (Ctrl+Z takes them back)", plural(n, "span")))
+	c.flash(fmt.Sprintf("Accepted %s every annotator agrees on (Ctrl+Z takes them back)", plural(n, "span")))
 }
 
 // onNextUndecided selects the next candidate neither accepted nor rejected.
-func (w *Workbench) onNextUndecided() {
-	start, _ := w.view.Selection()
-	if id := w.view.SelectedHighlight(); id != 0 {
-		if s, ok := w.ed.Span(id); ok {
+func (c *curation) onNextUndecided() {
+	start, _ := c.view.Selection()
+	if id := c.view.SelectedHighlight(); id != 0 {
+		if s, ok := c.ed.Span(id); ok {
 			start = s.Start + 1
 		}
 	}
-	c, ok := w.ed.NextUndecided(start)
+	next, ok := c.ed.NextUndecided(start)
 	if !ok {
-		w.status.flash("Every span of this document is decided")
+		c.flash("Every span of this document is decided")
 		return
 	}
-	w.view.ScrollToOffset(c.Span.Start)
-	w.selectSpan(c.Span)
+	c.view.ScrollToOffset(next.Span.Start)
+	c.selectSpan(next.Span)
 }
 
 // layerMenuItems are the View menu's layer entries.
-func (w *Workbench) layerMenuItems() []*fyne.MenuItem {
+func (c *curation) layerMenuItems() []*fyne.MenuItem {
 	return []*fyne.MenuItem{
-		fyne.NewMenuItem("All layers", func() { w.setLayer(editor.Layer{Mode: editor.LayerAll}) }),
+		fyne.NewMenuItem("All layers", func() { c.setLayer(editor.Layer{Mode: editor.LayerAll}) }),
 		fyne.NewMenuItem("My layer", func() {
-			w.setLayer(editor.Layer{Mode: editor.LayerAnnotator, Annotator: w.ed.Annotator()})
+			c.setLayer(editor.Layer{Mode: editor.LayerAnnotator, Annotator: c.ed.Annotator()})
 		}),
-		fyne.NewMenuItem("Curated layer", func() { w.setLayer(editor.Layer{Mode: editor.LayerCurated}) }),
-		fyne.NewMenuItem("Curation view", func() { w.setLayer(editor.Layer{Mode: editor.LayerCuration}) }),
+		fyne.NewMenuItem("Curated layer", func() { c.setLayer(editor.Layer{Mode: editor.LayerCurated}) }),
+		fyne.NewMenuItem("Curation view", func() { c.setLayer(editor.Layer{Mode: editor.LayerCuration}) }),
 	}
 }
 

@@ -72,8 +72,8 @@ func TestLayerSwitchShowsOneAnnotatorAllOrCurated(t *testing.T) {
 
 func TestCurationKeysAcceptRejectAndAcceptAllAreUndoable(t *testing.T) {
 	f := curationWB(t)
-	f.w.setLayer(editor.Layer{Mode: editor.LayerCuration})
-	if _, highlights := f.w.layerView(); len(highlights) != 3 || highlights[0].Color != agreedColor || highlights[1].Color != disputedColor {
+	f.w.cur.setLayer(editor.Layer{Mode: editor.LayerCuration})
+	if _, highlights := f.w.cur.layerView(); len(highlights) != 3 || highlights[0].Color != agreedColor || highlights[1].Color != disputedColor {
 		t.Fatalf("curation view draws %+v, want 3 candidates: agreed, disputed, agreed", highlights)
 	}
 	f.w.view.TypedRune('n') // the first undecided: “Ceasefire”
@@ -106,7 +106,7 @@ func TestCurationKeysAcceptRejectAndAcceptAllAreUndoable(t *testing.T) {
 
 func TestAgreementWindowListsDocumentsAndOpensCuration(t *testing.T) {
 	f := curationWB(t)
-	aw := newAgreementWindow(test.NewTempApp(t), f.db, "curator", f.w.openForCuration)
+	aw := newAgreementWindow(test.NewTempApp(t), f.db, "curator", f.w.cur.openForCuration)
 	c, err := aw.load(f.ctx)
 	aw.setComparison(c, err)
 	if len(aw.current.Pairs) != 1 || aw.pairs.Selected != "alice vs bob" {
@@ -162,7 +162,7 @@ func BenchmarkCurationRedraw500(b *testing.B) {
 		b.Fatal(err)
 	}
 	f.w.openDocument(f.ids[0])
-	f.w.setLayer(editor.Layer{Mode: editor.LayerCuration})
+	f.w.cur.setLayer(editor.Layer{Mode: editor.LayerCuration})
 	renderer := test.WidgetRenderer(f.w.view)
 	for b.Loop() {
 		f.w.refreshSpans()

@@ -28,7 +28,7 @@ func overlayText(f *wbFixture) string {
 func TestBackUpNowWritesACheckedBackupBesideTheDatabase(t *testing.T) {
 	f := newWBFixture(t, trickyText)
 	f.tagText("“We will stay,”", '2')
-	f.w.onBackUpNow()
+	f.w.dbCare.onBackUpNow()
 	f.w.tasks.Wait()
 	entries, _ := os.ReadDir(filepath.Join(filepath.Dir(f.db.Path()), "backups"))
 	if len(entries) != 1 || !strings.HasSuffix(entries[0].Name(), ".db") {
@@ -45,7 +45,7 @@ func TestBackUpNowWritesACheckedBackupBesideTheDatabase(t *testing.T) {
 func TestCheckDatabaseShowsTheReportInWords(t *testing.T) {
 	f := newWBFixture(t, trickyText)
 	f.tagText("“We will stay,”", '2')
-	f.w.onCheckDatabase()
+	f.w.dbCare.onCheckDatabase()
 	f.w.tasks.Wait()
 	text := overlayText(f)
 	for _, want := range []string{"1 annotation", "integrity_check: ok", "every span lies inside its document's text"} {

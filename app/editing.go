@@ -25,11 +25,11 @@ func (w *Workbench) onAnnotationChosen(id int64) {
 // onTypedRune tags with the label whose hotkey is r: the selected annotation is
 // relabelled, otherwise the selected text becomes a new annotation.
 func (w *Workbench) onTypedRune(r rune) {
-	if w.onCurationKey(r) || w.prec.onRune(r) {
+	if w.cur.onCurationKey(r) || w.prec.onRune(r) {
 		return
 	}
 	if r == linkSourceKey || r == 'L' {
-		w.onStartLinkSource()
+		w.links.onStartLinkSource()
 		return
 	}
 	label, ok := w.ed.LabelForHotkey(string(r))
@@ -120,7 +120,7 @@ func (w *Workbench) onDeleteAnnotation() {
 		return
 	}
 	if w.ed.Layer().Mode == editor.LayerCuration {
-		w.onReject() // in curation, Delete turns the span down
+		w.cur.onReject() // in curation, Delete turns the span down
 		return
 	}
 	if why := w.ed.CanEdit(id); why != "" {
@@ -209,7 +209,7 @@ func (w *Workbench) selectSpan(span annotate.Span) {
 // refreshSpans redraws the highlights and the annotation list from the editor's
 // spans of the layer on screen.
 func (w *Workbench) refreshSpans() {
-	spans, highlights := w.layerView()
+	spans, highlights := w.cur.layerView()
 	w.view.SetHighlights(highlights)
 	w.view.SetLinks(viewLinks(spans))
 	w.attrs.show(w.view.SelectedHighlight())

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/newsmark/newsmark/app/editor"
 )
 
 // externalPollInterval is how often the window asks whether another process
@@ -12,12 +14,20 @@ import (
 // PRAGMA on an idle connection.
 const externalPollInterval = 2 * time.Second
 
-// watchExternalChanges rereads the library, the open document's annotations,
-// the labels and the search index when another process commits to the database,
-// so that a command-line import beside the window shows up without a restart.
+// externalChanges keeps the window in step with commits other processes make to
+// the database. It gets the narrow things it needs from the workbench.
+type externalChanges struct {
+	ed         *editor.Editor
+	flushNotes func() // saves a note being typed before the reread redraws the list
+	flash      func(string)
+}
+
+// watch rereads the library, the open document's annotations, the labels and
+// the search index when another process commits to the database, so that a
+// command-line import beside the window shows up without a restart.
 // It stops when stop is closed.
-func (w *Workbench) watchExternalChanges(stop <-chan struct{}) {
-	watcher := w.ed.WatchExternalChanges()
+func (x *externalChanges) watch(stop <-chan struct{}) {
+	watcher := x.ed.WatchExternalChanges()
 	if watcher == nil {
 		return
 	}
@@ -38,18 +48,18 @@ func (w *Workbench) watchExternalChanges(stop <-chan struct{}) {
 			if err != nil || !changed {
 				continue
 			}
-			fyne.Do(w.reloadAfterExternalChange)
+			fyne.Do(x.reload)
 		}
 	}()
 }
 
-// reloadAfterExternalChange saves a note being typed (the list is redrawn), then
+// reload saves a note being typed (the list is redrawn), then
 // rereads everything.
-func (w *Workbench) reloadAfterExternalChange() {
-	w.annotations.flushNotes()
-	if err := w.ed.ReloadAll(); err != nil {
-		w.status.flash("The database changed outside this window, and rereading it failed: " + err.Error())
+func (x *externalChanges) reload() {
+	x.flushNotes()
+	if err := x.ed.ReloadAll(); err != nil {
+		x.flash("The database changed outside this window, and rereading it failed: " + err.Error())
 		return
 	}
-	w.status.flash("The database was changed by another program; the library is up to date")
+	x.flash("The database was changed by another program; the library is up to date")
 }

@@ -47,7 +47,7 @@ func TestAnImportByAnotherProcessShowsUpInTheLibrary(t *testing.T) {
 	if err != nil || !changed {
 		t.Fatalf("the other process's import went unnoticed (%v)", err)
 	}
-	f.w.reloadAfterExternalChange()
+	f.w.external.reload()
 	f.w.tasks.Wait()
 	if got := len(f.w.library.all); got != 3 {
 		t.Errorf("the library shows %d documents, want 3", got)

@@ -30,7 +30,7 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		item("Import…", shortcut(fyne.KeyI, 0), w.imports.onImport),
 		item("Export…", shortcut(fyne.KeyE, 0), w.onExport),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Back up now…", w.onBackUpNow),
+		fyne.NewMenuItem("Back up now…", w.dbCare.onBackUpNow),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
@@ -51,7 +51,7 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		item("Tag all occurrences", shortcut(fyne.KeyA, fyne.KeyModifierShift), func() { w.prec.onTagOccurrences(w.selectedAnnotation()) }),
 		everywhere,
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Annotator name…", w.onAnnotatorName),
+		fyne.NewMenuItem("Annotator name…", w.annotator.onAnnotatorName),
 	)
 	document := fyne.NewMenu("Document",
 		item("Next", shortcut(fyne.KeyPageDown, 0), func() { w.stepDocument(+1) }),
@@ -63,8 +63,8 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Delete document…", w.onDeleteDocument),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Agreement…", w.onAgreement),
-		fyne.NewMenuItem("Accept all agreed (curation)", w.onAcceptAgreed),
+		fyne.NewMenuItem("Agreement…", w.cur.onAgreement),
+		fyne.NewMenuItem("Accept all agreed (curation)", w.cur.onAcceptAgreed),
 	)
 	view := fyne.NewMenu("View", append([]*fyne.MenuItem{
 		item("Larger text", shortcut(fyne.KeyEqual, 0), func() { w.onTextSize(+1) }),
@@ -72,11 +72,11 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		item("Actual size", shortcut(fyne.Key0, 0), func() { w.onTextSize(0) }),
 		fyne.NewMenuItemSeparator(),
 		item("Overview…", shortcut(fyne.KeyD, fyne.KeyModifierShift), func() { showOverview(w.app, w.ed.Store()) }),
-		fyne.NewMenuItem("Sources ledger…", w.onSourcesLedger),
-		fyne.NewMenuItem("Casualties…", w.onCasualties),
+		fyne.NewMenuItem("Sources ledger…", w.links.onSourcesLedger),
+		fyne.NewMenuItem("Casualties…", w.links.onCasualties),
 		fyne.NewMenuItemSeparator(),
 	}, w.viewSet.menuItems()...)...)
-	view.Items = append(view.Items, w.layerMenuItems()...)
+	view.Items = append(view.Items, w.cur.layerMenuItems()...)
 	labels := fyne.NewMenu("Labels",
 		fyne.NewMenuItem("Manage labels…", func() { showLabelManager(w.ed, w.win, w.dialogs.show, w.showError) }),
 	)
@@ -84,7 +84,7 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Keyboard shortcuts", func() { showShortcuts(w.win, w.dialogs.show) }),
 		fyne.NewMenuItem("Label guidelines", func() { showGuidelines(w.win, w.ed.Labels(), w.dialogs.show) }),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Check database…", w.onCheckDatabase),
+		fyne.NewMenuItem("Check database…", w.dbCare.onCheckDatabase),
 		fyne.NewMenuItem("About Newsmark", func() { showAbout(w.app, w.win, w.ed.Store(), w.dialogs.show) }),
 	)
 	return fyne.NewMainMenu(file, edit, view, document, labels, help)

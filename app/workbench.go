@@ -52,11 +52,15 @@ type Workbench struct {
 	docText     *documentText // the document view's text size
 	dialogs     dialogStack   // open dialogs, for Esc
 	prec        *precision    // punctuation rule, resizing, tag all occurrences
+	cur         *curation     // layers, the curation view, the Agreement window
 	find        *findBar      // Find in document (Ctrl+F)
 	viewSet     *viewSettings // View ▸ Theme, Full width, exact selection
 
-	attrs    *attrForm // the selected annotation's attributes and links (issue 11)
-	linkHead int64     // the statement "link source" (L) is naming a source for; 0 when not linking
+	attrs     *attrForm        // the selected annotation's attributes and links (issue 11)
+	links     *linker          // link source (L), Sources ledger, Casualties
+	dbCare    *databaseCare    // File ▸ Back up now…, Help ▸ Check database…
+	external  *externalChanges // rereads what other processes commit
+	annotator *annotatorName   // Edit ▸ Annotator name…
 }
 
 // NewWorkbench builds the main window on a (real or test) fyne.App.
@@ -77,10 +81,23 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 		a.SetIcon(icon)
 	}
 	w.win = a.NewWindow("Newsmark")
+	// The status bar and the annotation list are built later (build), so these
+	// reach them through closures.
+	flash := func(message string) { w.status.flash(message) }
 	w.imports = &importer{
 		ed: w.ed, win: w.win, tasks: &w.tasks, dialogs: &w.dialogs, showError: w.showError,
-		flash: func(message string) { w.status.flash(message) },
+		flash: flash,
 		open:  w.openDocument,
+	}
+	w.dbCare = &databaseCare{
+		ed: w.ed, win: w.win, dialogs: &w.dialogs, tasks: &w.tasks,
+		flash: flash, showError: w.showError,
+	}
+	w.external = &externalChanges{ed: w.ed, flushNotes: func() { w.annotations.flushNotes() }, flash: flash}
+	w.annotator = &annotatorName{
+		ed: w.ed, prefs: w.prefs, win: w.win, dialogs: &w.dialogs,
+		showName: func(name string) { w.status.setAnnotator(name) },
+		flash:    flash, showError: w.showError,
 	}
 	w.win.SetIcon(icon)
 	w.win.SetContent(w.build())
@@ -120,19 +137,29 @@ func (w *Workbench) ShowAndRun() {
 	takeOverQuitSignals(signals)
 	stopWatching := make(chan struct{})
 	defer close(stopWatching)
-	w.watchExternalChanges(stopWatching)
+	w.external.watch(stopWatching)
 	w.win.ShowAndRun()
 }
 
 // build lays out the window: library left, palette and document centre, annotations
 // right, status bar along the bottom.
 func (w *Workbench) build() fyne.CanvasObject {
-	w.status = newStatusBar(w.ed, w.onAnnotatorName)
-	w.status.layer = newLayerSwitch(w.onLayerChosen)
+	w.status = newStatusBar(w.ed, w.annotator.onAnnotatorName)
 	w.view = docview.New()
+	w.cur = &curation{
+		app: w.app, win: w.win, ed: w.ed, view: w.view,
+		flash: func(m string) { w.status.flash(m) }, setLayers: w.status.setLayers,
+		selectSpan: w.selectSpan, showError: w.showError, focusView: w.focusView, openDocument: w.openDocument,
+	}
+	w.status.layer = newLayerSwitch(w.cur.onLayerChosen)
 	w.view.OnSelectionChanged = w.status.showSelection
 	w.view.OnHighlightSelected = func(id int64) { w.annotations.setSelected(id); w.attrs.show(id) }
-	w.view.OnKey = w.onViewKey
+	w.links = &linker{
+		app: w.app, win: w.win, ed: w.ed, view: w.view,
+		flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError,
+		flushNotes: func() { w.annotations.flushNotes() }, openDocument: w.openDocument,
+	}
+	w.view.OnKey = w.links.onViewKey
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnDelete = w.onDeleteAnnotation
 	w.prec = &precision{ed: w.ed, view: w.view, flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError, prefs: w.prefs}
@@ -174,7 +201,7 @@ func (w *Workbench) onEditorEvent(ev editor.Event) {
 	switch ev.Kind {
 	case editor.DocumentOpened:
 		w.showOpenDocument()
-		w.refreshLayerSwitch()
+		w.cur.refreshLayerSwitch()
 	case editor.SpansChanged:
 		w.refreshSpans()
 	case editor.NoteChanged:
