@@ -330,4 +330,3 @@ func (c *casualtiesWindow) load() error {
 	c.table.setRows(cells)
 	return nil
 }
-

@@ -80,7 +80,6 @@ func runCasualties(e *env, args []string) error {
 	return table.Flush()
 }
 
-
 func dash(s string) string {
 	if s == "" {
 		return "-"
