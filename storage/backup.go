@@ -249,18 +249,7 @@ func quickCheckConn(ctx context.Context, conn *sql.Conn, pragma string) ([]strin
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var problems []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			return nil, err
-		}
-		if line != "ok" {
-			problems = append(problems, line)
-		}
-	}
-	return problems, rows.Err()
+	return checkLines(rows)
 }
 
 func syncFile(path string) error {

@@ -110,18 +110,8 @@ func quickCheck(conn *sql.DB, pragma string) ([]string, error) {
 		}
 		return nil, err
 	}
-	defer rows.Close()
-	var problems []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			return nil, err
-		}
-		if line != "ok" {
-			problems = append(problems, line)
-		}
-	}
-	if err := rows.Err(); err != nil {
+	problems, err := checkLines(rows)
+	if err != nil {
 		if isCorrupt(err) {
 			return append(problems, err.Error()), nil
 		}
@@ -151,4 +141,21 @@ func summarizeProblems(problems []string) string {
 		return "quick_check: " + strings.Join(problems, "; ")
 	}
 	return fmt.Sprintf("quick_check: %s; and %d more", strings.Join(problems[:shown], "; "), len(problems)-shown)
+}
+
+// checkLines reads what integrity_check or quick_check reports: one "ok", or a
+// line per problem. It closes rows.
+func checkLines(rows *sql.Rows) ([]string, error) {
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return nil, err
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	return problems, rows.Err()
 }
