@@ -41,13 +41,16 @@ func (e *Editor) Open(id int64) error {
 	}
 	e.doc = &doc
 	e.spans = spans
+	sugErr := e.openSuggestions(doc)
 	e.publish(Event{Kind: DocumentOpened, DocID: id})
-	return nil
+	return sugErr
 }
 
 // Close leaves no document open.
 func (e *Editor) Close() {
 	e.doc, e.spans = nil, nil
+	e.sugGen++
+	e.suggestions, e.sugRejected = nil, nil
 	e.publish(Event{Kind: DocumentOpened})
 }
 

@@ -1,0 +1,202 @@
+package editor
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/casualty"
+	"github.com/newsmark/newsmark/annotate/suggest"
+)
+
+// suggestWithRules is what the app wires: the built-in rules.
+func suggestWithRules(text string) []annotate.StoredSuggestion {
+	var out []annotate.StoredSuggestion
+	for _, s := range suggest.New(nil).Suggest(text) {
+		out = append(out, s.Stored(0))
+	}
+	return out
+}
+
+// newSuggestFixture is newFixture with the rules wired in and the first
+// document opened again, its suggestions waited for.
+func newSuggestFixture(t *testing.T, texts ...string) *fixture {
+	t.Helper()
+	f := newFixture(t, texts...)
+	f.ed.suggest = suggestWithRules
+	f.ed.parseCasualty = casualty.SpanAttrs
+	f.must(f.ed.Open(f.ids[0]))
+	f.ed.Wait()
+	f.events = nil
+	return f
+}
+
+// labelsAt lists the suggestions as "LABEL start-end" for comparison.
+func (f *fixture) suggestionAt(label string, start, end int) (int, bool) {
+	for i, s := range f.ed.Suggestions() {
+		if s.Label == label && s.Start == start && s.End == end {
+			return i, true
+		}
+	}
+	return -1, false
+}
+
+func TestSuggestionsArriveWhenADocumentOpens(t *testing.T) {
+	f := newSuggestFixture(t, statementText)
+	qs, qe := cpRange(t, statementText, "“We will not leave,”")
+	cs, ce := cpRange(t, statementText, "At least 14 civilians were killed")
+	i, ok := f.suggestionAt("QUOTE", qs, qe)
+	if !ok {
+		t.Fatalf("no QUOTE %d–%d among %+v", qs, qe, f.ed.Suggestions())
+	}
+	// The speaker's name is written with an NBSP in the text.
+	if got := f.ed.Suggestions()[i]; strings.Join(strings.Fields(got.Source), " ") != "Ilse Marrow" || got.Rule == "" || got.DocID != f.ids[0] {
+		t.Errorf("QUOTE suggestion = %+v, want source Ilse Marrow, a rule and the document's id", got)
+	}
+	if _, ok := f.suggestionAt("CASUALTY", cs, ce); !ok {
+		t.Fatalf("no CASUALTY %d–%d among %+v", cs, ce, f.ed.Suggestions())
+	}
+	f.ed.Close()
+	if n := len(f.ed.Suggestions()); n != 0 {
+		t.Errorf("after Close: %d suggestions", n)
+	}
+}
+
+func TestASuggestionAlreadyAnnotatedIsNotProposed(t *testing.T) {
+	f := newSuggestFixture(t, statementText)
+	cs, ce := cpRange(t, statementText, "At least 14 civilians were killed")
+	before := len(f.ed.Suggestions())
+	_, err := f.ed.Tag(cs, ce, "CASUALTY")
+	f.must(err)
+	if _, ok := f.suggestionAt("CASUALTY", cs, ce); ok || len(f.ed.Suggestions()) != before-1 {
+		t.Errorf("after tagging it by hand: %+v", f.ed.Suggestions())
+	}
+	// Only the same label counts: the range tagged as CLAIM leaves a CASUALTY proposal.
+	_, _, err = f.ed.Undo()
+	f.must(err)
+	_, err = f.ed.Tag(cs, ce, "CLAIM")
+	f.must(err)
+	if _, ok := f.suggestionAt("CASUALTY", cs, ce); !ok {
+		t.Errorf("a CLAIM over the range hid the CASUALTY suggestion")
+	}
+}
+
+func TestAcceptingASuggestionTagsItWithItsSourceAsOneUndoableStep(t *testing.T) {
+	f := newSuggestFixture(t, statementText)
+	qs, qe := cpRange(t, statementText, "“We will not leave,”")
+	i, ok := f.suggestionAt("QUOTE", qs, qe)
+	if !ok {
+		t.Fatal("no QUOTE suggestion")
+	}
+	span, err := f.ed.AcceptSuggestion(i)
+	f.must(err)
+	if span.Label != "QUOTE" || span.Start != qs || span.End != qe || span.Annotator != "tester" {
+		t.Fatalf("accepted span = %+v", span)
+	}
+	if v := span.Attrs["source"]; v.Type != annotate.AttrSource || v.Text != "Ilse Marrow" {
+		t.Errorf("source attribute = %+v, want Ilse Marrow", span.Attrs)
+	}
+	f.inStep("after accepting")
+	if _, ok := f.suggestionAt("QUOTE", qs, qe); ok {
+		t.Error("the accepted suggestion is still proposed")
+	}
+	applied, ok, err := f.ed.Undo()
+	f.must(err)
+	if !ok || applied.Gone.ID != span.ID || len(f.stored(f.ids[0])) != 0 {
+		t.Fatalf("undo: applied %+v, stored %+v", applied, f.stored(f.ids[0]))
+	}
+	if _, ok := f.suggestionAt("QUOTE", qs, qe); !ok {
+		t.Error("after undoing the accept the suggestion is not proposed again")
+	}
+	_, _, err = f.ed.Redo()
+	f.must(err)
+	f.inStep("after redo")
+	if got := f.stored(f.ids[0]); len(got) != 1 || got[0].Attrs["source"].Text != "Ilse Marrow" {
+		t.Errorf("after redo the database holds %+v", got)
+	}
+}
+
+func TestAcceptingACasualtySuggestionFillsItsParsedAttributes(t *testing.T) {
+	f := newSuggestFixture(t, statementText)
+	cs, ce := cpRange(t, statementText, "At least 14 civilians were killed")
+	i, ok := f.suggestionAt("CASUALTY", cs, ce)
+	if !ok {
+		t.Fatal("no CASUALTY suggestion")
+	}
+	span, err := f.ed.AcceptSuggestion(i)
+	f.must(err)
+	if span.Attrs["count"].Number != 14 || span.Attrs.Confirmed() {
+		t.Errorf("attributes = %+v, want count 14 marked parsed", span.Attrs)
+	}
+}
+
+func TestARejectedSuggestionIsRememberedAndUndoBringsItBack(t *testing.T) {
+	f := newSuggestFixture(t, statementText, "“Other words,” he said.")
+	cs, ce := cpRange(t, statementText, "At least 14 civilians were killed")
+	i, ok := f.suggestionAt("CASUALTY", cs, ce)
+	if !ok {
+		t.Fatal("no CASUALTY suggestion")
+	}
+	n := len(f.ed.Suggestions())
+	_, err := f.ed.RejectSuggestion(i)
+	f.must(err)
+	if _, ok := f.suggestionAt("CASUALTY", cs, ce); ok || len(f.ed.Suggestions()) != n-1 {
+		t.Fatalf("after reject: %+v", f.ed.Suggestions())
+	}
+	if kinds := f.kinds(); len(kinds) == 0 || kinds[len(kinds)-1] != SuggestionsChanged {
+		t.Errorf("events after reject = %v, want SuggestionsChanged last", kinds)
+	}
+	rejected, err := f.db.RejectedSuggestions(f.ctx, f.ids[0])
+	f.must(err)
+	if len(rejected) != 1 || rejected[0].Label != "CASUALTY" || rejected[0].Start != cs || rejected[0].End != ce {
+		t.Fatalf("stored rejections = %+v", rejected)
+	}
+
+	// Another editor on the same database (the next session) does not propose it.
+	other := New(f.db, Options{Annotator: "tester", Suggest: suggestWithRules})
+	f.must(other.ReloadLabels())
+	f.must(other.Open(f.ids[0]))
+	other.Wait()
+	for _, s := range other.Suggestions() {
+		if s.Label == "CASUALTY" && s.Start == cs {
+			t.Errorf("a new session proposes the rejected suggestion: %+v", s)
+		}
+	}
+
+	// Undo from another document opens this one and brings it back.
+	f.must(f.ed.Open(f.ids[1]))
+	f.ed.Wait()
+	applied, ok, err := f.ed.Undo()
+	f.must(err)
+	f.ed.Wait()
+	if !ok || applied.Step.Describe() != "rejecting suggestion CASUALTY" || f.ed.DocID() != f.ids[0] {
+		t.Fatalf("undo: ok %v, applied %+v, open %d", ok, applied, f.ed.DocID())
+	}
+	if _, ok := f.suggestionAt("CASUALTY", cs, ce); !ok {
+		t.Error("after undo the suggestion is not proposed")
+	}
+	rejected, err = f.db.RejectedSuggestions(f.ctx, f.ids[0])
+	f.must(err)
+	if len(rejected) != 0 {
+		t.Errorf("after undo the database still holds rejections %+v", rejected)
+	}
+	_, _, err = f.ed.Redo()
+	f.must(err)
+	if _, ok := f.suggestionAt("CASUALTY", cs, ce); ok {
+		t.Error("after redo the suggestion is proposed again")
+	}
+}
+
+func TestAcceptingOrRejectingAMissingSuggestionIsAClearError(t *testing.T) {
+	f := newSuggestFixture(t, statementText)
+	n := len(f.ed.Suggestions())
+	if _, err := f.ed.AcceptSuggestion(n); annotate.ErrorCode(err) != annotate.ENOTFOUND {
+		t.Errorf("accept %d of %d: err = %v, want ENOTFOUND", n, n, err)
+	}
+	if _, err := f.ed.RejectSuggestion(-1); annotate.ErrorCode(err) != annotate.ENOTFOUND {
+		t.Errorf("reject -1: err = %v, want ENOTFOUND", err)
+	}
+	if len(f.stored(f.ids[0])) != 0 {
+		t.Error("a failed accept stored a span")
+	}
+}
