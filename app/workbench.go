@@ -61,6 +61,7 @@ type Workbench struct {
 	dbCare    *databaseCare    // File ▸ Back up now…, Help ▸ Check database…
 	external  *externalChanges // rereads what other processes commit
 	annotator *annotatorName   // Edit ▸ Annotator name…
+	sugs      *suggestionKeys  // the rules' proposals: drawn dashed, N / P / A / X (issue 12)
 }
 
 // NewWorkbench builds the main window on a (real or test) fyne.App.
@@ -73,6 +74,7 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 		Tasks:     &w.tasks,
 
 		ParseCasualty: casualty.SpanAttrs,
+		Suggest:       builtInSuggestions(),
 	})
 	a.Settings().SetTheme(withReadableText(a.Settings().Theme()))
 
@@ -159,7 +161,11 @@ func (w *Workbench) build() fyne.CanvasObject {
 		flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError,
 		flushNotes: func() { w.annotations.flushNotes() }, openDocument: w.openDocument,
 	}
-	w.view.OnKey = w.links.onViewKey
+	w.sugs = &suggestionKeys{
+		ed: w.ed, view: w.view, flash: func(m string) { w.status.flash(m) }, showLeft: w.status.showSuggestionsLeft,
+		selectSpan: w.selectSpan, showError: w.showError, focusView: w.focusView, showSelection: w.status.showSelection,
+	}
+	w.view.OnKey = func(name fyne.KeyName) bool { return w.links.onViewKey(name) || w.sugs.onKey(name) }
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnDelete = w.onDeleteAnnotation
 	w.prec = &precision{ed: w.ed, view: w.view, flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError, prefs: w.prefs}
@@ -221,6 +227,8 @@ func (w *Workbench) onEditorEvent(ev editor.Event) {
 			w.library.updateDocument(w.ed.Documents()[i])
 		}
 		w.status.showDocument()
+	case editor.SuggestionsChanged:
+		w.sugs.refresh()
 	case editor.IndexFailed:
 		w.status.flash("Search index incomplete: " + ev.Err.Error())
 	}

@@ -8,10 +8,10 @@ import (
 )
 
 // Suggestions (issue 12): spans the rules propose for the open document. They
-// are computed off the UI goroutine when a document opens (Options.Suggest),
-// joined with the pending ones `newsmark suggest --apply` stored, and never
-// include one already annotated (same label and range, by anyone) or one
-// rejected for that document. Accepting tags the span (one undoable step);
+// are computed when a document opens (Options.Suggest; off the UI goroutine for
+// a long text), joined with the pending ones `newsmark suggest --apply` stored,
+// and never include one already annotated (same label and range, by anyone) or
+// one rejected for that document. Accepting tags the span (one undoable step);
 // rejecting is stored, so it is remembered across sessions, and undoable.
 
 // SuggestionRejection is the step of rejecting a suggestion: the store
@@ -20,6 +20,12 @@ type SuggestionRejection struct {
 	DocID      int64
 	Suggestion annotate.StoredSuggestion
 }
+
+// syncSuggestLimit is the longest text (in bytes) whose suggestions are found
+// on the editor's goroutine when it opens: the rules are held to under 100 ms
+// per MB (annotate/suggest's benchmark), so a few ms at most; longer texts get
+// theirs in the background.
+const syncSuggestLimit = 64 << 10
 
 // openSuggestions resets the suggestions for the document just opened: the
 // stored rejections and pending suggestions are read now, the rules run in the
@@ -41,6 +47,11 @@ func (e *Editor) openSuggestions(doc annotate.Document) error {
 	}
 	e.suggestions = pending
 	if e.suggest == nil {
+		return nil
+	}
+	if len(doc.Text) <= syncSuggestLimit {
+		// A few milliseconds: done at once, so they show with the document.
+		e.suggestions = mergeSuggestions(e.suggestions, e.suggest(doc.Text), doc.ID)
 		return nil
 	}
 	gen, suggest := e.sugGen, e.suggest

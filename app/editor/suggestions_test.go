@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -198,5 +199,46 @@ func TestAcceptingOrRejectingAMissingSuggestionIsAClearError(t *testing.T) {
 	}
 	if len(f.stored(f.ids[0])) != 0 {
 		t.Error("a failed accept stored a span")
+	}
+}
+
+func TestALongDocumentGetsItsSuggestionsInTheBackgroundAndAStaleResultIsDropped(t *testing.T) {
+	long := strings.Repeat(statementText, syncSuggestLimit/len(statementText)+1)
+	f := newFixture(t, long, statementText)
+	queued := make(chan func(), 4)
+	ed := New(f.db, Options{Annotator: "tester", Suggest: suggestWithRules, Do: func(fn func()) { queued <- fn }})
+	f.must(ed.ReloadLabels())
+	runQueued := func() {
+		ed.Wait()
+		for len(queued) > 0 {
+			(<-queued)()
+		}
+	}
+
+	f.must(ed.Open(f.ids[0]))
+	if n := len(ed.Suggestions()); n != 0 {
+		t.Fatalf("a long document has %d suggestions before the background work reported", n)
+	}
+	var events []Kind
+	ed.Subscribe(func(ev Event) { events = append(events, ev.Kind) })
+	runQueued()
+	if n, want := len(ed.Suggestions()), 2*strings.Count(long, "civilians"); n != want {
+		t.Errorf("long document: %d suggestions, want %d (a quote and a figure per paragraph)", n, want)
+	}
+	if !slices.Contains(events, SuggestionsChanged) {
+		t.Errorf("events = %v, want SuggestionsChanged", events)
+	}
+
+	// Opened, then left before its suggestions came: they are not shown for the next one.
+	f.must(ed.Open(f.ids[0]))
+	f.must(ed.Open(f.ids[1]))
+	runQueued()
+	for _, s := range ed.Suggestions() {
+		if s.DocID != f.ids[1] || s.End > annotate.RuneLen(statementText) {
+			t.Fatalf("the short document shows a suggestion of the long one: %+v", s)
+		}
+	}
+	if n := len(ed.Suggestions()); n != 2 {
+		t.Errorf("short document: %d suggestions, want 2", n)
 	}
 }
