@@ -18,6 +18,18 @@ func (e *Editor) Tag(start, end int, label string) (annotate.Span, error) {
 
 // tag is Tag with the attributes given: one undoable step.
 func (e *Editor) tag(start, end int, label string, attrs annotate.Attrs) (annotate.Span, error) {
+	span, err := e.createSpan(start, end, label, attrs)
+	if err != nil {
+		return span, err
+	}
+	e.history.record(Step{Action: annotate.ActionCreate, After: span})
+	e.spanAdded(span)
+	return span, nil
+}
+
+// createSpan stores a new span of the open document by the tagging annotator;
+// the caller records the step and updates the editor (spanAdded).
+func (e *Editor) createSpan(start, end int, label string, attrs annotate.Attrs) (annotate.Span, error) {
 	if e.doc == nil {
 		return annotate.Span{}, annotate.Errorf(annotate.EINVALID, "no document is open")
 	}
@@ -35,8 +47,6 @@ func (e *Editor) tag(start, end int, label string, attrs annotate.Attrs) (annota
 	if err != nil {
 		return annotate.Span{}, fmt.Errorf("tag %d–%d as %s: %w", start, end, label, err)
 	}
-	e.history.record(Step{Action: annotate.ActionCreate, After: span})
-	e.spanAdded(span)
 	return span, nil
 }
 

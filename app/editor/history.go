@@ -260,6 +260,9 @@ func (s Step) Describe() string {
 	if s.SuggestionRejection != nil {
 		return "rejecting suggestion " + s.SuggestionRejection.Suggestion.Label
 	}
+	if s.Action == ActionAcceptSuggestions {
+		return fmt.Sprintf("accepting %d suggestions", len(s.Group))
+	}
 	if s.Action == ActionLinkSource {
 		return string(ActionLinkSource)
 	}

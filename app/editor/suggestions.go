@@ -134,6 +134,42 @@ func (e *Editor) AcceptSuggestion(i int) (annotate.Span, error) {
 	if err != nil {
 		return annotate.Span{}, err
 	}
+	span, err := e.tag(s.Start, s.End, s.Label, e.suggestedAttrs(s))
+	if err != nil {
+		return annotate.Span{}, fmt.Errorf("accept suggestion %s: %w", s.Rule, err)
+	}
+	return span, nil
+}
+
+// ActionAcceptSuggestions names the compound step of AcceptAllSuggestions.
+const ActionAcceptSuggestions annotate.Action = "accept suggestions"
+
+// AcceptAllSuggestions accepts every suggestion of the open document as
+// AcceptSuggestion does, as one undoable step, and says how many it tagged. If
+// one fails, those tagged before it stay (and undo together) and the error says
+// which.
+func (e *Editor) AcceptAllSuggestions() (int, error) {
+	var steps []Step
+	var failed error
+	for _, s := range e.Suggestions() {
+		span, err := e.createSpan(s.Start, s.End, s.Label, e.suggestedAttrs(s))
+		if err != nil {
+			failed = fmt.Errorf("accept suggestion %s %d–%d: %w", s.Rule, s.Start, s.End, err)
+			break
+		}
+		steps = append(steps, Step{Action: annotate.ActionCreate, After: span})
+		e.spanAdded(span)
+	}
+	if len(steps) > 0 {
+		e.history.record(Step{Action: ActionAcceptSuggestions, Group: steps})
+	}
+	return len(steps), failed
+}
+
+// suggestedAttrs are the attributes a suggestion is tagged with: what tagging
+// fills in (the casualty parse) and its source, when the label has a source
+// attribute.
+func (e *Editor) suggestedAttrs(s annotate.StoredSuggestion) annotate.Attrs {
 	attrs := e.parsedAttrs(s.Label, s.Start, s.End)
 	if l, ok := e.Label(s.Label); ok && s.Source != "" {
 		for _, d := range l.Attrs {
@@ -149,11 +185,7 @@ func (e *Editor) AcceptSuggestion(i int) (annotate.Span, error) {
 			break
 		}
 	}
-	span, err := e.tag(s.Start, s.End, s.Label, attrs)
-	if err != nil {
-		return annotate.Span{}, fmt.Errorf("accept suggestion %s: %w", s.Rule, err)
-	}
-	return span, nil
+	return attrs
 }
 
 // RejectSuggestion turns suggestion i of Suggestions() down: the store

@@ -242,3 +242,25 @@ func TestALongDocumentGetsItsSuggestionsInTheBackgroundAndAStaleResultIsDropped(
 		t.Errorf("short document: %d suggestions, want 2", n)
 	}
 }
+
+func TestAcceptingAllSuggestionsIsOneUndoableStep(t *testing.T) {
+	f := newSuggestFixture(t, statementText)
+	n, err := f.ed.AcceptAllSuggestions()
+	f.must(err)
+	if n != 2 || len(f.stored(f.ids[0])) != 2 || len(f.ed.Suggestions()) != 0 {
+		t.Fatalf("accepted %d, stored %+v, left %d", n, f.stored(f.ids[0]), len(f.ed.Suggestions()))
+	}
+	f.inStep("after accepting all")
+	applied, ok, err := f.ed.Undo()
+	f.must(err)
+	if !ok || applied.Step.Describe() != "accepting 2 suggestions" {
+		t.Fatalf("undo: ok %v, %q", ok, applied.Step.Describe())
+	}
+	if len(f.stored(f.ids[0])) != 0 || len(f.ed.Suggestions()) != 2 {
+		t.Errorf("after one undo: stored %+v, %d suggestions", f.stored(f.ids[0]), len(f.ed.Suggestions()))
+	}
+	f.inStep("after undo")
+	if _, ok, _ := f.ed.Undo(); ok {
+		t.Error("accept all took more than one undo step")
+	}
+}
