@@ -49,6 +49,7 @@ func shortcutHelp() [][2]string {
 		{"N / P", "go to the next / previous suggestion (drawn with a dashed underline; the status bar names its rule)"},
 		{"A or Enter", "accept the suggestion under the caret, with its source and attributes (Ctrl+Z takes it back)"},
 		{"X", "reject the suggestion under the caret: never proposed again for this document (Ctrl+Z takes it back)"},
+		{"Shift+A", "accept every suggestion of the document, after asking (Ctrl+Z takes them all back)"},
 		{"A (curation view)", "accept the selected span into the curated layer"},
 		{"R or Delete (curation view)", "reject the selected span"},
 		{"Shift+A (curation view)", "accept every span all annotators agree on"},

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/suggest"
@@ -15,7 +16,8 @@ import (
 
 // suggestionKeys drives the open document's suggestions (issue 12): draws them
 // dashed in the view, counts them in the status bar, and takes N / P (next,
-// previous), A or Enter (accept the one under the caret) and X (reject it).
+// previous), A or Enter (accept the one under the caret), X (reject it) and
+// Shift+A (accept all, after asking).
 // Outside the curation view only, which has its own N and A; and it takes a
 // key only when there is a suggestion to act on, so the keys do nothing new in a
 // document without suggestions.
@@ -29,6 +31,8 @@ type suggestionKeys struct {
 	focusView  func()
 	// showSelection updates the status bar after a key moves the selection.
 	showSelection func(start, end int)
+	win           fyne.Window  // for Shift+A's confirmation
+	dialogs       *dialogStack // Esc closes it
 }
 
 // builtInSuggestions is the editor's Options.Suggest: the built-in rules (a
@@ -78,6 +82,8 @@ func (s *suggestionKeys) onRune(r rune) bool {
 		s.step(-1)
 	case 'a':
 		return s.accept()
+	case 'A':
+		s.askAcceptAll()
 	case 'x', 'X':
 		return s.reject()
 	default:
@@ -167,6 +173,30 @@ func (s *suggestionKeys) accept() bool {
 	s.selectSpan(span)
 	s.flash(fmt.Sprintf("Accepted %s%s (%s undoes)", span.Label, sourceNote(span.Attrs["source"].Text), platformKeys("Ctrl+Z")))
 	return true
+}
+
+// askAcceptAll asks, then accepts every suggestion of the document as one
+// undoable step.
+func (s *suggestionKeys) askAcceptAll() {
+	n := len(s.ed.Suggestions())
+	confirm := dialog.NewConfirm("Accept all suggestions",
+		fmt.Sprintf("Tag all %s of this document as proposed?\n%s takes them back in one step.", plural(n, "suggestion"), platformKeys("Ctrl+Z")),
+		func(ok bool) {
+			if ok {
+				s.acceptAll()
+			}
+		}, s.win)
+	confirm.SetConfirmText("Accept all")
+	confirm.SetDismissText("Cancel")
+	s.dialogs.show(confirm)
+}
+
+func (s *suggestionKeys) acceptAll() {
+	n, err := s.ed.AcceptAllSuggestions()
+	if err != nil {
+		s.showError(err)
+	}
+	s.flash(fmt.Sprintf("Accepted %s (%s takes them back)", plural(n, "suggestion"), platformKeys("Ctrl+Z")))
 }
 
 // reject turns the suggestion under the caret down; false when there is none.

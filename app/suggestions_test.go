@@ -158,3 +158,22 @@ func TestADigitStillTagsTheSelectionInsideASuggestion(t *testing.T) {
 		t.Errorf("tagging inside a suggestion with another range left %d drawn", n)
 	}
 }
+
+func TestShiftAAcceptsEverySuggestionAfterAsking(t *testing.T) {
+	f := newWBFixture(t, suggestText)
+	f.typeKeys("A")
+	if !overlayHasText(f.w.win, "Tag all 2 suggestions of this document as proposed?") {
+		t.Fatal("no confirmation counting the suggestions")
+	}
+	if len(f.spans(f.ids[0])) != 0 {
+		t.Fatal("Shift+A tagged before the answer")
+	}
+	tapOverlayButton(t, f.w.win, "Accept all")
+	if got := f.spans(f.ids[0]); len(got) != 2 || len(f.w.view.Suggestions()) != 0 || f.w.status.suggestionsLeft.Visible() {
+		t.Fatalf("after Accept all: stored %+v, %d drawn", got, len(f.w.view.Suggestions()))
+	}
+	f.w.onUndo()
+	if got := f.spans(f.ids[0]); len(got) != 0 || len(f.w.view.Suggestions()) != 2 {
+		t.Errorf("one undo left %+v stored, %d drawn", got, len(f.w.view.Suggestions()))
+	}
+}

@@ -164,6 +164,7 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.sugs = &suggestionKeys{
 		ed: w.ed, view: w.view, flash: func(m string) { w.status.flash(m) }, showLeft: w.status.showSuggestionsLeft,
 		selectSpan: w.selectSpan, showError: w.showError, focusView: w.focusView, showSelection: w.status.showSelection,
+		win: w.win, dialogs: &w.dialogs,
 	}
 	w.view.OnKey = func(name fyne.KeyName) bool { return w.links.onViewKey(name) || w.sugs.onKey(name) }
 	w.view.OnTypedRune = w.onTypedRune
