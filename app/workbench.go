@@ -230,6 +230,9 @@ func (w *Workbench) onEditorEvent(ev editor.Event) {
 		w.status.showDocument()
 	case editor.SuggestionsChanged:
 		w.sugs.refresh()
+		if ev.Err != nil {
+			w.status.flash("No suggestions: " + ev.Err.Error())
+		}
 	case editor.IndexFailed:
 		w.status.flash("Search index incomplete: " + ev.Err.Error())
 	}

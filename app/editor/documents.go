@@ -43,7 +43,11 @@ func (e *Editor) Open(id int64) error {
 	e.spans = spans
 	sugErr := e.openSuggestions(doc)
 	e.publish(Event{Kind: DocumentOpened, DocID: id})
-	return sugErr
+	if sugErr != nil {
+		// The document is open all the same; only its suggestions are missing.
+		e.publish(Event{Kind: SuggestionsChanged, DocID: id, Err: sugErr})
+	}
+	return nil
 }
 
 // Close leaves no document open.

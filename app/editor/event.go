@@ -30,7 +30,8 @@ const (
 	// key/values of Event.DocID changed (Doc() holds them if it is the open one).
 	MetadataChanged
 	// SuggestionsChanged: the open document's suggestions arrived, or one was
-	// rejected or brought back (accepting one publishes SpansChanged).
+	// rejected or brought back (accepting one publishes SpansChanged). Err set:
+	// they could not be read; the document is open without them.
 	SuggestionsChanged
 )
 

@@ -1,6 +1,8 @@
 package editor
 
 import (
+	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -262,5 +264,32 @@ func TestAcceptingAllSuggestionsIsOneUndoableStep(t *testing.T) {
 	f.inStep("after undo")
 	if _, ok, _ := f.ed.Undo(); ok {
 		t.Error("accept all took more than one undo step")
+	}
+}
+
+// unreadableRejections is a store whose rejected suggestions cannot be read.
+type unreadableRejections struct{ annotate.Store }
+
+func (unreadableRejections) RejectedSuggestions(context.Context, int64) ([]annotate.StoredSuggestion, error) {
+	return nil, errors.New("disk I/O error")
+}
+
+func TestADocumentOpensEvenWhenItsSuggestionsCannotBeRead(t *testing.T) {
+	f := newFixture(t, statementText)
+	ed := New(unreadableRejections{f.db}, Options{Annotator: "tester", Suggest: suggestWithRules})
+	var failed error
+	ed.Subscribe(func(ev Event) {
+		if ev.Kind == SuggestionsChanged {
+			failed = ev.Err
+		}
+	})
+	if err := ed.Open(f.ids[0]); err != nil {
+		t.Fatalf("Open failed over its suggestions: %v", err)
+	}
+	if ed.DocID() != f.ids[0] || len(ed.Suggestions()) != 0 {
+		t.Errorf("open %d with %d suggestions", ed.DocID(), len(ed.Suggestions()))
+	}
+	if failed == nil || !strings.Contains(failed.Error(), "disk I/O error") {
+		t.Errorf("event error = %v, want the read error", failed)
 	}
 }
