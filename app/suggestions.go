@@ -100,6 +100,18 @@ func (s *suggestionKeys) onKey(name fyne.KeyName) bool {
 	return s.accept()
 }
 
+// onCaret names the rule (and source) of the suggestion a click or arrow key
+// puts the caret in, so the reader knows what A or X would act on.
+func (s *suggestionKeys) onCaret(start, end int) {
+	if start != end || !s.active() {
+		return
+	}
+	if i := s.underCaret(); i >= 0 {
+		sug := s.ed.Suggestions()[i]
+		s.flash(fmt.Sprintf("%s suggestion: %s%s — A or Enter accepts, X rejects", sug.Label, sug.Rule, sourceNote(sug.Source)))
+	}
+}
+
 // underCaret is the suggestion the selection lies in: the one with exactly its
 // range, else the shortest one holding it; -1 for none.
 func (s *suggestionKeys) underCaret() int {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -175,5 +176,16 @@ func TestShiftAAcceptsEverySuggestionAfterAsking(t *testing.T) {
 	f.w.onUndo()
 	if got := f.spans(f.ids[0]); len(got) != 0 || len(f.w.view.Suggestions()) != 2 {
 		t.Errorf("one undo left %+v stored, %d drawn", got, len(f.w.view.Suggestions()))
+	}
+}
+
+func TestTheCaretInASuggestionNamesItsRule(t *testing.T) {
+	f := newWBFixture(t, suggestText)
+	quote := rangeOf(t, suggestText, "“We will stay,”")
+	f.w.view.Select(quote[0]+2, quote[0]+2)
+	f.w.view.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	got := f.w.status.message.Text
+	if !strings.Contains(got, "QUOTE suggestion: QUOTE: paired curly quotes, source Ana Pavić") {
+		t.Errorf("status after moving the caret into the quote = %q", got)
 	}
 }

@@ -154,7 +154,7 @@ func (w *Workbench) build() fyne.CanvasObject {
 		selectSpan: w.selectSpan, showError: w.showError, focusView: w.focusView, openDocument: w.openDocument,
 	}
 	w.status.layer = newLayerSwitch(w.cur.onLayerChosen)
-	w.view.OnSelectionChanged = w.status.showSelection
+	w.view.OnSelectionChanged = func(start, end int) { w.status.showSelection(start, end); w.sugs.onCaret(start, end) }
 	w.view.OnHighlightSelected = func(id int64) { w.annotations.setSelected(id); w.attrs.show(id) }
 	w.links = &linker{
 		app: w.app, win: w.win, ed: w.ed, view: w.view,
