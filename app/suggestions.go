@@ -35,10 +35,10 @@ type suggestionKeys struct {
 	dialogs       *dialogStack // Esc closes it
 }
 
-// builtInSuggestions is the editor's Options.Suggest: the built-in rules (a
-// pattern file beside the database is used by `newsmark suggest` only).
-func builtInSuggestions() func(text string) []annotate.StoredSuggestion {
-	suggester := suggest.New(nil)
+// ruleSuggestions is the editor's Options.Suggest: the built-in rules and the
+// user's patterns (nil for none).
+func ruleSuggestions(patterns *suggest.Patterns) func(text string) []annotate.StoredSuggestion {
+	suggester := suggest.New(patterns)
 	return func(text string) []annotate.StoredSuggestion {
 		found := suggester.Suggest(text)
 		out := make([]annotate.StoredSuggestion, len(found))

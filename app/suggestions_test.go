@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -8,7 +9,9 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/suggest"
 	"github.com/newsmark/newsmark/app/editor"
+	"github.com/newsmark/newsmark/app/internal/testdb"
 )
 
 // suggestText has a quote with its speaker (after an NBSP), an emoji, a
@@ -187,5 +190,30 @@ func TestTheCaretInASuggestionNamesItsRule(t *testing.T) {
 	got := f.w.status.message.Text
 	if !strings.Contains(got, "QUOTE suggestion: QUOTE: paired curly quotes, source Ana Pavić") {
 		t.Errorf("status after moving the caret into the quote = %q", got)
+	}
+}
+
+func TestTheWorkbenchProposesTheUsersPatternsAndSaysWhenTheFileIsBad(t *testing.T) {
+	patterns, err := suggest.ParsePatterns(strings.NewReader("DEMAND phrase stay put\n"), "suggest-patterns.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	db, ids := testdb.Open(t, "Residents were told to stay put.\r\n")
+	w := NewWorkbench(a, db, Options{Annotator: "tester", OpenDocID: ids[0], Patterns: patterns})
+	w.tasks.Wait()
+	drawn := w.view.Suggestions()
+	if len(drawn) != 1 || drawn[0].Label != "DEMAND" {
+		t.Fatalf("drawn %+v, want the pattern's DEMAND", drawn)
+	}
+
+	bad := NewWorkbench(a, db, Options{Annotator: "tester", OpenDocID: ids[0], PatternsErr: errors.New("suggest-patterns.txt line 3: unknown label \"QUOET\"")})
+	bad.tasks.Wait()
+	bad.Window().Resize(fyne.NewSize(1200, 800))
+	if !overlayHasText(bad.win, "line 3") {
+		t.Error("a bad pattern file is not reported at start")
+	}
+	if n := len(bad.view.Suggestions()); n != 0 {
+		t.Errorf("built-in rules alone drew %d suggestions on a text without any", n)
 	}
 }

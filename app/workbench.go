@@ -6,6 +6,7 @@ package app
 
 import (
 	"cmp"
+	"fmt"
 	"os"
 	"os/signal"
 	"sync"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/casualty"
+	"github.com/newsmark/newsmark/annotate/suggest"
 	"github.com/newsmark/newsmark/app/docview"
 	"github.com/newsmark/newsmark/app/editor"
 	"github.com/newsmark/newsmark/app/searchpanel"
@@ -27,6 +29,10 @@ type Options struct {
 	ImportPaths []string // files/folders named on the command line: imported (with progress) and the first opened
 	Annotator   string   // "" = preference "annotator", else the OS user name
 	OpenDocID   int64    // open this document (the sample on first start); 0 = the last document from preferences, else the first
+	// Patterns extend the built-in suggestion rules (nil for none); PatternsErr,
+	// if set, is shown at start: the pattern file was not used.
+	Patterns    *suggest.Patterns
+	PatternsErr error
 }
 
 // Workbench is the main window: document library, label palette, document view,
@@ -74,7 +80,7 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 		Tasks:     &w.tasks,
 
 		ParseCasualty: casualty.SpanAttrs,
-		Suggest:       builtInSuggestions(),
+		Suggest:       ruleSuggestions(opts.Patterns),
 	})
 	a.Settings().SetTheme(withReadableText(a.Settings().Theme()))
 
@@ -116,6 +122,9 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 
 	w.status.setAnnotator(w.ed.Annotator())
 	w.ed.Subscribe(w.onEditorEvent)
+	if opts.PatternsErr != nil {
+		w.showError(fmt.Errorf("suggestions use the built-in rules only: %w", opts.PatternsErr))
+	}
 	w.showError(w.ed.ReloadLabels())
 	w.showError(w.ed.ReloadDocuments())
 	w.openInitialDocument(opts.OpenDocID)
