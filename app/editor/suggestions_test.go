@@ -10,6 +10,7 @@ import (
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/casualty"
 	"github.com/newsmark/newsmark/annotate/suggest"
+	"github.com/newsmark/newsmark/app/internal/testdb"
 )
 
 // suggestWithRules is what the app wires: the built-in rules.
@@ -291,5 +292,26 @@ func TestADocumentOpensEvenWhenItsSuggestionsCannotBeRead(t *testing.T) {
 	}
 	if failed == nil || !strings.Contains(failed.Error(), "disk I/O error") {
 		t.Errorf("event error = %v, want the read error", failed)
+	}
+}
+
+// BenchmarkOpenWithSuggestions opens a document at the size up to which
+// suggestions are found at once on the UI goroutine (syncSuggestLimit): the
+// wait a reader sees before the document shows.
+func BenchmarkOpenWithSuggestions(b *testing.B) {
+	text := strings.Repeat(statementText, syncSuggestLimit/len(statementText))
+	db, ids := testdb.Open(b, text)
+	ed := New(db, Options{Annotator: "bench", Suggest: suggestWithRules})
+	if err := ed.ReloadLabels(); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if err := ed.Open(ids[0]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if len(ed.Suggestions()) == 0 {
+		b.Fatal("no suggestions")
 	}
 }
