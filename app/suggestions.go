@@ -117,12 +117,13 @@ func (s *suggestionKeys) onCaret(start, end int) {
 func (s *suggestionKeys) underCaret() int {
 	start, end := s.view.Selection()
 	best := -1
-	for i, sug := range s.ed.Suggestions() {
+	list := s.ed.Suggestions()
+	for i, sug := range list {
 		if sug.Start == start && sug.End == end {
 			return i
 		}
 		inside := sug.Start <= start && end <= sug.End && (start < sug.End || start == end && start == sug.Start)
-		if inside && (best < 0 || sug.End-sug.Start < s.ed.Suggestions()[best].End-s.ed.Suggestions()[best].Start) {
+		if inside && (best < 0 || sug.End-sug.Start < list[best].End-list[best].Start) {
 			best = i
 		}
 	}
