@@ -35,6 +35,8 @@ func launchGUI(store annotate.Store, opts cli.GUIOptions) error {
 		ImportPaths: opts.Files,
 		OpenDocID:   opts.OpenDocID,
 		Annotator:   opts.Annotator,
+		Patterns:    opts.Patterns,
+		PatternsErr: opts.PatternsErr,
 	})
 	workbench.ShowAndRun()
 	return nil

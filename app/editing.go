@@ -25,7 +25,7 @@ func (w *Workbench) onAnnotationChosen(id int64) {
 // onTypedRune tags with the label whose hotkey is r: the selected annotation is
 // relabelled, otherwise the selected text becomes a new annotation.
 func (w *Workbench) onTypedRune(r rune) {
-	if w.cur.onCurationKey(r) || w.prec.onRune(r) {
+	if w.cur.onCurationKey(r) || w.prec.onRune(r) || w.sugs.onRune(r) {
 		return
 	}
 	if r == linkSourceKey || r == 'L' {
@@ -216,4 +216,5 @@ func (w *Workbench) refreshSpans() {
 	w.annotations.setSpans(spans, w.view.SelectedHighlight())
 	w.annotations.setDocumentOpen(w.ed.Doc() != nil)
 	w.status.showDocument()
+	w.sugs.refresh()
 }

@@ -20,7 +20,10 @@ type statusBar struct {
 	message   *widget.Label
 	progress  *widget.Label
 	count     *widget.Label
-	divider   fyne.CanvasObject
+	// suggestionsLeft counts the open document's suggestions still to decide
+	// (issue 12); hidden when there are none.
+	suggestionsLeft *widget.Label
+	divider         fyne.CanvasObject
 	// annotator names who new annotations are by; a click changes it.
 	annotator *widget.Button
 	// layer switches between all layers, one annotator's, the curated one and
@@ -38,14 +41,22 @@ func newStatusBar(ed *editor.Editor, onAnnotator func()) *statusBar {
 		progress:  widget.NewLabel(""),
 		count:     widget.NewLabel(""),
 		annotator: annotator,
+
+		suggestionsLeft: hiddenLabel(),
 	}
+}
+
+func hiddenLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Hide()
+	return l
 }
 
 func (s *statusBar) build() fyne.CanvasObject {
 	s.message.Importance = widget.LowImportance
 	s.message.Truncation = fyne.TextTruncateEllipsis
 	s.divider = widget.NewSeparator()
-	right := container.NewHBox(s.progress, s.divider, s.count, widget.NewSeparator(), s.annotator)
+	right := container.NewHBox(s.progress, s.divider, s.count, s.suggestionsLeft, widget.NewSeparator(), s.annotator)
 	if s.layer != nil {
 		right.Add(s.layer)
 	}
@@ -103,6 +114,16 @@ func (s *statusBar) setLayers(options []string, selected string) {
 	s.layer.SetOptions(options)
 	s.layer.SetSelected(selected)
 	s.layer.OnChanged = onChanged
+}
+
+// showSuggestionsLeft shows "3 suggestions left", nothing when none are.
+func (s *statusBar) showSuggestionsLeft(n int) {
+	if n == 0 {
+		s.suggestionsLeft.Hide()
+		return
+	}
+	s.suggestionsLeft.SetText("· " + plural(n, "suggestion") + " left")
+	s.suggestionsLeft.Show()
 }
 
 // flash shows a short message until the next one.

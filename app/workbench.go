@@ -6,6 +6,7 @@ package app
 
 import (
 	"cmp"
+	"fmt"
 	"os"
 	"os/signal"
 	"sync"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/casualty"
+	"github.com/newsmark/newsmark/annotate/suggest"
 	"github.com/newsmark/newsmark/app/docview"
 	"github.com/newsmark/newsmark/app/editor"
 	"github.com/newsmark/newsmark/app/searchpanel"
@@ -27,6 +29,10 @@ type Options struct {
 	ImportPaths []string // files/folders named on the command line: imported (with progress) and the first opened
 	Annotator   string   // "" = preference "annotator", else the OS user name
 	OpenDocID   int64    // open this document (the sample on first start); 0 = the last document from preferences, else the first
+	// Patterns extend the built-in suggestion rules (nil for none); PatternsErr,
+	// if set, is shown at start: the pattern file was not used.
+	Patterns    *suggest.Patterns
+	PatternsErr error
 }
 
 // Workbench is the main window: document library, label palette, document view,
@@ -61,6 +67,7 @@ type Workbench struct {
 	dbCare    *databaseCare    // File ▸ Back up now…, Help ▸ Check database…
 	external  *externalChanges // rereads what other processes commit
 	annotator *annotatorName   // Edit ▸ Annotator name…
+	sugs      *suggestionKeys  // the rules' proposals: drawn dashed, N / P / A / X (issue 12)
 }
 
 // NewWorkbench builds the main window on a (real or test) fyne.App.
@@ -73,6 +80,7 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 		Tasks:     &w.tasks,
 
 		ParseCasualty: casualty.SpanAttrs,
+		Suggest:       ruleSuggestions(opts.Patterns),
 	})
 	a.Settings().SetTheme(withReadableText(a.Settings().Theme()))
 
@@ -114,6 +122,9 @@ func NewWorkbench(a fyne.App, store annotate.Store, opts Options) *Workbench {
 
 	w.status.setAnnotator(w.ed.Annotator())
 	w.ed.Subscribe(w.onEditorEvent)
+	if opts.PatternsErr != nil {
+		w.showError(fmt.Errorf("suggestions use the built-in rules only: %w", opts.PatternsErr))
+	}
 	w.showError(w.ed.ReloadLabels())
 	w.showError(w.ed.ReloadDocuments())
 	w.openInitialDocument(opts.OpenDocID)
@@ -152,14 +163,19 @@ func (w *Workbench) build() fyne.CanvasObject {
 		selectSpan: w.selectSpan, showError: w.showError, focusView: w.focusView, openDocument: w.openDocument,
 	}
 	w.status.layer = newLayerSwitch(w.cur.onLayerChosen)
-	w.view.OnSelectionChanged = w.status.showSelection
+	w.view.OnSelectionChanged = func(start, end int) { w.status.showSelection(start, end); w.sugs.onCaret(start, end) }
 	w.view.OnHighlightSelected = func(id int64) { w.annotations.setSelected(id); w.attrs.show(id) }
 	w.links = &linker{
 		app: w.app, win: w.win, ed: w.ed, view: w.view,
 		flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError,
 		flushNotes: func() { w.annotations.flushNotes() }, openDocument: w.openDocument,
 	}
-	w.view.OnKey = w.links.onViewKey
+	w.sugs = &suggestionKeys{
+		ed: w.ed, view: w.view, flash: func(m string) { w.status.flash(m) }, showLeft: w.status.showSuggestionsLeft,
+		selectSpan: w.selectSpan, showError: w.showError, focusView: w.focusView, showSelection: w.status.showSelection,
+		win: w.win, dialogs: &w.dialogs,
+	}
+	w.view.OnKey = func(name fyne.KeyName) bool { return w.links.onViewKey(name) || w.sugs.onKey(name) }
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnDelete = w.onDeleteAnnotation
 	w.prec = &precision{ed: w.ed, view: w.view, flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError, prefs: w.prefs}
@@ -221,6 +237,11 @@ func (w *Workbench) onEditorEvent(ev editor.Event) {
 			w.library.updateDocument(w.ed.Documents()[i])
 		}
 		w.status.showDocument()
+	case editor.SuggestionsChanged:
+		w.sugs.refresh()
+		if ev.Err != nil {
+			w.status.flash("No suggestions: " + ev.Err.Error())
+		}
 	case editor.IndexFailed:
 		w.status.flash("Search index incomplete: " + ev.Err.Error())
 	}

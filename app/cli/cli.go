@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/suggest"
 	"github.com/newsmark/newsmark/assets"
 	"github.com/newsmark/newsmark/storage"
 )
@@ -35,6 +36,10 @@ type GUIOptions struct {
 	Files     []string // imported and opened
 	OpenDocID int64    // the sample article on a first start, else 0
 	Annotator string   // name written on new annotations; "" = the saved preference or the OS user
+	// Patterns are the user's suggestion patterns (suggest-patterns.txt beside
+	// the database), nil for none; PatternsErr says why that file is not used.
+	Patterns    *suggest.Patterns
+	PatternsErr error
 }
 
 // Host is what Run needs from the process around it; main.go fills it in and tests
@@ -236,7 +241,9 @@ func runGUI(e *env, opener *storeOpener, host Host, files []string, annotator st
 	stopBackup := startDailyBackup(e.ctx, db, e.stderr)
 	defer stopBackup()
 	var store annotate.Store = db
-	return host.LaunchGUI(store, GUIOptions{Files: files, OpenDocID: opener.sampleID, Annotator: annotator})
+	patterns, patternsErr := loadPatterns(opener.path, "")
+	return host.LaunchGUI(store, GUIOptions{Files: files, OpenDocID: opener.sampleID, Annotator: annotator,
+		Patterns: patterns, PatternsErr: patternsErr})
 }
 
 func report(host Host, err error) int {

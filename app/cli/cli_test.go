@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/suggest"
 	"github.com/newsmark/newsmark/storage"
 )
 
@@ -456,5 +457,33 @@ func TestASecondWindowThroughALinkOrAnotherCacheFolderIsRefused(t *testing.T) {
 	}
 	if _, err := os.Stat(hardlink + "-wal"); err == nil {
 		t.Error("the hard link got its own -wal")
+	}
+}
+
+func TestTheGUIGetsThePatternFileBesideTheDatabase(t *testing.T) {
+	launch := func(patternFile string) GUIOptions {
+		t.Helper()
+		dir := t.TempDir()
+		if patternFile != "" {
+			writeFile(t, filepath.Join(dir, suggest.PatternsFileName), []byte(patternFile))
+		}
+		var got GUIOptions
+		var out, errOut bytes.Buffer
+		host := Host{Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" },
+			LaunchGUI: func(_ annotate.Store, opts GUIOptions) error { got = opts; return nil }}
+		if code := Run([]string{"--db", filepath.Join(dir, "x.db")}, host); code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut.String())
+		}
+		return got
+	}
+	if got := launch(""); got.Patterns != nil || got.PatternsErr != nil {
+		t.Errorf("no pattern file: %+v", got)
+	}
+	if got := launch("DEMAND words verbs: petitioned\n"); got.Patterns == nil || got.PatternsErr != nil {
+		t.Errorf("a good pattern file: patterns %v, err %v", got.Patterns, got.PatternsErr)
+	}
+	got := launch("DEMAND words verbs: petitioned\nNONSENSE here\n")
+	if got.Patterns != nil || got.PatternsErr == nil || !strings.Contains(got.PatternsErr.Error(), "2") {
+		t.Errorf("a bad pattern file: patterns %v, err %v (want the bad line named)", got.Patterns, got.PatternsErr)
 	}
 }

@@ -172,6 +172,7 @@ func (r *renderer) build() {
 				r.below = append(r.below, fill, band)
 			}
 		}
+		r.below = v.appendSuggestionDashes(r.below, rowStart, rowEnd, segments, rect, top, p.textHeight)
 		r.below = v.appendFindMarks(r.below, rowStart, rowEnd, segments, rect, top, p.textHeight)
 		if !selectionIsHighlight {
 			segs := segments(selStart, selEnd)

@@ -208,3 +208,27 @@ func TestSelectionOutlineFramesTheGlyphsWithoutCuttingThem(t *testing.T) {
 			inLeft, inRight, word.Position().X, word.Position().X+word.Size().Width)
 	}
 }
+
+func TestSuggestionsAreDrawnDashedWithoutAFill(t *testing.T) {
+	v, _ := newTestView(t, tricky, 600, 400)
+	quote := Highlight{Start: at(t, tricky, "“the", 0), End: at(t, tricky, "—", 0) - 1, Color: color.NRGBA{R: 0x20, G: 0x80, B: 0xd0, A: 0xff}}
+	v.SetSuggestions([]Highlight{quote})
+	dashes := rectsWithFill(v, fillColor(quote.Color, suggestedAlpha))
+	if fills := rectsWithFill(v, fillColor(quote.Color, fillAlpha)); len(fills) != 0 {
+		t.Errorf("a suggestion has %d fills, want none", len(fills))
+	}
+	width := v.xOf(0, quote.End) - v.xOf(0, quote.Start)
+	if want := int(width/(dashLength+dashGap)) + 1; len(dashes) < want-1 || len(dashes) > want {
+		t.Fatalf("%d dashes under a %.0f-wide suggestion, want about %d", len(dashes), width, want)
+	}
+	if x := dashes[0].Position().X; x != v.padding()+v.xOf(0, quote.Start) {
+		t.Errorf("first dash at x=%v, want the suggestion's start %v", x, v.padding()+v.xOf(0, quote.Start))
+	}
+	if got := len(v.Suggestions()); got != 1 {
+		t.Errorf("Suggestions() holds %d", got)
+	}
+	v.SetText("other")
+	if len(v.Suggestions()) != 0 || len(rectsWithFill(v, fillColor(quote.Color, suggestedAlpha))) != 0 {
+		t.Error("a new text keeps the old suggestions")
+	}
+}

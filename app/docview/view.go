@@ -46,17 +46,18 @@ type View struct {
 	// (the workbench's "link source" mode takes Enter and Esc).
 	OnKey func(name fyne.KeyName) bool
 
-	text       []rune
-	highlights []Highlight // sorted by start, longer first; see sortHighlights
-	links      []Link      // drawn between highlights (links.go)
-	depths     []int       // nesting depth of highlights[i]
-	anchor     int         // fixed end of the selection
-	caret      int         // moving end of the selection
-	goalX      float32     // x kept by Up/Down across short rows; <0 when unset
-	selected   int64
-	scrollY    float32
-	focused    bool
-	keys       modifierKeys
+	text        []rune
+	highlights  []Highlight // sorted by start, longer first; see sortHighlights
+	suggestions []Highlight // proposed spans, drawn dashed (suggestions.go)
+	links       []Link      // drawn between highlights (links.go)
+	depths      []int       // nesting depth of highlights[i]
+	anchor      int         // fixed end of the selection
+	caret       int         // moving end of the selection
+	goalX       float32     // x kept by Up/Down across short rows; <0 when unset
+	selected    int64
+	scrollY     float32
+	focused     bool
+	keys        modifierKeys
 
 	// Layout, rebuilt lazily when the text, the width or the text size changes.
 	widths      *runeWidths
@@ -98,7 +99,7 @@ func New() *View {
 func (v *View) SetText(text string) {
 	v.text = []rune(text)
 	v.bidi = newParagraphBidi(v.text, v.direction)
-	v.highlights, v.depths = nil, nil
+	v.highlights, v.depths, v.suggestions = nil, nil, nil
 	v.anchor, v.caret, v.goalX, v.selected, v.scrollY = 0, 0, -1, 0, 0
 	v.reveal = revealRequest{}
 	v.DragEnd()

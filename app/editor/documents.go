@@ -41,13 +41,20 @@ func (e *Editor) Open(id int64) error {
 	}
 	e.doc = &doc
 	e.spans = spans
+	sugErr := e.openSuggestions(doc)
 	e.publish(Event{Kind: DocumentOpened, DocID: id})
+	if sugErr != nil {
+		// The document is open all the same; only its suggestions are missing.
+		e.publish(Event{Kind: SuggestionsChanged, DocID: id, Err: sugErr})
+	}
 	return nil
 }
 
 // Close leaves no document open.
 func (e *Editor) Close() {
 	e.doc, e.spans = nil, nil
+	e.sugGen++
+	e.suggestions, e.sugRejected = nil, nil
 	e.publish(Event{Kind: DocumentOpened})
 }
 

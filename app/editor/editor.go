@@ -37,6 +37,9 @@ type Options struct {
 	// ParseCasualty, if set, fills in a new CASUALTY span's attributes from its
 	// text, marked parsed until the annotator confirms or corrects them.
 	ParseCasualty annotate.CasualtyParser
+	// Suggest, if set, proposes spans for a document's text (annotate/suggest in
+	// the app); it runs off the editor's goroutine when a document opens.
+	Suggest func(text string) []annotate.StoredSuggestion
 }
 
 // Editor is the open document and every edit made to it. The zero value is not
@@ -64,6 +67,11 @@ type Editor struct {
 	curator  string                      // the curated layer's annotator
 	rejected map[int64]map[rangeKey]bool // curation's "no"s of this session, by document
 
+	suggest     func(text string) []annotate.StoredSuggestion
+	suggestions []annotate.StoredSuggestion // the open document's, in text order (suggestions.go)
+	sugRejected map[rangeKey]bool           // the open document's stored rejections
+	sugGen      int                         // counts opens, so a late result for another document is dropped
+
 	subscribers []func(Event)
 }
 
@@ -80,6 +88,7 @@ func New(store annotate.Store, opts Options) *Editor {
 		curator:   opts.Curator,
 
 		parseCasualty: opts.ParseCasualty,
+		suggest:       opts.Suggest,
 	}
 	if e.curator == "" {
 		e.curator = annotate.DefaultCurator

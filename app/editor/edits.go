@@ -13,6 +13,23 @@ import (
 // again fails with the store's annotate.ECONFLICT error, unwrapped, which callers
 // may show as a quiet slip.
 func (e *Editor) Tag(start, end int, label string) (annotate.Span, error) {
+	return e.tag(start, end, label, e.parsedAttrs(label, start, end))
+}
+
+// tag is Tag with the attributes given: one undoable step.
+func (e *Editor) tag(start, end int, label string, attrs annotate.Attrs) (annotate.Span, error) {
+	span, err := e.createSpan(start, end, label, attrs)
+	if err != nil {
+		return span, err
+	}
+	e.history.record(Step{Action: annotate.ActionCreate, After: span})
+	e.spanAdded(span)
+	return span, nil
+}
+
+// createSpan stores a new span of the open document by the tagging annotator;
+// the caller records the step and updates the editor (spanAdded).
+func (e *Editor) createSpan(start, end int, label string, attrs annotate.Attrs) (annotate.Span, error) {
 	if e.doc == nil {
 		return annotate.Span{}, annotate.Errorf(annotate.EINVALID, "no document is open")
 	}
@@ -22,7 +39,7 @@ func (e *Editor) Tag(start, end int, label string) (annotate.Span, error) {
 		End:       end,
 		Label:     label,
 		Annotator: e.TagAnnotator(),
-		Attrs:     e.parsedAttrs(label, start, end),
+		Attrs:     attrs,
 	})
 	if annotate.ErrorCode(err) == annotate.ECONFLICT {
 		return annotate.Span{}, err // its message alone says it: "already tagged"
@@ -30,8 +47,6 @@ func (e *Editor) Tag(start, end int, label string) (annotate.Span, error) {
 	if err != nil {
 		return annotate.Span{}, fmt.Errorf("tag %d–%d as %s: %w", start, end, label, err)
 	}
-	e.history.record(Step{Action: annotate.ActionCreate, After: span})
-	e.spanAdded(span)
 	return span, nil
 }
 
@@ -132,6 +147,13 @@ func (e *Editor) apply(step Step, undo bool) (Applied, bool, error) {
 		}
 		move()
 		return applied, true, nil
+	}
+	if r := step.SuggestionRejection; r != nil {
+		if err := e.setSuggestionRejected(r.DocID, r.Suggestion, !undo); err != nil {
+			return Applied{}, true, err
+		}
+		move()
+		return Applied{Step: step}, true, nil
 	}
 	if step.Metadata != nil {
 		if err := e.applyMetadata(step.Metadata, undo); err != nil {

@@ -29,6 +29,10 @@ const (
 	// MetadataChanged: the title, outlet, authors, date, URL, language or free
 	// key/values of Event.DocID changed (Doc() holds them if it is the open one).
 	MetadataChanged
+	// SuggestionsChanged: the open document's suggestions arrived, or one was
+	// rejected or brought back (accepting one publishes SpansChanged). Err set:
+	// they could not be read; the document is open without them.
+	SuggestionsChanged
 )
 
 // Event reports one change of the editor's state to its subscribers. The editor

@@ -26,6 +26,9 @@ type Step struct {
 	// Metadata, if set, makes the step an edit of a document's metadata (the
 	// document-info panel); Action and the spans are then unused.
 	Metadata *MetadataChange
+	// SuggestionRejection, if set, makes the step the rejection of a suggestion
+	// (stored; undo takes it back).
+	SuggestionRejection *SuggestionRejection
 }
 
 // StatusChange is a document's status before and after Mark done or Reopen.
@@ -47,6 +50,9 @@ func (s Step) DocID() int64 {
 	}
 	if s.Metadata != nil {
 		return s.Metadata.DocID
+	}
+	if s.SuggestionRejection != nil {
+		return s.SuggestionRejection.DocID
 	}
 	if s.After.ID != 0 {
 		return s.After.DocID
@@ -250,6 +256,12 @@ func (s Step) Describe() string {
 			return "marking done"
 		}
 		return "reopening"
+	}
+	if s.SuggestionRejection != nil {
+		return "rejecting suggestion " + s.SuggestionRejection.Suggestion.Label
+	}
+	if s.Action == ActionAcceptSuggestions {
+		return fmt.Sprintf("accepting %d suggestions", len(s.Group))
 	}
 	if s.Action == ActionLinkSource {
 		return string(ActionLinkSource)
