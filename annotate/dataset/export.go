@@ -16,6 +16,7 @@ import (
 	"github.com/gofrs/flock"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/atomicfile"
 )
 
 // ExportOptions steer Export.
@@ -199,7 +200,7 @@ func exportFile(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, 
 		return summary, fmt.Errorf("export to %s: %w", annotate.QuotePath(out), err)
 	}
 	if hf, ok := enc.(*HFEncoder); ok {
-		if err := writeFileAtomic(labelsPath, hf.LabelsJSON()); err != nil {
+		if err := atomicfile.Write(labelsPath, func(w io.Writer) error { _, err := w.Write(hf.LabelsJSON()); return err }); err != nil {
 			return summary, err
 		}
 		summary.Files = append(summary.Files, labelsPath)
@@ -287,27 +288,6 @@ func finishFile(f *os.File) error {
 		return err
 	}
 	return f.Close()
-}
-
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := finishFile(tmp); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }
 
 // exportFolder writes a folder (brat, or a split export) through a temporary
