@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,25 +11,6 @@ import (
 
 	"github.com/newsmark/newsmark/annotate/dataset"
 )
-
-// cleanReports collects what "Clean boilerplate" removed, file by file; the reader
-// reports from its own goroutine.
-type cleanReports struct {
-	mu      sync.Mutex
-	reports []dataset.CleanReport
-}
-
-func (c *cleanReports) add(r dataset.CleanReport) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.reports = append(c.reports, r)
-}
-
-func (c *cleanReports) list() []dataset.CleanReport {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return append([]dataset.CleanReport(nil), c.reports...)
-}
 
 // cleanReportText lists every removed line under its file: stored text never
 // changes without the user seeing how.

@@ -50,7 +50,7 @@ type importDialog struct {
 	colleague *widget.Check
 	clean     *widget.Check // remove boilerplate lines from text files
 	split     *widget.Check // one document per article of a Word file
-	cleaned   *cleanReports
+	cleaned   *dataset.CleanLog
 	progress  *widget.ProgressBarInfinite
 	message   *widget.Label
 	importBtn *widget.Button
@@ -211,8 +211,8 @@ func (d *importDialog) onImport() {
 			}
 		}),
 	}
-	d.cleaned = &cleanReports{}
-	readOpts := dataset.ReadOptions{Format: format, Unit: unit, Clean: d.clean.Checked, OnClean: d.cleaned.add, SplitArticles: d.split.Checked}
+	d.cleaned = &dataset.CleanLog{}
+	readOpts := dataset.ReadOptions{Format: format, Unit: unit, Clean: d.clean.Checked, OnClean: d.cleaned.Add, SplitArticles: d.split.Checked}
 	go func() {
 		records := dataset.Read(paths, readOpts)
 		result, err := d.store.Import(ctx, records, opts)
@@ -262,7 +262,7 @@ func (d *importDialog) finished(result annotate.ImportResult, err error) {
 	d.message.SetText(importDialogSummary(result))
 	d.dlg.Hide()
 	if d.clean.Checked {
-		showCleanReport(d.win, d.cleaned.list())
+		showCleanReport(d.win, d.cleaned.Reports())
 	}
 	if d.onDone != nil {
 		d.onDone(result)

@@ -175,7 +175,7 @@ func TestImportDialogCleansBoilerplateWhenTicked(t *testing.T) {
 	if err != nil || doc.Text != "Article 0 “text”.\n" {
 		t.Errorf("stored %q, %v", doc.Text, err)
 	}
-	report := cleanReportText(d.cleaned.list())
+	report := cleanReportText(d.cleaned.Reports())
 	for _, want := range []string{"Removed 6 lines from 3 files.", "line 1 (repeated): Home | News | Sport", "line 3 (repeated): © 2024 Example Media"} {
 		if !strings.Contains(report, want) {
 			t.Errorf("report lacks %q:\n%s", want, report)

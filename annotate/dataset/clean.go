@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -309,4 +310,25 @@ func (r *reader) clean(path, text string) string {
 		r.opts.OnClean(CleanReport{Path: path, Removed: removed, Unchanged: unchanged})
 	}
 	return cleaned
+}
+
+// CleanLog collects the reports of a cleaning read (ReadOptions.OnClean), which
+// arrive from the reading goroutine.
+type CleanLog struct {
+	mu      sync.Mutex
+	reports []CleanReport
+}
+
+// Add records one file's report.
+func (l *CleanLog) Add(r CleanReport) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.reports = append(l.reports, r)
+}
+
+// Reports is a copy of the reports so far, in the order they came.
+func (l *CleanLog) Reports() []CleanReport {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]CleanReport(nil), l.reports...)
 }

@@ -49,9 +49,9 @@ func runImport(e *env, args []string) error {
 		return err
 	}
 	var skipped skippedEntries
-	cleaned := &cleanLog{}
+	cleaned := &dataset.CleanLog{}
 	records := dataset.Read(paths, dataset.ReadOptions{Format: format, Unit: unit, Skipped: skipped.add,
-		SplitArticles: *splitArticles, Clean: *clean, OnClean: cleaned.add})
+		SplitArticles: *splitArticles, Clean: *clean, OnClean: cleaned.Add})
 	result, err := store.Import(e.ctx, records, annotate.ImportOptions{
 		Annotator:           defaultAnnotator(*annotator),
 		SkipInvalid:         *skipInvalid,
@@ -68,7 +68,7 @@ func runImport(e *env, args []string) error {
 			*annotator, result.Duplicates, plural(result.Documents+result.Duplicates, "document"))
 	}
 	if *clean {
-		cleaned.print(e.stdout)
+		printCleanReports(e.stdout, cleaned.Reports())
 	}
 	fmt.Fprintln(e.stdout, importSummary(result))
 	skipped.report(e.stderr)

@@ -5,32 +5,16 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/newsmark/newsmark/annotate/dataset"
 )
 
-// cleanLog collects what import --clean removed, file by file; the reader reports
-// from its own goroutine.
-type cleanLog struct {
-	mu      sync.Mutex
-	reports []dataset.CleanReport
-}
-
-func (l *cleanLog) add(r dataset.CleanReport) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.reports = append(l.reports, r)
-}
-
-// print lists every removed line under its file, then a count per reason:
-// stored text never changes without the user seeing how.
-func (l *cleanLog) print(w io.Writer) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
+// printCleanReports lists every removed line under its file, then a count per
+// reason: stored text never changes without the user seeing how.
+func printCleanReports(w io.Writer, reports []dataset.CleanReport) {
 	byReason := map[string]int{}
 	lines, files := 0, 0
-	for _, r := range l.reports {
+	for _, r := range reports {
 		if r.Unchanged {
 			fmt.Fprintf(w, "%s: every line looks like boilerplate; kept whole\n", r.Path)
 			continue
