@@ -39,6 +39,11 @@ func (s Status) Display() string {
 // files that are clearly not articles before they fill memory.
 const MaxDocumentBytes = 64 << 20
 
+// MaxSourceFileBytes caps a web page or Word file an import reads, and so a
+// document's Original: four times the text limit, since markup outweighs the text
+// it holds.
+const MaxSourceFileBytes = 4 * MaxDocumentBytes
+
 // Document is one article: its text exactly as imported (after UTF-8 decoding and
 // removal of a leading BOM), and where it came from.
 type Document struct {

@@ -27,7 +27,7 @@ func TestCheckRecordSpanTextsMatchOffsets(t *testing.T) {
 			end := start + 1 + rng.Intn(offsets.Len()-start)
 			rec.Spans = append(rec.Spans, annotate.Span{Start: start, End: end, Label: "CLAIM"})
 		}
-		checked, err := checkRecord(rec, "me")
+		checked, err := checkRecord(rec, "me", nil)
 		if err != nil {
 			t.Fatalf("text %q: %v", text, err)
 		}

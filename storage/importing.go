@@ -42,7 +42,12 @@ func (db *DB) Import(ctx context.Context, records iter.Seq2[annotate.ImportRecor
 	if err != nil {
 		return result, db.fail("import", err)
 	}
-	reader := prefetch(records, opts.Annotator)
+	originals, err := newOriginalCompressor()
+	if err != nil {
+		return result, db.fail("import", err)
+	}
+	defer originals.close() // after reader.stop, the last user
+	reader := prefetch(records, opts.Annotator, originals)
 	defer reader.stop()
 
 	var problems annotate.ImportError
@@ -225,6 +230,7 @@ type checkedRecord struct {
 	doc       annotate.Document
 	length    int // code points
 	meta      any // JSON text or nil
+	original  *storedOriginal
 	spans     []annotate.Span
 	newLabels []string // labels the spans use that are not stored yet
 	links     []annotate.ImportLink
@@ -238,8 +244,8 @@ type labelAttrDecl struct {
 }
 
 // checkRecord validates a record (annotate.ImportRecord.Prepare: defaults,
-// document and spans) and encodes its meta for the row.
-func checkRecord(rec annotate.ImportRecord, annotator string) (checkedRecord, error) {
+// document and spans) and encodes its meta and original file for the rows.
+func checkRecord(rec annotate.ImportRecord, annotator string, originals *originalCompressor) (checkedRecord, error) {
 	prepared, err := rec.Prepare(annotator)
 	if err != nil {
 		return checkedRecord{}, err
@@ -248,7 +254,8 @@ func checkRecord(rec annotate.ImportRecord, annotator string) (checkedRecord, er
 	if err != nil {
 		return checkedRecord{}, err
 	}
-	return checkedRecord{doc: prepared.Document, length: prepared.Length, meta: meta, spans: prepared.Spans, links: prepared.Links,
+	return checkedRecord{doc: prepared.Document, length: prepared.Length, meta: meta,
+		original: originals.compress(prepared.Document.Original), spans: prepared.Spans, links: prepared.Links,
 		naming: annotate.ImportRecord{SpanField: rec.SpanField, SpanWhere: rec.SpanWhere}}, nil
 }
 
@@ -352,18 +359,18 @@ type prefetcher struct {
 	stopOnce sync.Once
 }
 
-func prefetch(records iter.Seq2[annotate.ImportRecord, error], annotator string) *prefetcher {
+func prefetch(records iter.Seq2[annotate.ImportRecord, error], annotator string, originals *originalCompressor) *prefetcher {
 	p := &prefetcher{
 		records:  make(chan prefetched, prefetchDepth),
 		budget:   make(chan struct{}, prefetchBudget),
 		quit:     make(chan struct{}),
 		finished: make(chan struct{}),
 	}
-	go p.run(records, annotator)
+	go p.run(records, annotator, originals)
 	return p
 }
 
-func (p *prefetcher) run(records iter.Seq2[annotate.ImportRecord, error], annotator string) {
+func (p *prefetcher) run(records iter.Seq2[annotate.ImportRecord, error], annotator string, originals *originalCompressor) {
 	defer close(p.finished)
 	defer close(p.records)
 	defer func() {
@@ -378,7 +385,7 @@ func (p *prefetcher) run(records iter.Seq2[annotate.ImportRecord, error], annota
 	for rec, err := range records {
 		item := prefetched{origin: rec.Origin, err: err}
 		if err == nil {
-			item.checked, item.err = checkRecord(rec, annotator)
+			item.checked, item.err = checkRecord(rec, annotator, originals)
 		}
 		item.units = min(len(rec.Document.Text)/prefetchUnit+1, prefetchBudget)
 		for range item.units {
@@ -628,7 +635,7 @@ func (im *importer) storeDocumentRow(rec checkedRecord, now time.Time) (storedDo
 	} else if n == 1 {
 		id, err := res.LastInsertId()
 		if err == nil {
-			err = insertOriginal(im.ctx, im.tx, id, doc.Original)
+			err = insertOriginal(im.ctx, im.tx, id, rec.original)
 		}
 		return storedDocument{id: id, added: true}, err
 	}

@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"strings"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -11,7 +10,7 @@ import (
 
 // Document metadata (migration 0003): outlet, authors, published date, URL and
 // language are columns of documents; the original file of an HTML import is a row
-// of document_originals.
+// of document_originals (originals.go).
 
 // metadataColumns are the metadata columns, in the order metadataValues gives them
 // and scanDocument reads them.
@@ -39,32 +38,6 @@ func splitAuthors(s string) []string {
 		return nil
 	}
 	return strings.Split(s, "\n")
-}
-
-// insertOriginal keeps the file a document was extracted from, unless the document
-// already has one (a re-import of the same text keeps the first).
-func insertOriginal(ctx context.Context, tx *sql.Tx, docID int64, original *annotate.Original) error {
-	if original == nil || len(original.Content) == 0 {
-		return nil
-	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO document_originals (document_id, media_type, content) VALUES (?, ?, ?)
-		ON CONFLICT (document_id) DO NOTHING`, docID, original.MediaType, original.Content)
-	return err
-}
-
-// DocumentOriginal returns the file a document's text was extracted from, bytes
-// untouched; an ENOTFOUND error if the document has none (plain text, JSONL).
-func (db *DB) DocumentOriginal(ctx context.Context, docID int64) (annotate.Original, error) {
-	var o annotate.Original
-	err := db.read.QueryRowContext(ctx, `SELECT media_type, content FROM document_originals WHERE document_id = ?`, docID).
-		Scan(&o.MediaType, &o.Content)
-	if errors.Is(err, sql.ErrNoRows) {
-		return o, annotate.Errorf(annotate.ENOTFOUND, "document %d has no original file (it was not imported from HTML)", docID)
-	}
-	if err != nil {
-		return o, db.fail("read original", err)
-	}
-	return o, nil
 }
 
 // SetDocumentMetadata replaces a document's title, outlet, authors, date, URL,

@@ -51,7 +51,7 @@ func ExtractHTML(data []byte, name string) (annotate.Document, error) {
 	if err != nil {
 		return annotate.Document{}, err
 	}
-	root, err := html.Parse(strings.NewReader(dropScripts(page)))
+	root, err := html.Parse(bytes.NewReader(dropScripts(page)))
 	if err != nil {
 		return annotate.Document{}, annotate.Errorf(annotate.EINVALID, "is not HTML this program can read: %v", err)
 	}
@@ -299,10 +299,11 @@ var metaCharset = regexp.MustCompile(`(?i)<meta\b[^>]*?\bcharset\s*=\s*["']?\s*(
 // charsetScan is how much of a page is searched for a charset declaration.
 const charsetScan = 64 << 10
 
-// decodeHTML returns the page as UTF-8 text, by the rules ExtractHTML documents.
-func decodeHTML(data []byte) (string, error) {
+// decodeHTML returns the page as UTF-8 text, by the rules ExtractHTML documents:
+// data itself (or a part of it) when it is UTF-8 already, never a copy.
+func decodeHTML(data []byte) ([]byte, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return "", annotate.Errorf(annotate.EINVALID, "is empty")
+		return nil, annotate.Errorf(annotate.EINVALID, "is empty")
 	}
 	switch {
 	case bytes.HasPrefix(data, utf8BOM):
@@ -310,9 +311,9 @@ func decodeHTML(data []byte) (string, error) {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		out, _, err := transform.Bytes(unicode.BOMOverride(unicode.UTF8.NewDecoder()), data)
 		if err != nil {
-			return "", annotate.Errorf(annotate.EINVALID, "is not valid UTF-16: %v", err)
+			return nil, annotate.Errorf(annotate.EINVALID, "is not valid UTF-16: %v", err)
 		}
-		return string(out), nil
+		return out, nil
 	}
 	head := data[:min(len(data), charsetScan)]
 	declared := ""
@@ -321,13 +322,13 @@ func decodeHTML(data []byte) (string, error) {
 	}
 	if declared == "" {
 		if utf8.Valid(data) {
-			return string(data), nil
+			return data, nil
 		}
 		return decodeWith(data, "windows-1252")
 	}
 	enc, err := htmlindex.Get(declared)
 	if err != nil {
-		return "", annotate.Errorf(annotate.EINVALID, "declares charset %q in a <meta> tag, which this program does not know; convert the page to UTF-8", declared)
+		return nil, annotate.Errorf(annotate.EINVALID, "declares charset %q in a <meta> tag, which this program does not know; convert the page to UTF-8", declared)
 	}
 	canonical, _ := htmlindex.Name(enc)
 	switch canonical {
@@ -337,7 +338,7 @@ func decodeHTML(data []byte) (string, error) {
 		return checkedUTF8(data, fmt.Sprintf("its <meta> declares %s", declared))
 	}
 	if isUTF8Text(data) {
-		return "", annotate.Errorf(annotate.EINVALID,
+		return nil, annotate.Errorf(annotate.EINVALID,
 			"declares charset %s in a <meta> tag, but its bytes are UTF-8 text (read as %s, “ would become â€œ); the declaration is wrong: change it to <meta charset=\"utf-8\"> and import again",
 			declared, declared)
 	}
@@ -346,12 +347,12 @@ func decodeHTML(data []byte) (string, error) {
 
 // checkedUTF8 returns data as text if it is valid UTF-8, else an error saying where
 // it is not and what the page claimed.
-func checkedUTF8(data []byte, claim string) (string, error) {
+func checkedUTF8(data []byte, claim string) ([]byte, error) {
 	if utf8.Valid(data) {
-		return string(data), nil
+		return data, nil
 	}
 	at := invalidUTF8At(data)
-	return "", annotate.Errorf(annotate.EINVALID,
+	return nil, annotate.Errorf(annotate.EINVALID,
 		"%s, but byte 0x%02X at offset %d is not UTF-8 (the page is probably windows-1252 or ISO-8859-1): fix the page's <meta charset> and import again",
 		claim, data[at], at)
 }
@@ -368,72 +369,129 @@ func isUTF8Text(data []byte) bool {
 	return false
 }
 
-func decodeWith(data []byte, name string) (string, error) {
+func decodeWith(data []byte, name string) ([]byte, error) {
 	enc, err := htmlindex.Get(name)
 	if err != nil {
-		return "", annotate.Errorf(annotate.EINVALID, "charset %s: %v", name, err)
+		return nil, annotate.Errorf(annotate.EINVALID, "charset %s: %v", name, err)
 	}
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", annotate.Errorf(annotate.EINVALID, "cannot be decoded as %s: %v", name, err)
+		return nil, annotate.Errorf(annotate.EINVALID, "cannot be decoded as %s: %v", name, err)
 	}
 	if bytes.IndexByte(out, 0) >= 0 {
-		return "", annotate.Errorf(annotate.EINVALID, "holds NUL characters: not a web page, or saved in an encoding other than %s", name)
+		return nil, annotate.Errorf(annotate.EINVALID, "holds NUL characters: not a web page, or saved in an encoding other than %s", name)
 	}
-	return string(out), nil
+	return out, nil
 }
 
 // dropScripts empties <script> and <style> elements before parsing: on news pages
 // they are most of the bytes, and the HTML tokenizer reads them a byte at a time,
 // only for Readability to remove them. JSON-LD scripts, which hold metadata, stay.
-// An element ends at the first "</script" or "</style", as in the HTML parser.
-func dropScripts(page string) string {
-	var b strings.Builder
-	rest := page
-	for {
-		start := indexFold(rest, "<script")
-		styleStart := indexFold(rest, "<style")
-		tag := "script"
-		if styleStart >= 0 && (start < 0 || styleStart < start) {
-			start, tag = styleStart, "style"
-		}
-		if start < 0 {
+// It finds elements as the tokenizer would in the cases that matter: a tag name
+// ends at white space, '/' or '>'; an element ends at the first matching end tag
+// ("</script" followed by white space, '/' or '>'); comments and the text of
+// <title> and <textarea> are stepped over, so a "<script>" written inside them is
+// text, not a script. The page is returned as it is when nothing was dropped.
+// (The tokenizer's escaped-script states, "<!--" inside a script, are not
+// followed: such a script ends at its first "</script", which is harmless here.)
+func dropScripts(page []byte) []byte {
+	var out []byte // nil until something is dropped; then page[:copied] is in it
+	copied := 0
+	for i := 0; ; {
+		lt := bytes.IndexByte(page[i:], '<')
+		if lt < 0 {
 			break
 		}
-		openEnd := strings.IndexByte(rest[start:], '>')
+		i += lt
+		if bytes.HasPrefix(page[i:], commentStart) {
+			end := bytes.Index(page[i+len(commentStart):], commentEnd)
+			if end < 0 {
+				break
+			}
+			i += len(commentStart) + end + len(commentEnd)
+			continue
+		}
+		name := rawTextElement(page[i+1:])
+		if name == "" {
+			i++
+			continue
+		}
+		openEnd := bytes.IndexByte(page[i:], '>')
 		if openEnd < 0 {
 			break
 		}
-		openEnd += start + 1
-		closeAt := indexFold(rest[openEnd:], "</"+tag)
+		openEnd += i + 1
+		closeAt := indexEndTag(page[openEnd:], name)
 		if closeAt < 0 {
 			break
 		}
 		closeAt += openEnd
-		if tag == "script" && indexFold(rest[start:openEnd], "ld+json") >= 0 {
-			if b.Len() == 0 && len(rest) == len(page) {
-				b.Grow(len(page))
+		if name == "style" || name == "script" && indexFold(page[i:openEnd], "ld+json") < 0 {
+			if out == nil {
+				out = make([]byte, 0, len(page)/2)
 			}
-			b.WriteString(rest[:closeAt])
-		} else {
-			b.WriteString(rest[:openEnd])
+			out = append(out, page[copied:openEnd]...)
+			copied = closeAt
 		}
-		rest = rest[closeAt:]
-		if len(rest) > 0 {
-			// Step past "</" so the search moves on.
-			b.WriteString(rest[:2])
-			rest = rest[2:]
-		}
+		i = closeAt + 2 // past "</"
 	}
-	if b.Len() == 0 {
+	if out == nil {
 		return page
 	}
-	b.WriteString(rest)
-	return b.String()
+	return append(out, page[copied:]...)
 }
 
-// indexFold is strings.Index for an ASCII lower-case needle, ignoring the case of s.
-func indexFold(s, needle string) int {
+var (
+	commentStart = []byte("<!--")
+	commentEnd   = []byte("-->")
+)
+
+// rawTextElements are the elements whose content dropScripts empties (script,
+// style) or steps over (title, textarea: their text may mention "<script>").
+var rawTextElements = []string{"script", "style", "title", "textarea"}
+
+// rawTextElement returns which of rawTextElements a start tag's name (the bytes
+// after its "<") is, or "".
+func rawTextElement(b []byte) string {
+	for _, name := range rawTextElements {
+		if hasTagName(b, name) {
+			return name
+		}
+	}
+	return ""
+}
+
+// hasTagName reports whether b starts with name (ASCII, any case) followed by
+// what ends a tag name: white space, '/' or '>'.
+func hasTagName(b []byte, name string) bool {
+	if len(b) <= len(name) || indexFold(b[:len(name)], name) != 0 {
+		return false
+	}
+	switch b[len(name)] {
+	case ' ', '\t', '\n', '\f', '\r', '/', '>':
+		return true
+	}
+	return false
+}
+
+// indexEndTag finds the end tag "</name" (any case, followed by white space, '/'
+// or '>') in b, or -1.
+func indexEndTag(b []byte, name string) int {
+	for i := 0; ; {
+		lt := bytes.IndexByte(b[i:], '<')
+		if lt < 0 {
+			return -1
+		}
+		i += lt
+		if i+1 < len(b) && b[i+1] == '/' && hasTagName(b[i+2:], name) {
+			return i
+		}
+		i++
+	}
+}
+
+// indexFold is bytes.Index for an ASCII lower-case needle, ignoring the case of s.
+func indexFold(s []byte, needle string) int {
 	first := needle[0]
 	for i := 0; i+len(needle) <= len(s); i++ {
 		c := s[i]

@@ -132,7 +132,7 @@ func TestExtractHTMLDecodesCharsetsItIsToldOrFinds(t *testing.T) {
 	}
 	for _, c := range cases {
 		got, err := decodeHTML(c.page)
-		if err != nil || !strings.Contains(got, c.want) {
+		if err != nil || !strings.Contains(string(got), c.want) {
 			t.Errorf("%s: %q, %v; want it to contain %q", c.name, got, err, c.want)
 		}
 	}
@@ -169,11 +169,33 @@ func TestDropScriptsEmptiesScriptsAndStylesButKeepsJSONLD(t *testing.T) {
 		`<script>var s = "<p>not text</p>";</script></head><body><p>Text</p><script src="x.js"></script></body>`
 	want := `<head><STYLE></STYLE><script type="application/ld+json">{"@type":"NewsArticle"}</script>` +
 		`<script></script></head><body><p>Text</p><script src="x.js"></script></body>`
-	if got := dropScripts(page); got != want {
+	if got := string(dropScripts([]byte(page))); got != want {
 		t.Errorf("dropScripts:\n%s\nwant\n%s", got, want)
 	}
-	for _, page := range []string{"", "<p>no scripts</p>", "<script>unclosed", "<script"} {
-		if got := dropScripts(page); got != page {
+	cases := []struct{ name, page, want string }{
+		{"a <script> in the title is text",
+			`<title>Why <script> tags slow pages</title><script>x()</script><p>Text</p>`,
+			`<title>Why <script> tags slow pages</title><script></script><p>Text</p>`},
+		{"a <script> in a textarea is text",
+			`<textarea><style>p{}</style></textarea><STYLE type="text/css">p{}</STYLE>`,
+			`<textarea><style>p{}</style></textarea><STYLE type="text/css"></STYLE>`},
+		{"a <script> in a comment is no script",
+			`<!-- <script> --><p>“Kept” — text</p><script>x()</script >`,
+			`<!-- <script> --><p>“Kept” — text</p><script></script >`},
+		{"<scripts> and </scripts> are other tags",
+			`<scripts>kept</scripts><script>a("</scripts>")</script><p>x</p>`,
+			`<scripts>kept</scripts><script></script><p>x</p>`},
+		{"an end tag with white space or a slash",
+			"<script>a()</script\n><style>b</style/><p>x</p>",
+			"<script></script\n><style></style/><p>x</p>"},
+	}
+	for _, c := range cases {
+		if got := string(dropScripts([]byte(c.page))); got != c.want {
+			t.Errorf("%s:\n%s\nwant\n%s", c.name, got, c.want)
+		}
+	}
+	for _, page := range []string{"", "<p>no scripts</p>", "<script>unclosed", "<script", "<!-- <script>x()</script>", "<title><script>x()</script>"} {
+		if got := string(dropScripts([]byte(page))); got != page {
 			t.Errorf("dropScripts(%q) = %q, want it unchanged", page, got)
 		}
 	}

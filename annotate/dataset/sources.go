@@ -9,9 +9,8 @@ import (
 	"github.com/newsmark/newsmark/annotate"
 )
 
-// maxSourceFileBytes caps a web page or Word file before it is read: four times the
-// text limit, since markup outweighs the text it holds.
-const maxSourceFileBytes = 4 * annotate.MaxDocumentBytes
+// maxSourceFileBytes caps a web page or Word file before it is read.
+const maxSourceFileBytes = annotate.MaxSourceFileBytes
 
 // readSource reads a whole source file after checking its size.
 func readSource(path string, info fs.FileInfo) ([]byte, error) {

@@ -41,7 +41,7 @@ func FuzzDecodeHTML(f *testing.F) {
 	f.Add([]byte(`<meta http-equiv="content-type" content="text/html; charset=koi8-r">`))
 	f.Fuzz(func(t *testing.T, page []byte) {
 		text, err := decodeHTML(page)
-		if err == nil && !utf8.ValidString(text) {
+		if err == nil && !utf8.Valid(text) {
 			t.Fatalf("decoded text is not UTF-8: %q", text)
 		}
 	})
