@@ -96,19 +96,31 @@ func ExtractHTML(data []byte, name string) (annotate.Document, error) {
 		doc.Published, _ = annotate.ParseDate(head.date)
 	}
 	doc.Title = stripOutletSuffix(doc.Title, doc.Outlet)
-	lang := article.Language()
-	if lang == "" {
-		lang = head.lang
-	}
-	if m := (annotate.Metadata{Language: lang}); lang != "" && m.Validate() == nil {
-		doc.Language = lang
-	}
+	lang := pageLanguage(article.Language(), head)
+	doc.Language = lang
 	for i, a := range doc.Authors {
 		doc.Authors[i] = truncateRunes(a, annotate.MaxMetadataField)
 	}
 	doc.Title = truncateRunes(doc.Title, annotate.MaxMetadataField)
 	doc.Outlet = truncateRunes(doc.Outlet, annotate.MaxMetadataField)
 	return doc, nil
+}
+
+// pageLanguage picks a page's language: the inLanguage of its JSON-LD article
+// (the most specific statement: sites often keep one <html lang> for pages in
+// several languages), else <html lang> (as Readability read it, else as
+// pageHeadInfo did), else the inLanguage of another JSON-LD object (the WebPage).
+func pageLanguage(readabilityLang string, head headInfo) string {
+	var article, other string
+	if len(head.jsonLD) > 0 {
+		article, other = jsonLDLanguages(head.jsonLD)
+	}
+	for _, lang := range []string{article, readabilityLang, head.lang, other} {
+		if lang = strings.TrimSpace(lang); lang != "" && (annotate.Metadata{Language: lang}).Validate() == nil {
+			return lang
+		}
+	}
+	return ""
 }
 
 // maxLinkDensity is the share of the extracted text inside links above which the
@@ -216,6 +228,9 @@ type headInfo struct {
 	url  string // canonical, absolute
 	lang string // <html lang>
 	date string // a date Readability does not look for: <meta name=date>, itemprop=datePublished
+	// jsonLD are the texts of the page's <script type="application/ld+json">, for
+	// what Readability does not read of them (jsonLDLanguage).
+	jsonLD []string
 }
 
 // dateMetaNames are <meta name=…> carrying the publication date on sites that use
@@ -228,6 +243,10 @@ func pageHeadInfo(root *html.Node) headInfo {
 	var canonical, ogURL string
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
+		if text, ok := jsonLDText(n); ok {
+			info.jsonLD = append(info.jsonLD, text)
+			return
+		}
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Html:

@@ -44,7 +44,7 @@ func TestExtractHTMLFindsTheArticleAndItsMetadata(t *testing.T) {
 			url: "https://harbourcourier.example/news/2024/03/port-talks-collapse", lang: "en-GB", text: portStoryText},
 		{file: "jsonld-newsarticle.html", title: "Port talks collapse after nine hours", outlet: "Coastal Wire",
 			authors: []string{"Ilse Marrow"}, date: "2024-03-05T17:00:00Z",
-			url: "https://coastalwire.example/2024/03/05/port-talks", text: portStoryText},
+			url: "https://coastalwire.example/2024/03/05/port-talks", lang: "en", text: portStoryText}, // lang from JSON-LD inLanguage
 		{file: "german-windows-1252.html", title: "Hafenstreit: Gespräche gescheitert", outlet: "Küstenbote",
 			authors: []string{"Lena Müller"}, date: "2024-03-05", lang: "de",
 			firstParagraph: "Die Verhandlungen im Hafenstreit sind am Dienstagabend nach neun Stunden ohne Ergebnis abgebrochen worden. Die Gewerkschaft sprach von „festgefahrenen Gesprächen“."},
@@ -87,6 +87,51 @@ func TestExtractHTMLFindsTheArticleAndItsMetadata(t *testing.T) {
 			}
 			if err := doc.Validate(); err != nil {
 				t.Errorf("extracted document does not validate: %v", err)
+			}
+		})
+	}
+}
+
+func TestExtractHTMLReadsTheLanguageFromJSONLD(t *testing.T) {
+	article, err := os.ReadFile(filepath.Join("testdata", "html", "jsonld-newsarticle.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The fixture's own JSON-LD (inLanguage "en") is replaced by each case's.
+	start := strings.Index(string(article), `<script type="application/ld+json">`)
+	end := strings.Index(string(article), "</script>") + len("</script>")
+	page := func(htmlLang, jsonLD string) []byte {
+		p := string(article[:start]) + jsonLD + string(article[end:])
+		if htmlLang != "" {
+			p = strings.Replace(p, "<html>", `<html lang="`+htmlLang+`">`, 1)
+		}
+		return []byte(p)
+	}
+	ld := func(s string) string { return `<script type="application/ld+json">` + s + `</script>` }
+	cases := []struct{ name, htmlLang, jsonLD, want string }{
+		{"a tag", "", ld(`{"@context":"https://schema.org","@type":"NewsArticle","headline":"x","inLanguage":"pt-BR"}`), "pt-BR"},
+		{"a Language object's alternateName", "",
+			ld(`{"@context":"https://schema.org","@type":"NewsArticle","inLanguage":{"@type":"Language","name":"German","alternateName":"de"}}`), "de"},
+		{"a Language object naming only a tag", "", ld(`{"@type":"NewsArticle","inLanguage":{"@type":"Language","name":"fr"}}`), "fr"},
+		{"an array: the first tag", "", ld(`{"@type":"NewsArticle","inLanguage":["Deutsch", {"name":"Spanish","alternateName":"es"}, "it"]}`), "es"},
+		{"the article wins over <html lang>", "en", ld(`{"@type":["NewsArticle"],"inLanguage":"nl"}`), "nl"},
+		{"the article in a @graph wins over the WebPage", "",
+			ld(`{"@context":"https://schema.org","@graph":[{"@type":"WebPage","inLanguage":"en-US"},{"@type":"ReportageNewsArticle","inLanguage":"uk"}]}`), "uk"},
+		{"<html lang> wins over the WebPage", "sv", ld(`[{"@type":"WebSite","inLanguage":"en"},{"@type":"NewsArticle"}]`), "sv"},
+		{"the WebPage when nothing else says", "", ld(`[{"@type":"WebSite","inLanguage":"en"},{"@type":"NewsArticle"}]`), "en"},
+		{"the second script when the first is not JSON", "", ld(`{not json`) + ld(`{"@type":"NewsArticle","inLanguage":"da"}`), "da"},
+		{"CDATA around the JSON", "", ld(`<![CDATA[{"@type":"NewsArticle","inLanguage":"fi"}]]>`), "fi"},
+		{"a value that is not a tag is passed over", "", ld(`{"@type":"NewsArticle","inLanguage":"English (UK)"}`), ""},
+		{"an author's inLanguage is not the article's", "", ld(`{"@type":"NewsArticle","author":{"@type":"Person","name":"A","inLanguage":"ja"}}`), ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc, err := ExtractHTML(page(c.htmlLang, c.jsonLD), "page.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Language != c.want {
+				t.Errorf("language %q, want %q", doc.Language, c.want)
 			}
 		})
 	}
