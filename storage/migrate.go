@@ -71,7 +71,8 @@ func (db *DB) migrate(current int) error {
 }
 
 // applyMigrations applies those of list newer than current, in order, each in its
-// own transaction: a failing one leaves the earlier ones applied and recorded.
+// own transaction (its SQL, then its migrationStep if it has one): a failing one
+// leaves the earlier ones applied and recorded.
 func (db *DB) applyMigrations(list []migration, current int) error {
 	ctx := context.Background()
 	for _, m := range list {
@@ -95,6 +96,11 @@ func (db *DB) applyMigrations(list []migration, current int) error {
 			}
 			if _, err := tx.Exec(m.sql); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
+			if step := migrationStep(m.version); step != nil {
+				if err := step(ctx, tx); err != nil {
+					return fmt.Errorf("migration %s: %w", m.name, err)
+				}
 			}
 			_, err := tx.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 				m.version, m.name, formatTime(db.now()))

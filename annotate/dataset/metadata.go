@@ -63,6 +63,10 @@ func exportMeta(doc annotate.Document) map[string]any {
 	return meta
 }
 
+// ApplyMeta is applyMeta for the database: migration 0006 gives documents imported
+// before the metadata fields existed the fields an import gives them now.
+func ApplyMeta(doc *annotate.Document, meta map[string]any) { applyMeta(doc, meta) }
+
 // applyMeta sets doc's fields from a record's meta object and keeps the keys it
 // does not map in doc.Meta:
 //
