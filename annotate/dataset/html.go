@@ -191,36 +191,46 @@ func formatPublished(t time.Time) string {
 }
 
 // tidyExtractedText lays the text out one paragraph a line with a blank line
-// between paragraphs.
+// between paragraphs: each line is trimmed of white space (Unicode's, so a
+// non-breaking space at either end goes too), runs of ASCII white space inside it
+// become one space (non-breaking spaces inside are characters of the text and
+// stay), and empty lines are dropped. One pass over the bytes, one allocation: the
+// spaces it looks for are ASCII, so no byte of a multi-byte character is taken
+// for one.
 func tidyExtractedText(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	var paragraphs []string
-	for _, block := range strings.Split(s, "\n") {
-		line := collapseSpaces(block)
-		if line != "" {
-			paragraphs = append(paragraphs, line)
+	out := make([]byte, 0, len(s))
+	for len(s) > 0 {
+		line := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			s = ""
 		}
-	}
-	return strings.Join(paragraphs, "\n\n")
-}
-
-// collapseSpaces trims a line and turns runs of ASCII white space into one space;
-// non-breaking spaces are characters of the text and stay.
-func collapseSpaces(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range strings.TrimSpace(s) {
-		if r == ' ' || r == '\t' || r == '\r' || r == '\f' || r == '\v' {
-			space = true
+		line = strings.TrimSpace(line) // also the \r of a \r\n
+		if line == "" {
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if len(out) > 0 {
+			out = append(out, '\n', '\n')
 		}
-		space = false
-		b.WriteRune(r)
+		space := false
+		for i := 0; i < len(line); i++ {
+			switch c := line[i]; c {
+			case ' ', '\t', '\r', '\f', '\v':
+				space = true
+			default:
+				if space {
+					out = append(out, ' ')
+					space = false
+				}
+				out = append(out, c)
+			}
+		}
 	}
-	return b.String()
+	if !utf8.Valid(out) {
+		return strings.ToValidUTF8(string(out), "\uFFFD")
+	}
+	return string(out)
 }
 
 // headInfo is what Newsmark reads from a page itself, besides Readability.
@@ -430,7 +440,13 @@ func dropScripts(page []byte) []byte {
 			i += len(commentStart) + end + len(commentEnd)
 			continue
 		}
-		name := rawTextElement(page[i+1:])
+		name := ""
+		if i+1 < len(page) {
+			switch page[i+1] | 0x20 { // the first letter of the tag name, in lower case
+			case 's', 't':
+				name = rawTextElement(page[i+1:])
+			}
+		}
 		if name == "" {
 			i++
 			continue
@@ -447,7 +463,7 @@ func dropScripts(page []byte) []byte {
 		closeAt += openEnd
 		if name == "style" || name == "script" && indexFold(page[i:openEnd], "ld+json") < 0 {
 			if out == nil {
-				out = make([]byte, 0, len(page)/2)
+				out = make([]byte, 0, len(page)/4)
 			}
 			out = append(out, page[copied:openEnd]...)
 			copied = closeAt

@@ -288,3 +288,19 @@ func TestPagesExtractedInParallelKeepFileOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestTidyExtractedTextKeepsOneParagraphALine(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"blank lines between paragraphs", "\n\n  First “one” —\tdone.  \n\n\n\nSecond 😀 one.\n", "First “one” — done.\n\nSecond 😀 one."},
+		{"CRLF and a lone CR inside a line", "a\r\nb\rc\r\n\r\n", "a\n\nb c"},
+		{"NBSP at the ends goes, inside stays", "\u00a0x\u00a0\u00a0y\u00a0\n", "x\u00a0\u00a0y"},
+		{"runs of ASCII white space become one space", "one \t\f\v  two", "one two"},
+		{"only white space", " \n\t\n\u00a0", ""},
+		{"one line", "Zürich", "Zürich"},
+	}
+	for _, c := range cases {
+		if got := tidyExtractedText(c.in); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}
