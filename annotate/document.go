@@ -73,7 +73,15 @@ type Document struct {
 type Original struct {
 	MediaType string // "text/html"
 	Content   []byte
+	// Encoding says how Content holds the file: "" for its bytes as they are,
+	// OriginalZstd for one Zstandard frame (RFC 8878) of them. An import
+	// compresses the pages it extracts on the extracting worker;
+	// Store.DocumentOriginal always returns the bytes themselves ("").
+	Encoding string
 }
+
+// OriginalZstd is the Encoding of an Original compressed with Zstandard.
+const OriginalZstd = "zstd"
 
 // DocumentSummary is what the library list shows of a document.
 type DocumentSummary struct {

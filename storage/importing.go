@@ -254,8 +254,12 @@ func checkRecord(rec annotate.ImportRecord, annotator string, originals *origina
 	if err != nil {
 		return checkedRecord{}, err
 	}
+	original, err := originals.compress(prepared.Document.Original)
+	if err != nil {
+		return checkedRecord{}, err
+	}
 	return checkedRecord{doc: prepared.Document, length: prepared.Length, meta: meta,
-		original: originals.compress(prepared.Document.Original), spans: prepared.Spans, links: prepared.Links,
+		original: original, spans: prepared.Spans, links: prepared.Links,
 		naming: annotate.ImportRecord{SpanField: rec.SpanField, SpanWhere: rec.SpanWhere}}, nil
 }
 

@@ -18,13 +18,15 @@ import (
 // 'zstd'; '' means the bytes as they are. Saved news pages are mostly repeated
 // markup and shrink to a few per cent: an import of 1,000 pages of 100 KB wrote
 // 100 MB to the write-ahead log and again to the database without it, and took
-// longer for that than for compressing (about 0.1 ms a page, off the inserting
-// goroutine).
+// longer for that than for compressing (about 0.1 ms a page). An import of web
+// pages compresses them as it extracts them (annotate.OriginalZstd); other
+// originals are compressed here, off the inserting goroutine.
 
-// Content encodings of document_originals.content_encoding.
+// Content encodings of document_originals.content_encoding: those of
+// annotate.Original.Encoding.
 const (
 	encodingIdentity = ""
-	encodingZstd     = "zstd"
+	encodingZstd     = annotate.OriginalZstd
 )
 
 // maxOriginalBytes bounds a decompressed original: the largest source file an
@@ -54,18 +56,26 @@ func newOriginalCompressor() (*originalCompressor, error) {
 	return &originalCompressor{enc: enc}, nil
 }
 
-// compress returns the row for an original: compressed when that makes it
-// smaller, else as it is; nil for no original.
-func (c *originalCompressor) compress(o *annotate.Original) *storedOriginal {
+// compress returns the row for an original: one compressed already (as an import
+// of web pages hands them on) as it is; one that is not compressed when that
+// makes it smaller, else as it is; nil for no original.
+func (c *originalCompressor) compress(o *annotate.Original) (*storedOriginal, error) {
 	if o == nil || len(o.Content) == 0 {
-		return nil
+		return nil, nil
+	}
+	switch o.Encoding {
+	case encodingZstd:
+		return &storedOriginal{mediaType: o.MediaType, encoding: encodingZstd, content: o.Content}, nil
+	case encodingIdentity:
+	default:
+		return nil, annotate.Errorf(annotate.EINVALID, "the original file is in an encoding this version does not know (%q)", o.Encoding)
 	}
 	if c != nil {
 		if packed := c.enc.EncodeAll(o.Content, make([]byte, 0, len(o.Content)/8)); len(packed) < len(o.Content) {
-			return &storedOriginal{mediaType: o.MediaType, encoding: encodingZstd, content: packed}
+			return &storedOriginal{mediaType: o.MediaType, encoding: encodingZstd, content: packed}, nil
 		}
 	}
-	return &storedOriginal{mediaType: o.MediaType, encoding: encodingIdentity, content: o.Content}
+	return &storedOriginal{mediaType: o.MediaType, encoding: encodingIdentity, content: o.Content}, nil
 }
 
 func (c *originalCompressor) close() {

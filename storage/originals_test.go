@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/klauspost/compress/zstd"
+
 	"github.com/newsmark/newsmark/annotate"
 )
 
@@ -67,5 +69,50 @@ func TestADamagedOrUnknownOriginalIsAnErrorNamingTheDocument(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "document") {
 			t.Errorf("%s: %v; want an error naming the document and saying %s", c.name, err, c.want)
 		}
+	}
+}
+
+// An original an import hands on compressed (as web pages come) is stored as it
+// is and read back as the page's bytes; an encoding this version does not know
+// fails the import, naming the record, with nothing stored.
+func TestOriginalsThatComeCompressedAreStoredAsTheyAre(t *testing.T) {
+	ctx := context.Background()
+	db := openSeeded(t)
+	page := []byte(strings.Repeat("<p>“Talks” — stall 😀</p>", 300))
+	enc, err := zstd.NewWriter(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	packed := enc.EncodeAll(page, nil)
+	enc.Close()
+	rec := metadataRecord()
+	rec.Document.Original = &annotate.Original{MediaType: "text/html", Content: packed, Encoding: annotate.OriginalZstd}
+	res, err := db.Import(ctx, records([]annotate.ImportRecord{rec}), annotate.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stored []byte
+	if err := db.read.QueryRow(`SELECT content FROM document_originals WHERE document_id = ?`, res.DocIDs[0]).Scan(&stored); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(stored, packed) {
+		t.Errorf("stored %d bytes, want the %d compressed bytes as they came", len(stored), len(packed))
+	}
+	if got, err := db.DocumentOriginal(ctx, res.DocIDs[0]); err != nil || !bytes.Equal(got.Content, page) || got.Encoding != "" {
+		t.Errorf("original read back: %d bytes, encoding %q, %v; want the page's %d bytes", len(got.Content), got.Encoding, err, len(page))
+	}
+
+	bad := metadataRecord()
+	bad.Origin = "weird.html"
+	bad.Document.Text = "a different text"
+	bad.Document.Original = &annotate.Original{MediaType: "text/html", Content: []byte("x"), Encoding: "br"}
+	_, err = db.Import(ctx, records([]annotate.ImportRecord{bad}), annotate.ImportOptions{})
+	if err == nil || !strings.Contains(err.Error(), "weird.html") || !strings.Contains(err.Error(), `"br"`) {
+		t.Errorf("import of an original in an unknown encoding: %v; want an error naming the record and the encoding", err)
+	}
+	var n int
+	db.read.QueryRow(`SELECT count(*) FROM documents`).Scan(&n)
+	if n != 1 {
+		t.Errorf("%d documents after the failed import, want 1", n)
 	}
 }

@@ -61,6 +61,7 @@ func readSequential(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportR
 	return func(yield func(annotate.ImportRecord, error) bool) {
 		r := reader{opts: opts}
 		r.yield = r.inOrder(yield)
+		defer r.pages.close() // after abandon: no worker uses it then
 		defer r.abandon()
 		if r.opts.Unit == "" {
 			r.opts.Unit = annotate.UnitCodepoint
@@ -96,6 +97,7 @@ type reader struct {
 	out     func(annotate.ImportRecord, error) bool // the consumer
 	pending []*extraction
 	stopped bool
+	pages   pagePacker // the web pages' buffers and compressor
 }
 
 // fail yields a RecordError; it reports whether reading should go on.

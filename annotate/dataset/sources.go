@@ -15,8 +15,7 @@ const maxSourceFileBytes = annotate.MaxSourceFileBytes
 // readSource reads a whole source file after checking its size.
 func readSource(path string, info fs.FileInfo) ([]byte, error) {
 	if info.Size() > maxSourceFileBytes {
-		return nil, annotate.Errorf(annotate.EINVALID, "file is %d bytes, over the limit of %d bytes (%d MiB) for one page or Word file",
-			info.Size(), int64(maxSourceFileBytes), maxSourceFileBytes>>20)
+		return nil, sourceTooLarge(info.Size())
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -25,14 +24,16 @@ func readSource(path string, info fs.FileInfo) ([]byte, error) {
 	return data, nil
 }
 
-// html reads one saved web page as one document (ExtractHTML), on a worker.
+func sourceTooLarge(size int64) error {
+	return annotate.Errorf(annotate.EINVALID, "file is %d bytes, over the limit of %d bytes (%d MiB) for one page or Word file",
+		size, int64(maxSourceFileBytes), maxSourceFileBytes>>20)
+}
+
+// html reads one saved web page as one document (ExtractHTML), on a worker; the
+// page's Original comes compressed (pagePacker).
 func (r *reader) html(path string, info fs.FileInfo) bool {
 	return r.extract(path, func() []yielded {
-		data, err := readSource(path, info)
-		if err != nil {
-			return []yielded{failure(path, err)}
-		}
-		doc, err := ExtractHTML(data, path)
+		doc, err := r.pages.extract(path, info)
 		if err != nil {
 			return []yielded{failure(path, err)}
 		}
