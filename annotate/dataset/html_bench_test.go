@@ -2,6 +2,8 @@ package dataset
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -38,6 +40,34 @@ func BenchmarkExtractHTML100KB(b *testing.B) {
 	for b.Loop() {
 		if _, err := ExtractHTML(page, "bench.html"); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReadPages100KB is one page of an HTML import's reading side: the file
+// read into a reused buffer, extracted and its original compressed, on the
+// extracting workers (Read), per page.
+func BenchmarkReadPages100KB(b *testing.B) {
+	dir := b.TempDir()
+	page := string(benchPage())
+	const pages = 64
+	for i := range pages {
+		p := strings.Replace(page, "Paragraph 0:", fmt.Sprintf("Paragraph 0 of page %d:", i), 1)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("page-%02d.html", i)), []byte(p), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(len(page)))
+	b.ResetTimer()
+	n := 0
+	for n < b.N {
+		for _, err := range Read([]string{dir}, ReadOptions{}) {
+			if err != nil {
+				b.Fatal(err)
+			}
+			if n++; n == b.N {
+				break
+			}
 		}
 	}
 }
