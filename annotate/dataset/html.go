@@ -46,6 +46,11 @@ import (
 //     the day alone (sites write dates that way when they know only the day).
 //   - URL: <link rel=canonical>, else og:url, else none; a relative one is
 //     resolved against the other, and dropped if it stays relative.
+//   - Language: pageLanguage (the JSON-LD article's inLanguage, <html lang>, the
+//     JSON-LD WebPage's inLanguage); a value that is not a language tag is none.
+//   - The page's bytes are not copied: data itself becomes doc.Original.Content,
+//     so the caller must not change them afterwards (Read's workers compress the
+//     original before reusing the buffer, see pagePacker).
 func ExtractHTML(data []byte, name string) (annotate.Document, error) {
 	page, err := decodeHTML(data)
 	if err != nil {
@@ -96,8 +101,7 @@ func ExtractHTML(data []byte, name string) (annotate.Document, error) {
 		doc.Published, _ = annotate.ParseDate(head.date)
 	}
 	doc.Title = stripOutletSuffix(doc.Title, doc.Outlet)
-	lang := pageLanguage(article.Language(), head)
-	doc.Language = lang
+	doc.Language = pageLanguage(article.Language(), head)
 	for i, a := range doc.Authors {
 		doc.Authors[i] = truncateRunes(a, annotate.MaxMetadataField)
 	}
@@ -239,7 +243,7 @@ type headInfo struct {
 	lang string // <html lang>
 	date string // a date Readability does not look for: <meta name=date>, itemprop=datePublished
 	// jsonLD are the texts of the page's <script type="application/ld+json">, for
-	// what Readability does not read of them (jsonLDLanguage).
+	// what Readability does not read of them (jsonLDLanguages).
 	jsonLD []string
 }
 
