@@ -42,7 +42,8 @@
 //     meta.doc_id (a Newsmark export's own id) is dropped; other keys, and values
 //     that do not fit their field, stay in Document.Meta, numbers exact.
 //   - .html/.htm: ExtractHTML (Readability, charset rules, metadata, the page kept
-//     as the document's Original); .docx: ExtractDocx (ReadOptions.SplitArticles
+//     as the document's Original, which Read hands on compressed: Encoding
+//     annotate.OriginalZstd, see pagePacker); .docx: ExtractDocx (ReadOptions.SplitArticles
 //     for files of several articles). Both are extracted on worker goroutines and
 //     handed on in file order.
 //   - ReadOptions.Clean removes boilerplate lines at the ends of plain-text files
