@@ -77,6 +77,9 @@ func (r *run) registerTitledNames(s sentence) {
 				r.sources.register(&found{start: k, end: i + 1, name: a.slice(k, i+1)}, np{start: k, nameEnd: i + 1, appStart: i + 1, end: i + 1}, r.lex)
 			}
 		}
+		if i == s.body {
+			r.registerAppositiveName(s)
+		}
 		if !a.capitalized(i) || !r.lex.titles[a.words[i].Text] || a.quoteDepth[i] > 0 {
 			continue
 		}
@@ -93,6 +96,25 @@ func (r *run) registerTitledNames(s sentence) {
 		}
 		i = k
 	}
+}
+
+// registerAppositiveName makes known a person who opens a sentence with an
+// appositive, whatever the verb: "Yuri Falk, a separatist commander, denied it."
+// (two or three capitalised words, no organisation word, then a comma and "a",
+// "the" or a possessive).
+func (r *run) registerAppositiveName(s sentence) {
+	a := r.a
+	k := s.body
+	for k < s.end && k-s.body < 3 && a.capitalized(k) && a.isWord(k) && !r.lex.orgWords[a.words[k].Text] && !r.lex.titles[a.words[k].Text] && !determiners[a.words[k].Text] {
+		k++
+	}
+	if k-s.body < 2 || k+1 >= s.end || a.raw[k] != "," || a.quoteDepth[s.body] > 0 {
+		return
+	}
+	if next := a.words[k+1].Text; next != "a" && next != "an" && next != "the" && !isPossessive(next) {
+		return
+	}
+	r.sources.register(&found{start: s.body, end: k, name: a.slice(s.body, k), person: true}, np{start: s.body, nameEnd: k, appStart: k, end: k}, r.lex)
 }
 
 func (r *run) isReporting(i int) bool { return r.class[i]&classReporting != 0 }
@@ -173,6 +195,10 @@ func (r *run) quoteSource(q quote) *found {
 		copied := *r.lastQuoteSource
 		copied.rule = SourcePrevious
 		return &copied
+	}
+	// The Civic Union dismissed the complaints as “sour grapes”.
+	if q.open > qs.body && a.quoteDepth[qs.body] == 0 {
+		return r.sentenceSubject(qs, q.open)
 	}
 	return nil
 }
@@ -528,10 +554,21 @@ func (r *run) demandEnd(v, end int) int {
 	return a.trimEnd(v, end)
 }
 
-// sentenceSubject is the capitalised noun phrase that opens the sentence, for a
-// demand without a party right before its verb ("Farmers drove …, demanding …").
+// sentenceSubject is the source of the sentence's first reporting verb before
+// word before ("Its leader, Goran Pell, said … and demanded …"), or else the
+// capitalised noun phrase that opens the sentence ("Farmers drove …, demanding …",
+// "The ministry called the strike “irresponsible”").
 func (r *run) sentenceSubject(s sentence, before int) *found {
 	a := r.a
+	for v := s.body + 1; v < before; v++ {
+		if a.quoteDepth[v] > 0 || !r.isReporting(v) {
+			continue
+		}
+		if p, ok := a.leftNP(s.body, v); ok && p.start == s.body {
+			return r.sources.resolve(p, SourceSentence, r.lex)
+		}
+		break
+	}
 	i := s.body
 	for i < before && determiners[a.words[i].Text] {
 		i++
