@@ -67,6 +67,13 @@ func TestSourceResolution(t *testing.T) {
 			source: "Northern Postal Workers’ Union",
 		},
 		{
+			name:   "a description with the organisation's full name in an appositive",
+			text:   "Ferries will not sail this week, their union, the Seamen and Stevedores Union, said.",
+			label:  LabelClaim,
+			span:   "Ferries will not sail this week",
+			source: "Seamen and Stevedores Union",
+		},
+		{
 			name:   "two people joined by \"and\" are not one organisation",
 			text:   "Lena Park and Tariq Hossain said the deal was dead.",
 			label:  LabelClaim,

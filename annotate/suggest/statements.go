@@ -69,11 +69,11 @@ func (r *run) registerTitledNames(s sentence) {
 	a := r.a
 	for i := s.body; i < s.end; i++ {
 		if a.capitalized(i) && r.lex.orgWords[a.words[i].Text] && i > s.body && a.capitalized(i-1) && a.quoteDepth[i] == 0 {
-			k := i - 1
-			for k > s.body && a.capitalized(k-1) && !determiners[a.words[k-1].Text] {
-				k--
+			k := a.nameRunStart(s.body, i, r.lex)
+			for k < i && determiners[a.words[k].Text] {
+				k++
 			}
-			if k > s.body || !determiners[a.words[k].Text] {
+			if k < i {
 				r.sources.register(&found{start: k, end: i + 1, name: a.slice(k, i+1)}, np{start: k, nameEnd: i + 1, appStart: i + 1, end: i + 1}, r.lex)
 			}
 		}
