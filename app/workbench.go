@@ -175,6 +175,7 @@ func (w *Workbench) build() fyne.CanvasObject {
 		selectSpan: w.selectSpan, showError: w.showError, focusView: w.focusView, showSelection: w.status.showSelection,
 		win: w.win, dialogs: &w.dialogs,
 	}
+	w.sugs.panel = newSuggestionPanel(w.sugs.show, w.sugs.acceptAt, w.sugs.rejectAt)
 	w.view.OnKey = func(name fyne.KeyName) bool { return w.links.onViewKey(name) || w.sugs.onKey(name) }
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnDelete = w.onDeleteAnnotation
@@ -202,7 +203,7 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.docArea = container.NewStack(column, w.emptyHint)
 
 	centre := container.NewBorder(container.NewVBox(w.palette.build(), w.find.build()), nil, nil, nil, w.docArea)
-	side := container.NewVSplit(w.annotations.build(), w.attrs.build())
+	side := container.NewVSplit(sidePanels(w.annotations.build(), w.sugs.panel), w.attrs.build())
 	side.Offset = 0.6
 	right := container.NewHSplit(centre, side)
 	right.Offset = 0.7
