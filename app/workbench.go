@@ -209,7 +209,7 @@ func (w *Workbench) build() fyne.CanvasObject {
 	right.Offset = 0.7
 	main := container.NewHSplit(w.library.build(), right)
 	main.Offset = 0.2
-	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), w.status.build()), nil, nil, main)
+	return w.palette.tip.over(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), w.status.build()), nil, nil, main))
 }
 
 // onEditorEvent redraws what an edit changed. The editor has committed the change
