@@ -114,3 +114,32 @@ func TestThePanelSaysWhyItIsEmptyInTheCurationView(t *testing.T) {
 		t.Errorf("in the curation view the panel lists %d, says %q", len(p.list), p.empty.Text)
 	}
 }
+
+func TestUndoingARejectionSelectsTheSuggestionOrSaysWhyItIsHidden(t *testing.T) {
+	f := newWBFixture(t, suggestText)
+	figure := rangeOf(t, suggestText, "At least 14 civilians were killed")
+	test.Tap(f.panelRow(1).reject)
+	f.w.view.Select(0, 0)
+	f.w.onUndo()
+	if got := f.selection(); got != figure {
+		t.Errorf("undoing the rejection selected %v, want the figure %v", got, figure)
+	}
+	if p := f.w.sugs.panel; len(p.list) != 2 || p.selected != 1 {
+		t.Errorf("after undo the panel lists %d and marks row %d", len(p.list), p.selected)
+	}
+
+	f.typeKeys("x") // reject it again, then delete its label
+	if _, err := f.w.ed.DeleteLabel("CASUALTY"); err != nil {
+		t.Fatal(err)
+	}
+	f.w.onUndo()
+	if msg := f.w.status.message.Text; !strings.Contains(msg, "not shown while no label is named CASUALTY") {
+		t.Errorf("undo with the label gone says %q", msg)
+	}
+	if rejected, _ := f.db.RejectedSuggestions(f.ctx, f.ids[0]); len(rejected) != 0 {
+		t.Errorf("the rejection is still stored: %+v", rejected)
+	}
+	if p := f.w.sugs.panel; len(p.list) != 1 || p.list[0].Label != "QUOTE" {
+		t.Errorf("the panel lists %+v", p.list)
+	}
+}
