@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -21,11 +22,12 @@ import (
 type hoverTip struct {
 	delay time.Duration // how long the pointer rests before the tip shows
 
-	layer  *fyne.Container // over the window content, without a layout
-	bubble *fyne.Container
-	bg     *canvas.Rectangle
-	title  *widget.Label
-	text   *widget.Label
+	layer   *fyne.Container // over the window content, without a layout
+	bubble  *fyne.Container
+	content *fyne.Container // the title over the text
+	bg      *canvas.Rectangle
+	title   *widget.Label
+	text    *widget.Label
 
 	anchor fyne.CanvasObject // the widget the tip is for; nil when hidden
 	gen    int               // counts show and hide calls, so a late timer does nothing
@@ -46,7 +48,9 @@ func newHoverTip() *hoverTip {
 	t.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.text = widget.NewLabel("")
 	t.text.Wrapping = fyne.TextWrapWord
-	t.bubble = container.NewStack(t.bg, container.NewVBox(t.title, t.text))
+	// The labels' own padding spaces the title and the text enough.
+	t.content = container.New(layout.NewCustomPaddedVBoxLayout(-theme.InnerPadding()), t.title, t.text)
+	t.bubble = container.NewStack(t.bg, t.content)
 	t.bubble.Hide()
 	t.layer = container.NewWithoutLayout(t.bubble)
 	return t
@@ -105,7 +109,7 @@ func (t *hoverTip) show(anchor fyne.CanvasObject, title, text string) {
 	width := min(float32(tipMaxWidth), room.Width-2*theme.Padding())
 	width = max(width, t.title.MinSize().Width)
 	t.text.Resize(fyne.NewSize(width, t.text.MinSize().Height))
-	size := fyne.NewSize(width, t.title.MinSize().Height+t.text.MinSize().Height+theme.Padding())
+	size := fyne.NewSize(width, t.content.MinSize().Height)
 
 	// Below the anchor, its left edges aligned, kept inside the window; above it
 	// when there is no room below.
@@ -120,5 +124,7 @@ func (t *hoverTip) show(anchor fyne.CanvasObject, title, text string) {
 	t.bubble.Move(pos)
 	t.bubble.Resize(size)
 	t.bubble.Show()
-	t.bubble.Refresh()
+	// Through the layer: a widget hidden since the window was built is unknown
+	// to the canvas, so refreshing the bubble alone would not repaint.
+	t.layer.Refresh()
 }

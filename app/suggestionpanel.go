@@ -53,16 +53,22 @@ func newSuggestionPanel(onChoose, onAccept, onReject func(i int)) *suggestionPan
 }
 
 func (p *suggestionPanel) build() fyne.CanvasObject {
-	p.header = widget.NewLabelWithStyle("Suggestions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	keys := widget.NewLabel("N / P step · A accepts · X rejects")
-	keys.Importance = widget.LowImportance
-	keys.SizeName = theme.SizeNameCaptionText
+	// The tab names the panel and its count; this line says how many and the keys.
+	p.header = widget.NewLabel(suggestionsHeader(0))
+	p.header.Importance = widget.LowImportance
+	p.header.SizeName = theme.SizeNameCaptionText
+	p.header.Truncation = fyne.TextTruncateEllipsis
 	p.rows = widget.NewList(func() int { return len(p.list) }, p.createRow, p.updateRow)
 	p.rows.OnSelected = p.onSelected
 	p.empty = widget.NewLabel(suggestionsNoDocumentHint)
 	p.empty.Importance = widget.LowImportance
 	p.empty.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(container.NewVBox(p.header, keys), nil, nil, nil, container.NewStack(p.rows, container.NewVBox(p.empty)))
+	return container.NewBorder(p.header, nil, nil, nil, container.NewStack(p.rows, container.NewVBox(p.empty)))
+}
+
+// suggestionsHeader is the line above the rows.
+func suggestionsHeader(n int) string {
+	return plural(n, "suggestion") + " left · N / P step · A accepts · X rejects"
 }
 
 // setSuggestions shows list (the editor's Suggestions(), in text order) drawn in
@@ -71,7 +77,7 @@ func (p *suggestionPanel) build() fyne.CanvasObject {
 func (p *suggestionPanel) setSuggestions(list []annotate.StoredSuggestion, colors labelcolor.Map, emptyHint string) {
 	offset := p.rows.GetScrollOffset()
 	p.list, p.colors = list, colors
-	setLabelText(p.header, fmt.Sprintf("Suggestions (%d)", len(list)))
+	setLabelText(p.header, suggestionsHeader(len(list)))
 	setLabelText(p.empty, emptyHint)
 	if len(list) == 0 {
 		p.empty.Show()
@@ -145,7 +151,8 @@ func (p *suggestionPanel) createRow() fyne.CanvasObject {
 	row.accept.Importance = widget.LowImportance
 	row.reject.Importance = widget.LowImportance
 	buttons := container.NewVBox(layout.NewSpacer(), container.NewHBox(row.accept, row.reject), layout.NewSpacer())
-	body := container.NewVBox(row.title, row.snippet, row.rule)
+	// Three lines packed close: a label's own padding spaces them enough.
+	body := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.InnerPadding()), row.title, row.snippet, row.rule)
 	obj := container.NewBorder(nil, nil, row.swatch, buttons, body)
 	if p.rowIndex == nil {
 		p.rowIndex = map[fyne.CanvasObject]*suggestionRow{}

@@ -27,7 +27,7 @@ func (f *wbFixture) panelRow(i int) *suggestionRow {
 func TestThePanelListsEachSuggestionWithLabelTextRuleAndSource(t *testing.T) {
 	f := newWBFixture(t, suggestText)
 	p := f.w.sugs.panel
-	if got := p.header.Text; got != "Suggestions (2)" {
+	if got := p.header.Text; !strings.HasPrefix(got, "2 suggestions left") {
 		t.Errorf("panel header %q", got)
 	}
 	quote := f.panelRow(0)
@@ -77,14 +77,19 @@ func TestTheCaretInASuggestionMarksItsRowWithoutMovingIt(t *testing.T) {
 func TestTheRowButtonsAcceptAndRejectAsUndoableSteps(t *testing.T) {
 	f := newWBFixture(t, suggestText)
 	quote := rangeOf(t, suggestText, "“We will stay,”")
+	f.w.sugs.panel.rows.Select(1) // the figure is chosen; the quote's button is pressed
 	test.Tap(f.panelRow(0).accept)
 	spans := f.spans(f.ids[0])
 	if len(spans) != 1 || spans[0].Label != "QUOTE" || spans[0].Start != quote[0] || spans[0].End != quote[1] || spans[0].Attrs["source"].Text != "Ana Pavić" {
 		t.Fatalf("after Accept the database holds %+v", spans)
 	}
 	p := f.w.sugs.panel
-	if len(p.list) != 1 || p.header.Text != "Suggestions (1)" || p.list[0].Label != "CASUALTY" {
+	if len(p.list) != 1 || !strings.HasPrefix(p.header.Text, "1 suggestion left") || p.list[0].Label != "CASUALTY" {
 		t.Fatalf("after Accept the panel lists %+v (%q)", p.list, p.header.Text)
+	}
+
+	if p.selected != -1 {
+		t.Errorf("after Accept row %d is marked, though the caret is in no suggestion", p.selected)
 	}
 
 	test.Tap(f.panelRow(0).reject)

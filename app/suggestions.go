@@ -199,6 +199,13 @@ func (s *suggestionKeys) show(i int) {
 	s.flash(fmt.Sprintf("Suggestion %d of %d: %s%s — A or Enter accepts, X rejects", i+1, len(list), sug.Rule, sourceNote(sug.Source)))
 }
 
+// markRow marks in the panel the suggestion the selection now lies in.
+func (s *suggestionKeys) markRow() {
+	if s.panel != nil {
+		s.panel.setSelected(s.underCaret())
+	}
+}
+
 func sourceNote(source string) string {
 	if source == "" {
 		return ""
@@ -225,6 +232,7 @@ func (s *suggestionKeys) acceptAt(i int) {
 		return
 	}
 	s.selectSpan(span)
+	s.markRow()
 	s.flash(fmt.Sprintf("Accepted %s%s (%s undoes)", span.Label, sourceNote(span.Attrs["source"].Text), platformKeys("Ctrl+Z")))
 }
 
@@ -272,6 +280,7 @@ func (s *suggestionKeys) rejectAt(i int) {
 	}
 	s.view.Select(sug.Start, sug.Start)
 	s.showSelection(sug.Start, sug.Start)
+	s.markRow()
 	s.focusView()
 	s.flash(fmt.Sprintf("Rejected %s suggestion; it will not be proposed again here (%s undoes)", sug.Label, platformKeys("Ctrl+Z")))
 }
