@@ -106,6 +106,13 @@ func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
 					return t.register(&found{start: p.start, end: p.end, name: named, rule: rule + "; description of an organisation named after"}, p, lex)
 				}
 			}
+			// "the agency" for the World Food Programme named before: a generic
+			// word for an organisation points at the nearest one.
+			if genericOrgNouns[a.words[last].Text] && last == nameStart {
+				if known := t.nearestOrganisation(lex); known != nil {
+					return t.register(&found{start: p.start, end: p.end, name: known.name, rule: rule + "; generic description of the organisation named last"}, p, lex)
+				}
+			}
 		}
 	}
 	return t.register(&found{start: p.start, end: p.end, name: name, person: person, rule: rule}, p, lex)
@@ -168,6 +175,27 @@ func (a *analysis) orgNamedAfter(from int, head string, lex *lexicon) string {
 }
 
 func isApostrophe(s string) bool { return s == "’" || s == "'" }
+
+// genericOrgNouns stand for any organisation ("the agency", "the group"), unlike
+// "the government" or "the police", which name their own.
+var genericOrgNouns = set("agency", "organisation", "organization", "group", "body", "charity", "firm", "company",
+	"federation", "association", "union", "coalition", "alliance", "movement", "network", "programme", "program", "fund")
+
+// nearestOrganisation is the organisation named last: a known source, not a
+// person, whose name holds an organisation word.
+func (t *sourceTracker) nearestOrganisation(lex *lexicon) *knownSource {
+	for k := len(t.known) - 1; k >= 0; k-- {
+		if t.known[k].person {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(t.known[k].name)) {
+			if lex.orgWords[strings.Trim(w, "’'")] {
+				return t.known[k]
+			}
+		}
+	}
+	return nil
+}
 
 func (t *sourceTracker) bySurname(surname string) string {
 	for k := len(t.known) - 1; k >= 0; k-- {

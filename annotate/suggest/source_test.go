@@ -74,6 +74,27 @@ func TestSourceResolution(t *testing.T) {
 			source: "Seamen and Stevedores Union",
 		},
 		{
+			name:   "a partial quote after an opening description takes the name in its appositive",
+			text:   "The Lakeside Water Company raised prices. Its finance director, Oskar Lind, dismissed the protests as “noise”.",
+			label:  LabelQuote,
+			span:   "“noise”",
+			source: "Oskar Lind",
+		},
+		{
+			name:   "a generic \"the agency\" is the organisation named last",
+			text:   "The Northern Relief Fund said 300 tents had arrived. The agency urged donors to send blankets.",
+			label:  LabelDemand,
+			span:   "The agency urged donors to send blankets",
+			source: "Northern Relief Fund",
+		},
+		{
+			name:   "a person named in an appositive mid-sentence is known to a later surname",
+			text:   "Turnout fell after the senator’s rival, Mona Vick, withdrew, officials said. Vick said she had no regrets.",
+			label:  LabelClaim,
+			span:   "she had no regrets",
+			source: "Mona Vick",
+		},
+		{
 			name:   "two people joined by \"and\" are not one organisation",
 			text:   "Lena Park and Tariq Hossain said the deal was dead.",
 			label:  LabelClaim,

@@ -80,6 +80,9 @@ func (r *run) registerTitledNames(s sentence) {
 		if i == s.body {
 			r.registerAppositiveName(s)
 		}
+		if a.raw[i] == "," && i > s.body && a.quoteDepth[i] == 0 {
+			r.registerAppositivePerson(i, s.end)
+		}
 		if !a.capitalized(i) || !r.lex.titles[a.words[i].Text] || a.quoteDepth[i] > 0 {
 			continue
 		}
@@ -115,6 +118,25 @@ func (r *run) registerAppositiveName(s sentence) {
 		return
 	}
 	r.sources.register(&found{start: s.body, end: k, name: a.slice(s.body, k), person: true}, np{start: s.body, nameEnd: k, appStart: k, end: k}, r.lex)
+}
+
+// registerAppositivePerson makes known a person named in an appositive after a
+// description, at the comma at word comma: "after his challenger, Rita Souza,
+// won …" (two or three capitalised words between commas, no organisation or
+// title word, after a lower-case noun).
+func (r *run) registerAppositivePerson(comma, end int) {
+	a := r.a
+	if !a.isWord(comma-1) || a.capitalized(comma-1) || determiners[a.words[comma-1].Text] {
+		return
+	}
+	k := comma + 1
+	for k < end && k-comma <= 3 && a.capitalized(k) && a.isWord(k) && !r.lex.orgWords[a.words[k].Text] && !r.lex.titles[a.words[k].Text] && !determiners[a.words[k].Text] {
+		k++
+	}
+	if n := k - comma - 1; n < 2 || n > 3 || k >= end || a.raw[k] != "," {
+		return
+	}
+	r.sources.register(&found{start: comma + 1, end: k, name: a.slice(comma+1, k), person: true}, np{start: comma + 1, nameEnd: k, appStart: k, end: k}, r.lex)
 }
 
 func (r *run) isReporting(i int) bool { return r.class[i]&classReporting != 0 }
@@ -569,6 +591,15 @@ func (r *run) sentenceSubject(s sentence, before int) *found {
 		}
 		break
 	}
+	// "Its chief executive, Ingrid Paulsen, described the demands as “…”": an
+	// opening description with the name in an appositive.
+	if c1 := a.nextComma(s.body, before, 8); c1 > s.body {
+		if c2 := a.nextComma(c1+1, before, 5); c2 > c1+2 && c2+1 < before && a.allNameWords(c1+1, c2) {
+			if p, ok := a.leftNP(s.body, c2+1); ok && p.start == s.body {
+				return r.sources.resolve(p, SourceSentence, r.lex)
+			}
+		}
+	}
 	i := s.body
 	for i < before && determiners[a.words[i].Text] {
 		i++
@@ -581,6 +612,20 @@ func (r *run) sentenceSubject(s sentence, before int) *found {
 		return nil
 	}
 	return r.sources.resolve(np{start: s.body, nameEnd: j, appStart: j, end: j}, SourceSentence, r.lex)
+}
+
+// nextComma is the first comma in words [from, end) within limit words, -1 for
+// none (or a quote in the way).
+func (a *analysis) nextComma(from, end, limit int) int {
+	for k := from; k < end && k < from+limit; k++ {
+		if a.quoteDepth[k] > 0 {
+			return -1
+		}
+		if a.raw[k] == "," {
+			return k
+		}
+	}
+	return -1
 }
 
 func isPossessive(w string) bool {
