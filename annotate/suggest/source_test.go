@@ -111,3 +111,12 @@ func TestSourceResolution(t *testing.T) {
 		})
 	}
 }
+
+func TestADemandEndsBeforeAReasonOrAnotherVerbAndAHeadlineIsNoDemand(t *testing.T) {
+	text := "Council orders closure of quarry\n\nThe council ordered the quarry closed by May, saying dust had harmed children. The mayor urged calm and said talks would follow.\n"
+	got := texts(New(nil).Suggest(text, LabelDemand), LabelDemand)
+	want := []string{"The council ordered the quarry closed by May", "The mayor urged calm"}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("demands %q, want %q", got, want)
+	}
+}

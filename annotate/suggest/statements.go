@@ -494,6 +494,9 @@ func (r *run) demandFollows(v, end int) bool {
 
 func (r *run) demandsIn(s sentence) {
 	a := r.a
+	if a.isHeadline(s) {
+		return // "Tribunal orders release of journalists" reports a demand; it is not one
+	}
 	for v := s.body; v < s.end; v++ {
 		if a.quoteDepth[v] > 0 {
 			continue
@@ -566,7 +569,12 @@ func (r *run) demandEnd(v, end int) int {
 		if a.quoteDepth[k] > 0 {
 			continue
 		}
-		if a.words[k].Text == "and" && r.startsDemand(k+1, end) {
+		// "… and demanded …", "… and said …": another verb of the same subject.
+		if a.words[k].Text == "and" && (r.startsDemand(k+1, end) || k+1 < end && r.isReporting(k+1) && a.quoteDepth[k+1] == 0) {
+			return a.trimEnd(v, k)
+		}
+		// "…, saying …": the reason given is not part of the demand.
+		if a.raw[k] == "," && k+1 < end && participles[a.words[k+1].Text] {
 			return a.trimEnd(v, k)
 		}
 		if a.raw[k] == ";" || a.raw[k] == "," && k+1 < end && (a.words[k+1].Text == "and" || a.words[k+1].Text == "but" || a.words[k+1].Text == "while" || a.words[k+1].Text == "which" || a.words[k+1].Text == "who") {
@@ -612,6 +620,16 @@ func (r *run) sentenceSubject(s sentence, before int) *found {
 		return nil
 	}
 	return r.sources.resolve(np{start: s.body, nameEnd: j, appStart: j, end: j}, SourceSentence, r.lex)
+}
+
+// participles that start a clause giving a reason or a comment after a demand.
+var participles = set("saying", "adding", "citing", "arguing", "warning", "noting", "claiming", "threatening")
+
+// isHeadline says whether s is the document's first line standing alone without
+// closing punctuation: a headline.
+func (a *analysis) isHeadline(s sentence) bool {
+	last := s.end - 1
+	return s.start == 0 && last >= 0 && a.isWord(last) && s.end < len(a.words) && a.lineBefore[s.end] >= 1
 }
 
 // nextComma is the first comma in words [from, end) within limit words, -1 for
