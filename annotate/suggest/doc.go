@@ -29,8 +29,10 @@
 // Choices where the guidelines are silent, followed by the rules and the gold sets
 // in testdata/gold:
 //   - A DEMAND span covers its verb ("demanded that …", "called for …") and runs to
-//     the sentence's end or to ", and", ";", ", but", or "and" before another
-//     demand verb. Without a party straight before the verb (after a comma, a
+//     the sentence's end or to ", and", ";", ", but", "and" before another
+//     demand or reporting verb, or ", saying" (", adding", ", citing",
+//     ", threatening" …: a reason or a threat, not a condition). A headline (the
+//     first line, without closing punctuation) reports demands and has none. Without a party straight before the verb (after a comma, a
 //     relative clause or an appositive) it starts at the verb. Demands inside
 //     direct quotes are not proposed.
 //   - A CASUALTY figure after its verb starts at the verb: "killing at least 12
