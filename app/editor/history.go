@@ -266,6 +266,18 @@ func (s Step) Describe() string {
 	if s.Action == ActionLinkSource {
 		return string(ActionLinkSource)
 	}
+	if s.Action == ActionAccept {
+		return "accepting " + s.After.Label
+	}
+	if s.Action == ActionAcceptAgreed {
+		n := 0
+		for _, part := range s.Group {
+			if part.Action == annotate.ActionCreate {
+				n++
+			}
+		}
+		return fmt.Sprintf("accepting %d agreed spans", n)
+	}
 	if len(s.Group) > 0 && s.Action == annotate.ActionCreate && s.After.ID != 0 {
 		return fmt.Sprintf("tagging %d occurrences as %s", len(s.Group), s.After.Label)
 	}
