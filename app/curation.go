@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"image/color"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -40,6 +42,18 @@ type curation struct {
 	showError    func(error)
 	focusView    func()
 	openDocument func(id int64) bool
+
+	strips *layerStrips // the annotators' layers stacked over the curated view
+	picked pickedCopy   // the annotator's span clicked in their layer, if any
+}
+
+// pickedCopy is one annotator's span the curator clicked in their layer:
+// Accept then copies that span (its attributes and links) rather than what
+// every annotator's copy agrees on.
+type pickedCopy struct {
+	id        int64
+	annotator string
+	key       rangeKey
 }
 
 // layerView is what the document view and the annotation list show of the
@@ -57,25 +71,126 @@ func (c *curation) layerView() ([]annotate.Span, []docview.Highlight) {
 	candidates := c.ed.Candidates()
 	spans := make([]annotate.Span, 0, len(candidates))
 	highlights := make([]docview.Highlight, 0, len(candidates))
+	states := make(map[rangeKey]editor.CandidateState, len(candidates))
 	for _, cand := range candidates {
 		s := cand.Shown()
-		var fill color.Color
+		states[rangeKey{s.Start, s.End, s.Label}] = cand.State
+		fill := stateColor(cand.State, colors.Get(s.Label))
 		switch cand.State {
-		case editor.Agreed:
-			fill = agreedColor
-		case editor.Disputed:
-			fill = disputedColor
 		case editor.Rejected:
-			fill = rejectedColor
 			s.Annotator += " · rejected"
-		default:
-			fill = colors.Get(s.Label)
+		case editor.Accepted:
 			s.Annotator = "accepted · " + cand.Shown().Annotator
 		}
 		spans = append(spans, s)
 		highlights = append(highlights, docview.Highlight{ID: s.ID, Start: s.Start, End: s.End, Color: fill, Label: s.Label})
 	}
+	c.showStrips(states, colors)
 	return spans, highlights
+}
+
+// stateColor is how a candidate is drawn: agreed, disputed and rejected ones in
+// their colours, accepted ones in their label's, as the curated layer shows them.
+func stateColor(state editor.CandidateState, label color.Color) color.Color {
+	switch state {
+	case editor.Agreed:
+		return agreedColor
+	case editor.Disputed:
+		return disputedColor
+	case editor.Rejected:
+		return rejectedColor
+	}
+	return label
+}
+
+// showStrips stacks each annotator's layer above the curated view, their spans
+// coloured as their candidates are.
+func (c *curation) showStrips(states map[rangeKey]editor.CandidateState, colors labelcolor.Map) {
+	if c.strips == nil {
+		return
+	}
+	curator := c.ed.Curator()
+	var layers []stripLayer
+	for _, name := range c.ed.DocumentAnnotators() {
+		if name == curator {
+			continue
+		}
+		layer := stripLayer{annotator: name}
+		agreed, decided := 0, 0
+		for _, s := range c.ed.Spans() {
+			if s.Annotator != name {
+				continue
+			}
+			state := states[rangeKey{s.Start, s.End, s.Label}]
+			switch state {
+			case editor.Agreed:
+				agreed++
+			case editor.Accepted, editor.Rejected:
+				decided++
+			}
+			layer.highlights = append(layer.highlights, docview.Highlight{ID: s.ID, Start: s.Start, End: s.End, Color: stateColor(state, colors.Get(s.Label)), Label: s.Label})
+		}
+		layer.header = fmt.Sprintf("%s's layer · %s, %d agreed by all, %d decided · read only: click a span to pick it",
+			name, plural(len(layer.highlights), "span"), agreed, decided)
+		layers = append(layers, layer)
+	}
+	c.strips.show(layers, c.ed.Doc().Text, fmt.Sprintf("Curated layer (%s) · editable: accepted spans in their label's colour; agreed still to decide green, disputed orange, rejected grey", curator))
+}
+
+// onPick is a click on a span in an annotator's layer: its candidate becomes
+// the selected one, and A accepts that annotator's copy.
+func (c *curation) onPick(annotator string, id int64) {
+	cand, ok := c.ed.CandidateOf(id)
+	if !ok {
+		return
+	}
+	s, _ := c.ed.Span(id)
+	shown := cand.Shown()
+	c.selectSpan(shown)
+	c.strips.outline(s.Start, s.End, s.Label)
+	c.picked = pickedCopy{id: id, annotator: annotator, key: rangeKey{s.Start, s.End, s.Label}}
+	what := "A accepts " + annotator + "'s copy (with its attributes and links), R rejects"
+	switch cand.State {
+	case editor.Accepted:
+		what = "accepted already; R rejects"
+	case editor.Rejected:
+		what = "rejected; A accepts " + annotator + "'s copy after all"
+	}
+	c.flash(fmt.Sprintf("%s's %s %d–%d (%d of %d annotators): %s", annotator, s.Label, s.Start, s.End, len(cand.By), cand.Of, what))
+}
+
+// onHighlightSelected follows a selection in the curated view: the strips
+// outline the annotators' copies of the same span.
+func (c *curation) onHighlightSelected(id int64) {
+	if c.ed.Layer().Mode != editor.LayerCuration || c.strips == nil {
+		return
+	}
+	s, ok := c.ed.Span(id)
+	if !ok {
+		c.strips.outline(-1, -1, "")
+		return
+	}
+	c.strips.outline(s.Start, s.End, s.Label)
+}
+
+// pickedFor is the annotator whose copy Accept takes for the selected
+// candidate: the one picked in their layer, if it is that candidate's.
+func (c *curation) pickedFor(id int64) string {
+	s, ok := c.ed.Span(id)
+	if !ok || c.picked.id == 0 || c.picked.key != (rangeKey{s.Start, s.End, s.Label}) {
+		return ""
+	}
+	return c.picked.annotator
+}
+
+// actions are the curation buttons over the curated view.
+func (c *curation) actions() fyne.CanvasObject {
+	return container.NewHBox(
+		widget.NewButton("Accept (A)", c.onAccept),
+		widget.NewButton("Reject (R)", c.onReject),
+		widget.NewButton("Accept all agreed (Shift+A)", c.onAcceptAgreed),
+		widget.NewButton("Next undecided (N)", c.onNextUndecided),
+	)
 }
 
 // layerChoices are the status bar's layer switch entries for the open document.
@@ -131,6 +246,10 @@ func (c *curation) onLayerChosen(choice string) {
 
 // setLayer shows another layer (View menu, status bar, Agreement window).
 func (c *curation) setLayer(l editor.Layer) {
+	c.picked = pickedCopy{}
+	if l.Mode != editor.LayerCuration && c.strips != nil {
+		c.strips.hide()
+	}
 	c.ed.SetLayer(l)
 	c.refreshLayerSwitch()
 	switch l.Mode {
@@ -175,17 +294,36 @@ func (c *curation) onAccept() {
 		c.flash("Select a span first (click it, or N for the next undecided)")
 		return
 	}
-	span, changed, err := c.ed.Accept(id)
+	from := c.pickedFor(id)
+	if from != "" {
+		id = c.picked.id
+	}
+	a, err := c.ed.AcceptFrom(id, from)
 	if err != nil {
 		c.showError(err)
 		return
 	}
-	if !changed {
+	if !a.Changed {
 		c.flash("Already accepted")
 		return
 	}
-	c.flash(fmt.Sprintf("Accepted %s %d–%d into %s (Ctrl+Z takes it back)", span.Label, span.Start, span.End, c.ed.Curator()))
-	c.selectSpan(span)
+	c.picked = pickedCopy{}
+	msg := fmt.Sprintf("Accepted %s %d–%d into %s", a.Span.Label, a.Span.Start, a.Span.End, c.ed.Curator())
+	if from != "" {
+		msg += " from " + from + "'s copy"
+	}
+	if a.Linked > 0 {
+		msg += fmt.Sprintf(", with %s", plural(a.Linked, "link"))
+	}
+	if a.Pulled > 0 {
+		msg += fmt.Sprintf(" (its %s accepted too)", plural(a.Pulled, "linked span"))
+	}
+	if len(a.Differing) > 0 {
+		msg += "; left empty where the annotators differ: " + strings.Join(a.Differing, ", ")
+	}
+	c.flash(msg + " (Ctrl+Z takes it back)")
+	c.selectSpan(a.Span)
+	c.onHighlightSelected(a.Span.ID)
 }
 
 // onReject turns the selected candidate down.
@@ -239,6 +377,7 @@ func (c *curation) onNextUndecided() {
 	}
 	c.view.ScrollToOffset(next.Span.Start)
 	c.selectSpan(next.Span)
+	c.onHighlightSelected(next.Span.ID)
 }
 
 // layerMenuItems are the View menu's layer entries.

@@ -49,6 +49,7 @@ type layerStrip struct {
 	view      *docview.View
 	box       fyne.CanvasObject
 	ids       map[rangeKey]int64 // the annotator's span of a range and label
+	drawn     []docview.Highlight
 }
 
 // rangeKey names a candidate: its start, end and label.
@@ -87,6 +88,7 @@ func (l *layerStrips) show(layers []stripLayer, text, curatedHeader string) {
 		s.annotator = layer.annotator
 		s.header.SetText(layer.header)
 		s.view.SetHighlights(layer.highlights)
+		s.drawn = layer.highlights
 		clear(s.ids)
 		for _, h := range layer.highlights {
 			s.ids[rangeKey{h.Start, h.End, h.Label}] = h.ID
@@ -169,3 +171,6 @@ func (l *layerStrips) newStrip() *layerStrip {
 func layoutRows(n int) fyne.Layout {
 	return container.NewGridWithRows(max(n, 1)).Layout
 }
+
+// highlights are what the strip draws (for tests and the header's counts).
+func (s *layerStrip) highlights() []docview.Highlight { return s.drawn }

@@ -114,6 +114,10 @@ func (e *Editor) Candidates() []Candidate {
 	return out
 }
 
+// CandidateOf finds the candidate an ID names: the ID of any annotator's copy
+// or of the curated copy.
+func (e *Editor) CandidateOf(id int64) (Candidate, bool) { return e.candidate(id) }
+
 // candidate finds the candidate an ID names: the ID of any annotator's copy or
 // of the curated copy.
 func (e *Editor) candidate(id int64) (Candidate, bool) {
