@@ -101,6 +101,12 @@ type Store interface {
 	// stored are skipped, so running it twice adds nothing. An offset outside its
 	// document or an unknown label stores nothing.
 	AddSpans(ctx context.Context, spans []Span, by string) (added int, err error)
+	// Curation rejections (issue 13): a curator's "no" to a candidate span,
+	// stored by document, curated layer, range and label so that it outlasts
+	// the session; undo takes it back.
+	RejectCandidate(ctx context.Context, docID int64, label string, start, end int, curator, by string) error
+	UnrejectCandidate(ctx context.Context, docID int64, label string, start, end int, curator string) error
+	RejectedCandidates(ctx context.Context, docID int64, curator string) ([]Span, error) // in text order
 	// Overview (issue 14): the aggregated counts the overview charts are drawn from.
 	OverviewFacts(ctx context.Context) (OverviewFacts, error)
 	// Attributes, sources and links (issue 11: who said it, and how many).

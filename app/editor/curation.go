@@ -19,7 +19,7 @@ const (
 	Agreed
 	// Accepted: the curated layer has it.
 	Accepted
-	// Rejected: the curator turned it down (this session).
+	// Rejected: the curator turned it down (stored).
 	Rejected
 )
 
@@ -30,7 +30,7 @@ type Candidate struct {
 	By       []string      // annotators who have it, in name order
 	Of       int           // annotators of the document (the curated layer not counted)
 	Curated  annotate.Span // the curated layer's copy; zero when not curated
-	Rejected bool          // turned down in this session
+	Rejected bool          // turned down (stored, for the curated layer)
 	State    CandidateState
 }
 
@@ -188,7 +188,13 @@ func (e *Editor) AcceptFrom(id int64, annotator string) (Acceptance, error) {
 			a.Pulled++
 		}
 	}
-	e.unreject(keyOf(span))
+	if c.Rejected {
+		// Accepted after all: the stored rejection goes, and comes back on undo.
+		if err := e.setRejected(c.Span.DocID, c.Span, false); err != nil {
+			return Acceptance{}, e.rollback(steps, err)
+		}
+		steps = append(steps, Step{Reject: &Rejection{DocID: c.Span.DocID, Span: c.Span, TakenBack: true}})
+	}
 	e.history.record(Step{Action: ActionAccept, After: span, Group: steps})
 	if s, ok := e.Span(span.ID); ok {
 		a.Span = s
@@ -276,7 +282,6 @@ func (e *Editor) linkAccepted(span annotate.Span, copies []annotate.Span, fresh 
 			if target, _, err = e.acceptCopies(ends, steps); err != nil {
 				return linked, err
 			}
-			e.unreject(other)
 			ok = true
 		}
 		if !ok {
@@ -321,30 +326,40 @@ func (e *Editor) rollback(steps []Step, cause error) error {
 }
 
 // Reject turns a candidate down: a curated copy is deleted from the curated
-// layer, and the candidate is marked rejected for this session so the curator
-// sees it decided. The annotators' own spans are never touched. An undoable step.
+// layer, and the rejection is stored (for the curated layer) so the curation
+// view shows it decided, after a restart too. The annotators' own spans are
+// never touched. An undoable step; undo takes the stored rejection back.
 func (e *Editor) Reject(id int64) (changed bool, err error) {
 	c, ok := e.candidate(id)
 	if !ok || (c.Rejected && c.Curated.ID == 0) {
 		return false, nil
 	}
-	k := keyOf(c.Span)
-	if c.Curated.ID != 0 {
+	rejection := &Rejection{DocID: c.Span.DocID, Span: c.Span}
+	if c.Curated.ID != 0 && c.Span.ID == c.Curated.ID {
+		// Only the curated layer had it: deleting it is the whole decision.
 		if err := e.store.DeleteSpan(e.ctx, c.Curated.ID, e.annotator); err != nil {
 			return false, fmt.Errorf("reject %s %d–%d: %w", c.Curated.Label, c.Curated.Start, c.Curated.End, err)
 		}
 		e.spanRemoved(c.Curated)
-		if c.Span.ID == c.Curated.ID {
-			// Only the curated layer had it: deleting it is the whole decision.
-			e.history.record(Step{Action: annotate.ActionDelete, Before: c.Curated})
-			return true, nil
-		}
-		e.reject(k)
-		e.history.record(Step{Group: []Step{{Action: annotate.ActionDelete, Before: c.Curated}, {Reject: &Rejection{DocID: c.Span.DocID, Span: c.Span}}}})
+		e.history.record(Step{Action: annotate.ActionDelete, Before: c.Curated})
 		return true, nil
 	}
-	e.reject(k)
-	e.history.record(Step{Reject: &Rejection{DocID: c.Span.DocID, Span: c.Span}})
+	if err := e.setRejected(c.Span.DocID, c.Span, true); err != nil {
+		return false, err
+	}
+	if c.Curated.ID != 0 {
+		if err := e.store.DeleteSpan(e.ctx, c.Curated.ID, e.annotator); err != nil {
+			err = fmt.Errorf("reject %s %d–%d: %w", c.Curated.Label, c.Curated.Start, c.Curated.End, err)
+			if undoErr := e.setRejected(c.Span.DocID, c.Span, false); undoErr != nil {
+				err = fmt.Errorf("%w (and taking the rejection back failed: %v)", err, undoErr)
+			}
+			return false, err
+		}
+		e.spanRemoved(c.Curated)
+		e.history.record(Step{Group: []Step{{Action: annotate.ActionDelete, Before: c.Curated}, {Reject: rejection}}})
+		return true, nil
+	}
+	e.history.record(Step{Reject: rejection})
 	e.publish(Event{Kind: SpansChanged, DocID: c.Span.DocID})
 	return true, nil
 }
@@ -393,28 +408,62 @@ func (e *Editor) AcceptAgreed(min int) (int, error) {
 	return len(done), nil
 }
 
-// Rejection is a curator's "no" to a candidate, kept for the session.
+// Rejection is a curator's "no" to a candidate, stored; with TakenBack, the
+// part of an accept that took an earlier "no" back.
 type Rejection struct {
-	DocID int64
-	Span  annotate.Span // start, end and label of the candidate
+	DocID     int64
+	Span      annotate.Span // start, end and label of the candidate
+	TakenBack bool
 }
 
-func (e *Editor) reject(k rangeKey) {
-	doc := e.DocID()
+// setRejected stores or takes back the curated layer's rejection of a
+// candidate (span's start, end and label) and keeps the editor's set in step.
+func (e *Editor) setRejected(docID int64, span annotate.Span, rejected bool) error {
+	var err error
+	if rejected {
+		err = e.store.RejectCandidate(e.ctx, docID, span.Label, span.Start, span.End, e.curator, e.annotator)
+	} else {
+		err = e.store.UnrejectCandidate(e.ctx, docID, span.Label, span.Start, span.End, e.curator)
+	}
+	if err != nil {
+		verb := "store the rejection of"
+		if !rejected {
+			verb = "take back the rejection of"
+		}
+		return fmt.Errorf("%s %s %d–%d: %w", verb, span.Label, span.Start, span.End, err)
+	}
 	if e.rejected == nil {
 		e.rejected = map[int64]map[rangeKey]bool{}
 	}
-	if e.rejected[doc] == nil {
-		e.rejected[doc] = map[rangeKey]bool{}
+	if e.rejected[docID] == nil {
+		e.rejected[docID] = map[rangeKey]bool{}
 	}
-	e.rejected[doc][k] = true
+	if rejected {
+		e.rejected[docID][keyOf(span)] = true
+	} else {
+		delete(e.rejected[docID], keyOf(span))
+	}
+	return nil
+}
+
+// loadRejected reads a document's stored rejections (when it opens).
+func (e *Editor) loadRejected(docID int64) error {
+	stored, err := e.store.RejectedCandidates(e.ctx, docID, e.curator)
+	if err != nil {
+		return fmt.Errorf("read curation rejections: %w", err)
+	}
+	if e.rejected == nil {
+		e.rejected = map[int64]map[rangeKey]bool{}
+	}
+	set := make(map[rangeKey]bool, len(stored))
+	for _, s := range stored {
+		set[keyOf(s)] = true
+	}
+	e.rejected[docID] = set
+	return nil
 }
 
 func (e *Editor) isRejected(k rangeKey) bool { return e.rejected[e.DocID()][k] }
-
-func (e *Editor) unreject(k rangeKey) {
-	delete(e.rejected[e.DocID()], k)
-}
 
 // renameRejected keeps the session's rejections after a label is renamed.
 func (e *Editor) renameRejected(oldName, newName string) {
