@@ -85,3 +85,14 @@ type SingleAnnotated struct {
 	Title     string
 	Annotator string
 }
+
+// RangeLink is a link between two spans of one annotator in one document, its
+// ends named by their start, end and label (Head and Child: only Start, End
+// and Label are read), for spans being stored in the same call
+// (Store.AddLinkedSpans).
+type RangeLink struct {
+	DocID       int64
+	Annotator   string
+	Label       string // SOURCE_OF
+	Head, Child Span
+}

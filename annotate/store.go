@@ -101,6 +101,10 @@ type Store interface {
 	// stored are skipped, so running it twice adds nothing. An offset outside its
 	// document or an unknown label stores nothing.
 	AddSpans(ctx context.Context, spans []Span, by string) (added int, err error)
+	// AddLinkedSpans is AddSpans (a span's Attrs stored with it, checked) and
+	// then the links given, each end named by range and label, in the same
+	// transaction; a link already stored is skipped (curate --auto agreed).
+	AddLinkedSpans(ctx context.Context, spans []Span, links []RangeLink, by string) (added, linked int, err error)
 	// Curation rejections (issue 13): a curator's "no" to a candidate span,
 	// stored by document, curated layer, range and label so that it outlasts
 	// the session; undo takes it back.
