@@ -107,6 +107,15 @@ func TestCurationKeysAcceptRejectAndAcceptAllAreUndoable(t *testing.T) {
 
 func TestAgreementWindowListsDocumentsAndOpensCuration(t *testing.T) {
 	f := curationWB(t)
+	// Both name the source of “Ceasefire”, in other letters: agreed.
+	for _, s := range f.spans(f.ids[0]) {
+		if s.Label == "QUOTE" && s.Start == 0 {
+			name := map[string]string{"alice": "Ana Pavić", "bob": "ana  pavić"}[s.Annotator]
+			if _, err := f.db.SetSpanAttr(f.ctx, s.ID, "source", annotate.SourceValue(name), s.Annotator); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	aw := newAgreementWindow(test.NewTempApp(t), f.db, "curator", f.w.cur.openForCuration)
 	c, err := aw.load(f.ctx)
 	aw.setComparison(c, err)
@@ -114,8 +123,17 @@ func TestAgreementWindowListsDocumentsAndOpensCuration(t *testing.T) {
 		t.Fatalf("pairs %v, selected %q", aw.pairs.Options, aw.pairs.Selected)
 	}
 	rows, cols := aw.tableSize()
-	if cols != 8 || rows != 4 { // heading, CASUALTY, QUOTE, micro
-		t.Errorf("table %d×%d, want 4×8", rows, cols)
+	if cols != 9 || rows != 4 { // heading, CASUALTY, QUOTE, micro
+		t.Errorf("table %d×%d, want 4×9", rows, cols)
+	}
+	if got := aw.cellText(0, 8); got != "sources" {
+		t.Errorf("last column %q, want sources", got)
+	}
+	if got := aw.cellText(2, 8); got != "1.000 of 1" {
+		t.Errorf("QUOTE source agreement cell %q, want 1.000 of 1", got)
+	}
+	if got := aw.cellText(1, 8); got != "–" {
+		t.Errorf("CASUALTY source agreement cell %q, want – (no sources)", got)
 	}
 	// micro: alice 3, bob 2, exact 2: F1 = 4/5.
 	if got := aw.cellText(rows-1, 4); got != "0.800" {

@@ -38,6 +38,13 @@ func (db *DB) Layers(ctx context.Context, filter annotate.LayerFilter) iter.Seq2
 			yield(annotate.DocumentLayers{}, db.fail("read layers", err))
 			return
 		}
+		var sources map[int64]string
+		if filter.Sources {
+			if sources, err = spanSources(ctx, tx); err != nil {
+				yield(annotate.DocumentLayers{}, db.fail("read layers", err))
+				return
+			}
+		}
 		rows, err := tx.QueryContext(ctx, `SELECT s.id, s.document_id, s.start_offset, s.end_offset, s.label_id, s.annotator
 			FROM spans s`+where+`
 			ORDER BY s.document_id, s.start_offset, s.end_offset`, args...)
@@ -84,6 +91,9 @@ func (db *DB) Layers(ctx context.Context, filter annotate.LayerFilter) iter.Seq2
 				return
 			}
 			s.Label, s.Annotator = labelNames[labelID], intern(annotator)
+			if name, ok := sources[s.ID]; ok {
+				s.Attrs = annotate.Attrs{"source": annotate.SourceValue(name)}
+			}
 			if s.DocID != current.ID {
 				if !flush() {
 					return
@@ -107,6 +117,46 @@ func (db *DB) Layers(ctx context.Context, filter annotate.LayerFilter) iter.Seq2
 		}
 		flush()
 	}
+}
+
+// spanSources maps each span that has a source to it: its source attribute's
+// source name, else the text of the SOURCE mention it heads a SOURCE_OF link to
+// (the first by link id).
+func spanSources(ctx context.Context, tx *sql.Tx) (map[int64]string, error) {
+	out := map[int64]string{}
+	rows, err := tx.QueryContext(ctx, `SELECT l.head_id, m.text FROM span_links l JOIN spans m ON m.id = l.child_id
+		WHERE l.label = ? ORDER BY l.id DESC`, annotate.RelationSource)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out[id] = text // descending ids: the first link's text is written last
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT sa.span_id, so.name FROM span_attributes sa JOIN sources so ON so.id = sa.source_id
+		WHERE sa.name = 'source' AND sa.type = 'source'`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, err
+		}
+		out[id] = name // the attribute wins over the mention's words
+	}
+	return out, rows.Err()
 }
 
 // spanBlock is how many spans Layers allocates at a time.

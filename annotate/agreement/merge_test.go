@@ -1,6 +1,7 @@
 package agreement
 
 import (
+	"math"
 	"reflect"
 	"testing"
 
@@ -58,5 +59,32 @@ func TestAgreedRelationsNeedEveryCopyToLinkTheSameRange(t *testing.T) {
 	mention.Links = alice.Links
 	if got := AgreedRelations([]annotate.Span{mention}, byID); len(got) != 1 || got[0].Head || got[0].Other.Label != "QUOTE" {
 		t.Errorf("the mention's relation %+v, want it as the child of the QUOTE", got)
+	}
+}
+
+func TestCompareMeasuresSourceAgreementPerLabelFromAttrsSource(t *testing.T) {
+	sourced := func(label string, start, end int, source string) annotate.Span {
+		s := span(label, start, end)
+		if source != "" {
+			s.Attrs = annotate.Attrs{"source": annotate.SourceValue(source)}
+		}
+		return s
+	}
+	a := []annotate.Span{sourced("QUOTE", 0, 10, "Ana"), sourced("QUOTE", 20, 30, "Bo"), sourced("CLAIM", 40, 50, "Police"), sourced("CLAIM", 60, 70, "")}
+	b := []annotate.Span{sourced("QUOTE", 2, 10, " ana "), sourced("QUOTE", 20, 30, "Cy"), sourced("CLAIM", 40, 50, ""), sourced("QUOTE", 60, 70, "X")}
+	// QUOTE: [0,10)~[2,10) Ana = ana; [20,30) Bo ≠ Cy: 1 of 2.
+	// CLAIM: [40,50) Police against none: counted, not agreed: 0 of 1.
+	// [60,70) is a CLAIM of A and a QUOTE of B: not a pair.
+	r := Compare([]Document{{Length: 100, A: a, B: b}}, Options{Source: AttrSource})
+	for label, want := range map[string][2]int{"QUOTE": {2, 1}, "CLAIM": {1, 0}} {
+		m := r.Labels[label]
+		if m.SourcePairs != want[0] || m.SourceAgreed != want[1] {
+			t.Errorf("%s: %d of %d sources agreed, want %d of %d", label, m.SourceAgreed, m.SourcePairs, want[1], want[0])
+		}
+	}
+	near(t, "QUOTE source agreement", r.Labels["QUOTE"].SourceAgreement(), 0.5, 1e-12)
+	near(t, "micro source agreement", r.Micro.SourceAgreement(), 1.0/3, 1e-12)
+	if got := Compare([]Document{{Length: 100, A: a, B: b}}, Options{}).Micro.SourceAgreement(); !math.IsNaN(got) {
+		t.Errorf("without a Source function source agreement is %v, want undefined", got)
 	}
 }
