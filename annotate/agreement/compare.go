@@ -143,7 +143,7 @@ func labelFilter(labels []string) func(string) bool {
 
 // counts is what Compare accumulates per label.
 type counts struct {
-	a, b, exact, overlap int
+	a, b, exact, overlap      int
 	sourcePairs, sourceAgreed int
 }
 
