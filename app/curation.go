@@ -18,11 +18,14 @@ import (
 
 // Colours of the curation view (Okabe–Ito, safe for colour-blind readers): what
 // every annotator marked in bluish green, what only some marked in vermillion,
-// what the curator turned down in grey; accepted spans show their label's colour,
-// as the curated layer will look.
+// what the curator accepted in blue, what they turned down in grey. In the
+// curation view every highlight is coloured by its state, not its label: a
+// label colour (DEMAND's is that same bluish green) would make an accepted span
+// look undecided. The annotation list and the status bar name the labels.
 var (
 	agreedColor   = color.NRGBA{R: 0x00, G: 0x9E, B: 0x73, A: 0xff}
 	disputedColor = color.NRGBA{R: 0xD5, G: 0x5E, B: 0x00, A: 0xff}
+	acceptedColor = color.NRGBA{R: 0x00, G: 0x72, B: 0xB2, A: 0xff}
 	rejectedColor = color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
 )
 
@@ -75,7 +78,7 @@ func (c *curation) layerView() ([]annotate.Span, []docview.Highlight) {
 	for _, cand := range candidates {
 		s := cand.Shown()
 		states[rangeKey{s.Start, s.End, s.Label}] = cand.State
-		fill := stateColor(cand.State, colors.Get(s.Label))
+		fill := stateColor(cand.State)
 		switch cand.State {
 		case editor.Rejected:
 			s.Annotator += " · rejected"
@@ -85,13 +88,12 @@ func (c *curation) layerView() ([]annotate.Span, []docview.Highlight) {
 		spans = append(spans, s)
 		highlights = append(highlights, docview.Highlight{ID: s.ID, Start: s.Start, End: s.End, Color: fill, Label: s.Label})
 	}
-	c.showStrips(states, colors)
+	c.showStrips(states)
 	return spans, highlights
 }
 
-// stateColor is how a candidate is drawn: agreed, disputed and rejected ones in
-// their colours, accepted ones in their label's, as the curated layer shows them.
-func stateColor(state editor.CandidateState, label color.Color) color.Color {
+// stateColor is how a candidate is drawn in the curation view.
+func stateColor(state editor.CandidateState) color.Color {
 	switch state {
 	case editor.Agreed:
 		return agreedColor
@@ -100,12 +102,12 @@ func stateColor(state editor.CandidateState, label color.Color) color.Color {
 	case editor.Rejected:
 		return rejectedColor
 	}
-	return label
+	return acceptedColor
 }
 
 // showStrips stacks each annotator's layer above the curated view, their spans
 // coloured as their candidates are.
-func (c *curation) showStrips(states map[rangeKey]editor.CandidateState, colors labelcolor.Map) {
+func (c *curation) showStrips(states map[rangeKey]editor.CandidateState) {
 	if c.strips == nil {
 		return
 	}
@@ -116,25 +118,20 @@ func (c *curation) showStrips(states map[rangeKey]editor.CandidateState, colors 
 			continue
 		}
 		layer := stripLayer{annotator: name}
-		agreed, decided := 0, 0
+		counts := map[editor.CandidateState]int{}
 		for _, s := range c.ed.Spans() {
 			if s.Annotator != name {
 				continue
 			}
 			state := states[rangeKey{s.Start, s.End, s.Label}]
-			switch state {
-			case editor.Agreed:
-				agreed++
-			case editor.Accepted, editor.Rejected:
-				decided++
-			}
-			layer.highlights = append(layer.highlights, docview.Highlight{ID: s.ID, Start: s.Start, End: s.End, Color: stateColor(state, colors.Get(s.Label)), Label: s.Label})
+			counts[state]++
+			layer.highlights = append(layer.highlights, docview.Highlight{ID: s.ID, Start: s.Start, End: s.End, Color: stateColor(state), Label: s.Label})
 		}
-		layer.header = fmt.Sprintf("%s's layer · %s, %d agreed by all, %d decided · read only: click a span to pick it",
-			name, plural(len(layer.highlights), "span"), agreed, decided)
+		layer.header = fmt.Sprintf("%s's layer · %s: %d agreed, %d disputed to decide; %d accepted, %d rejected · read only",
+			name, plural(len(layer.highlights), "span"), counts[editor.Agreed], counts[editor.Disputed], counts[editor.Accepted], counts[editor.Rejected])
 		layers = append(layers, layer)
 	}
-	c.strips.show(layers, c.ed.Doc().Text, fmt.Sprintf("Curated layer (%s) · editable: accepted spans in their label's colour; agreed still to decide green, disputed orange, rejected grey", curator))
+	c.strips.show(layers, c.ed.Doc().Text, fmt.Sprintf("Curated layer (%s) · editable", curator))
 }
 
 // onPick is a click on a span in an annotator's layer: its candidate becomes
@@ -188,8 +185,8 @@ func (c *curation) actions() fyne.CanvasObject {
 	return container.NewHBox(
 		widget.NewButton("Accept (A)", c.onAccept),
 		widget.NewButton("Reject (R)", c.onReject),
-		widget.NewButton("Accept all agreed (Shift+A)", c.onAcceptAgreed),
-		widget.NewButton("Next undecided (N)", c.onNextUndecided),
+		widget.NewButton("All agreed (⇧A)", c.onAcceptAgreed),
+		widget.NewButton("Next (N)", c.onNextUndecided),
 	)
 }
 

@@ -62,8 +62,8 @@ type rangeKey struct {
 // curation buttons shown over it in the curation view.
 func newLayerStrips(main *docview.View, actions fyne.CanvasObject, onPick func(string, int64), onRune func(rune)) *layerStrips {
 	l := &layerStrips{main: main, onPick: onPick, onRune: onRune}
-	l.header = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.curated = container.NewBorder(container.NewBorder(nil, nil, l.header, actions), nil, nil, nil, main)
+	l.header = stripHeader()
+	l.curated = container.NewBorder(container.NewBorder(nil, nil, nil, actions, l.header), nil, nil, nil, main)
 	l.top = container.NewGridWithRows(1)
 	l.split = container.NewVSplit(l.top, l.curated)
 	l.area = container.NewStack(main)
@@ -154,8 +154,7 @@ func (l *layerStrips) outline(start, end int, label string) {
 }
 
 func (l *layerStrips) newStrip() *layerStrip {
-	s := &layerStrip{header: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), view: docview.New(), ids: map[rangeKey]int64{}}
-	s.header.Importance = widget.MediumImportance
+	s := &layerStrip{header: stripHeader(), view: docview.New(), ids: map[rangeKey]int64{}}
 	s.view.OnScrolled = func(float32) { l.follow(s.view) }
 	s.view.OnHighlightSelected = func(id int64) {
 		if id != 0 {
@@ -165,6 +164,14 @@ func (l *layerStrips) newStrip() *layerStrip {
 	s.view.OnTypedRune = l.onRune
 	s.box = container.NewBorder(s.header, nil, nil, nil, s.view)
 	return s
+}
+
+// stripHeader is a bold one-line header that gives way (an ellipsis) rather
+// than widen the document column.
+func stripHeader() *widget.Label {
+	h := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	h.Truncation = fyne.TextTruncateEllipsis
+	return h
 }
 
 // layoutRows lays the strips out one above the other, equally tall.

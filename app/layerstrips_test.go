@@ -23,8 +23,10 @@ func (f *wbFixture) stripColors(i int) []string {
 			out = append(out, "disputed")
 		case rejectedColor:
 			out = append(out, "rejected")
+		case acceptedColor:
+			out = append(out, "accepted")
 		default:
-			out = append(out, "label")
+			out = append(out, "other")
 		}
 	}
 	return out
@@ -40,7 +42,7 @@ func TestCurationViewStacksEachAnnotatorsLayerOverTheCuratedOne(t *testing.T) {
 	if !strips.shown || len(strips.top.Objects) != 2 {
 		t.Fatalf("curation view shows %d strips (shown %v), want alice's and bob's", len(strips.top.Objects), strips.shown)
 	}
-	if h := strips.strips[0].header.Text; !strings.HasPrefix(h, "alice's layer · 3 spans, 2 agreed by all") {
+	if h := strips.strips[0].header.Text; !strings.HasPrefix(h, "alice's layer · 3 spans: 2 agreed, 1 disputed to decide; 0 accepted") {
 		t.Errorf("alice's header %q", h)
 	}
 	if h := strips.strips[1].header.Text; !strings.HasPrefix(h, "bob's layer · 2 spans") {
@@ -75,8 +77,8 @@ func TestCurationViewStacksEachAnnotatorsLayerOverTheCuratedOne(t *testing.T) {
 	if f.curated() != 1 || !strings.Contains(f.w.status.message.Text, "from alice's copy") {
 		t.Fatalf("A after the pick: %d curated, status %q", f.curated(), f.w.status.message.Text)
 	}
-	if got := strings.Join(f.stripColors(0), " "); got != "agreed label agreed" {
-		t.Errorf("alice's strip after accepting: %q, want the accepted span in its label's colour", got)
+	if got := strings.Join(f.stripColors(0), " "); got != "agreed accepted agreed" {
+		t.Errorf("alice's strip after accepting: %q, want the accepted span marked accepted", got)
 	}
 	// The Agreed span in bob's strip: selecting it in the curated view outlines both copies.
 	bob := strips.strips[1].view
