@@ -21,7 +21,8 @@ type Step struct {
 	// reverse, as one: tag all occurrences, link source (tag the mention, link it,
 	// set the source), curation's accept all agreed, a reject that deletes.
 	Group []Step
-	// Reject, if set, is a curator's rejection of a candidate (session state).
+	// Reject, if set, is a curator's rejection of a candidate (stored), or its
+	// taking back (Rejection.TakenBack).
 	Reject *Rejection
 	// Metadata, if set, makes the step an edit of a document's metadata (the
 	// document-info panel); Action and the spans are then unused.
