@@ -131,6 +131,10 @@ func (c *curation) showStrips(states map[rangeKey]editor.CandidateState) {
 			name, plural(len(layer.highlights), "span"), counts[editor.Agreed], counts[editor.Disputed], counts[editor.Accepted], counts[editor.Rejected])
 		layers = append(layers, layer)
 	}
+	if len(layers) == 0 {
+		c.strips.hide() // nobody's work to compare: the curated view alone
+		return
+	}
 	c.strips.show(layers, c.ed.Doc().Text, fmt.Sprintf("Curated layer (%s) · editable", curator))
 }
 

@@ -138,3 +138,19 @@ func abs(x float32) float32 {
 	}
 	return x
 }
+
+func TestCurationViewWithoutAnnotatorsShowsTheCuratedViewAlone(t *testing.T) {
+	f := curationWB(t)
+	f.w.openDocument(f.ids[1]) // nobody annotated it
+	f.w.cur.setLayer(editor.Layer{Mode: editor.LayerCuration})
+	if f.w.cur.strips.shown {
+		t.Errorf("strips shown for a document no annotator worked on")
+	}
+	f.w.openDocument(f.ids[0])
+	if !f.w.cur.strips.shown || len(f.w.cur.strips.top.Objects) != 2 {
+		t.Errorf("opening an annotated document in the curation view: shown %v, %d strips", f.w.cur.strips.shown, len(f.w.cur.strips.top.Objects))
+	}
+	if got := f.w.cur.strips.strips[0].view.Text(); got != f.w.ed.Doc().Text {
+		t.Errorf("strip still shows the other document's text %q", got)
+	}
+}
