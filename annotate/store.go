@@ -97,9 +97,11 @@ type Store interface {
 	// but does not count as an annotator.
 	AnnotatorProgress(ctx context.Context, curator string) (Progress, error)
 	// AddSpans stores, in one transaction, each span (DocID, Start, End, Label
-	// and Annotator) not stored yet, with a history entry by `by`; spans already
-	// stored are skipped, so running it twice adds nothing. An offset outside its
-	// document or an unknown label stores nothing.
+	// and Annotator; Note and Attrs when set, Attrs checked against the label)
+	// not stored yet, with a history entry by `by`; spans already stored are
+	// skipped (their note and attributes untouched), so running it twice adds
+	// nothing. An offset outside its document, an unknown label or a value its
+	// label refuses stores nothing.
 	AddSpans(ctx context.Context, spans []Span, by string) (added int, err error)
 	// AddLinkedSpans is AddSpans (a span's Attrs stored with it, checked) and
 	// then the links given, each end named by range and label, in the same
