@@ -54,8 +54,12 @@ func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
 	}
 	// "a survivor, Fatou Ndiaye, told …", "Orsic’s lawyer, Dario Menz, said …": the
 	// name is in the appositive when the phrase before it ends in a common noun.
-	if !a.capitalized(p.nameEnd-1) && p.appStart < p.end && a.capitalized(p.end-1) && a.allNameWords(p.appStart, p.end) {
-		p.start, p.nameEnd = p.appStart, p.end
+	appName := p.appStart
+	for appName < p.end && determiners[a.words[appName].Text] {
+		appName++ // "Her party, the Freedom Party"
+	}
+	if !a.capitalized(p.nameEnd-1) && appName < p.end && a.capitalized(p.end-1) && a.allNameWords(appName, p.end) {
+		p.start, p.nameEnd = appName, p.end
 	}
 	nameStart := p.start
 	definite := false
@@ -136,7 +140,7 @@ func (a *analysis) nameRunStart(from, last int, lex *lexicon) int {
 	for chain > from {
 		k := chain - 1
 		switch {
-		case a.capitalized(k) || isApostrophe(a.raw[k]) && a.glued(k):
+		case a.capitalized(k) || isApostrophe(a.raw[k]) && a.glued(k) || a.gluedHyphen(k):
 			chain = k
 			org = org || lex.orgWords[a.words[k].Text] || isApostrophe(a.raw[k])
 			if !connected {
@@ -172,6 +176,11 @@ func (a *analysis) orgNamedAfter(from int, head string, lex *lexicon) string {
 		}
 	}
 	return ""
+}
+
+// gluedHyphen says whether word i is a hyphen inside a word: "Secretary-General".
+func (a *analysis) gluedHyphen(i int) bool {
+	return a.raw[i] == "-" && a.glued(i) && i+1 < len(a.words) && a.words[i+1].Start == a.words[i].End
 }
 
 func isApostrophe(s string) bool { return s == "’" || s == "'" }
@@ -283,7 +292,7 @@ func (a *analysis) isNPWord(i int) bool {
 	if a.quoteDepth[i] > 0 && (a.raw[i] == closeDouble || a.raw[i] == openDouble || a.raw[i] == straight) {
 		return false
 	}
-	if isApostrophe(a.raw[i]) && a.glued(i) {
+	if isApostrophe(a.raw[i]) && a.glued(i) || a.gluedHyphen(i) {
 		return true
 	}
 	if a.raw[i] == "." && a.glued(i) && abbreviations[a.words[i-1].Text] {
@@ -409,7 +418,7 @@ func (a *analysis) anyCapitalized(i, j int) bool {
 // allNameWords says whether words [i, j) are all capitalised (a name).
 func (a *analysis) allNameWords(i, j int) bool {
 	for k := i; k < j; k++ {
-		if !a.capitalized(k) && !(isApostrophe(a.raw[k]) && a.glued(k)) {
+		if !a.capitalized(k) && !(isApostrophe(a.raw[k]) && a.glued(k)) && !a.gluedHyphen(k) {
 			return false
 		}
 	}

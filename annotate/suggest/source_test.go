@@ -95,6 +95,27 @@ func TestSourceResolution(t *testing.T) {
 			source: "Mona Vick",
 		},
 		{
+			name:   "a description with the organisation's name after an article in its appositive",
+			text:   "Its owner, the Harbour Lines Company, said two crew members had left the ship.",
+			label:  LabelClaim,
+			span:   "two crew members had left the ship",
+			source: "Harbour Lines Company",
+		},
+		{
+			name:   "a hyphenated title stays whole",
+			text:   "The Attorney-General called for calm.",
+			label:  LabelDemand,
+			span:   "The Attorney-General called for calm",
+			source: "Attorney-General",
+		},
+		{
+			name:   "a crowd opening the sentence is its people",
+			text:   "Thousands of students marched on parliament, demanding lower fees.",
+			label:  LabelDemand,
+			span:   "demanding lower fees",
+			source: "students",
+		},
+		{
 			name:   "two people joined by \"and\" are not one organisation",
 			text:   "Lena Park and Tariq Hossain said the deal was dead.",
 			label:  LabelClaim,

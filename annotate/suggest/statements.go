@@ -609,6 +609,10 @@ func (r *run) sentenceSubject(s sentence, before int) *found {
 		}
 	}
 	i := s.body
+	// "Hundreds of farmers blocked …, demanding …": the people counted.
+	if i+2 < before && crowdWords[a.words[i].Text] && a.words[i+1].Text == "of" && a.isWord(i+2) && !a.capitalized(i+2) {
+		return r.sources.resolve(np{start: i + 2, nameEnd: i + 3, appStart: i + 3, end: i + 3}, SourceSentence, r.lex)
+	}
 	for i < before && determiners[a.words[i].Text] {
 		i++
 	}
@@ -621,6 +625,9 @@ func (r *run) sentenceSubject(s sentence, before int) *found {
 	}
 	return r.sources.resolve(np{start: s.body, nameEnd: j, appStart: j, end: j}, SourceSentence, r.lex)
 }
+
+// crowdWords count people without a number: "Hundreds of farmers".
+var crowdWords = set("dozens", "hundreds", "thousands", "scores", "tens", "millions")
 
 // participles that start a clause giving a reason or a comment after a demand.
 var participles = set("saying", "adding", "citing", "arguing", "warning", "noting", "claiming", "threatening")
