@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"sync"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -122,18 +123,44 @@ func (s *shaper) face(class fontClass) *font.Face {
 		return nil
 	}
 	if s.faces[class] == nil {
-		info := fontScripts[class]
-		face, err := font.ParseTTF(bytes.NewReader(info.data()))
+		f, err := bundledFonts[class]()
 		if err != nil {
-			s.err[class] = fmt.Errorf("parse bundled font %s: %w", info.name, err)
-			fyne.LogError("docview", s.err[class])
+			s.err[class] = err
+			fyne.LogError("docview", err)
 			return nil
 		}
-		s.faces[class] = face
-		s.res[class] = fyne.NewStaticResource(info.name, info.data())
+		// A Face caches glyph extents as it shapes: each shaper has its own
+		// over the shared, read-only Font.
+		s.faces[class] = font.NewFace(f.font)
+		s.res[class] = f.res
 	}
 	return s.faces[class]
 }
+
+// bundledFont is a bundled font parsed once per process: a font.Font is
+// read-only, so every view and line shares it (Lines in a list would each
+// parse it again otherwise), and one resource, so Fyne caches it once.
+type bundledFont struct {
+	font *font.Font
+	res  fyne.Resource
+}
+
+var bundledFonts = func() (out [fontClasses]func() (bundledFont, error)) {
+	for c := range out {
+		info := fontScripts[c]
+		out[c] = sync.OnceValues(func() (bundledFont, error) {
+			if info.data == nil {
+				return bundledFont{}, fmt.Errorf("no bundled font for class %d", c)
+			}
+			face, err := font.ParseTTF(bytes.NewReader(info.data()))
+			if err != nil {
+				return bundledFont{}, fmt.Errorf("parse bundled font %s: %w", info.name, err)
+			}
+			return bundledFont{font: face.Font, res: fyne.NewStaticResource(info.name, info.data())}, nil
+		})
+	}
+	return out
+}()
 
 // resource is the font Fyne draws a class in (nil: the theme's).
 func (s *shaper) resource(class fontClass) fyne.Resource {
