@@ -273,3 +273,19 @@ func (r *lineRenderer) build() {
 	}
 	r.objects = append(r.objects, words...)
 }
+
+// NeedsLayout reports whether Fyne's own text widgets would show text wrongly
+// or, on a machine without the fonts, not at all: it holds a right-to-left
+// character, an explicit direction control, or a script the view shapes in a
+// bundled font. Rows can keep a Label or RichText for other text.
+func NeedsLayout(text string) bool {
+	for _, r := range text {
+		if r < 0x0590 {
+			continue
+		}
+		if scriptClass(r) != fontTheme || hasRTL([]rune{r}) {
+			return true
+		}
+	}
+	return false
+}
