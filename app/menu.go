@@ -76,6 +76,7 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Casualties…", w.links.onCasualties),
 		fyne.NewMenuItemSeparator(),
 	}, w.viewSet.menuItems()...)...)
+	view.Items = append(view.Items, w.direction.menuItem())
 	view.Items = append(view.Items, w.cur.layerMenuItems()...)
 	labels := fyne.NewMenu("Labels",
 		fyne.NewMenuItem("Manage labels…", func() { showLabelManager(w.ed, w.win, w.dialogs.show, w.showError) }),

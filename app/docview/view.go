@@ -121,6 +121,9 @@ func (v *View) SetDirection(d Direction) {
 	v.Refresh()
 }
 
+// Direction returns the direction SetDirection set.
+func (v *View) Direction() Direction { return v.direction }
+
 // Text returns the document text.
 func (v *View) Text() string { return string(v.text) }
 
