@@ -43,6 +43,25 @@ func BenchmarkOpen1MB(b *testing.B) {
 	}
 }
 
+// BenchmarkReopen1MB measures what opening a 1 MB article costs in the
+// workbench, which shows every document in one view: SetText of another
+// article (two alternate) on a view that has shown one, wrapping and the
+// first render. Unlike BenchmarkOpen1MB it does not pay for faulting in the
+// fresh 4 MB the code points of a new view take.
+func BenchmarkReopen1MB(b *testing.B) {
+	v, _, first := openBench(b)
+	second := sampletext.Article(benchSize, 2)
+	texts := []string{first, second}
+	i := 0
+	for b.Loop() {
+		i++
+		v.SetText(texts[i%2])
+		if len(test.WidgetRenderer(v).Objects()) == 0 {
+			b.Fatal("nothing drawn")
+		}
+	}
+}
+
 // BenchmarkSelectDrag1MB measures one drag step (hit test, selection, render)
 // in the middle of a 1 MB article.
 func BenchmarkSelectDrag1MB(b *testing.B) {
