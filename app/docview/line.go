@@ -162,6 +162,7 @@ func (r *lineRenderer) layout(width float32) {
 	if r.widths == nil || lo.size != size || lo.style != l.TextStyle {
 		r.widths = newRuneWidths(size, l.TextStyle, fyne.MeasureText)
 		r.widths.shaper = newShaper(size)
+		r.widths.shaper.style = l.TextStyle
 	}
 	lo.width, lo.version, lo.size, lo.style = width, l.version, size, l.TextStyle
 	r.shown = fitRows(l.text, width, l.maxLines(), r.widths)

@@ -27,6 +27,11 @@ const (
 	fontHebrew
 	fontDevanagari
 	fontBengali
+	// fontSystem is text of any other script that needs shaping (Tamil, Thai,
+	// Khmer, Myanmar, Sinhala, Gujarati, ...): drawn in the theme font, for
+	// which Fyne finds a system font that has the glyphs and shapes the text
+	// object itself, and measured through Fyne at grapheme boundaries.
+	fontSystem
 	fontClasses
 )
 
@@ -47,8 +52,38 @@ func scriptClass(r rune) fontClass {
 		return fontDevanagari
 	case r >= 0x0980 && r <= 0x09ff:
 		return fontBengali
+	case systemShaped(r):
+		return fontSystem
 	}
 	return fontTheme
+}
+
+// systemShaped reports a code point of a script that needs shaping, by its
+// Unicode Script property: every script but those whose text reads right
+// with one glyph per code point (Latin, Greek, Cyrillic, CJK, ...) and the
+// common and inherited code points (punctuation, digits, marks), which join
+// the run they sit in. The ranges checked first are those of the unshaped
+// scripts a long article is most likely to be in, so CJK text does not pay
+// for a table lookup per code point.
+func systemShaped(r rune) bool {
+	switch {
+	case r < 0x0590,
+		r >= 0x1e00 && r <= 0x1fff, // Latin and Greek extended
+		r >= 0x2000 && r <= 0x2bff, // punctuation, symbols, arrows
+		r >= 0x2e80 && r <= 0xa4cf, // CJK, kana, Yi
+		r >= 0xac00 && r <= 0xd7ff, // Hangul syllables
+		r >= 0xf900 && r <= 0xfaff, r >= 0xfe30 && r <= 0xfe4f, r >= 0xff00 && r <= 0xffef,
+		r >= 0x1f000: // emoji, CJK extensions
+		return false
+	}
+	switch language.LookupScript(r) {
+	case language.Latin, language.Greek, language.Cyrillic, language.Armenian, language.Georgian,
+		language.Han, language.Hiragana, language.Katakana, language.Bopomofo, language.Hangul, language.Yi,
+		language.Ethiopic, language.Cherokee, language.Canadian_Aboriginal, language.Braille,
+		language.Common, language.Inherited, language.Unknown:
+		return false
+	}
+	return true
 }
 
 var fontScripts = [fontClasses]struct {
@@ -63,6 +98,7 @@ var fontScripts = [fontClasses]struct {
 	fontHebrew:     {language.Hebrew, "he", di.DirectionRTL, "NotoSansHebrew-Regular.ttf", assets.NotoSansHebrew},
 	fontDevanagari: {language.Devanagari, "hi", di.DirectionLTR, "NotoSansDevanagari-Regular.ttf", assets.NotoSansDevanagari},
 	fontBengali:    {language.Bengali, "bn", di.DirectionLTR, "NotoSansBengali-Regular.ttf", assets.NotoSansBengali},
+	fontSystem:     {},
 }
 
 // shapedWord is a shaped piece of text: the advance of each of its code
@@ -78,6 +114,7 @@ type shapedWord struct {
 // piece of text: an article repeats its words, so shaping costs once per word.
 type shaper struct {
 	size  float32
+	style fyne.TextStyle // of fontSystem text, which is drawn in the theme font
 	faces [fontClasses]*font.Face
 	res   [fontClasses]fyne.Resource
 	err   [fontClasses]error
@@ -100,7 +137,7 @@ func newShaper(size float32) *shaper {
 // baselineShift returns how far to move a text object of the class down
 // (negative: up) so that its baseline lines up with the theme font's.
 func (s *shaper) baselineShift(class fontClass) float32 {
-	if class == fontTheme {
+	if class == fontTheme || class == fontSystem {
 		return 0
 	}
 	if d := s.drop[class]; !math.IsNaN(float64(d)) {
@@ -119,7 +156,7 @@ func (s *shaper) baselineShift(class fontClass) float32 {
 
 // face returns the parsed font of a class, or nil if it cannot be used.
 func (s *shaper) face(class fontClass) *font.Face {
-	if class == fontTheme || s.err[class] != nil {
+	if class == fontTheme || class == fontSystem || s.err[class] != nil {
 		return nil
 	}
 	if s.faces[class] == nil {
@@ -183,11 +220,13 @@ func (s *shaper) hasGlyph(class fontClass, r rune) bool {
 // shape returns the shaped advances of text in the class's font.
 func (s *shaper) shape(class fontClass, text []rune) *shapedWord {
 	s.key = append(append(s.key[:0], byte(class)), string(text)...)
-	if w, ok := s.cache[string(s.key)]; ok {
+	if w, ok := s.cache[string(s.key)]; ok && (w.advances != nil || len(text) == 0) {
 		return w
 	}
 	w := &shapedWord{advances: make([]float32, len(text))}
-	if face := s.face(class); face != nil && len(text) > 0 {
+	if class == fontSystem {
+		s.measureClusters(text, w)
+	} else if face := s.face(class); face != nil && len(text) > 0 {
 		info := fontScripts[class]
 		out := s.hb.Shape(shaping.Input{
 			Text: text, RunStart: 0, RunEnd: len(text),
@@ -222,6 +261,42 @@ func (s *shaper) shape(class fontClass, text []rune) *shapedWord {
 	return w
 }
 
+// measureClusters fills w for text drawn in the theme font with Fyne's
+// fallback: Fyne's measurement of each prefix that ends at a grapheme
+// boundary gives the clusters' advances (shared by their code points), the
+// whole text's its width.
+func (s *shaper) measureClusters(text []rune, w *shapedWord) {
+	var prev float32
+	for k := 0; k < len(text); {
+		next := nextGrapheme(text, k)
+		x := fyne.MeasureText(string(text[:next]), s.size, s.style).Width
+		for j := k; j < next; j++ {
+			w.advances[j] = (x - prev) / float32(next-k)
+		}
+		prev, k = x, next
+	}
+	w.width = prev
+}
+
+// width is the advance of text in the class's font: shape's width, or for
+// fontSystem one measurement by Fyne (wrapping needs no more; the advances
+// inside are measured when a row on screen is laid out).
+func (s *shaper) width(class fontClass, text []rune) float32 {
+	if class != fontSystem {
+		return s.shape(class, text).width
+	}
+	s.key = append(append(s.key[:0], byte(class)), string(text)...)
+	if w, ok := s.cache[string(s.key)]; ok {
+		return w.width
+	}
+	w := &shapedWord{width: fyne.MeasureText(string(text), s.size, s.style).Width}
+	if len(s.cache) >= 1<<16 {
+		clear(s.cache)
+	}
+	s.cache[string(s.key)] = w
+	return w.width
+}
+
 // classes fills out with the font class of each code point of text: its
 // script's, or, for a code point of no particular script (punctuation,
 // joiners, marks), the class of the code point before it when that font has
@@ -238,7 +313,7 @@ func (s *shaper) classes(text []rune, out []fontClass) []fontClass {
 			(zeroWidth(r) || s.hasGlyph(prev, r)) {
 			c = prev
 		}
-		if c != fontTheme && s.face(c) == nil {
+		if c != fontTheme && c != fontSystem && s.face(c) == nil {
 			c = fontTheme
 		}
 		out = append(out, c)
@@ -273,7 +348,7 @@ func (s *shaper) wordWidth(word []rune, w *runeWidths) float32 {
 				width += w.width(r)
 			}
 		} else {
-			width += s.shape(cls[i], word[i:j]).width
+			width += s.width(cls[i], word[i:j])
 		}
 		i = j
 	}
