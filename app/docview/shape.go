@@ -115,19 +115,29 @@ type shapedWord struct {
 type shaper struct {
 	size  float32
 	style fyne.TextStyle // of fontSystem text, which is drawn in the theme font
-	faces [fontClasses]*font.Face
-	res   [fontClasses]fyne.Resource
-	err   [fontClasses]error
+	faces [allClasses]*font.Face
+	res   [allClasses]fyne.Resource
+	err   [allClasses]error
 	hb    shaping.HarfbuzzShaper
 	cache map[string]*shapedWord
 	key   []byte
 	// drop[c] moves class c's text up so its baseline meets the theme font's
 	// (Fyne puts a text's baseline at its own font's ascent); NaN until measured.
-	drop [fontClasses]float32
+	drop [allClasses]float32
+	// Classes above fontSystem are installed fonts of scripts without a
+	// bundled one (systemClass), numbered as their scripts first appear.
+	scriptClass map[language.Script]fontClass
+	script      [allClasses]language.Script
+	dir         [allClasses]di.Direction
+	next        fontClass
 }
 
+// allClasses counts the bundled classes, fontSystem and the classes of
+// installed fonts a shaper may add.
+const allClasses = fontSystem + 1 + maxSystemClasses
+
 func newShaper(size float32) *shaper {
-	s := &shaper{size: size, cache: map[string]*shapedWord{}}
+	s := &shaper{size: size, cache: map[string]*shapedWord{}, next: fontSystem + 1}
 	for c := range s.drop {
 		s.drop[c] = float32(math.NaN())
 	}
@@ -158,6 +168,9 @@ func (s *shaper) baselineShift(class fontClass) float32 {
 func (s *shaper) face(class fontClass) *font.Face {
 	if class == fontTheme || class == fontSystem || s.err[class] != nil {
 		return nil
+	}
+	if class > fontSystem {
+		return s.faces[class] // set by systemClass
 	}
 	if s.faces[class] == nil {
 		f, err := bundledFonts[class]()
@@ -227,12 +240,14 @@ func (s *shaper) shape(class fontClass, text []rune) *shapedWord {
 	if class == fontSystem {
 		s.measureClusters(text, w)
 	} else if face := s.face(class); face != nil && len(text) > 0 {
-		info := fontScripts[class]
-		out := s.hb.Shape(shaping.Input{
-			Text: text, RunStart: 0, RunEnd: len(text),
-			Direction: info.dir, Face: face, Size: fixed.Int26_6(s.size * 64),
-			Script: info.script, Language: info.lang,
-		})
+		in := shaping.Input{Text: text, RunStart: 0, RunEnd: len(text), Face: face, Size: fixed.Int26_6(s.size * 64)}
+		if class < fontSystem {
+			info := fontScripts[class]
+			in.Direction, in.Script, in.Language = info.dir, info.script, info.lang
+		} else {
+			in.Direction, in.Script = s.dir[class], s.script[class]
+		}
+		out := s.hb.Shape(in)
 		cluster := make([]float32, len(text))
 		runes := make([]int, len(text))
 		for _, g := range out.Glyphs {
@@ -308,6 +323,9 @@ func (s *shaper) classes(text []rune, out []fontClass) []fontClass {
 	prev := fontTheme
 	for _, r := range text {
 		c := scriptClass(r)
+		if c == fontSystem {
+			c = s.systemClass(r)
+		}
 		if c == fontTheme && prev != fontTheme && !breakSpace(r) && r != '\n' &&
 			(r < '0' || r > '9') && !unicode.In(r, unicode.Ps, unicode.Pe, unicode.Pi, unicode.Pf) &&
 			(zeroWidth(r) || s.hasGlyph(prev, r)) {
