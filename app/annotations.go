@@ -33,10 +33,11 @@ type annotationList struct {
 	// saveDelay debounces note saves; 0 saves only on Enter and focus loss.
 	saveDelay time.Duration
 
-	spans    []annotate.Span
-	colors   labelcolor.Map
-	selected int64
-	updating bool
+	spans     []annotate.Span
+	direction docview.Direction // the open document's forced direction, for the snippets
+	colors    labelcolor.Map
+	selected  int64
+	updating  bool
 
 	mu      sync.Mutex // guards pending and timer, which the debounce timer touches
 	pending map[int64]string
@@ -82,6 +83,14 @@ func (a *annotationList) setDocumentOpen(open bool) {
 	}
 	if a.empty.Text != text {
 		a.empty.SetText(text)
+	}
+}
+
+// setDirection lays the snippets out in the open document's direction.
+func (a *annotationList) setDirection(d docview.Direction) {
+	if a.direction != d {
+		a.direction = d
+		a.list.Refresh()
 	}
 }
 
@@ -201,6 +210,7 @@ func (a *annotationList) updateRow(i widget.ListItemID, obj fyne.CanvasObject) {
 	// (most of them, on each tagging keystroke) are left alone.
 	setLabelText(row.title, fmt.Sprintf("%s · %d–%d · %s", s.Label, s.Start, s.End, s.Annotator))
 	row.snippet.SetText(snippet(s.Text))
+	row.snippet.SetDirection(a.direction)
 
 	a.mu.Lock()
 	note, typing := a.pending[s.ID]

@@ -34,6 +34,7 @@ var directionChoices = []struct {
 type textDirection struct {
 	ed          *editor.Editor
 	view        *docview.View
+	list        *annotationList // its snippets follow the document's direction
 	showError   func(error)
 	refreshMenu func() // rebuilds the main menu so the check mark follows
 }
@@ -64,6 +65,9 @@ func (d *textDirection) current() docview.Direction {
 // information).
 func (d *textDirection) apply() {
 	d.view.SetDirection(d.current())
+	if d.list != nil {
+		d.list.setDirection(d.current())
+	}
 	if d.refreshMenu != nil {
 		d.refreshMenu()
 	}

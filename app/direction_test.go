@@ -44,6 +44,9 @@ func TestTextDirectionIsRememberedPerDocumentAndUndoable(t *testing.T) {
 	if got := f.w.view.Direction(); got != docview.DirectionRTL {
 		t.Fatalf("after Right to left the view's direction is %v", got)
 	}
+	if got := f.w.annotations.direction; got != docview.DirectionRTL {
+		t.Fatalf("the annotation list's snippets are laid out %v, want right to left like the document", got)
+	}
 	if !directionItem(t, f.w, "Right to left").Checked || directionItem(t, f.w, "Automatic").Checked {
 		t.Fatal("the check mark did not move to Right to left")
 	}

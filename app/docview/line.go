@@ -88,6 +88,16 @@ func (l *Line) SetMarks(marks []Mark) {
 	l.Refresh()
 }
 
+// SetDirection sets the paragraph direction (a document's forced one).
+func (l *Line) SetDirection(d Direction) {
+	if l.Direction == d {
+		return
+	}
+	l.Direction = d
+	l.version++
+	l.Refresh()
+}
+
 // Text returns the text as set (white space runs shown as spaces).
 func (l *Line) Text() string { return string(l.text) }
 
@@ -117,6 +127,7 @@ type lineRenderer struct {
 		version int
 		size    float32
 		style   fyne.TextStyle
+		dir     Direction
 	}
 	shown   []rune     // the text as drawn: cut and ended in "…" when too long
 	rows    []*rowGeom // one per visible row
@@ -156,7 +167,7 @@ func (r *lineRenderer) layout(width float32) {
 	l := r.line
 	size := l.textSize()
 	lo := &r.laidOut
-	if r.rows != nil && lo.width == width && lo.version == l.version && lo.size == size && lo.style == l.TextStyle {
+	if r.rows != nil && lo.width == width && lo.version == l.version && lo.size == size && lo.style == l.TextStyle && lo.dir == l.Direction {
 		return
 	}
 	if r.widths == nil || lo.size != size || lo.style != l.TextStyle {
@@ -164,7 +175,7 @@ func (r *lineRenderer) layout(width float32) {
 		r.widths.shaper = newShaper(size)
 		r.widths.shaper.style = l.TextStyle
 	}
-	lo.width, lo.version, lo.size, lo.style = width, l.version, size, l.TextStyle
+	lo.width, lo.version, lo.size, lo.style, lo.dir = width, l.version, size, l.TextStyle, l.Direction
 	r.shown = fitRows(l.text, width, l.maxLines(), r.widths)
 	starts := wrapRows(r.shown, width, r.widths)
 	levels := bidiLevels(r.shown, l.Direction)
