@@ -89,3 +89,19 @@ func TestListsShowArabicAndHebrewRightToLeft(t *testing.T) {
 		}
 	})
 }
+
+func TestDocumentInfoShowsHowAnArabicTitleReads(t *testing.T) {
+	f := newWBFixture(t, "قال المتحدث إن 25 شخصا قتلوا.\n")
+	d := newDocInfo(f.w.ed, f.w.win, f.w.ed.Doc().Metadata(), f.w.ed.Doc().Source)
+	if !d.titleReads.Visible() || d.titleReads.Text() != f.w.ed.Doc().Title {
+		t.Fatalf("the Arabic title's reading is hidden (%v) or reads %q", d.titleReads.Visible(), d.titleReads.Text())
+	}
+	test.Type(d.title, " news")
+	if d.titleReads.Text() != d.title.Text {
+		t.Fatalf("the reading %q does not follow the entry %q", d.titleReads.Text(), d.title.Text)
+	}
+	d.title.SetText("An English title")
+	if d.titleReads.Visible() {
+		t.Fatal("an English title, which the entry shows right, still gets a reading")
+	}
+}
