@@ -21,8 +21,9 @@ import (
 // Sans), which lack these scripts: Fyne draws them as boxes even with
 // fonts-noto-core installed. Naming the script finds Noto Sans Thai and the
 // like. The index of the system's fonts is built on first use (go-text caches
-// it in the user cache folder, so later starts read it) and shared by the
-// process; a font found is read once and shared read-only like the bundled ones.
+// it in the user cache folder, so later starts read it; Fyne uses the same
+// one) and shared by the process; a font found is read once and shared
+// read-only like the bundled ones.
 type systemFontFinder struct {
 	mu       sync.Mutex
 	fonts    *fontscan.FontMap
@@ -32,12 +33,10 @@ type systemFontFinder struct {
 
 var systemFonts = sync.OnceValue(func() *systemFontFinder {
 	f := &systemFontFinder{byScript: map[language.Script]*bundledFont{}}
-	dir, err := os.UserCacheDir()
-	if err != nil {
-		dir = os.TempDir()
-	}
 	f.fonts = fontscan.NewFontMap(nil)
-	if err := f.fonts.UseSystemFonts(filepath.Join(dir, "newsmark", "fontscan")); err != nil {
+	// "": go-text's own place in the user cache folder, where Fyne's font
+	// map keeps the same index (the index is built once per process anyway).
+	if err := f.fonts.UseSystemFonts(""); err != nil {
 		f.err = fmt.Errorf("index the system's fonts: %w", err)
 		fyne.LogError("docview", f.err)
 	}
