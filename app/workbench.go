@@ -164,8 +164,13 @@ func (w *Workbench) build() fyne.CanvasObject {
 		selectSpan: w.selectSpan, showError: w.showError, focusView: w.focusView, openDocument: w.openDocument,
 	}
 	w.status.layer = newLayerSwitch(w.cur.onLayerChosen)
+	w.cur.strips = newLayerStrips(w.view, w.cur.actions(), w.cur.onPick, func(r rune) { w.onTypedRune(r) })
 	w.view.OnSelectionChanged = func(start, end int) { w.status.showSelection(start, end); w.sugs.onCaret(start, end) }
-	w.view.OnHighlightSelected = func(id int64) { w.annotations.setSelected(id); w.attrs.show(id) }
+	w.view.OnHighlightSelected = func(id int64) {
+		w.annotations.setSelected(id)
+		w.attrs.show(id)
+		w.cur.onHighlightSelected(id)
+	}
 	w.links = &linker{
 		app: w.app, win: w.win, ed: w.ed, view: w.view,
 		flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError,
@@ -195,7 +200,9 @@ func (w *Workbench) build() fyne.CanvasObject {
 	openFolder := widget.NewButton("Open folder…", w.imports.onOpenFolder)
 	w.emptyHint = container.NewCenter(container.NewVBox(hint, container.NewCenter(container.NewHBox(openFiles, openFolder))))
 	w.emptyHint.Hide()
-	w.docText = newDocumentText(w.view, w.prefs.FloatWithFallback(prefTextScale, 1), w.app.Settings())
+	// The document text size applies to the annotators' layers in the curation
+	// view too, so that they wrap as the curated view does.
+	w.docText = newDocumentText(w.cur.strips.area, w.prefs.FloatWithFallback(prefTextScale, 1), w.app.Settings())
 	w.viewSet = newViewSettings(w.app, w.view, w.docText)
 	w.viewSet.refresh = func() { w.win.SetMainMenu(w.buildMainMenu()) }
 	w.direction = &textDirection{ed: w.ed, view: w.view, list: w.annotations, showError: w.showError, refreshMenu: w.viewSet.refresh}
