@@ -35,6 +35,7 @@ type textDirection struct {
 	ed          *editor.Editor
 	view        *docview.View
 	list        *annotationList // its snippets follow the document's direction
+	strips      *layerStrips    // so do the curation view's annotator layers
 	showError   func(error)
 	refreshMenu func() // rebuilds the main menu so the check mark follows
 }
@@ -67,6 +68,9 @@ func (d *textDirection) apply() {
 	d.view.SetDirection(d.current())
 	if d.list != nil {
 		d.list.setDirection(d.current())
+	}
+	if d.strips != nil {
+		d.strips.setDirection(d.current())
 	}
 	if d.refreshMenu != nil {
 		d.refreshMenu()

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/newsmark/newsmark/app/docview"
+	"github.com/newsmark/newsmark/app/editor"
 )
 
 // directionItem returns View ▸ Text direction's entry whose label starts with prefix.
@@ -99,4 +100,25 @@ func TestTextDirectionIsRememberedPerDocumentAndUndoable(t *testing.T) {
 			t.Fatalf("metadata %v, view %v: want ltr beside desk=foreign", got, f.w.view.Direction())
 		}
 	})
+}
+
+func TestCurationStripsFollowTheDocumentsDirection(t *testing.T) {
+	f := curationWB(t)
+	f.w.cur.setLayer(editor.Layer{Mode: editor.LayerCuration})
+	strips := f.w.cur.strips
+	if len(strips.strips) == 0 {
+		t.Fatal("no annotator strips in the curation view")
+	}
+	directionItem(t, f.w, "Right to left").Action()
+	for i, s := range strips.strips {
+		if got := s.view.Direction(); got != docview.DirectionRTL {
+			t.Fatalf("strip %d is laid out %v after Right to left, want it like the curated view", i, got)
+		}
+	}
+	f.w.onUndo()
+	for i, s := range strips.strips {
+		if got := s.view.Direction(); got != docview.DirectionAuto {
+			t.Fatalf("strip %d is laid out %v after undo, want automatic", i, got)
+		}
+	}
 }

@@ -205,7 +205,7 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.docText = newDocumentText(w.cur.strips.area, w.prefs.FloatWithFallback(prefTextScale, 1), w.app.Settings())
 	w.viewSet = newViewSettings(w.app, w.view, w.docText)
 	w.viewSet.refresh = func() { w.win.SetMainMenu(w.buildMainMenu()) }
-	w.direction = &textDirection{ed: w.ed, view: w.view, list: w.annotations, showError: w.showError, refreshMenu: w.viewSet.refresh}
+	w.direction = &textDirection{ed: w.ed, view: w.view, list: w.annotations, strips: w.cur.strips, showError: w.showError, refreshMenu: w.viewSet.refresh}
 	column := container.New(w.viewSet.column, w.docText.override)
 	w.viewSet.column.box = column
 	w.docArea = container.NewStack(column, w.emptyHint)
