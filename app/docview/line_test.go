@@ -230,3 +230,26 @@ func TestLineMarksFollowTheVisualPieces(t *testing.T) {
 		}
 	}
 }
+
+func TestNeedsLayoutPicksTextFyneWouldShowWrongly(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Harbour talks stall", false},
+		{"“Quoted” — it’s 10\u00a0000 km 😀", false},
+		{"Ελληνικά και кириллица", false},
+		{"中文 한국어 日本語", false},
+		{"said شكرا", true},
+		{"שלום", true},
+		{"हिन्दी", true},
+		{"தமிழ்", true},
+		{"ภาษาไทย", true},
+		{"an isolate \u2067x\u2069", true},
+	}
+	for _, tt := range tests {
+		if got := NeedsLayout(tt.text); got != tt.want {
+			t.Errorf("NeedsLayout(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
