@@ -38,6 +38,15 @@ type textDirection struct {
 	strips      *layerStrips    // so do the curation view's annotator layers
 	showError   func(error)
 	refreshMenu func() // rebuilds the main menu so the check mark follows
+
+	menuShows *menuState // what the menu's check marks last showed
+}
+
+// menuState is what View ▸ Text direction shows: a document open or not,
+// and its direction.
+type menuState struct {
+	open bool
+	dir  docview.Direction
 }
 
 // documentDirection reads a document's direction from its metadata.
@@ -72,9 +81,13 @@ func (d *textDirection) apply() {
 	if d.strips != nil {
 		d.strips.setDirection(d.current())
 	}
-	if d.refreshMenu != nil {
+	// The menu is rebuilt only when its check marks change: opening the next
+	// document of the same direction leaves it alone.
+	now := menuState{open: d.ed.Doc() != nil, dir: d.current()}
+	if d.refreshMenu != nil && (d.menuShows == nil || *d.menuShows != now) {
 		d.refreshMenu()
 	}
+	d.menuShows = &now
 }
 
 // set remembers dir for the open document, as an undoable metadata change.
