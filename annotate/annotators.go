@@ -29,6 +29,10 @@ type LayerFilter struct {
 	// MinAnnotators skips documents that fewer of the chosen annotators have
 	// annotated (at least one span each).
 	MinAnnotators int
+	// Sources fills in each span's source, as Attrs{"source": name}: its
+	// source attribute (the source's name), else the words of the SOURCE
+	// mention it is linked to (SOURCE_OF). Spans without either get no Attrs.
+	Sources bool
 }
 
 // DocumentLayers is one document with the spans of several annotators.
@@ -38,7 +42,8 @@ type DocumentLayers struct {
 	Length     int      // in code points
 	Annotators []string // who has spans here, in name order
 	// Spans are everyone's, by start and then end. Only ID, DocID, Start, End, Label and
-	// Annotator are filled in: agreement needs no text, note or times.
+	// Annotator are filled in (and the source, with LayerFilter.Sources):
+	// agreement needs no text, note or times.
 	Spans []Span
 }
 
@@ -84,4 +89,15 @@ type SingleAnnotated struct {
 	ID        int64
 	Title     string
 	Annotator string
+}
+
+// RangeLink is a link between two spans of one annotator in one document, its
+// ends named by their start, end and label (Head and Child: only Start, End
+// and Label are read), for spans being stored in the same call
+// (Store.AddLinkedSpans).
+type RangeLink struct {
+	DocID       int64
+	Annotator   string
+	Label       string // SOURCE_OF
+	Head, Child Span
 }

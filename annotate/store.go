@@ -97,10 +97,22 @@ type Store interface {
 	// but does not count as an annotator.
 	AnnotatorProgress(ctx context.Context, curator string) (Progress, error)
 	// AddSpans stores, in one transaction, each span (DocID, Start, End, Label
-	// and Annotator) not stored yet, with a history entry by `by`; spans already
-	// stored are skipped, so running it twice adds nothing. An offset outside its
-	// document or an unknown label stores nothing.
+	// and Annotator; Note and Attrs when set, Attrs checked against the label)
+	// not stored yet, with a history entry by `by`; spans already stored are
+	// skipped (their note and attributes untouched), so running it twice adds
+	// nothing. An offset outside its document, an unknown label or a value its
+	// label refuses stores nothing.
 	AddSpans(ctx context.Context, spans []Span, by string) (added int, err error)
+	// AddLinkedSpans is AddSpans (a span's Attrs stored with it, checked) and
+	// then the links given, each end named by range and label, in the same
+	// transaction; a link already stored is skipped (curate --auto agreed).
+	AddLinkedSpans(ctx context.Context, spans []Span, links []RangeLink, by string) (added, linked int, err error)
+	// Curation rejections (issue 13): a curator's "no" to a candidate span,
+	// stored by document, curated layer, range and label so that it outlasts
+	// the session; undo takes it back.
+	RejectCandidate(ctx context.Context, docID int64, label string, start, end int, curator, by string) error
+	UnrejectCandidate(ctx context.Context, docID int64, label string, start, end int, curator string) error
+	RejectedCandidates(ctx context.Context, docID int64, curator string) ([]Span, error) // in text order
 	// Overview (issue 14): the aggregated counts the overview charts are drawn from.
 	OverviewFacts(ctx context.Context) (OverviewFacts, error)
 	// Attributes, sources and links (issue 11: who said it, and how many).

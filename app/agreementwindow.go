@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/agreement"
+	"github.com/newsmark/newsmark/app/docview"
 	"github.com/newsmark/newsmark/app/editor"
 )
 
@@ -35,7 +36,7 @@ type agreementWindow struct {
 }
 
 // agreementColumns head the table.
-var agreementColumns = []string{"label", "A spans", "B spans", "exact", "F1 exact", "F1 overlap", "α_u", "κ"}
+var agreementColumns = []string{"label", "A spans", "B spans", "exact", "F1 exact", "F1 overlap", "α_u", "κ", "sources"}
 
 func newAgreementWindow(a fyne.App, store annotate.Store, curator string, onOpen func(int64)) *agreementWindow {
 	w := &agreementWindow{store: store, curator: curator, onOpen: onOpen}
@@ -45,13 +46,12 @@ func newAgreementWindow(a fyne.App, store annotate.Store, curator string, onOpen
 	w.pairs = widget.NewSelect(nil, w.onPair)
 	w.pairs.PlaceHolder = "Annotators"
 	w.table = widget.NewTable(w.tableSize, w.newCell, w.updateCell)
-	for i, width := range []float32{150, 80, 80, 70, 80, 90, 70, 70} {
+	for i, width := range []float32{150, 80, 80, 70, 80, 90, 70, 70, 100} {
 		w.table.SetColumnWidth(i, width)
 	}
+	// A docview.Line: the title at the end of each row may be Arabic or Hebrew.
 	w.docs = widget.NewList(func() int { return len(w.rows) }, func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		return docview.NewLine("")
 	}, w.updateDoc)
 	w.docs.OnSelected = w.onDoc
 	hint := widget.NewLabel("Documents, most disagreement first (unmatched spans). Click one to curate it.")
@@ -60,7 +60,7 @@ func newAgreementWindow(a fyne.App, store annotate.Store, curator string, onOpen
 	split := container.NewVSplit(w.table, container.NewBorder(hint, nil, nil, nil, w.docs))
 	split.Offset = 0.45
 	w.win.SetContent(container.NewBorder(top, nil, nil, nil, split))
-	w.win.Resize(fyne.NewSize(760, 620))
+	w.win.Resize(fyne.NewSize(860, 620))
 	return w
 }
 
@@ -167,13 +167,23 @@ func (w *agreementWindow) cellText(row, col int) string {
 		return figure(m.OverlapF1())
 	case 6:
 		return figure(m.AlphaU)
-	default:
+	case 7:
 		return figure(m.Kappa)
+	default:
+		return sourceCell(m)
 	}
 }
 
+// sourceCell is source agreement with the matched statements it counts.
+func sourceCell(m agreement.Measures) string {
+	if m.SourcePairs == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%s of %d", figure(m.SourceAgreement()), m.SourcePairs)
+}
+
 func (w *agreementWindow) updateDoc(i widget.ListItemID, obj fyne.CanvasObject) {
-	obj.(*widget.Label).SetText(w.docText(i))
+	obj.(*docview.Line).SetText(w.docText(i))
 }
 
 func (w *agreementWindow) docText(i int) string {

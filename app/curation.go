@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"image/color"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -16,11 +18,14 @@ import (
 
 // Colours of the curation view (Okabe–Ito, safe for colour-blind readers): what
 // every annotator marked in bluish green, what only some marked in vermillion,
-// what the curator turned down in grey; accepted spans show their label's colour,
-// as the curated layer will look.
+// what the curator accepted in blue, what they turned down in grey. In the
+// curation view every highlight is coloured by its state, not its label: a
+// label colour (DEMAND's is that same bluish green) would make an accepted span
+// look undecided. The annotation list and the status bar name the labels.
 var (
 	agreedColor   = color.NRGBA{R: 0x00, G: 0x9E, B: 0x73, A: 0xff}
 	disputedColor = color.NRGBA{R: 0xD5, G: 0x5E, B: 0x00, A: 0xff}
+	acceptedColor = color.NRGBA{R: 0x00, G: 0x72, B: 0xB2, A: 0xff}
 	rejectedColor = color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
 )
 
@@ -40,6 +45,18 @@ type curation struct {
 	showError    func(error)
 	focusView    func()
 	openDocument func(id int64) bool
+
+	strips *layerStrips // the annotators' layers stacked over the curated view
+	picked pickedCopy   // the annotator's span clicked in their layer, if any
+}
+
+// pickedCopy is one annotator's span the curator clicked in their layer:
+// Accept then copies that span (its attributes and links) rather than what
+// every annotator's copy agrees on.
+type pickedCopy struct {
+	id        int64
+	annotator string
+	key       rangeKey
 }
 
 // layerView is what the document view and the annotation list show of the
@@ -57,25 +74,124 @@ func (c *curation) layerView() ([]annotate.Span, []docview.Highlight) {
 	candidates := c.ed.Candidates()
 	spans := make([]annotate.Span, 0, len(candidates))
 	highlights := make([]docview.Highlight, 0, len(candidates))
+	states := make(map[rangeKey]editor.CandidateState, len(candidates))
 	for _, cand := range candidates {
 		s := cand.Shown()
-		var fill color.Color
+		states[rangeKey{s.Start, s.End, s.Label}] = cand.State
+		fill := stateColor(cand.State)
 		switch cand.State {
-		case editor.Agreed:
-			fill = agreedColor
-		case editor.Disputed:
-			fill = disputedColor
 		case editor.Rejected:
-			fill = rejectedColor
 			s.Annotator += " · rejected"
-		default:
-			fill = colors.Get(s.Label)
+		case editor.Accepted:
 			s.Annotator = "accepted · " + cand.Shown().Annotator
 		}
 		spans = append(spans, s)
 		highlights = append(highlights, docview.Highlight{ID: s.ID, Start: s.Start, End: s.End, Color: fill, Label: s.Label})
 	}
+	c.showStrips(states)
 	return spans, highlights
+}
+
+// stateColor is how a candidate is drawn in the curation view.
+func stateColor(state editor.CandidateState) color.Color {
+	switch state {
+	case editor.Agreed:
+		return agreedColor
+	case editor.Disputed:
+		return disputedColor
+	case editor.Rejected:
+		return rejectedColor
+	}
+	return acceptedColor
+}
+
+// showStrips stacks each annotator's layer above the curated view, their spans
+// coloured as their candidates are.
+func (c *curation) showStrips(states map[rangeKey]editor.CandidateState) {
+	if c.strips == nil {
+		return
+	}
+	curator := c.ed.Curator()
+	var layers []stripLayer
+	for _, name := range c.ed.DocumentAnnotators() {
+		if name == curator {
+			continue
+		}
+		layer := stripLayer{annotator: name}
+		counts := map[editor.CandidateState]int{}
+		for _, s := range c.ed.Spans() {
+			if s.Annotator != name {
+				continue
+			}
+			state := states[rangeKey{s.Start, s.End, s.Label}]
+			counts[state]++
+			layer.highlights = append(layer.highlights, docview.Highlight{ID: s.ID, Start: s.Start, End: s.End, Color: stateColor(state), Label: s.Label})
+		}
+		layer.header = fmt.Sprintf("%s's layer · %s: %d agreed, %d disputed to decide; %d accepted, %d rejected · read only",
+			name, plural(len(layer.highlights), "span"), counts[editor.Agreed], counts[editor.Disputed], counts[editor.Accepted], counts[editor.Rejected])
+		layers = append(layers, layer)
+	}
+	if len(layers) == 0 {
+		c.strips.hide() // nobody's work to compare: the curated view alone
+		return
+	}
+	c.strips.show(layers, c.ed.Doc().Text, fmt.Sprintf("Curated layer (%s) · editable", curator))
+}
+
+// onPick is a click on a span in an annotator's layer: its candidate becomes
+// the selected one, and A accepts that annotator's copy.
+func (c *curation) onPick(annotator string, id int64) {
+	cand, ok := c.ed.CandidateOf(id)
+	if !ok {
+		return
+	}
+	s, _ := c.ed.Span(id)
+	shown := cand.Shown()
+	c.selectSpan(shown)
+	c.strips.outline(s.Start, s.End, s.Label)
+	c.picked = pickedCopy{id: id, annotator: annotator, key: rangeKey{s.Start, s.End, s.Label}}
+	what := "A accepts " + annotator + "'s copy (with its attributes and links), R rejects"
+	switch cand.State {
+	case editor.Accepted:
+		what = "accepted already; R rejects"
+	case editor.Rejected:
+		what = "rejected; A accepts " + annotator + "'s copy after all"
+	}
+	c.flash(fmt.Sprintf("%s's %s %d–%d (%d of %d annotators): %s", annotator, s.Label, s.Start, s.End, len(cand.By), cand.Of, what))
+}
+
+// onHighlightSelected follows a selection in the curated view: the strips
+// outline the annotators' copies of the same span.
+func (c *curation) onHighlightSelected(id int64) {
+	if c.ed.Layer().Mode != editor.LayerCuration || c.strips == nil {
+		return
+	}
+	s, ok := c.ed.Span(id)
+	if !ok {
+		c.strips.outline(-1, -1, "")
+		return
+	}
+	c.strips.outline(s.Start, s.End, s.Label)
+}
+
+// pickedFor is the annotator whose copy Accept takes for the selected
+// candidate: the one picked in their layer, if it is that candidate's.
+func (c *curation) pickedFor(id int64) string {
+	s, ok := c.ed.Span(id)
+	if !ok || c.picked.id == 0 || c.picked.key != (rangeKey{s.Start, s.End, s.Label}) {
+		return ""
+	}
+	return c.picked.annotator
+}
+
+// actions are the curation buttons over the curated view.
+func (c *curation) actions() fyne.CanvasObject {
+	return container.NewHBox(
+		widget.NewButton("Accept (A)", c.onAccept),
+		widget.NewButton("Reject (R)", c.onReject),
+		widget.NewButton("All agreed (⇧A)", c.onAcceptAgreed),
+		widget.NewButton("Next (N)", c.onNextUndecided),
+	)
 }
 
 // layerChoices are the status bar's layer switch entries for the open document.
@@ -131,6 +247,10 @@ func (c *curation) onLayerChosen(choice string) {
 
 // setLayer shows another layer (View menu, status bar, Agreement window).
 func (c *curation) setLayer(l editor.Layer) {
+	c.picked = pickedCopy{}
+	if l.Mode != editor.LayerCuration && c.strips != nil {
+		c.strips.hide()
+	}
 	c.ed.SetLayer(l)
 	c.refreshLayerSwitch()
 	switch l.Mode {
@@ -175,17 +295,36 @@ func (c *curation) onAccept() {
 		c.flash("Select a span first (click it, or N for the next undecided)")
 		return
 	}
-	span, changed, err := c.ed.Accept(id)
+	from := c.pickedFor(id)
+	if from != "" {
+		id = c.picked.id
+	}
+	a, err := c.ed.AcceptFrom(id, from)
 	if err != nil {
 		c.showError(err)
 		return
 	}
-	if !changed {
+	if !a.Changed {
 		c.flash("Already accepted")
 		return
 	}
-	c.flash(fmt.Sprintf("Accepted %s %d–%d into %s (Ctrl+Z takes it back)", span.Label, span.Start, span.End, c.ed.Curator()))
-	c.selectSpan(span)
+	c.picked = pickedCopy{}
+	msg := fmt.Sprintf("Accepted %s %d–%d into %s", a.Span.Label, a.Span.Start, a.Span.End, c.ed.Curator())
+	if from != "" {
+		msg += " from " + from + "'s copy"
+	}
+	if a.Linked > 0 {
+		msg += fmt.Sprintf(", with %s", plural(a.Linked, "link"))
+	}
+	if a.Pulled > 0 {
+		msg += fmt.Sprintf(" (its %s accepted too)", plural(a.Pulled, "linked span"))
+	}
+	if len(a.Differing) > 0 {
+		msg += "; left empty where the annotators differ: " + strings.Join(a.Differing, ", ")
+	}
+	c.flash(msg + " (Ctrl+Z takes it back)")
+	c.selectSpan(a.Span)
+	c.onHighlightSelected(a.Span.ID)
 }
 
 // onReject turns the selected candidate down.
@@ -239,6 +378,7 @@ func (c *curation) onNextUndecided() {
 	}
 	c.view.ScrollToOffset(next.Span.Start)
 	c.selectSpan(next.Span)
+	c.onHighlightSelected(next.Span.ID)
 }
 
 // layerMenuItems are the View menu's layer entries.

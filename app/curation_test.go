@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -106,6 +107,15 @@ func TestCurationKeysAcceptRejectAndAcceptAllAreUndoable(t *testing.T) {
 
 func TestAgreementWindowListsDocumentsAndOpensCuration(t *testing.T) {
 	f := curationWB(t)
+	// Both name the source of “Ceasefire”, in other letters: agreed.
+	for _, s := range f.spans(f.ids[0]) {
+		if s.Label == "QUOTE" && s.Start == 0 {
+			name := map[string]string{"alice": "Ana Pavić", "bob": "ana  pavić"}[s.Annotator]
+			if _, err := f.db.SetSpanAttr(f.ctx, s.ID, "source", annotate.SourceValue(name), s.Annotator); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	aw := newAgreementWindow(test.NewTempApp(t), f.db, "curator", f.w.cur.openForCuration)
 	c, err := aw.load(f.ctx)
 	aw.setComparison(c, err)
@@ -113,8 +123,17 @@ func TestAgreementWindowListsDocumentsAndOpensCuration(t *testing.T) {
 		t.Fatalf("pairs %v, selected %q", aw.pairs.Options, aw.pairs.Selected)
 	}
 	rows, cols := aw.tableSize()
-	if cols != 8 || rows != 4 { // heading, CASUALTY, QUOTE, micro
-		t.Errorf("table %d×%d, want 4×8", rows, cols)
+	if cols != 9 || rows != 4 { // heading, CASUALTY, QUOTE, micro
+		t.Errorf("table %d×%d, want 4×9", rows, cols)
+	}
+	if got := aw.cellText(0, 8); got != "sources" {
+		t.Errorf("last column %q, want sources", got)
+	}
+	if got := aw.cellText(2, 8); got != "1.000 of 1" {
+		t.Errorf("QUOTE source agreement cell %q, want 1.000 of 1", got)
+	}
+	if got := aw.cellText(1, 8); got != "–" {
+		t.Errorf("CASUALTY source agreement cell %q, want – (no sources)", got)
 	}
 	// micro: alice 3, bob 2, exact 2: F1 = 4/5.
 	if got := aw.cellText(rows-1, 4); got != "0.800" {
@@ -132,8 +151,9 @@ func TestAgreementWindowListsDocumentsAndOpensCuration(t *testing.T) {
 
 // BenchmarkCurationRedraw500 redraws the curation view of a document holding
 // 500 spans by each of two annotators and 100 curated ones: candidates,
-// highlights, the annotation list and the view's visible rows (target: under
-// 16 ms, one frame).
+// highlights, the annotation list, the curated view's visible rows and each
+// annotator's stacked layer with its visible rows (target: under 16 ms, one
+// frame).
 func BenchmarkCurationRedraw500(b *testing.B) {
 	var text strings.Builder
 	for i := range 1000 {
@@ -163,9 +183,15 @@ func BenchmarkCurationRedraw500(b *testing.B) {
 	}
 	f.w.openDocument(f.ids[0])
 	f.w.cur.setLayer(editor.Layer{Mode: editor.LayerCuration})
-	renderer := test.WidgetRenderer(f.w.view)
+	f.w.Window().Resize(fyne.NewSize(1400, 900))
+	views := f.w.cur.strips.views()
+	if len(views) != 3 {
+		b.Fatalf("%d views in the curation view, want the curated one and two annotators'", len(views))
+	}
 	for b.Loop() {
 		f.w.refreshSpans()
-		renderer.Layout(f.w.view.Size())
+		for _, v := range views {
+			test.WidgetRenderer(v).Layout(v.Size())
+		}
 	}
 }

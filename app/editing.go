@@ -180,6 +180,20 @@ func (w *Workbench) undoOrRedo(undo bool) {
 	switch {
 	case applied.Step.Status != nil || applied.Step.Metadata != nil:
 		w.focusView()
+	case applied.Step.SuggestionRejection != nil:
+		sug := applied.Step.SuggestionRejection.Suggestion
+		if _, known := w.ed.Label(sug.Label); undo && !known {
+			w.focusView()
+			w.status.flash(fmt.Sprintf("%s%s; it is not shown while no label is named %s", verb, applied.Step.Describe(), sug.Label))
+			return
+		}
+		if undo { // the suggestion is back: select it, ready for A or X
+			w.view.Select(sug.Start, sug.End)
+			w.view.ScrollToOffset(sug.Start)
+			w.status.showSelection(sug.Start, sug.End)
+			w.sugs.onCaret(sug.Start, sug.End) // marks its row in the panel
+		}
+		w.focusView()
 	case applied.Span.ID == 0:
 		w.placeCaret(applied.Gone.Start)
 	default:

@@ -50,9 +50,10 @@ func shortcutHelp() [][2]string {
 		{"A or Enter", "accept the suggestion under the caret, with its source and attributes (Ctrl+Z takes it back)"},
 		{"X", "reject the suggestion under the caret: never proposed again for this document (Ctrl+Z takes it back)"},
 		{"Shift+A", "accept every suggestion of the document, after asking (Ctrl+Z takes them all back)"},
-		{"A (curation view)", "accept the selected span into the curated layer"},
-		{"R or Delete (curation view)", "reject the selected span"},
-		{"Shift+A (curation view)", "accept every span all annotators agree on"},
+		{"Click in an annotator's layer (curation view)", "pick that annotator's span: A then accepts their copy, with its attributes and links"},
+		{"A (curation view)", "accept the selected span into the curated layer, with the attribute values and links the annotators agree on"},
+		{"R or Delete (curation view)", "reject the selected span (remembered in the database; Ctrl+Z takes it back)"},
+		{"Shift+A (curation view)", "accept every span all annotators agree on, with their agreed attributes and links"},
 		{"N (curation view)", "go to the next span not yet accepted or rejected"},
 	}
 }

@@ -74,8 +74,10 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		item("Overview…", shortcut(fyne.KeyD, fyne.KeyModifierShift), func() { showOverview(w.app, w.ed.Store()) }),
 		fyne.NewMenuItem("Sources ledger…", w.links.onSourcesLedger),
 		fyne.NewMenuItem("Casualties…", w.links.onCasualties),
+		fyne.NewMenuItem("Suggestions panel", w.sugs.panel.reveal),
 		fyne.NewMenuItemSeparator(),
 	}, w.viewSet.menuItems()...)...)
+	view.Items = append(view.Items, w.direction.menuItem())
 	view.Items = append(view.Items, w.cur.layerMenuItems()...)
 	labels := fyne.NewMenu("Labels",
 		fyne.NewMenuItem("Manage labels…", func() { showLabelManager(w.ed, w.win, w.dialogs.show, w.showError) }),

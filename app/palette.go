@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -18,12 +20,13 @@ import (
 // hint takes what room is left on a single row.
 type palette struct {
 	onTag func(label string)
+	tip   *hoverTip       // a chip's guideline, shown while the pointer rests on it
 	box   *fyne.Container // the chips, in a flowLayout
 	row   *fyne.Container // chips and hint
 }
 
 func newPalette(onTag func(label string)) *palette {
-	return &palette{onTag: onTag}
+	return &palette{onTag: onTag, tip: newHoverTip()}
 }
 
 func (p *palette) build() fyne.CanvasObject {
@@ -126,8 +129,9 @@ func (l *flowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 func (p *palette) setLabels(labels []annotate.Label) {
 	objects := make([]fyne.CanvasObject, 0, len(labels))
 	for _, l := range labels {
-		objects = append(objects, newLabelChip(l, p.onTag))
+		objects = append(objects, newLabelChip(l, p.onTag, p.tip))
 	}
+	p.tip.hide() // its chip may be gone
 	p.box.Objects = objects
 	p.box.Refresh()
 	if p.row != nil {
@@ -141,17 +145,21 @@ type labelChip struct {
 	widget.BaseWidget
 	label   annotate.Label
 	onTap   func(label string)
+	tip     *hoverTip // nil: no guideline on hover
 	hovered bool
 }
 
-func newLabelChip(label annotate.Label, onTap func(string)) *labelChip {
-	c := &labelChip{label: label, onTap: onTap}
+func newLabelChip(label annotate.Label, onTap func(string), tip *hoverTip) *labelChip {
+	c := &labelChip{label: label, onTap: onTap, tip: tip}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
 // Tapped tags with this chip's label.
 func (c *labelChip) Tapped(*fyne.PointEvent) {
+	if c.tip != nil {
+		c.tip.hide()
+	}
 	if c.onTap != nil {
 		c.onTap(c.label.Name)
 	}
@@ -160,9 +168,42 @@ func (c *labelChip) Tapped(*fyne.PointEvent) {
 // Cursor shows a hand: the chip acts like a button.
 func (c *labelChip) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
-func (c *labelChip) MouseIn(*desktop.MouseEvent)    { c.hovered = true; c.Refresh() }
+// MouseIn lights the chip and, after a moment, shows the label's guideline.
+func (c *labelChip) MouseIn(*desktop.MouseEvent) {
+	c.hovered = true
+	c.Refresh()
+	if c.tip != nil {
+		c.tip.showSoon(c, chipTipTitle(c.label), guidelineOf(c.label))
+	}
+}
+
 func (c *labelChip) MouseMoved(*desktop.MouseEvent) {}
-func (c *labelChip) MouseOut()                      { c.hovered = false; c.Refresh() }
+
+// MouseOut takes the light and the guideline away.
+func (c *labelChip) MouseOut() {
+	c.hovered = false
+	c.Refresh()
+	if c.tip != nil {
+		c.tip.hide()
+	}
+}
+
+// chipTipTitle heads a chip's tip: the label and its key.
+func chipTipTitle(l annotate.Label) string {
+	if l.Hotkey == "" {
+		return l.Name
+	}
+	return l.Name + " (key " + l.Hotkey + ")"
+}
+
+// guidelineOf is what a label's tip says: its description, the guideline of
+// what its spans cover.
+func guidelineOf(l annotate.Label) string {
+	if text := strings.TrimSpace(l.Description); text != "" {
+		return text
+	}
+	return "No guideline yet: Labels ▸ Manage labels… gives the label a description."
+}
 
 func (c *labelChip) CreateRenderer() fyne.WidgetRenderer {
 	r := &labelChipRenderer{

@@ -33,6 +33,9 @@ type suggestionKeys struct {
 	showSelection func(start, end int)
 	win           fyne.Window  // for Shift+A's confirmation
 	dialogs       *dialogStack // Esc closes it
+	// panel lists the suggestions beside the annotations (nil: none); its rows
+	// act through show, acceptAt and rejectAt, the keys' own steps.
+	panel *suggestionPanel
 }
 
 // ruleSuggestions is the editor's Options.Suggest: the built-in rules and the
@@ -68,6 +71,17 @@ func (s *suggestionKeys) refresh() {
 	}
 	s.view.SetSuggestions(hs)
 	s.showLeft(len(list))
+	if s.panel != nil {
+		hint := noSuggestionsHint
+		switch {
+		case s.ed.Doc() == nil:
+			hint = suggestionsNoDocumentHint
+		case !s.active():
+			hint = suggestionsHiddenHint
+		}
+		s.panel.setSuggestions(list, colors, hint)
+		s.panel.setSelected(s.underCaret())
+	}
 }
 
 // onRune takes n, p, a and x when they have a suggestion to act on.
@@ -103,10 +117,17 @@ func (s *suggestionKeys) onKey(name fyne.KeyName) bool {
 // onCaret names the rule (and source) of the suggestion a click or arrow key
 // puts the caret in, so the reader knows what A or X would act on.
 func (s *suggestionKeys) onCaret(start, end int) {
-	if start != end || !s.active() {
+	if !s.active() {
 		return
 	}
-	if i := s.underCaret(); i >= 0 {
+	i := s.underCaret()
+	if s.panel != nil {
+		s.panel.setSelected(i)
+	}
+	if start != end {
+		return
+	}
+	if i >= 0 {
 		sug := s.ed.Suggestions()[i]
 		s.flash(fmt.Sprintf("%s suggestion: %s%s — A or Enter accepts, X rejects", sug.Label, sug.Rule, sourceNote(sug.Source)))
 	}
@@ -157,12 +178,32 @@ func (s *suggestionKeys) step(dir int) {
 			i = len(list) - 1
 		}
 	}
+	s.show(i)
+}
+
+// show selects suggestion i of the editor's list, scrolls to it, gives the view
+// the keyboard and says which rule made it.
+func (s *suggestionKeys) show(i int) {
+	list := s.ed.Suggestions()
+	if i < 0 || i >= len(list) {
+		return
+	}
 	sug := list[i]
 	s.view.Select(sug.Start, sug.End)
 	s.view.ScrollToOffset(sug.Start)
 	s.showSelection(sug.Start, sug.End)
+	if s.panel != nil {
+		s.panel.setSelected(i)
+	}
 	s.focusView()
 	s.flash(fmt.Sprintf("Suggestion %d of %d: %s%s — A or Enter accepts, X rejects", i+1, len(list), sug.Rule, sourceNote(sug.Source)))
+}
+
+// markRow marks in the panel the suggestion the selection now lies in.
+func (s *suggestionKeys) markRow() {
+	if s.panel != nil {
+		s.panel.setSelected(s.underCaret())
+	}
 }
 
 func sourceNote(source string) string {
@@ -178,14 +219,21 @@ func (s *suggestionKeys) accept() bool {
 	if i < 0 {
 		return false
 	}
+	s.acceptAt(i)
+	return true
+}
+
+// acceptAt tags suggestion i of the editor's list (one undoable step) and
+// selects the new span.
+func (s *suggestionKeys) acceptAt(i int) {
 	span, err := s.ed.AcceptSuggestion(i)
 	if err != nil {
 		s.showError(err)
-		return true
+		return
 	}
 	s.selectSpan(span)
+	s.markRow()
 	s.flash(fmt.Sprintf("Accepted %s%s (%s undoes)", span.Label, sourceNote(span.Attrs["source"].Text), platformKeys("Ctrl+Z")))
-	return true
 }
 
 // askAcceptAll asks, then accepts every suggestion of the document as one
@@ -218,14 +266,21 @@ func (s *suggestionKeys) reject() bool {
 	if i < 0 {
 		return false
 	}
+	s.rejectAt(i)
+	return true
+}
+
+// rejectAt turns suggestion i of the editor's list down (stored, one undoable
+// step) and leaves the caret where it began.
+func (s *suggestionKeys) rejectAt(i int) {
 	sug, err := s.ed.RejectSuggestion(i)
 	if err != nil {
 		s.showError(err)
-		return true
+		return
 	}
 	s.view.Select(sug.Start, sug.Start)
 	s.showSelection(sug.Start, sug.Start)
+	s.markRow()
 	s.focusView()
 	s.flash(fmt.Sprintf("Rejected %s suggestion; it will not be proposed again here (%s undoes)", sug.Label, platformKeys("Ctrl+Z")))
-	return true
 }

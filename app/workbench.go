@@ -68,6 +68,7 @@ type Workbench struct {
 	external  *externalChanges // rereads what other processes commit
 	annotator *annotatorName   // Edit ▸ Annotator name…
 	sugs      *suggestionKeys  // the rules' proposals: drawn dashed, N / P / A / X (issue 12)
+	direction *textDirection   // View ▸ Text direction, remembered per document (issue 16)
 }
 
 // NewWorkbench builds the main window on a (real or test) fyne.App.
@@ -163,8 +164,13 @@ func (w *Workbench) build() fyne.CanvasObject {
 		selectSpan: w.selectSpan, showError: w.showError, focusView: w.focusView, openDocument: w.openDocument,
 	}
 	w.status.layer = newLayerSwitch(w.cur.onLayerChosen)
+	w.cur.strips = newLayerStrips(w.view, w.cur.actions(), w.cur.onPick, func(r rune) { w.onTypedRune(r) })
 	w.view.OnSelectionChanged = func(start, end int) { w.status.showSelection(start, end); w.sugs.onCaret(start, end) }
-	w.view.OnHighlightSelected = func(id int64) { w.annotations.setSelected(id); w.attrs.show(id) }
+	w.view.OnHighlightSelected = func(id int64) {
+		w.annotations.setSelected(id)
+		w.attrs.show(id)
+		w.cur.onHighlightSelected(id)
+	}
 	w.links = &linker{
 		app: w.app, win: w.win, ed: w.ed, view: w.view,
 		flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError,
@@ -175,6 +181,7 @@ func (w *Workbench) build() fyne.CanvasObject {
 		selectSpan: w.selectSpan, showError: w.showError, focusView: w.focusView, showSelection: w.status.showSelection,
 		win: w.win, dialogs: &w.dialogs,
 	}
+	w.sugs.panel = newSuggestionPanel(w.sugs.show, w.sugs.acceptAt, w.sugs.rejectAt)
 	w.view.OnKey = func(name fyne.KeyName) bool { return w.links.onViewKey(name) || w.sugs.onKey(name) }
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnDelete = w.onDeleteAnnotation
@@ -194,21 +201,24 @@ func (w *Workbench) build() fyne.CanvasObject {
 	openFolder := widget.NewButton("Open folder…", w.imports.onOpenFolder)
 	w.emptyHint = container.NewCenter(container.NewVBox(hint, container.NewCenter(container.NewHBox(openFiles, openFolder))))
 	w.emptyHint.Hide()
-	w.docText = newDocumentText(w.view, w.prefs.FloatWithFallback(prefTextScale, 1), w.app.Settings())
+	// The document text size applies to the annotators' layers in the curation
+	// view too, so that they wrap as the curated view does.
+	w.docText = newDocumentText(w.cur.strips.area, w.prefs.FloatWithFallback(prefTextScale, 1), w.app.Settings())
 	w.viewSet = newViewSettings(w.app, w.view, w.docText)
 	w.viewSet.refresh = func() { w.win.SetMainMenu(w.buildMainMenu()) }
+	w.direction = &textDirection{ed: w.ed, view: w.view, list: w.annotations, strips: w.cur.strips, showError: w.showError, refreshMenu: w.viewSet.refresh}
 	column := container.New(w.viewSet.column, w.docText.override)
 	w.viewSet.column.box = column
 	w.docArea = container.NewStack(column, w.emptyHint)
 
 	centre := container.NewBorder(container.NewVBox(w.palette.build(), w.find.build()), nil, nil, nil, w.docArea)
-	side := container.NewVSplit(w.annotations.build(), w.attrs.build())
+	side := container.NewVSplit(sidePanels(w.annotations.build(), w.sugs.panel), w.attrs.build())
 	side.Offset = 0.6
 	right := container.NewHSplit(centre, side)
 	right.Offset = 0.7
 	main := container.NewHSplit(w.library.build(), right)
 	main.Offset = 0.2
-	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), w.status.build()), nil, nil, main)
+	return w.palette.tip.over(container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), w.status.build()), nil, nil, main))
 }
 
 // onEditorEvent redraws what an edit changed. The editor has committed the change
@@ -232,6 +242,10 @@ func (w *Workbench) onEditorEvent(ev editor.Event) {
 		w.library.setDocuments(w.ed.Documents(), w.ed.DocID())
 		w.updateEmptyState()
 		w.status.showDocument()
+	case editor.MetadataChanged:
+		if ev.DocID == w.ed.DocID() {
+			w.direction.apply()
+		}
 	case editor.DocumentChanged:
 		if i := w.ed.DocIndex(ev.DocID); i >= 0 {
 			w.library.updateDocument(w.ed.Documents()[i])
@@ -308,6 +322,7 @@ func (w *Workbench) showOpenDocument() {
 		return
 	}
 	w.view.SetText(doc.Text)
+	w.direction.apply()
 	w.find.reset()
 	w.refreshSpans()
 	w.library.setCurrent(doc.ID)

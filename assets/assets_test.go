@@ -2,6 +2,7 @@ package assets
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -36,5 +37,32 @@ func TestDefaultLabelsDeclareTheIssueAttributes(t *testing.T) {
 	}
 	if source, ok := byName[annotate.LabelSource]; !ok || source.Hotkey != "5" {
 		t.Errorf("SOURCE label = %+v, %v; want it on key 5", source, ok)
+	}
+}
+
+// The default labels' descriptions are the guidelines of issue 12, which the
+// suggestion rules follow and the palette's tips show: each states its label's
+// decisive rule.
+func TestDefaultLabelsCarryTheSuggestionGuidelines(t *testing.T) {
+	labels, err := DefaultLabels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"QUOTE":    "including its quotation marks; only the quoted words, not the attribution",
+		"CLAIM":    "without the reporting verb; one span per that-clause",
+		"DEMAND":   "plus the party when it comes straight before the demand verb",
+		"CASUALTY": "the span stops at the verb, before place or cause",
+	}
+	for _, l := range labels {
+		if phrase, ok := want[l.Name]; ok {
+			if !strings.Contains(l.Description, phrase) {
+				t.Errorf("%s description %q lacks the guideline %q", l.Name, l.Description, phrase)
+			}
+			delete(want, l.Name)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no default label for %v", want)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/newsmark/newsmark/annotate"
 )
@@ -36,6 +37,13 @@ func (db *DB) Layers(ctx context.Context, filter annotate.LayerFilter) iter.Seq2
 		if err != nil {
 			yield(annotate.DocumentLayers{}, db.fail("read layers", err))
 			return
+		}
+		var sources map[int64]string
+		if filter.Sources {
+			if sources, err = spanSources(ctx, tx); err != nil {
+				yield(annotate.DocumentLayers{}, db.fail("read layers", err))
+				return
+			}
 		}
 		rows, err := tx.QueryContext(ctx, `SELECT s.id, s.document_id, s.start_offset, s.end_offset, s.label_id, s.annotator
 			FROM spans s`+where+`
@@ -83,6 +91,9 @@ func (db *DB) Layers(ctx context.Context, filter annotate.LayerFilter) iter.Seq2
 				return
 			}
 			s.Label, s.Annotator = labelNames[labelID], intern(annotator)
+			if name, ok := sources[s.ID]; ok {
+				s.Attrs = annotate.Attrs{"source": annotate.SourceValue(name)}
+			}
 			if s.DocID != current.ID {
 				if !flush() {
 					return
@@ -106,6 +117,46 @@ func (db *DB) Layers(ctx context.Context, filter annotate.LayerFilter) iter.Seq2
 		}
 		flush()
 	}
+}
+
+// spanSources maps each span that has a source to it: its source attribute's
+// source name, else the text of the SOURCE mention it heads a SOURCE_OF link to
+// (the first by link id).
+func spanSources(ctx context.Context, tx *sql.Tx) (map[int64]string, error) {
+	out := map[int64]string{}
+	rows, err := tx.QueryContext(ctx, `SELECT l.head_id, m.text FROM span_links l JOIN spans m ON m.id = l.child_id
+		WHERE l.label = ? ORDER BY l.id DESC`, annotate.RelationSource)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out[id] = text // descending ids: the first link's text is written last
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT sa.span_id, so.name FROM span_attributes sa JOIN sources so ON so.id = sa.source_id
+		WHERE sa.name = 'source' AND sa.type = 'source'`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, err
+		}
+		out[id] = name // the attribute wins over the mention's words
+	}
+	return out, rows.Err()
 }
 
 // spanBlock is how many spans Layers allocates at a time.
@@ -255,77 +306,154 @@ func (db *DB) AnnotatorProgress(ctx context.Context, curator string) (annotate.P
 // AddSpans stores the spans not stored yet under their own annotators, in one
 // transaction, each with a create entry in the history by `by`. A span outside
 // its document, of an unknown label or of a document that does not exist stores
-// nothing at all.
+// nothing at all. A span's Attrs, if any, are checked against its label and
+// stored with it.
 func (db *DB) AddSpans(ctx context.Context, spans []annotate.Span, by string) (int, error) {
-	added := 0
-	err := db.withTx(ctx, "add spans", func(tx *sql.Tx) error {
-		insert, err := tx.PrepareContext(ctx, `INSERT INTO spans
-			(document_id, start_offset, end_offset, label_id, text, annotator, note, created_at, updated_at)
-			SELECT id, ?, ?, ?, substr(text, ?, ?), ?, '', ?, ? FROM documents WHERE id = ?
-			ON CONFLICT (document_id, start_offset, end_offset, label_id, annotator) DO NOTHING`)
-		if err != nil {
+	added, _, err := db.AddLinkedSpans(ctx, spans, nil, by)
+	return added, err
+}
+
+// AddLinkedSpans is AddSpans that then adds the links given, in the same
+// transaction: each names its two ends by range and label among the spans of
+// its annotator in its document (stored before or in this call). A link
+// already stored is skipped; an end that does not exist stores nothing at all.
+func (db *DB) AddLinkedSpans(ctx context.Context, spans []annotate.Span, links []annotate.RangeLink, by string) (added, linked int, err error) {
+	err = db.withTx(ctx, "add spans", func(tx *sql.Tx) error {
+		var err error
+		if added, err = addSpans(ctx, tx, spans, by, db.now()); err != nil {
 			return err
 		}
-		defer insert.Close()
-		lengths := map[int64]int{}
-		labelIDs := map[string]int64{}
-		touched := map[int64]bool{}
-		now := db.now()
-		stamp := formatTime(now)
-		for _, span := range spans {
-			span.Label = annotate.NormalizeLabelName(span.Label)
-			length, ok := lengths[span.DocID]
-			if !ok {
-				err := tx.QueryRowContext(ctx, `SELECT length FROM documents WHERE id = ?`, span.DocID).Scan(&length)
-				if errors.Is(err, sql.ErrNoRows) {
-					return annotate.Errorf(annotate.ENOTFOUND, "document %d not found", span.DocID)
-				} else if err != nil {
-					return err
-				}
-				lengths[span.DocID] = length
-			}
-			if err := span.Validate(length); err != nil {
-				return fmt.Errorf("document %d: %w", span.DocID, err)
-			}
-			id, ok := labelIDs[span.Label]
-			if !ok {
-				if id, err = labelID(ctx, tx, span.Label); err != nil {
-					return err
-				}
-				labelIDs[span.Label] = id
-			}
-			res, err := insert.ExecContext(ctx, span.Start, span.End, id, span.Start+1, span.End-span.Start,
-				span.Annotator, stamp, stamp, span.DocID)
-			if err != nil {
-				return err
-			}
-			if n, err := res.RowsAffected(); err != nil {
-				return err
-			} else if n == 0 {
-				continue
-			}
-			if span.ID, err = res.LastInsertId(); err != nil {
-				return err
-			}
-			stored, err := getSpan(ctx, tx, span.ID)
-			if err != nil {
-				return err
-			}
-			if err := appendHistory(ctx, tx, annotate.ActionCreate, nil, &stored, by, now); err != nil {
-				return err
-			}
-			added++
-			touched[span.DocID] = true
-		}
-		for docID := range touched {
-			if _, err := tx.ExecContext(ctx, `UPDATE documents SET status = 'in_progress' WHERE id = ? AND status = 'new'`, docID); err != nil {
-				return err
-			}
-		}
-		return nil
+		linked, err = addRangeLinks(ctx, tx, links, by, db.now())
+		return err
 	})
+	if err != nil {
+		return 0, 0, err
+	}
+	return added, linked, nil
+}
+
+func addSpans(ctx context.Context, tx *sql.Tx, spans []annotate.Span, by string, now time.Time) (int, error) {
+	insert, err := tx.PrepareContext(ctx, `INSERT INTO spans
+		(document_id, start_offset, end_offset, label_id, text, annotator, note, created_at, updated_at)
+		SELECT id, ?, ?, ?, substr(text, ?, ?), ?, ?, ?, ? FROM documents WHERE id = ?
+		ON CONFLICT (document_id, start_offset, end_offset, label_id, annotator) DO NOTHING`)
 	if err != nil {
 		return 0, err
 	}
+	defer insert.Close()
+	lengths := map[int64]int{}
+	labelIDs := map[string]int64{}
+	touched := map[int64]bool{}
+	stamp := formatTime(now)
+	sources := &sourceResolver{create: true}
+	added := 0
+	for _, span := range spans {
+		span.Label = annotate.NormalizeLabelName(span.Label)
+		length, ok := lengths[span.DocID]
+		if !ok {
+			err := tx.QueryRowContext(ctx, `SELECT length FROM documents WHERE id = ?`, span.DocID).Scan(&length)
+			if errors.Is(err, sql.ErrNoRows) {
+				return 0, annotate.Errorf(annotate.ENOTFOUND, "document %d not found", span.DocID)
+			} else if err != nil {
+				return 0, err
+			}
+			lengths[span.DocID] = length
+		}
+		if err := span.Validate(length); err != nil {
+			return 0, fmt.Errorf("document %d: %w", span.DocID, err)
+		}
+		id, ok := labelIDs[span.Label]
+		if !ok {
+			if id, err = labelID(ctx, tx, span.Label); err != nil {
+				return 0, err
+			}
+			labelIDs[span.Label] = id
+		}
+		attrs, err := checkSpanAttrs(ctx, tx, span.Label, span.Attrs)
+		if err != nil {
+			return 0, fmt.Errorf("document %d, %s %d-%d: %w", span.DocID, span.Label, span.Start, span.End, err)
+		}
+		res, err := insert.ExecContext(ctx, span.Start, span.End, id, span.Start+1, span.End-span.Start,
+			span.Annotator, span.Note, stamp, stamp, span.DocID)
+		if err != nil {
+			return 0, err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return 0, err
+		} else if n == 0 {
+			continue
+		}
+		if span.ID, err = res.LastInsertId(); err != nil {
+			return 0, err
+		}
+		if len(attrs) > 0 {
+			if err := writeSpanAttrs(ctx, tx, span.ID, attrs, sources); err != nil {
+				return 0, err
+			}
+		}
+		stored, err := getSpan(ctx, tx, span.ID)
+		if err != nil {
+			return 0, err
+		}
+		if err := appendHistory(ctx, tx, annotate.ActionCreate, nil, &stored, by, now); err != nil {
+			return 0, err
+		}
+		added++
+		touched[span.DocID] = true
+	}
+	for docID := range touched {
+		if _, err := tx.ExecContext(ctx, `UPDATE documents SET status = 'in_progress' WHERE id = ? AND status = 'new'`, docID); err != nil {
+			return 0, err
+		}
+	}
 	return added, nil
+}
+
+// addRangeLinks adds the links not stored yet, each with a link entry in its
+// head's history.
+func addRangeLinks(ctx context.Context, tx *sql.Tx, links []annotate.RangeLink, by string, now time.Time) (int, error) {
+	find := func(l annotate.RangeLink, end annotate.Span) (int64, error) {
+		var id int64
+		err := tx.QueryRowContext(ctx, `SELECT s.id FROM spans s JOIN labels l ON l.id = s.label_id
+			WHERE s.document_id = ? AND s.annotator = ? AND s.start_offset = ? AND s.end_offset = ? AND l.name = ?`,
+			l.DocID, l.Annotator, end.Start, end.End, annotate.NormalizeLabelName(end.Label)).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return 0, annotate.Errorf(annotate.ENOTFOUND, "cannot link: document %d has no %s %d-%d by %s", l.DocID, end.Label, end.Start, end.End, l.Annotator)
+		}
+		return id, err
+	}
+	linked := 0
+	for _, l := range links {
+		head, err := find(l, l.Head)
+		if err != nil {
+			return 0, err
+		}
+		child, err := find(l, l.Child)
+		if err != nil {
+			return 0, err
+		}
+		var exists int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM span_links WHERE head_id = ? AND child_id = ? AND label = ?`, head, child, l.Label).Scan(&exists); err != nil {
+			return 0, err
+		}
+		if exists > 0 {
+			continue
+		}
+		before, err := getSpan(ctx, tx, head)
+		if err != nil {
+			return 0, err
+		}
+		if _, err := insertLink(ctx, tx, annotate.Link{Head: head, Child: child, Label: l.Label}, by, formatTime(now)); err != nil {
+			return 0, err
+		}
+		after, err := getSpan(ctx, tx, head)
+		if err != nil {
+			return 0, err
+		}
+		if err := appendHistory(ctx, tx, annotate.ActionLink, &before, &after, by, now); err != nil {
+			return 0, err
+		}
+		linked++
+	}
+	return linked, nil
 }

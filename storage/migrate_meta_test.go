@@ -179,9 +179,9 @@ func TestMigration6LeavesDocumentsWithMetadataFieldsAlone(t *testing.T) {
 }
 
 // The migration runs in one transaction: a database it fails on is left at the
-// version before it, its documents untouched.
-func TestAFailingMigration6LeavesTheDatabaseAtVersion4(t *testing.T) {
-	path := oldDatabase(t, 4,
+// version before it (5), its documents untouched.
+func TestAFailingMigration6LeavesTheDatabaseAtVersion5(t *testing.T) {
+	path := oldDatabase(t, 5,
 		oldDocument(1, "Old", `{"outlet":"Küstenbote"}`),
 		// A trigger that refuses the update makes the Go step fail half-way.
 		`CREATE TRIGGER refuse_metadata BEFORE UPDATE OF outlet ON documents BEGIN SELECT RAISE(ABORT, 'refused by test'); END`,
@@ -201,7 +201,7 @@ func TestAFailingMigration6LeavesTheDatabaseAtVersion4(t *testing.T) {
 	}
 	raw.QueryRow(`SELECT max(version) FROM schema_migrations`).Scan(&maxVersion)
 	raw.QueryRow(`SELECT count(*) FROM pragma_table_info('document_originals') WHERE name = 'content_encoding'`).Scan(&encodingColumns)
-	if outlet != "" || meta != `{"outlet":"Küstenbote"}` || maxVersion != 4 || encodingColumns != 0 {
+	if outlet != "" || meta != `{"outlet":"Küstenbote"}` || maxVersion != 5 || encodingColumns != 0 {
 		t.Errorf("after a failed migration: outlet %q meta %s version %d content_encoding columns %d; want all as before",
 			outlet, meta, maxVersion, encodingColumns)
 	}

@@ -21,6 +21,9 @@ type Options struct {
 	// Labels limits the comparison to these labels; empty for every label. Spans
 	// of other labels are ignored everywhere, κ items included.
 	Labels []string
+	// Source, if set, gives a span's source ("" for none) and makes Compare
+	// measure source agreement on the overlap-matched pairs (CompareSources).
+	Source func(annotate.Span) string
 }
 
 // Measures are the agreement figures of one label, or of all labels together
@@ -35,7 +38,13 @@ type Measures struct {
 	// when undefined. KappaItems is how many such items there were.
 	Kappa      float64
 	KappaItems int
+	// SourcePairs counts overlap-matched pairs where at least one span names a
+	// source, SourceAgreed those naming the same one (Options.Source).
+	SourcePairs, SourceAgreed int
 }
+
+// SourceAgreement is SourceAgreed / SourcePairs; NaN without such pairs.
+func (m Measures) SourceAgreement() float64 { return ratio(m.SourceAgreed, m.SourcePairs) }
 
 // ExactF1 is 2·exact matches / (A's spans + B's spans); NaN when neither has spans.
 func (m Measures) ExactF1() float64 { return ratio(2*m.ExactMatches, m.ASpans+m.BSpans) }
@@ -134,7 +143,8 @@ func labelFilter(labels []string) func(string) bool {
 
 // counts is what Compare accumulates per label.
 type counts struct {
-	a, b, exact, overlap int
+	a, b, exact, overlap      int
+	sourcePairs, sourceAgreed int
 }
 
 // Compare measures how far layer A agrees with layer B over docs.
@@ -166,7 +176,20 @@ func Compare(docs []Document, opts Options) Result {
 			c.a += len(group.a)
 			c.b += len(group.b)
 			exact := exactMatches(group.a, group.b)
-			overlap := len(MatchOverlapping(group.a, group.b))
+			pairs := MatchOverlapping(group.a, group.b)
+			overlap := len(pairs)
+			if opts.Source != nil {
+				for _, p := range pairs {
+					sa, sb := normalizeSource(opts.Source(group.a[p.A])), normalizeSource(opts.Source(group.b[p.B]))
+					if sa == "" && sb == "" {
+						continue
+					}
+					c.sourcePairs++
+					if sa == sb {
+						c.sourceAgreed++
+					}
+				}
+			}
 			c.exact += exact
 			c.overlap += overlap
 			da.ExactMatches += exact
@@ -188,7 +211,8 @@ func Compare(docs []Document, opts Options) Result {
 	var sumDo, sumDe float64
 	var alphaLabels int
 	for name, c := range perLabel {
-		m := Measures{ASpans: c.a, BSpans: c.b, ExactMatches: c.exact, OverlapMatches: c.overlap}
+		m := Measures{ASpans: c.a, BSpans: c.b, ExactMatches: c.exact, OverlapMatches: c.overlap,
+			SourcePairs: c.sourcePairs, SourceAgreed: c.sourceAgreed}
 		do, de := units.disagreement(name)
 		m.AlphaU = alphaFrom(do, de)
 		if c.a+c.b > 0 {
@@ -202,6 +226,8 @@ func Compare(docs []Document, opts Options) Result {
 		result.Micro.BSpans += c.b
 		result.Micro.ExactMatches += c.exact
 		result.Micro.OverlapMatches += c.overlap
+		result.Micro.SourcePairs += c.sourcePairs
+		result.Micro.SourceAgreed += c.sourceAgreed
 	}
 	result.Micro.AlphaU = math.NaN()
 	if alphaLabels > 0 {

@@ -35,5 +35,11 @@
 //     carries the same label) or there are no items.
 //   - Source agreement: over overlap-matched pairs where at least one of the two
 //     spans names a source, the share whose sources are equal after trimming and
-//     case folding.
+//     case folding, per label and micro (Measures.SourceAgreement). ComparePairs
+//     takes a span's source from its source attribute, else from the SOURCE
+//     mention it is linked to (storage fills attrs.source: LayerFilter.Sources).
+//
+// For curation, Agreed finds the spans enough annotators share, MergeAttrs the
+// attribute values their copies hold alike, and AgreedRelations the links they
+// all have.
 package agreement

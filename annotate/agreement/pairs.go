@@ -37,7 +37,7 @@ type Comparison struct {
 // marked nothing of that label).
 func ComparePairs(ctx context.Context, store annotate.Store, opts PairOptions) (Comparison, error) {
 	names := opts.Annotators
-	filter := annotate.LayerFilter{Annotators: names, DocIDs: opts.DocIDs, MinAnnotators: 2}
+	filter := annotate.LayerFilter{Annotators: names, DocIDs: opts.DocIDs, MinAnnotators: 2, Sources: true}
 	if len(names) == 0 {
 		filter.Exclude = []string{opts.Curator}
 	}
@@ -70,11 +70,16 @@ func ComparePairs(ctx context.Context, store annotate.Store, opts PairOptions) (
 	var pairs []PairResult
 	for i, a := range names {
 		for _, b := range names[i+1:] {
-			pairs = append(pairs, PairResult{A: a, B: b, Result: Compare(shared[[2]string{a, b}], Options{Labels: opts.Labels})})
+			pairs = append(pairs, PairResult{A: a, B: b, Result: Compare(shared[[2]string{a, b}], Options{Labels: opts.Labels, Source: AttrSource})})
 		}
 	}
 	return Comparison{Pairs: pairs, Titles: titles}, nil
 }
+
+// AttrSource is a span's source as Layers gives it (LayerFilter.Sources): its
+// attrs.source, which storage fills from the source attribute or else the
+// linked SOURCE mention's words.
+func AttrSource(s annotate.Span) string { return s.Attrs["source"].Text }
 
 // splitLayers parts a document's spans by annotator, in one allocation.
 func splitLayers(doc annotate.DocumentLayers) map[string][]annotate.Span {

@@ -25,27 +25,13 @@ func (s SourceAgreement) Rate() float64 {
 }
 
 // CompareSources measures source agreement over docs: source gives a span's
-// source ("" for none), for instance its attrs.source attribute. Spans are
-// paired as for overlap F1 (MatchOverlapping), restricted to opts.Labels.
+// source ("" for none), for instance its attrs.source attribute (AttrSource).
+// Spans are paired as for overlap F1 (MatchOverlapping), restricted to
+// opts.Labels. It is Compare's micro source figures.
 func CompareSources(docs []Document, opts Options, source func(annotate.Span) string) SourceAgreement {
-	wanted := labelFilter(opts.Labels)
-	var result SourceAgreement
-	var a, b []annotate.Span
-	for _, doc := range docs {
-		a = filterSorted(a[:0], doc.A, wanted)
-		b = filterSorted(b[:0], doc.B, wanted)
-		for _, p := range MatchOverlapping(a, b) {
-			sa, sb := normalizeSource(source(a[p.A])), normalizeSource(source(b[p.B]))
-			if sa == "" && sb == "" {
-				continue
-			}
-			result.Pairs++
-			if sa == sb {
-				result.Agreed++
-			}
-		}
-	}
-	return result
+	opts.Source = source
+	m := Compare(docs, opts).Micro
+	return SourceAgreement{Pairs: m.SourcePairs, Agreed: m.SourceAgreed}
 }
 
 func normalizeSource(s string) string {

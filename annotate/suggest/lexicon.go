@@ -49,7 +49,7 @@ func defaultLexicon() lexicon {
 			"alliance", "parliament", "assembly", "board", "corporation", "inc", "ltd", "network", "fund",
 			"programme", "program", "centre", "center", "university", "hospital", "school", "federal",
 			"club", "league", "movement", "front", "command", "military", "navy", "embassy", "administration",
-			"cabinet", "senate", "congress", "house", "press", "media", "news", "times", "post", "solidarity"),
+			"cabinet", "senate", "congress", "campaign", "house", "press", "media", "news", "times", "post", "solidarity"),
 		objects: set("reporters", "journalists", "supporters", "lawmakers", "parliament", "newsmark",
 			"reuters", "ap", "afp", "bbc", "cnn", "television", "radio", "press", "members", "crowd", "crowds",
 			"delegates", "students", "workers", "residents", "parliament", "council", "court", "committee"),

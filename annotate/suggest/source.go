@@ -52,24 +52,26 @@ func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
 		}
 		return nil
 	}
-	// "a survivor, Fatou Ndiaye, told …": the name is in the appositive.
-	if !a.anyCapitalized(p.start, p.nameEnd) && p.appStart < p.end && a.capitalized(p.end-1) && a.allNameWords(p.appStart, p.end) {
-		p.start, p.nameEnd = p.appStart, p.end
+	// "a survivor, Fatou Ndiaye, told …", "Orsic’s lawyer, Dario Menz, said …": the
+	// name is in the appositive when the phrase before it ends in a common noun.
+	appName := p.appStart
+	for appName < p.end && determiners[a.words[appName].Text] {
+		appName++ // "Her party, the Freedom Party"
+	}
+	if !a.capitalized(p.nameEnd-1) && appName < p.end && a.capitalized(p.end-1) && a.allNameWords(appName, p.end) {
+		p.start, p.nameEnd = appName, p.end
 	}
 	nameStart := p.start
 	definite := false
 	for nameStart < p.nameEnd-1 && determiners[a.words[nameStart].Text] {
-		definite = definite || a.words[nameStart].Text == "the"
+		definite = definite || definiteDeterminers[a.words[nameStart].Text]
 		nameStart++
 	}
 	last := p.nameEnd - 1
 	var name string
 	person := false
 	if a.capitalized(last) {
-		runStart := last
-		for runStart > nameStart && (a.capitalized(runStart-1) || isApostrophe(a.raw[runStart-1]) && a.glued(runStart-1)) {
-			runStart--
-		}
+		runStart := a.nameRunStart(nameStart, last, lex)
 		// An organisation names itself with a word such as "Ministry" or an
 		// apostrophe ("Nurses’ Association"); a person's name has neither.
 		org := false
@@ -101,12 +103,108 @@ func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
 			if known := t.byDescription(strings.ToLower(name), a.words[last].Text); known != nil {
 				return t.register(&found{start: p.start, end: p.end, name: known.name, person: known.person, rule: rule + "; description of a source named before"}, p, lex)
 			}
+			// "…, their union said. The Pella Nurses’ Union says …": an
+			// organisation described before it is named.
+			if lex.orgWords[a.words[last].Text] {
+				if named := a.orgNamedAfter(p.end, a.words[last].Text, lex); named != "" {
+					return t.register(&found{start: p.start, end: p.end, name: named, rule: rule + "; description of an organisation named after"}, p, lex)
+				}
+			}
+			// "the agency" for the World Food Programme named before: a generic
+			// word for an organisation points at the nearest one.
+			if genericOrgNouns[a.words[last].Text] && last == nameStart {
+				if known := t.nearestOrganisation(lex); known != nil {
+					return t.register(&found{start: p.start, end: p.end, name: known.name, rule: rule + "; generic description of the organisation named last"}, p, lex)
+				}
+			}
 		}
 	}
 	return t.register(&found{start: p.start, end: p.end, name: name, person: person, rule: rule}, p, lex)
 }
 
+// definiteDeterminers make a description point at one source: "the union",
+// "their union", "its board".
+var definiteDeterminers = set("the", "their", "its")
+
+// nameConnectors join the words of an organisation's name: "Transport and General
+// Workers’ Union", "Movement for Change", "Ministry of Defence".
+var nameConnectors = set("and", "for", "of")
+
+// nameRunStart is where the capitalised name ending at word last starts, no
+// earlier than from: back over capitalised words and glued apostrophes, and over
+// connectors between capitalised words when the whole is an organisation's name
+// (an organisation word in it), never over two people ("Ana Ferro and Ben Toll").
+func (a *analysis) nameRunStart(from, last int, lex *lexicon) int {
+	plain, chain := last, last
+	org, connected := lex.orgWords[a.words[last].Text], false
+	for chain > from {
+		k := chain - 1
+		switch {
+		case a.capitalized(k) || isApostrophe(a.raw[k]) && a.glued(k) || a.gluedHyphen(k):
+			chain = k
+			org = org || lex.orgWords[a.words[k].Text] || isApostrophe(a.raw[k])
+			if !connected {
+				plain = k
+			}
+			continue
+		case k-1 >= from && nameConnectors[a.words[k].Text] && a.capitalized(k-1) && !determiners[a.words[k-1].Text]:
+			chain, connected = k-1, true
+			org = org || lex.orgWords[a.words[k-1].Text]
+			continue
+		}
+		break
+	}
+	if connected && org {
+		return chain
+	}
+	return plain
+}
+
+// orgNamedAfter finds the first organisation named after word from (within a
+// few sentences) whose name ends in head ("Pella Nurses’ Union" for "union").
+func (a *analysis) orgNamedAfter(from int, head string, lex *lexicon) string {
+	for i := from; i < len(a.words) && i < from+120; i++ {
+		if a.words[i].Text != head || !a.capitalized(i) || a.quoteDepth[i] > 0 {
+			continue
+		}
+		start := a.nameRunStart(0, i, lex)
+		for start < i && determiners[a.words[start].Text] {
+			start++
+		}
+		if start < i {
+			return a.slice(start, i+1)
+		}
+	}
+	return ""
+}
+
+// gluedHyphen says whether word i is a hyphen inside a word: "Secretary-General".
+func (a *analysis) gluedHyphen(i int) bool {
+	return a.raw[i] == "-" && a.glued(i) && i+1 < len(a.words) && a.words[i+1].Start == a.words[i].End
+}
+
 func isApostrophe(s string) bool { return s == "’" || s == "'" }
+
+// genericOrgNouns stand for any organisation ("the agency", "the group"), unlike
+// "the government" or "the police", which name their own.
+var genericOrgNouns = set("agency", "organisation", "organization", "group", "body", "charity", "firm", "company",
+	"federation", "association", "union", "coalition", "alliance", "movement", "network", "programme", "program", "fund")
+
+// nearestOrganisation is the organisation named last: a known source, not a
+// person, whose name holds an organisation word.
+func (t *sourceTracker) nearestOrganisation(lex *lexicon) *knownSource {
+	for k := len(t.known) - 1; k >= 0; k-- {
+		if t.known[k].person {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(t.known[k].name)) {
+			if lex.orgWords[strings.Trim(w, "’'")] {
+				return t.known[k]
+			}
+		}
+	}
+	return nil
+}
 
 func (t *sourceTracker) bySurname(surname string) string {
 	for k := len(t.known) - 1; k >= 0; k-- {
@@ -194,7 +292,7 @@ func (a *analysis) isNPWord(i int) bool {
 	if a.quoteDepth[i] > 0 && (a.raw[i] == closeDouble || a.raw[i] == openDouble || a.raw[i] == straight) {
 		return false
 	}
-	if isApostrophe(a.raw[i]) && a.glued(i) {
+	if isApostrophe(a.raw[i]) && a.glued(i) || a.gluedHyphen(i) {
 		return true
 	}
 	if a.raw[i] == "." && a.glued(i) && abbreviations[a.words[i-1].Text] {
@@ -245,7 +343,7 @@ func (a *analysis) leftCore(from, v int) (int, bool) {
 		return v - 1, true
 	}
 	i := v - 1
-	for i >= from && v-i <= 8 && a.isNPWord(i) {
+	for i >= from && v-i <= 10 && (a.isNPWord(i) || a.nameConnector(from, i)) {
 		i--
 	}
 	// "Lawyers for the Interior Ministry", "the head of the agency": a noun
@@ -302,6 +400,12 @@ func (a *analysis) rightNP(i, end int) (np, bool) {
 	return p, true
 }
 
+// nameConnector says whether word i joins two capitalised words of one name:
+// "Federation of Dock and Harbour Workers".
+func (a *analysis) nameConnector(from, i int) bool {
+	return i > from && i+1 < len(a.words) && nameConnectors[a.words[i].Text] && a.capitalized(i-1) && a.capitalized(i+1) && !determiners[a.words[i-1].Text]
+}
+
 func (a *analysis) anyCapitalized(i, j int) bool {
 	for k := i; k < j; k++ {
 		if a.capitalized(k) && !determiners[a.words[k].Text] {
@@ -314,7 +418,7 @@ func (a *analysis) anyCapitalized(i, j int) bool {
 // allNameWords says whether words [i, j) are all capitalised (a name).
 func (a *analysis) allNameWords(i, j int) bool {
 	for k := i; k < j; k++ {
-		if !a.capitalized(k) && !(isApostrophe(a.raw[k]) && a.glued(k)) {
+		if !a.capitalized(k) && !(isApostrophe(a.raw[k]) && a.glued(k)) && !a.gluedHyphen(k) {
 			return false
 		}
 	}

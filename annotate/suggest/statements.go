@@ -69,13 +69,19 @@ func (r *run) registerTitledNames(s sentence) {
 	a := r.a
 	for i := s.body; i < s.end; i++ {
 		if a.capitalized(i) && r.lex.orgWords[a.words[i].Text] && i > s.body && a.capitalized(i-1) && a.quoteDepth[i] == 0 {
-			k := i - 1
-			for k > s.body && a.capitalized(k-1) && !determiners[a.words[k-1].Text] {
-				k--
+			k := a.nameRunStart(s.body, i, r.lex)
+			for k < i && determiners[a.words[k].Text] {
+				k++
 			}
-			if k > s.body || !determiners[a.words[k].Text] {
+			if k < i {
 				r.sources.register(&found{start: k, end: i + 1, name: a.slice(k, i+1)}, np{start: k, nameEnd: i + 1, appStart: i + 1, end: i + 1}, r.lex)
 			}
+		}
+		if i == s.body {
+			r.registerAppositiveName(s)
+		}
+		if a.raw[i] == "," && i > s.body && a.quoteDepth[i] == 0 {
+			r.registerAppositivePerson(i, s.end)
 		}
 		if !a.capitalized(i) || !r.lex.titles[a.words[i].Text] || a.quoteDepth[i] > 0 {
 			continue
@@ -93,6 +99,44 @@ func (r *run) registerTitledNames(s sentence) {
 		}
 		i = k
 	}
+}
+
+// registerAppositiveName makes known a person who opens a sentence with an
+// appositive, whatever the verb: "Yuri Falk, a separatist commander, denied it."
+// (two or three capitalised words, no organisation word, then a comma and "a",
+// "the" or a possessive).
+func (r *run) registerAppositiveName(s sentence) {
+	a := r.a
+	k := s.body
+	for k < s.end && k-s.body < 3 && a.capitalized(k) && a.isWord(k) && !r.lex.orgWords[a.words[k].Text] && !r.lex.titles[a.words[k].Text] && !determiners[a.words[k].Text] {
+		k++
+	}
+	if k-s.body < 2 || k+1 >= s.end || a.raw[k] != "," || a.quoteDepth[s.body] > 0 {
+		return
+	}
+	if next := a.words[k+1].Text; next != "a" && next != "an" && next != "the" && !isPossessive(next) {
+		return
+	}
+	r.sources.register(&found{start: s.body, end: k, name: a.slice(s.body, k), person: true}, np{start: s.body, nameEnd: k, appStart: k, end: k}, r.lex)
+}
+
+// registerAppositivePerson makes known a person named in an appositive after a
+// description, at the comma at word comma: "after his challenger, Rita Souza,
+// won …" (two or three capitalised words between commas, no organisation or
+// title word, after a lower-case noun).
+func (r *run) registerAppositivePerson(comma, end int) {
+	a := r.a
+	if !a.isWord(comma-1) || a.capitalized(comma-1) || determiners[a.words[comma-1].Text] {
+		return
+	}
+	k := comma + 1
+	for k < end && k-comma <= 3 && a.capitalized(k) && a.isWord(k) && !r.lex.orgWords[a.words[k].Text] && !r.lex.titles[a.words[k].Text] && !determiners[a.words[k].Text] {
+		k++
+	}
+	if n := k - comma - 1; n < 2 || n > 3 || k >= end || a.raw[k] != "," {
+		return
+	}
+	r.sources.register(&found{start: comma + 1, end: k, name: a.slice(comma+1, k), person: true}, np{start: comma + 1, nameEnd: k, appStart: k, end: k}, r.lex)
 }
 
 func (r *run) isReporting(i int) bool { return r.class[i]&classReporting != 0 }
@@ -173,6 +217,10 @@ func (r *run) quoteSource(q quote) *found {
 		copied := *r.lastQuoteSource
 		copied.rule = SourcePrevious
 		return &copied
+	}
+	// The Civic Union dismissed the complaints as “sour grapes”.
+	if q.open > qs.body && a.quoteDepth[qs.body] == 0 {
+		return r.sentenceSubject(qs, q.open)
 	}
 	return nil
 }
@@ -446,6 +494,9 @@ func (r *run) demandFollows(v, end int) bool {
 
 func (r *run) demandsIn(s sentence) {
 	a := r.a
+	if a.isHeadline(s) {
+		return // "Tribunal orders release of journalists" reports a demand; it is not one
+	}
 	for v := s.body; v < s.end; v++ {
 		if a.quoteDepth[v] > 0 {
 			continue
@@ -518,7 +569,12 @@ func (r *run) demandEnd(v, end int) int {
 		if a.quoteDepth[k] > 0 {
 			continue
 		}
-		if a.words[k].Text == "and" && r.startsDemand(k+1, end) {
+		// "… and demanded …", "… and said …": another verb of the same subject.
+		if a.words[k].Text == "and" && (r.startsDemand(k+1, end) || k+1 < end && r.isReporting(k+1) && a.quoteDepth[k+1] == 0) {
+			return a.trimEnd(v, k)
+		}
+		// "…, saying …": the reason given is not part of the demand.
+		if a.raw[k] == "," && k+1 < end && participles[a.words[k+1].Text] {
 			return a.trimEnd(v, k)
 		}
 		if a.raw[k] == ";" || a.raw[k] == "," && k+1 < end && (a.words[k+1].Text == "and" || a.words[k+1].Text == "but" || a.words[k+1].Text == "while" || a.words[k+1].Text == "which" || a.words[k+1].Text == "who") {
@@ -528,11 +584,35 @@ func (r *run) demandEnd(v, end int) int {
 	return a.trimEnd(v, end)
 }
 
-// sentenceSubject is the capitalised noun phrase that opens the sentence, for a
-// demand without a party right before its verb ("Farmers drove …, demanding …").
+// sentenceSubject is the source of the sentence's first reporting verb before
+// word before ("Its leader, Goran Pell, said … and demanded …"), or else the
+// capitalised noun phrase that opens the sentence ("Farmers drove …, demanding …",
+// "The ministry called the strike “irresponsible”").
 func (r *run) sentenceSubject(s sentence, before int) *found {
 	a := r.a
+	for v := s.body + 1; v < before; v++ {
+		if a.quoteDepth[v] > 0 || !r.isReporting(v) {
+			continue
+		}
+		if p, ok := a.leftNP(s.body, v); ok && p.start == s.body {
+			return r.sources.resolve(p, SourceSentence, r.lex)
+		}
+		break
+	}
+	// "Its chief executive, Ingrid Paulsen, described the demands as “…”": an
+	// opening description with the name in an appositive.
+	if c1 := a.nextComma(s.body, before, 8); c1 > s.body {
+		if c2 := a.nextComma(c1+1, before, 5); c2 > c1+2 && c2+1 < before && a.allNameWords(c1+1, c2) {
+			if p, ok := a.leftNP(s.body, c2+1); ok && p.start == s.body {
+				return r.sources.resolve(p, SourceSentence, r.lex)
+			}
+		}
+	}
 	i := s.body
+	// "Hundreds of farmers blocked …, demanding …": the people counted.
+	if i+2 < before && crowdWords[a.words[i].Text] && a.words[i+1].Text == "of" && a.isWord(i+2) && !a.capitalized(i+2) {
+		return r.sources.resolve(np{start: i + 2, nameEnd: i + 3, appStart: i + 3, end: i + 3}, SourceSentence, r.lex)
+	}
 	for i < before && determiners[a.words[i].Text] {
 		i++
 	}
@@ -544,6 +624,33 @@ func (r *run) sentenceSubject(s sentence, before int) *found {
 		return nil
 	}
 	return r.sources.resolve(np{start: s.body, nameEnd: j, appStart: j, end: j}, SourceSentence, r.lex)
+}
+
+// crowdWords count people without a number: "Hundreds of farmers".
+var crowdWords = set("dozens", "hundreds", "thousands", "scores", "tens", "millions")
+
+// participles that start a clause giving a reason or a comment after a demand.
+var participles = set("saying", "adding", "citing", "arguing", "warning", "noting", "claiming", "threatening")
+
+// isHeadline says whether s is the document's first line standing alone without
+// closing punctuation: a headline.
+func (a *analysis) isHeadline(s sentence) bool {
+	last := s.end - 1
+	return s.start == 0 && last >= 0 && a.isWord(last) && s.end < len(a.words) && a.lineBefore[s.end] >= 1
+}
+
+// nextComma is the first comma in words [from, end) within limit words, -1 for
+// none (or a quote in the way).
+func (a *analysis) nextComma(from, end, limit int) int {
+	for k := from; k < end && k < from+limit; k++ {
+		if a.quoteDepth[k] > 0 {
+			return -1
+		}
+		if a.raw[k] == "," {
+			return k
+		}
+	}
+	return -1
 }
 
 func isPossessive(w string) bool {

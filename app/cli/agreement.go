@@ -43,6 +43,10 @@ type measuresJSON struct {
 	OverlapPrecision *float64 `json:"overlap_precision"`
 	OverlapRecall    *float64 `json:"overlap_recall"`
 	KappaItems       int      `json:"kappa_items"`
+	// Source agreement on overlap-matched statements where either names a
+	// source (attrs.source, else the linked SOURCE mention's words).
+	SourceAgreement *float64 `json:"source_agreement"`
+	SourcePairs     int      `json:"source_pairs"`
 }
 
 func number(x float64) *float64 {
@@ -60,7 +64,8 @@ func measuresOf(m agreement.Measures) measuresJSON {
 		OverlapMatches: m.OverlapMatches,
 		ExactPrecision: number(m.ExactPrecision()), ExactRecall: number(m.ExactRecall()),
 		OverlapPrecision: number(m.OverlapPrecision()), OverlapRecall: number(m.OverlapRecall()),
-		KappaItems: m.KappaItems,
+		KappaItems:      m.KappaItems,
+		SourceAgreement: number(m.SourceAgreement()), SourcePairs: m.SourcePairs,
 	}
 }
 
@@ -172,10 +177,10 @@ func printAgreement(e *env, pairs []agreement.PairResult, titles map[int64]strin
 			continue
 		}
 		table := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintf(table, "label\t%s\t%s\texact\tF1 exact\tF1 overlap\tα_u\tκ\t\n", p.A, p.B)
+		fmt.Fprintf(table, "label\t%s\t%s\texact\tF1 exact\tF1 overlap\tα_u\tκ\tsources\t\n", p.A, p.B)
 		row := func(name string, m agreement.Measures) {
-			fmt.Fprintf(table, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t\n", name, m.ASpans, m.BSpans, m.ExactMatches,
-				figure(m.ExactF1()), figure(m.OverlapF1()), figure(m.AlphaU), figure(m.Kappa))
+			fmt.Fprintf(table, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t\n", name, m.ASpans, m.BSpans, m.ExactMatches,
+				figure(m.ExactF1()), figure(m.OverlapF1()), figure(m.AlphaU), figure(m.Kappa), sourceFigure(m))
 		}
 		for _, name := range r.LabelNames() {
 			row(name, r.Labels[name])
@@ -203,6 +208,15 @@ func printAgreement(e *env, pairs []agreement.PairResult, titles map[int64]strin
 		}
 	}
 	return nil
+}
+
+// sourceFigure is source agreement with the pairs it counts ("0.500 of 2"),
+// or "–" when no matched pair names a source.
+func sourceFigure(m agreement.Measures) string {
+	if m.SourcePairs == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%s of %d", figure(m.SourceAgreement()), m.SourcePairs)
 }
 
 // figure prints a measure with three decimals, or "–" when it is undefined.

@@ -85,6 +85,10 @@ type revealRequest struct {
 	offset  int
 	center  bool
 	y       float32
+	// top puts the row of offset at the top of the view, scrolled on by
+	// within of a row (SetScrollAnchor).
+	top    bool
+	within float32
 }
 
 // New returns an empty view.
@@ -97,8 +101,9 @@ func New() *View {
 // SetText shows a new document: caret 0, no selection, no highlights, scrolled to
 // the top.
 func (v *View) SetText(text string) {
-	v.text = []rune(text)
-	v.bidi = newParagraphBidi(v.text, v.direction)
+	var rtl bool
+	v.text, rtl = decodeText(v.text, text)
+	v.bidi = newParagraphBidi(v.text, v.direction, rtl)
 	v.highlights, v.depths, v.suggestions = nil, nil, nil
 	v.anchor, v.caret, v.goalX, v.selected, v.scrollY = 0, 0, -1, 0, 0
 	v.reveal = revealRequest{}
@@ -116,10 +121,13 @@ func (v *View) SetDirection(d Direction) {
 		return
 	}
 	v.direction = d
-	v.bidi = newParagraphBidi(v.text, d)
+	v.bidi = newParagraphBidi(v.text, d, hasRTL(v.text))
 	v.invalidateLayout()
 	v.Refresh()
 }
+
+// Direction returns the direction SetDirection set.
+func (v *View) Direction() Direction { return v.direction }
 
 // Text returns the document text.
 func (v *View) Text() string { return string(v.text) }
@@ -196,6 +204,30 @@ func (v *View) ScrollPosition() float32 { return v.scrollY }
 func (v *View) SetScrollPosition(y float32) {
 	v.scrollY = y
 	v.requestReveal(revealRequest{offset: -1, y: y})
+	v.Refresh()
+}
+
+// ScrollAnchor is where the view is scrolled to, in terms of its text rather
+// than pixels: the start offset of the row at the top of the viewport and how
+// far into that row (0 to 1 of a row height) it is scrolled. Views of the same
+// text at the same width and text size show the same lines after
+// SetScrollAnchor with it, which keeps stacked views of one document in step.
+func (v *View) ScrollAnchor() (offset int, within float32) {
+	if len(v.text) == 0 {
+		return 0, 0
+	}
+	v.ensureLayout()
+	y := v.scrollY
+	r := clamp(int(math.Floor(float64(y/v.rowHeight))), 0, len(v.rows)-1)
+	start, _ := v.rowRange(r)
+	return start, min(max((y-float32(r)*v.rowHeight)/v.rowHeight, 0), 1)
+}
+
+// SetScrollAnchor scrolls so the row holding offset is at the top of the
+// viewport, scrolled on by within of a row (see ScrollAnchor). It does not
+// fire OnScrolled.
+func (v *View) SetScrollAnchor(offset int, within float32) {
+	v.requestReveal(revealRequest{offset: clamp(offset, 0, len(v.text)), top: true, within: within})
 	v.Refresh()
 }
 
@@ -362,6 +394,9 @@ func (v *View) applyReveal() {
 	case !r.pending:
 	case r.offset < 0:
 		v.scrollY = r.y
+		v.clampScroll()
+	case r.top:
+		v.scrollY = float32(v.rowOf(r.offset))*v.rowHeight + r.within*v.rowHeight
 		v.clampScroll()
 	default:
 		v.revealRow(r.offset, r.center)

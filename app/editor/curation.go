@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/agreement"
 )
 
 // CandidateState is how far curation of one candidate span has got.
@@ -18,7 +19,7 @@ const (
 	Agreed
 	// Accepted: the curated layer has it.
 	Accepted
-	// Rejected: the curator turned it down (this session).
+	// Rejected: the curator turned it down (stored).
 	Rejected
 )
 
@@ -29,7 +30,7 @@ type Candidate struct {
 	By       []string      // annotators who have it, in name order
 	Of       int           // annotators of the document (the curated layer not counted)
 	Curated  annotate.Span // the curated layer's copy; zero when not curated
-	Rejected bool          // turned down in this session
+	Rejected bool          // turned down (stored, for the curated layer)
 	State    CandidateState
 }
 
@@ -113,6 +114,10 @@ func (e *Editor) Candidates() []Candidate {
 	return out
 }
 
+// CandidateOf finds the candidate an ID names: the ID of any annotator's copy
+// or of the curated copy.
+func (e *Editor) CandidateOf(id int64) (Candidate, bool) { return e.candidate(id) }
+
 // candidate finds the candidate an ID names: the ID of any annotator's copy or
 // of the curated copy.
 func (e *Editor) candidate(id int64) (Candidate, bool) {
@@ -129,64 +134,251 @@ func (e *Editor) candidate(id int64) (Candidate, bool) {
 	return Candidate{}, false
 }
 
+// Acceptance says what accepting a candidate did.
+type Acceptance struct {
+	Span    annotate.Span // the curated copy
+	Changed bool          // false when the candidate was curated already
+	// Differing names the attributes the accepted copies gave different values
+	// (or that some lacked): they are left empty for the curator to fill in.
+	Differing []string
+	Linked    int // links copied with it (to a SOURCE mention, say)
+	Pulled    int // spans accepted with it because it links to them
+}
+
 // Accept copies a candidate (named by any of its spans' IDs) into the curated
-// layer, with its note when the annotators' copies carry one; an undoable step.
-// Accepting what is already curated does nothing (changed false).
+// layer from every annotator's copy: the note of the first, the attribute
+// values they all hold alike (agreement.MergeAttrs), and the links they all
+// have (a statement's SOURCE_OF link to its mention: the mention is accepted
+// too if it is not curated yet; a mention is linked to its statement when that
+// is curated already). One undoable step. Accepting what is already curated
+// does nothing (changed false).
 func (e *Editor) Accept(id int64) (span annotate.Span, changed bool, err error) {
+	a, err := e.AcceptFrom(id, "")
+	return a.Span, a.Changed, err
+}
+
+// AcceptFrom is Accept from one annotator's copy only (annotator ""  for all
+// of them): the curator picked that annotator's span, with its attributes and
+// links, in their layer.
+func (e *Editor) AcceptFrom(id int64, annotator string) (Acceptance, error) {
 	c, ok := e.candidate(id)
 	if !ok {
-		return annotate.Span{}, false, nil
+		return Acceptance{}, nil
 	}
 	if c.Curated.ID != 0 {
-		return c.Curated, false, nil
+		return Acceptance{Span: c.Curated}, nil
 	}
-	span, err = e.store.CreateSpan(e.ctx, annotate.Span{
-		DocID: c.Span.DocID, Start: c.Span.Start, End: c.Span.End, Label: c.Span.Label,
-		Note: c.Span.Note, Annotator: e.curator,
+	copies := e.copiesOf(keyOf(c.Span), annotator)
+	if len(copies) == 0 {
+		copies = []annotate.Span{c.Span} // made in the curated layer itself
+	}
+	var steps []Step
+	a := Acceptance{Changed: true}
+	span, differing, err := e.acceptCopies(copies, &steps)
+	if err != nil {
+		return Acceptance{}, e.rollback(steps, err)
+	}
+	a.Span, a.Differing = span, differing
+	created := len(steps)
+	if a.Linked, err = e.linkAccepted(span, copies, map[rangeKey]bool{keyOf(span): true}, true, &steps); err != nil {
+		return Acceptance{}, e.rollback(steps, err)
+	}
+	for _, st := range steps[created:] {
+		if st.Action == annotate.ActionCreate {
+			a.Pulled++
+		}
+	}
+	if c.Rejected {
+		// Accepted after all: the stored rejection goes, and comes back on undo.
+		if err := e.setRejected(c.Span.DocID, c.Span, false); err != nil {
+			return Acceptance{}, e.rollback(steps, err)
+		}
+		steps = append(steps, Step{Reject: &Rejection{DocID: c.Span.DocID, Span: c.Span, TakenBack: true}})
+	}
+	e.history.record(Step{Action: ActionAccept, After: span, Group: steps})
+	if s, ok := e.Span(span.ID); ok {
+		a.Span = s
+	}
+	return a, nil
+}
+
+// ActionAccept and ActionAcceptAgreed name curation's compound steps.
+const (
+	ActionAccept       annotate.Action = "accept"
+	ActionAcceptAgreed annotate.Action = "accept agreed"
+)
+
+// copiesOf lists the annotators' spans of a range and label (one annotator's
+// when annotator is set), the curated layer's left out.
+func (e *Editor) copiesOf(k rangeKey, annotator string) []annotate.Span {
+	var out []annotate.Span
+	for _, s := range e.spans {
+		if keyOf(s) == k && s.Annotator != e.curator && (annotator == "" || s.Annotator == annotator) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// curatedAt is the curated layer's span of a range and label.
+func (e *Editor) curatedAt(k rangeKey) (annotate.Span, bool) {
+	for _, s := range e.spans {
+		if s.Annotator == e.curator && keyOf(s) == k {
+			return s, true
+		}
+	}
+	return annotate.Span{}, false
+}
+
+// acceptCopies stores the curated copy of a span several annotators' copies
+// hold, with their note and agreed attributes, and appends its step.
+func (e *Editor) acceptCopies(copies []annotate.Span, steps *[]Step) (annotate.Span, []string, error) {
+	first := copies[0]
+	attrs, differing := agreement.MergeAttrs(copies)
+	if label, ok := e.Label(first.Label); ok {
+		attrs = label.FitAttrs(attrs) // the label's declarations may have changed since
+	}
+	span, err := e.store.CreateSpan(e.ctx, annotate.Span{
+		DocID: first.DocID, Start: first.Start, End: first.End, Label: first.Label,
+		Note: first.Note, Attrs: attrs, Annotator: e.curator,
 	})
 	if err != nil {
-		return annotate.Span{}, false, fmt.Errorf("accept %s %d–%d into %s: %w", c.Span.Label, c.Span.Start, c.Span.End, e.curator, err)
+		return annotate.Span{}, nil, fmt.Errorf("accept %s %d–%d into %s: %w", first.Label, first.Start, first.End, e.curator, err)
 	}
-	e.unreject(keyOf(span))
-	e.history.record(Step{Group: []Step{{Action: annotate.ActionCreate, After: span}}})
+	*steps = append(*steps, Step{Action: annotate.ActionCreate, After: span})
 	e.spanAdded(span)
-	return span, true, nil
+	return span, differing, nil
+}
+
+// linkAccepted copies the links every copy of a newly curated span has: as a
+// head, to the curated span of the other end's range and label, accepting that
+// end from the copies' own linked spans first when pull is set and it is not
+// curated yet; as a child, to its curated head unless the head is new in
+// this step (its own links are copied from its side). It returns how many links
+// it made.
+func (e *Editor) linkAccepted(span annotate.Span, copies []annotate.Span, fresh map[rangeKey]bool, pull bool, steps *[]Step) (int, error) {
+	linked := 0
+	for _, r := range agreement.AgreedRelations(copies, e.Span) {
+		other := rangeKey{r.Other.Start, r.Other.End, r.Other.Label}
+		target, ok := e.curatedAt(other)
+		if !r.Head {
+			if !ok || fresh[other] {
+				continue
+			}
+			step, _, err := e.link(target.ID, span.ID, r.Label)
+			if err != nil {
+				return linked, fmt.Errorf("link %s to its %s: %w", span.Label, target.Label, err)
+			}
+			*steps = append(*steps, step)
+			linked++
+			continue
+		}
+		if !ok && pull && !e.isRejected(other) {
+			ends := e.linkedCopies(copies, r)
+			if len(ends) == 0 {
+				continue
+			}
+			var err error
+			if target, _, err = e.acceptCopies(ends, steps); err != nil {
+				return linked, err
+			}
+			ok = true
+		}
+		if !ok {
+			continue
+		}
+		step, _, err := e.link(span.ID, target.ID, r.Label)
+		if err != nil {
+			return linked, fmt.Errorf("link %s to its %s: %w", span.Label, target.Label, err)
+		}
+		*steps = append(*steps, step)
+		linked++
+	}
+	return linked, nil
+}
+
+// linkedCopies are the spans each copy's link of relation r leads to.
+func (e *Editor) linkedCopies(copies []annotate.Span, r agreement.Relation) []annotate.Span {
+	var out []annotate.Span
+	for _, c := range copies {
+		for _, l := range c.Links {
+			if l.Label != r.Label || (l.Head == c.ID) != r.Head {
+				continue
+			}
+			if other, ok := e.Span(l.Other(c.ID)); ok && other.Start == r.Other.Start && other.End == r.Other.End && other.Label == r.Other.Label {
+				out = append(out, other)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// rollback undoes the parts of a step that failed half-way and returns cause.
+func (e *Editor) rollback(steps []Step, cause error) error {
+	for i := len(steps) - 1; i >= 0; i-- {
+		if _, err := revertStep(e.ctx, e.store, steps[i], e.annotator); err != nil {
+			return fmt.Errorf("%w (and undoing the part done failed: %v)", cause, err)
+		}
+	}
+	_ = e.ReloadSpans()
+	return cause
 }
 
 // Reject turns a candidate down: a curated copy is deleted from the curated
-// layer, and the candidate is marked rejected for this session so the curator
-// sees it decided. The annotators' own spans are never touched. An undoable step.
+// layer, and the rejection is stored (for the curated layer) so the curation
+// view shows it decided, after a restart too. The annotators' own spans are
+// never touched. An undoable step; undo takes the stored rejection back.
 func (e *Editor) Reject(id int64) (changed bool, err error) {
 	c, ok := e.candidate(id)
 	if !ok || (c.Rejected && c.Curated.ID == 0) {
 		return false, nil
 	}
-	k := keyOf(c.Span)
-	if c.Curated.ID != 0 {
+	rejection := &Rejection{DocID: c.Span.DocID, Span: c.Span}
+	if c.Curated.ID != 0 && c.Span.ID == c.Curated.ID {
+		// Only the curated layer had it: deleting it is the whole decision.
 		if err := e.store.DeleteSpan(e.ctx, c.Curated.ID, e.annotator); err != nil {
 			return false, fmt.Errorf("reject %s %d–%d: %w", c.Curated.Label, c.Curated.Start, c.Curated.End, err)
 		}
 		e.spanRemoved(c.Curated)
-		if c.Span.ID == c.Curated.ID {
-			// Only the curated layer had it: deleting it is the whole decision.
-			e.history.record(Step{Action: annotate.ActionDelete, Before: c.Curated})
-			return true, nil
-		}
-		e.reject(k)
-		e.history.record(Step{Group: []Step{{Action: annotate.ActionDelete, Before: c.Curated}, {Reject: &Rejection{DocID: c.Span.DocID, Span: c.Span}}}})
+		e.history.record(Step{Action: annotate.ActionDelete, Before: c.Curated})
 		return true, nil
 	}
-	e.reject(k)
-	e.history.record(Step{Reject: &Rejection{DocID: c.Span.DocID, Span: c.Span}})
+	if err := e.setRejected(c.Span.DocID, c.Span, true); err != nil {
+		return false, err
+	}
+	if c.Curated.ID != 0 {
+		if err := e.store.DeleteSpan(e.ctx, c.Curated.ID, e.annotator); err != nil {
+			err = fmt.Errorf("reject %s %d–%d: %w", c.Curated.Label, c.Curated.Start, c.Curated.End, err)
+			if undoErr := e.setRejected(c.Span.DocID, c.Span, false); undoErr != nil {
+				err = fmt.Errorf("%w (and taking the rejection back failed: %v)", err, undoErr)
+			}
+			return false, err
+		}
+		e.spanRemoved(c.Curated)
+		e.history.record(Step{Group: []Step{{Action: annotate.ActionDelete, Before: c.Curated}, {Reject: rejection}}})
+		return true, nil
+	}
+	e.history.record(Step{Reject: rejection})
 	e.publish(Event{Kind: SpansChanged, DocID: c.Span.DocID})
 	return true, nil
 }
 
 // AcceptAgreed copies into the curated layer every candidate of the open
 // document that at least min annotators have (min < 2: all of them) and that
-// is neither curated nor rejected yet: "accept all agreed", one undoable step.
+// is neither curated nor rejected yet, each as Accept does (agreed attribute
+// values and links): "accept all agreed", one undoable step.
 func (e *Editor) AcceptAgreed(min int) (int, error) {
 	var steps []Step
+	type accepted struct {
+		span   annotate.Span
+		copies []annotate.Span
+	}
+	var done []accepted
+	fresh := map[rangeKey]bool{}
+	fail := func(err error) (int, error) {
+		return 0, e.rollback(steps, err)
+	}
 	for _, c := range e.Candidates() {
 		need := c.Of
 		if min >= 2 {
@@ -195,45 +387,83 @@ func (e *Editor) AcceptAgreed(min int) (int, error) {
 		if c.Curated.ID != 0 || c.Rejected || len(c.By) < need || len(c.By) < 2 {
 			continue
 		}
-		span, err := e.store.CreateSpan(e.ctx, annotate.Span{
-			DocID: c.Span.DocID, Start: c.Span.Start, End: c.Span.End, Label: c.Span.Label,
-			Note: c.Span.Note, Annotator: e.curator,
-		})
+		copies := e.copiesOf(keyOf(c.Span), "")
+		span, _, err := e.acceptCopies(copies, &steps)
 		if err != nil {
-			if len(steps) > 0 {
-				e.history.record(Step{Group: steps})
-			}
-			return len(steps), fmt.Errorf("accept %s %d–%d into %s: %w", c.Span.Label, c.Span.Start, c.Span.End, e.curator, err)
+			return fail(err)
 		}
-		steps = append(steps, Step{Action: annotate.ActionCreate, After: span})
-		e.spanAdded(span)
+		done = append(done, accepted{span, copies})
+		fresh[keyOf(span)] = true
+	}
+	// Links once every agreed span is in: a statement and its mention may come
+	// in either order.
+	for _, a := range done {
+		if _, err := e.linkAccepted(a.span, a.copies, fresh, false, &steps); err != nil {
+			return fail(err)
+		}
 	}
 	if len(steps) > 0 {
-		e.history.record(Step{Group: steps})
+		e.history.record(Step{Action: ActionAcceptAgreed, Group: steps})
 	}
-	return len(steps), nil
+	return len(done), nil
 }
 
-// Rejection is a curator's "no" to a candidate, kept for the session.
+// Rejection is a curator's "no" to a candidate, stored; with TakenBack, the
+// part of an accept that took an earlier "no" back.
 type Rejection struct {
-	DocID int64
-	Span  annotate.Span // start, end and label of the candidate
+	DocID     int64
+	Span      annotate.Span // start, end and label of the candidate
+	TakenBack bool
 }
 
-func (e *Editor) reject(k rangeKey) {
-	doc := e.DocID()
+// setRejected stores or takes back the curated layer's rejection of a
+// candidate (span's start, end and label) and keeps the editor's set in step.
+func (e *Editor) setRejected(docID int64, span annotate.Span, rejected bool) error {
+	var err error
+	if rejected {
+		err = e.store.RejectCandidate(e.ctx, docID, span.Label, span.Start, span.End, e.curator, e.annotator)
+	} else {
+		err = e.store.UnrejectCandidate(e.ctx, docID, span.Label, span.Start, span.End, e.curator)
+	}
+	if err != nil {
+		verb := "store the rejection of"
+		if !rejected {
+			verb = "take back the rejection of"
+		}
+		return fmt.Errorf("%s %s %d–%d: %w", verb, span.Label, span.Start, span.End, err)
+	}
 	if e.rejected == nil {
 		e.rejected = map[int64]map[rangeKey]bool{}
 	}
-	if e.rejected[doc] == nil {
-		e.rejected[doc] = map[rangeKey]bool{}
+	if e.rejected[docID] == nil {
+		e.rejected[docID] = map[rangeKey]bool{}
 	}
-	e.rejected[doc][k] = true
+	if rejected {
+		e.rejected[docID][keyOf(span)] = true
+	} else {
+		delete(e.rejected[docID], keyOf(span))
+	}
+	return nil
 }
 
-func (e *Editor) unreject(k rangeKey) {
-	delete(e.rejected[e.DocID()], k)
+// loadRejected reads a document's stored rejections (when it opens).
+func (e *Editor) loadRejected(docID int64) error {
+	stored, err := e.store.RejectedCandidates(e.ctx, docID, e.curator)
+	if err != nil {
+		return fmt.Errorf("read curation rejections: %w", err)
+	}
+	if e.rejected == nil {
+		e.rejected = map[int64]map[rangeKey]bool{}
+	}
+	set := make(map[rangeKey]bool, len(stored))
+	for _, s := range stored {
+		set[keyOf(s)] = true
+	}
+	e.rejected[docID] = set
+	return nil
 }
+
+func (e *Editor) isRejected(k rangeKey) bool { return e.rejected[e.DocID()][k] }
 
 // renameRejected keeps the session's rejections after a label is renamed.
 func (e *Editor) renameRejected(oldName, newName string) {

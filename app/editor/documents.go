@@ -39,6 +39,9 @@ func (e *Editor) Open(id int64) error {
 	if err != nil {
 		return fmt.Errorf("read annotations of %q: %w", doc.Title, err)
 	}
+	if err := e.loadRejected(id); err != nil {
+		return fmt.Errorf("open %q: %w", doc.Title, err)
+	}
 	e.doc = &doc
 	e.spans = spans
 	sugErr := e.openSuggestions(doc)

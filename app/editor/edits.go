@@ -195,11 +195,12 @@ func (e *Editor) applyGroup(step Step, undo bool) (Applied, error) {
 	applied := Applied{Step: step}
 	for _, part := range parts {
 		if part.Reject != nil {
-			k := keyOf(part.Reject.Span)
-			if undo {
-				e.unreject(k)
-			} else {
-				e.reject(k)
+			rejected := !undo
+			if part.Reject.TakenBack {
+				rejected = undo
+			}
+			if err := e.setRejected(part.Reject.DocID, part.Reject.Span, rejected); err != nil {
+				return applied, err
 			}
 			e.publish(Event{Kind: SpansChanged, DocID: part.Reject.DocID})
 			continue

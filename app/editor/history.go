@@ -21,7 +21,8 @@ type Step struct {
 	// reverse, as one: tag all occurrences, link source (tag the mention, link it,
 	// set the source), curation's accept all agreed, a reject that deletes.
 	Group []Step
-	// Reject, if set, is a curator's rejection of a candidate (session state).
+	// Reject, if set, is a curator's rejection of a candidate (stored), or its
+	// taking back (Rejection.TakenBack).
 	Reject *Rejection
 	// Metadata, if set, makes the step an edit of a document's metadata (the
 	// document-info panel); Action and the spans are then unused.
@@ -265,6 +266,18 @@ func (s Step) Describe() string {
 	}
 	if s.Action == ActionLinkSource {
 		return string(ActionLinkSource)
+	}
+	if s.Action == ActionAccept {
+		return "accepting " + s.After.Label
+	}
+	if s.Action == ActionAcceptAgreed {
+		n := 0
+		for _, part := range s.Group {
+			if part.Action == annotate.ActionCreate {
+				n++
+			}
+		}
+		return fmt.Sprintf("accepting %d agreed spans", n)
 	}
 	if len(s.Group) > 0 && s.Action == annotate.ActionCreate && s.After.ID != 0 {
 		return fmt.Sprintf("tagging %d occurrences as %s", len(s.Group), s.After.Label)

@@ -99,7 +99,11 @@ func suggestionKey(s annotate.StoredSuggestion) rangeKey {
 }
 
 // Suggestions are the open document's suggestions still to decide, in text
-// order: neither annotated (same label and range) nor rejected.
+// order: neither annotated (same label and range) nor rejected, and of a label
+// in the label set. Suggestions carry the label name their rule gives (QUOTE,
+// CLAIM, …, or a pattern file's); one whose label was deleted or renamed is
+// kept but not listed, since it could not be accepted, and comes back when a
+// label of that name does.
 func (e *Editor) Suggestions() []annotate.StoredSuggestion {
 	if e.doc == nil || len(e.suggestions) == 0 {
 		return nil
@@ -108,9 +112,13 @@ func (e *Editor) Suggestions() []annotate.StoredSuggestion {
 	for _, s := range e.spans {
 		tagged[keyOf(s)] = true
 	}
+	known := make(map[string]bool, len(e.labels))
+	for _, l := range e.labels {
+		known[l.Name] = true
+	}
 	var out []annotate.StoredSuggestion
 	for _, s := range e.suggestions {
-		if k := suggestionKey(s); !tagged[k] && !e.sugRejected[k] {
+		if k := suggestionKey(s); known[s.Label] && !tagged[k] && !e.sugRejected[k] {
 			out = append(out, s)
 		}
 	}
@@ -190,7 +198,10 @@ func (e *Editor) suggestedAttrs(s annotate.StoredSuggestion) annotate.Attrs {
 
 // RejectSuggestion turns suggestion i of Suggestions() down: the store
 // remembers it for the document, so it is never proposed there again. Undo
-// takes the rejection back.
+// takes the rejection back. A rejection is kept by the label name it was made
+// with, as the rules name labels: renaming or deleting the label leaves it (and
+// the undo step) alone, and undoing it then brings the suggestion back under
+// its rule's name, listed again once a label has that name.
 func (e *Editor) RejectSuggestion(i int) (annotate.StoredSuggestion, error) {
 	s, err := e.suggestion(i)
 	if err != nil {

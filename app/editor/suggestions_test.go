@@ -315,3 +315,70 @@ func BenchmarkOpenWithSuggestions(b *testing.B) {
 		b.Fatal("no suggestions")
 	}
 }
+
+func TestUndoingARejectionAfterTheLabelIsRenamedOrDeleted(t *testing.T) {
+	for _, change := range []string{"renamed", "deleted"} {
+		t.Run("the label is "+change, func(t *testing.T) {
+			f := newSuggestFixture(t, statementText)
+			cs, ce := cpRange(t, statementText, "At least 14 civilians were killed")
+			i, ok := f.suggestionAt("CASUALTY", cs, ce)
+			if !ok {
+				t.Fatal("no CASUALTY suggestion")
+			}
+			_, err := f.ed.RejectSuggestion(i)
+			f.must(err)
+			label, ok := f.ed.Label("CASUALTY")
+			if !ok {
+				t.Fatal("no CASUALTY label")
+			}
+			if change == "renamed" {
+				renamed := label
+				renamed.Name = "TOLL"
+				f.must(f.ed.UpdateLabel(label, renamed))
+			} else {
+				_, err := f.ed.DeleteLabel("CASUALTY")
+				f.must(err)
+			}
+			for _, s := range f.ed.Suggestions() {
+				if s.Label == "CASUALTY" {
+					t.Fatalf("with no CASUALTY label a CASUALTY suggestion is listed: %+v", s)
+				}
+			}
+
+			applied, ok, err := f.ed.Undo()
+			f.must(err)
+			if !ok || applied.Step.SuggestionRejection == nil {
+				t.Fatalf("undo applied %+v (ok %v), want the rejection", applied, ok)
+			}
+			rejected, err := f.db.RejectedSuggestions(f.ctx, f.ids[0])
+			f.must(err)
+			if len(rejected) != 0 {
+				t.Fatalf("after undo the store still holds %+v", rejected)
+			}
+			if _, ok := f.suggestionAt("CASUALTY", cs, ce); ok {
+				t.Error("the suggestion is listed under a label that does not exist")
+			}
+
+			// A label of the rules' name again: the suggestion is back, and can be
+			// accepted.
+			if change == "renamed" {
+				renamed, _ := f.ed.Label("TOLL")
+				back := renamed
+				back.Name = "CASUALTY"
+				f.must(f.ed.UpdateLabel(renamed, back))
+			} else {
+				label.ID = 0
+				f.must(f.ed.AddLabel(label))
+			}
+			i, ok = f.suggestionAt("CASUALTY", cs, ce)
+			if !ok {
+				t.Fatalf("with the CASUALTY label back the suggestion is not listed: %+v", f.ed.Suggestions())
+			}
+			span, err := f.ed.AcceptSuggestion(i)
+			f.must(err)
+			if span.Label != "CASUALTY" || span.Start != cs || span.End != ce {
+				t.Errorf("accepted %+v", span)
+			}
+		})
+	}
+}
