@@ -7,7 +7,6 @@ import (
 	"maps"
 
 	"github.com/newsmark/newsmark/annotate"
-	"github.com/newsmark/newsmark/annotate/dataset"
 )
 
 // migrationStep returns the part of a migration SQL cannot express, run after the
@@ -22,7 +21,7 @@ func migrationStep(version int) func(ctx context.Context, tx *sql.Tx) error {
 
 // metadataFromMeta (migration 0006) gives documents imported before migration 0003
 // the metadata fields that a JSONL import takes from a record's meta object today
-// (dataset.ApplyMeta: outlet/publisher, author/authors/byline, date/published,
+// (annotate.Document.ApplyMeta: outlet/publisher, author/authors/byline, date/published,
 // url/link, lang/language, with the same parsing of names and dates). Those
 // documents kept such keys in their free meta JSON; the keys that map move to the
 // fields, the rest stay.
@@ -100,7 +99,7 @@ func mappedMeta(title string, meta map[string]any) (annotate.Document, map[strin
 		delete(mappable, k)
 	}
 	var doc annotate.Document
-	dataset.ApplyMeta(&doc, mappable)
+	doc.ApplyMeta(mappable)
 	if doc.Outlet == "" && len(doc.Authors) == 0 && doc.Published == "" && doc.URL == "" && doc.Language == "" {
 		return doc, nil, false
 	}
