@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -55,6 +56,23 @@ func FuzzExtractDocx(f *testing.F) {
 		docs, err := extractDocx(data, "fuzz.docx", split, DocxLimits{DocumentXML: 1 << 20, CoreXML: 1 << 16})
 		if err == nil && len(docs) == 0 {
 			t.Fatal("no error and no document")
+		}
+	})
+}
+
+// FuzzDropScripts: any bytes give a page no longer than the input that keeps
+// everything outside script and style elements, never a panic.
+func FuzzDropScripts(f *testing.F) {
+	f.Add([]byte(`<title>a <script></title><script>x()</script ><STYLE>p{}</STYLE/><!-- <style> -->`))
+	f.Add([]byte("<script type=application/ld+json>{}</script>"))
+	f.Add([]byte("<scrip<script>"))
+	f.Fuzz(func(t *testing.T, page []byte) {
+		out := dropScripts(page)
+		if len(out) > len(page) {
+			t.Fatalf("output of %d bytes from %d", len(out), len(page))
+		}
+		if !bytes.Contains(bytes.ToLower(page), []byte("<s")) && !bytes.Equal(out, page) {
+			t.Fatalf("a page without <s changed: %q -> %q", page, out)
 		}
 	})
 }
