@@ -2,8 +2,10 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -23,7 +25,10 @@ type statusBar struct {
 	// suggestionsLeft counts the open document's suggestions still to decide
 	// (issue 12); hidden when there are none.
 	suggestionsLeft *widget.Label
-	divider         fyne.CanvasObject
+	// suggestionsDivider parts the count of annotations from that of
+	// suggestions; shown and hidden with it.
+	suggestionsDivider fyne.CanvasObject
+	divider            fyne.CanvasObject
 	// annotator names who new annotations are by; a click changes it.
 	annotator *widget.Button
 	// layer switches between all layers, one annotator's, the curated one and
@@ -42,7 +47,8 @@ func newStatusBar(ed *editor.Editor, onAnnotator func()) *statusBar {
 		count:     widget.NewLabel(""),
 		annotator: annotator,
 
-		suggestionsLeft: hiddenLabel(),
+		suggestionsLeft:    hiddenLabel(),
+		suggestionsDivider: hiddenSeparator(),
 	}
 }
 
@@ -52,13 +58,25 @@ func hiddenLabel() *widget.Label {
 	return l
 }
 
+func hiddenSeparator() *widget.Separator {
+	sep := widget.NewSeparator()
+	sep.Hide()
+	return sep
+}
+
+// layerSwitchWidth keeps the layer switch wide enough for "Curation view" and a
+// short annotator's name; a Select alone is only as wide as its placeholder.
+const layerSwitchWidth = 170
+
 func (s *statusBar) build() fyne.CanvasObject {
 	s.message.Importance = widget.LowImportance
 	s.message.Truncation = fyne.TextTruncateEllipsis
 	s.divider = widget.NewSeparator()
-	right := container.NewHBox(s.progress, s.divider, s.count, s.suggestionsLeft, widget.NewSeparator(), s.annotator)
+	right := container.NewHBox(s.progress, s.divider, s.count, s.suggestionsDivider, s.suggestionsLeft, widget.NewSeparator(), s.annotator)
 	if s.layer != nil {
-		right.Add(s.layer)
+		width := canvas.NewRectangle(color.Transparent)
+		width.SetMinSize(fyne.NewSize(layerSwitchWidth, 0))
+		right.Add(container.NewStack(width, s.layer))
 	}
 	return container.NewBorder(nil, nil, s.selection, right, s.message)
 }
@@ -120,10 +138,12 @@ func (s *statusBar) setLayers(options []string, selected string) {
 func (s *statusBar) showSuggestionsLeft(n int) {
 	if n == 0 {
 		s.suggestionsLeft.Hide()
+		s.suggestionsDivider.Hide()
 		return
 	}
-	s.suggestionsLeft.SetText("· " + plural(n, "suggestion") + " left")
+	s.suggestionsLeft.SetText(plural(n, "suggestion") + " left")
 	s.suggestionsLeft.Show()
+	s.suggestionsDivider.Show()
 }
 
 // flash shows a short message until the next one.

@@ -42,7 +42,7 @@ func TestSuggestionsAreDrawnAndCountedWhenADocumentOpens(t *testing.T) {
 	if want := rangeOf(t, suggestText, "“We will stay,”"); drawn[0].Start != want[0] || drawn[0].End != want[1] || drawn[0].Label != "QUOTE" {
 		t.Errorf("first drawn suggestion %+v, want QUOTE %v", drawn[0], want)
 	}
-	if l := f.w.status.suggestionsLeft; !l.Visible() || l.Text != "· 2 suggestions left" {
+	if l := f.w.status.suggestionsLeft; !l.Visible() || l.Text != "2 suggestions left" {
 		t.Errorf("status bar shows %q (visible %v)", l.Text, l.Visible())
 	}
 	if got := f.w.status.count.Text; got != "0 annotations" {
@@ -82,7 +82,7 @@ func TestNAndPStepThroughSuggestionsAndAAcceptsTheOneUnderTheCaret(t *testing.T)
 	if f.w.view.SelectedHighlight() != spans[0].ID {
 		t.Error("the accepted span is not selected")
 	}
-	if n := len(f.w.view.Suggestions()); n != 1 || f.w.status.suggestionsLeft.Text != "· 1 suggestion left" {
+	if n := len(f.w.view.Suggestions()); n != 1 || f.w.status.suggestionsLeft.Text != "1 suggestion left" {
 		t.Errorf("after accepting: %d drawn, status %q", n, f.w.status.suggestionsLeft.Text)
 	}
 
