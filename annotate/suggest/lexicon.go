@@ -41,7 +41,10 @@ func defaultLexicon() lexicon {
 			"deputy", "prime", "foreign", "defence", "defense", "interior", "finance", "health", "transport",
 			"justice", "labour", "labor", "education", "economy", "trade", "energy", "candidate", "leader",
 			"chairman", "chairwoman", "chair", "ceo", "head", "officer", "inspector", "commissioner",
-			"councillor", "councilor", "representative", "rep", "sen", "gov", "gen", "col", "lt", "capt"),
+			"councillor", "councilor", "representative", "rep", "sen", "gov", "gen", "col", "lt", "capt",
+			// occupations written before a name like a title: "Journalist Elena Sokol"
+			"journalist", "activist", "lawyer", "attorney", "reporter", "coach", "bishop", "archbishop",
+			"cardinal", "rabbi", "imam", "pastor", "detective", "economist", "analyst", "dissident", "blogger"),
 		orgWords: set("ministry", "agency", "union", "commission", "association", "federation", "shipping",
 			"institute", "nations", "service", "office", "frontières", "frontieres", "party", "council",
 			"court", "army", "police", "government", "authority", "company", "group", "bank", "committee",

@@ -82,9 +82,14 @@ func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
 		}
 		titled := false
 		if !org {
-			for runStart < last && lex.titles[a.words[runStart].Text] {
-				runStart++
-				titled = true
+			// "Varnian Foreign Minister Ilse Varga": a title may follow a
+			// capitalised adjective; the name starts after the last title word.
+			for k := last - 1; k >= runStart; k-- {
+				if lex.titles[a.words[k].Text] && a.isWord(k+1) && !a.gluedHyphen(k+1) && (k == 0 || !a.gluedHyphen(k-1)) {
+					runStart = k + 1
+					titled = true
+					break
+				}
 			}
 		}
 		name = a.slice(runStart, p.nameEnd)
@@ -94,6 +99,11 @@ func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
 			}
 			if known := t.byDescription(a.words[last].Text, a.words[last].Text); known != nil && !known.person {
 				return t.register(&found{start: p.start, end: p.end, name: known.name, rule: rule + "; short name of an organisation named before"}, p, lex)
+			}
+			// "Journalist Elena Sokol walked out … Sokol told reporters": a person
+			// named in full before, though never as a source or with a title.
+			if full := a.fullNameBefore(p.start, last, lex); full != "" {
+				return t.register(&found{start: p.start, end: p.end, name: full, person: true, rule: rule + "; surname of a person named before"}, p, lex)
 			}
 		}
 		person = !org && (last > runStart || titled || runStart > nameStart)
@@ -174,6 +184,25 @@ func (a *analysis) orgNamedAfter(from int, head string, lex *lexicon) string {
 		if start < i {
 			return a.slice(start, i+1)
 		}
+	}
+	return ""
+}
+
+// fullNameBefore finds, before word before, the same surname as word last
+// written after a first name ("Elena Sokol"): a capitalised word that is no
+// title, organisation word or determiner, within the last few thousand words.
+// It returns "" when there is none.
+func (a *analysis) fullNameBefore(before, last int, lex *lexicon) string {
+	surname := a.words[last].Text
+	for i := before - 1; i > 0 && i > before-3000; i-- {
+		if a.words[i].Text != surname || !a.capitalized(i) || a.quoteDepth[i] > 0 {
+			continue
+		}
+		f := a.words[i-1].Text
+		if !a.capitalized(i-1) || !a.isWord(i-1) || lex.titles[f] || lex.orgWords[f] || determiners[f] || a.lineBefore[i] > 0 {
+			continue
+		}
+		return a.slice(i-1, i+1)
 	}
 	return ""
 }
@@ -285,6 +314,18 @@ func (t *sourceTracker) register(f *found, p np, lex *lexicon) *found {
 		}
 	}
 	return f
+}
+
+// alias adds lower-case aliases to the known source of this name.
+func (t *sourceTracker) alias(name string, aliases ...string) {
+	for _, k := range t.known {
+		if k.name == name {
+			for _, w := range aliases {
+				k.aliases[w] = true
+			}
+			return
+		}
+	}
 }
 
 // isNPWord says whether word i can be part of a source's noun phrase.

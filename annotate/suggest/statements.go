@@ -80,6 +80,9 @@ func (r *run) registerTitledNames(s sentence) {
 		if i == s.body {
 			r.registerAppositiveName(s)
 		}
+		if i+1 < s.end && isCompanyDescriptor(a.words[i].Text) && a.capitalized(i+1) && a.quoteDepth[i] == 0 {
+			r.registerCompany(i, s.end)
+		}
 		if a.raw[i] == "," && i > s.body && a.quoteDepth[i] == 0 {
 			r.registerAppositivePerson(i, s.end)
 		}
@@ -99,6 +102,33 @@ func (r *run) registerTitledNames(s sentence) {
 		}
 		i = k
 	}
+}
+
+// companyDescriptors describe a business before its name: "drugmaker Halvion",
+// "the retailer Borka". The business is then "the company" or "the firm".
+var companyDescriptors = set("company", "firm", "retailer", "airline", "carrier", "insurer", "lender",
+	"miner", "producer", "exporter", "importer", "supplier", "manufacturer", "developer", "operator",
+	"brewer", "chain", "conglomerate", "startup", "shipper", "utility", "broadcaster", "publisher",
+	"distributor", "refiner", "builder", "contractor")
+
+func isCompanyDescriptor(w string) bool {
+	return companyDescriptors[w] || len(w) > 5 && w[len(w)-5:] == "maker"
+}
+
+// registerCompany makes known the business named after the descriptor at word
+// i ("Drugmaker Halvion is recalling …, the company said"), so that "the
+// company", "the firm" or the descriptor itself resolves to it.
+func (r *run) registerCompany(i, end int) {
+	a := r.a
+	k := i + 1
+	for k < end && k-i <= 4 && a.capitalized(k) && a.isWord(k) && !r.lex.titles[a.words[k].Text] {
+		k++
+	}
+	if k == i+1 || determiners[a.words[i+1].Text] {
+		return
+	}
+	f := r.sources.register(&found{start: i + 1, end: k, name: a.slice(i+1, k)}, np{start: i + 1, nameEnd: k, appStart: k, end: k}, r.lex)
+	r.sources.alias(f.name, a.words[i].Text, "company", "firm")
 }
 
 // registerAppositiveName makes known a person who opens a sentence with an
@@ -166,12 +196,47 @@ func (r *run) quoteAt(index int) {
 	case quoteSingleTop:
 		rule, confidence = RuleQuoteSingle, 0.7
 	}
-	src := r.quoteSource(q)
+	var src *found
+	if q.kind == quoteParagraph {
+		src = r.continuedQuoteSource(index)
+	}
+	if src == nil {
+		src = r.quoteSource(q)
+	}
 	r.quoteSources[index] = src
 	if src != nil {
 		r.lastQuoteSource, r.lastQuoteEnd = src, q.close
 	}
 	r.add(LabelQuote, q.open, q.close+1, rule, confidence, src)
+}
+
+// continuedQuoteSource is the speaker of a quote left open at its paragraph's
+// end (wire style: the next paragraph reopens the quote, and the attribution
+// often comes only there): the speaker named for the quote that continues it,
+// or nil when none is named there.
+func (r *run) continuedQuoteSource(index int) *found {
+	a := r.a
+	prev := a.quotes[index]
+	for k := index + 1; k < len(a.quotes); k++ {
+		next := a.quotes[k]
+		if next.kind == quoteSingle {
+			continue
+		}
+		if next.open != prev.close+1 || !a.paragraphBreak(next.open) {
+			return nil
+		}
+		prev = next
+		if next.kind == quoteParagraph {
+			continue
+		}
+		if src := r.quoteSource(next); src != nil && src.rule != SourcePrevious {
+			copied := *src
+			copied.rule = "speaker named where the quote continues"
+			return &copied
+		}
+		return nil
+	}
+	return nil
 }
 
 func (r *run) quoteSource(q quote) *found {
@@ -419,12 +484,38 @@ func (r *run) addClaimClauses(start, end int, rule string, confidence float64, s
 	return end
 }
 
+// documentNouns name what a source issued rather than the source: "according to a
+// statement from the ministry" credits the ministry.
+var documentNouns = set("statement", "statements", "report", "reports", "release", "letter", "post",
+	"posting", "figures", "data", "estimate", "estimates", "tally", "count", "survey", "document",
+	"documents", "filing", "transcript", "notice", "bulletin", "video", "message", "email", "note")
+
+// accordingNP is the noun phrase after "according to" at word i, skipping a
+// document and its "from"/"by"/"of"/"issued by": "a statement from the ministry".
+func (r *run) accordingNP(i, end int) (np, bool) {
+	a := r.a
+	p, ok := a.rightNP(i, end)
+	if !ok || p.nameEnd != p.end || !documentNouns[a.words[p.nameEnd-1].Text] {
+		return p, ok
+	}
+	k := p.nameEnd
+	if k < end && (a.words[k].Text == "issued" || a.words[k].Text == "released" || a.words[k].Text == "published") {
+		k++
+	}
+	if k+1 < end && (a.words[k].Text == "from" || a.words[k].Text == "by" || a.words[k].Text == "of") {
+		if q, ok := a.rightNP(k+1, end); ok {
+			return q, true
+		}
+	}
+	return p, ok
+}
+
 func (r *run) accordingTo(s sentence, v int) {
 	a := r.a
 	switch {
 	case v == s.body:
 		// According to X, clause.
-		p, ok := a.rightNP(v+2, s.end)
+		p, ok := r.accordingNP(v+2, s.end)
 		if !ok {
 			return
 		}
@@ -442,7 +533,7 @@ func (r *run) accordingTo(s sentence, v int) {
 		if a.raw[s.body] == openDouble || a.raw[s.body] == straight {
 			return
 		}
-		p, ok := a.rightNP(v+2, s.end)
+		p, ok := r.accordingNP(v+2, s.end)
 		if !ok {
 			return
 		}
