@@ -108,7 +108,14 @@ func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
 		}
 		person = !org && (last > runStart || titled || runStart > nameStart)
 	} else {
-		name = a.slice(nameStart, p.nameEnd)
+		nameEnd := p.nameEnd
+		for k := nameStart + 1; k < p.nameEnd; k++ {
+			if placePrepositions[a.words[k].Text] {
+				nameEnd = k // "aid worker in the convoy" is an aid worker
+				break
+			}
+		}
+		name = a.slice(nameStart, nameEnd)
 		if definite {
 			if known := t.byDescription(strings.ToLower(name), a.words[last].Text); known != nil {
 				return t.register(&found{start: p.start, end: p.end, name: known.name, person: known.person, rule: rule + "; description of a source named before"}, p, lex)
@@ -131,6 +138,9 @@ func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
 	}
 	return t.register(&found{start: p.start, end: p.end, name: name, person: person, rule: rule}, p, lex)
 }
+
+// placePrepositions open a place after a source's noun: "police in the capital".
+var placePrepositions = set("in", "at", "from")
 
 // definiteDeterminers make a description point at one source: "the union",
 // "their union", "its board".
@@ -389,7 +399,9 @@ func (a *analysis) leftCore(from, v int) (int, bool) {
 	}
 	// "Lawyers for the Interior Ministry", "the head of the agency": a noun
 	// phrase with "for" or "of" and a noun before it.
-	if i > from && (a.words[i].Text == "for" || a.words[i].Text == "of") && a.isNPWord(i-1) && !determiners[a.words[i-1].Text] {
+	// "An aid worker in the convoy", "Residents at the camp": a place after
+	// the noun, when the whole opens the sentence or follows a comma.
+	if i > from && (a.words[i].Text == "for" || a.words[i].Text == "of" || placePrepositions[a.words[i].Text]) && a.isNPWord(i-1) && !determiners[a.words[i-1].Text] {
 		k := i - 1
 		for k >= from && v-k <= 12 && a.isNPWord(k) {
 			k--

@@ -1,5 +1,7 @@
 package suggest
 
+import "github.com/newsmark/newsmark/annotate/casualty"
+
 // Rule names. Each suggestion carries one.
 const (
 	RuleQuoteCurly     = "QUOTE: paired curly quotes"
@@ -16,6 +18,7 @@ const (
 	RuleDemandCallFor   = "DEMAND: call for / call on"
 	RuleDemandInsist    = "DEMAND: insist that … must"
 	RuleDemandUltimatum = "DEMAND: ultimatum (gave … until)"
+	RuleDemandAskTo     = "DEMAND: ask / tell someone to"
 
 	// How a source was found (Mention.SourceRule).
 	SourceSubject   = "subject of the reporting verb"
@@ -320,6 +323,13 @@ func (r *run) claimsIn(s sentence) {
 		if !r.isReporting(v) {
 			continue
 		}
+		if askOrTell[w] && r.objectThenTo(v, s.end) {
+			continue // "told patients not to stop …" is an order (DEMAND), not a claim
+		}
+		if next := r.invertedAttribution(s, v); next > v {
+			v = next
+			continue
+		}
 		p, ok := a.leftNP(s.body, v)
 		if !ok {
 			continue
@@ -351,6 +361,44 @@ func (r *run) claimsIn(s sentence) {
 			v = r.claimsAfter(s, v, src)
 		}
 	}
+}
+
+// invertedVerbs come before their subject at a sentence's end: "…, said Jens
+// Aalto, a spokesperson for the agency."
+var invertedVerbs = set("said", "says", "added", "adds", "wrote", "writes", "explained", "noted")
+
+// invertedAttribution reads a sentence attributed at its end with the verb
+// before the speaker ("Convoys will run weekly, said Jens Aalto, a spokesperson
+// for the agency.") as one claim, and returns the last word it read (v when the
+// verb at v is no such attribution).
+func (r *run) invertedAttribution(s sentence, v int) int {
+	a := r.a
+	if !invertedVerbs[a.words[v].Text] || v-1 < s.body+3 || a.raw[v-1] != "," || v+1 >= s.end {
+		return v
+	}
+	if a.raw[s.body] == openDouble || a.raw[s.body] == straight || r.isQuoteAttribution(s, v-1) {
+		return v
+	}
+	first := a.words[v+1].Text
+	if !a.capitalized(v+1) && !determiners[first] || personPronouns[first] || groupPronouns[first] {
+		return v
+	}
+	p, ok := a.rightNP(v+1, s.end)
+	if !ok {
+		return v
+	}
+	// the speaker's phrase runs to the sentence's end (an appositive or a
+	// relative clause may follow it after a comma)
+	k := p.end
+	for k < s.end && !a.isWord(k) && a.raw[k] != "," {
+		k++
+	}
+	if k < s.end && a.raw[k] != "," {
+		return v
+	}
+	src := r.sources.resolve(p, SourceSubject, r.lex)
+	r.add(LabelClaim, s.body, a.trimEnd(s.body, v-1), RuleClaimFinal, 0.8, src)
+	return s.end
 }
 
 // isQuoteAttribution says whether the subject after word before attributes a
@@ -388,7 +436,7 @@ func (r *run) clauseFollows(s sentence, v int) bool {
 	if i >= s.end || !a.isWord(i) {
 		return false
 	}
-	return a.words[i].Text == "that" || !modifierStarts[a.words[i].Text]
+	return a.words[i].Text == "that" || !modifierStarts[a.words[i].Text] || quantifierAt(a, i, s.end)
 }
 
 // claimVerbsTakingBareClause can report a clause without "that": "said the
@@ -397,6 +445,21 @@ func (r *run) clauseFollows(s sentence, v int) bool {
 var claimVerbsTakingBareClause = set("said", "says", "say", "told", "tells", "added", "adds", "stated",
 	"claimed", "claims", "insisted", "insists", "warned", "warns", "believes", "believed", "wrote", "writes",
 	"argued", "argues", "estimated", "alleged", "predicted", "reported", "reports", "noted", "explained")
+
+// notClauses after a reporting verb say that nothing was asserted: "said
+// nothing", "said little", "said goodbye".
+var notClauses = set("nothing", "little", "goodbye", "hello", "sorry", "thanks", "otherwise")
+
+// objectTakingVerbs report a bare clause only when one follows ("claimed the
+// vote was rigged"), and otherwise take an object ("claimed victory").
+var objectTakingVerbs = set("claimed", "claims", "claim", "reported", "reports", "noted", "explained",
+	"estimated", "predicted")
+
+// quantifierAt says whether the words at i open a quantity rather than a
+// modifier: "said at least 14 journalists …".
+func quantifierAt(a *analysis, i, end int) bool {
+	return i+1 < end && a.words[i].Text == "at" && (a.words[i+1].Text == "least" || a.words[i+1].Text == "most")
+}
 
 // claimsAfter adds the that-clauses after the reporting verb at v and returns the
 // last word it read.
@@ -427,7 +490,11 @@ func (r *run) claimsAfter(s sentence, v int, src *found) int {
 		i++
 	} else if !claimVerbsTakingBareClause[a.words[v].Text] && !r.lex.extraReporting[a.words[v].Text] {
 		return i
-	} else if i < s.end && modifierStarts[a.words[i].Text] {
+	} else if i < s.end && notClauses[a.words[i].Text] {
+		return i // "said nothing", "said little about …": no proposition
+	} else if i < s.end && objectTakingVerbs[a.words[v].Text] && !r.startsClause(i, s.end) {
+		return i // "claimed victory": an object, not a clause
+	} else if i < s.end && modifierStarts[a.words[i].Text] && !quantifierAt(a, i, s.end) {
 		// "said on Friday that …", "said in a statement, and …"
 		j := i
 		for j < s.end && j < i+12 && a.words[j].Text != "that" && a.raw[j] != "," {
@@ -610,6 +677,8 @@ func (r *run) demandsIn(s sentence) {
 			}
 		case r.class[v]&classPhrasal != 0 && v+1 < s.end && (a.words[v+1].Text == "for" || a.words[v+1].Text == "on" || (w[0] == 'a' && a.words[v+1].Text == "to")):
 			rule = RuleDemandCallFor
+		case askOrTell[w] && r.objectThenTo(v, s.end):
+			rule = RuleDemandAskTo
 		case (w == "gave" || w == "give" || w == "gives" || w == "given") && r.untilFollows(v, s.end):
 			rule = RuleDemandUltimatum
 		default:
@@ -641,6 +710,31 @@ func (r *run) demandsIn(s sentence) {
 		r.add(LabelDemand, start, end, rule, 0.75, src)
 		v = end
 	}
+}
+
+// askOrTell request or order when an object and "to" + a verb follow: "asked
+// the union to accept …", "told patients not to stop …".
+var askOrTell = set("ask", "asks", "asked", "asking", "tell", "tells", "told", "telling")
+
+// objectThenTo says whether a short object and then "to" (or "not to") and a
+// verb follow the verb at v: "asked the federation to send …".
+func (r *run) objectThenTo(v, end int) bool {
+	a := r.a
+	k := v + 1
+	for k < end && k < v+7 && a.isNPWord(k) && a.quoteDepth[k] == 0 {
+		k++
+	}
+	if k == v+1 || k >= end {
+		return false
+	}
+	if a.words[k].Text == "not" {
+		k++
+	}
+	if k+1 >= end || a.words[k].Text != "to" {
+		return false
+	}
+	next := a.words[k+1].Text
+	return a.isWord(k+1) && !a.capitalized(k+1) && !determiners[next] && !casualty.MayStartQuantity(next)
 }
 
 func (r *run) untilFollows(v, end int) bool {
