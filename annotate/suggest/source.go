@@ -2,6 +2,8 @@ package suggest
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // found is a source found in the text: the mention's words [start, end), the
@@ -93,6 +95,12 @@ func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
 			}
 		}
 		name = a.slice(runStart, p.nameEnd)
+		if runStart == last {
+			// "the WHO" for the World Health Organization named before
+			if known := t.byInitials(a.raw[last]); known != nil {
+				return t.register(&found{start: p.start, end: p.end, name: known.name, rule: rule + "; initials of an organisation named before"}, p, lex)
+			}
+		}
 		if !org && runStart == last {
 			if full := t.bySurname(a.words[last].Text); full != "" {
 				return t.register(&found{start: p.start, end: p.end, name: full, person: true, rule: rule + "; surname of a person named before"}, p, lex)
@@ -116,6 +124,8 @@ func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
 			}
 		}
 		name = a.slice(nameStart, nameEnd)
+		// "the transport minister", "Nordland’s sports minister": a person
+		person = lex.titles[a.words[nameEnd-1].Text] && !lex.orgWords[a.words[nameEnd-1].Text]
 		if definite {
 			if known := t.byDescription(strings.ToLower(name), a.words[last].Text); known != nil {
 				return t.register(&found{start: p.start, end: p.end, name: known.name, person: known.person, rule: rule + "; description of a source named before"}, p, lex)
@@ -125,6 +135,13 @@ func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
 			if lex.orgWords[a.words[last].Text] {
 				if named := a.orgNamedAfter(p.end, a.words[last].Text, lex); named != "" {
 					return t.register(&found{start: p.start, end: p.end, name: named, rule: rule + "; description of an organisation named after"}, p, lex)
+				}
+			}
+			// "Tiran’s electoral commission barred … The commission said": an
+			// organisation described with a modifier before, never named.
+			if lex.orgWords[a.words[last].Text] && last == nameStart {
+				if described := a.describedBefore(p.start, last); described != "" {
+					return t.register(&found{start: p.start, end: p.end, name: described, rule: rule + "; description of an organisation described before"}, p, lex)
 				}
 			}
 			// "the agency" for the World Food Programme named before: a generic
@@ -217,6 +234,26 @@ func (a *analysis) fullNameBefore(before, last int, lex *lexicon) string {
 	return ""
 }
 
+// describedBefore finds, before word before, the organisation noun of word
+// head with the lower-case modifiers written before it ("electoral
+// commission"), "" when there is none.
+func (a *analysis) describedBefore(before, head int) string {
+	noun := a.words[head].Text
+	for i := before - 1; i > 0 && i > before-600; i-- {
+		if a.words[i].Text != noun || a.capitalized(i) || a.quoteDepth[i] > 0 {
+			continue
+		}
+		k := i
+		for k > 0 && k > i-2 && a.isWord(k-1) && !a.capitalized(k-1) && !determiners[a.words[k-1].Text] && !npStops[a.words[k-1].Text] && !isPossessive(a.words[k-1].Text) {
+			k--
+		}
+		if k < i {
+			return a.slice(k, i+1)
+		}
+	}
+	return ""
+}
+
 // gluedHyphen says whether word i is a hyphen inside a word: "Secretary-General".
 func (a *analysis) gluedHyphen(i int) bool {
 	return a.raw[i] == "-" && a.glued(i) && i+1 < len(a.words) && a.words[i+1].Start == a.words[i].End
@@ -240,6 +277,32 @@ func (t *sourceTracker) nearestOrganisation(lex *lexicon) *knownSource {
 			if lex.orgWords[strings.Trim(w, "’'")] {
 				return t.known[k]
 			}
+		}
+	}
+	return nil
+}
+
+// byInitials is the organisation known before whose initials (without "of",
+// "for", "and", "the") spell word, an upper-case abbreviation of two to six
+// letters ("WHO", "IOC"); nil for none.
+func (t *sourceTracker) byInitials(word string) *knownSource {
+	if len(word) < 2 || len(word) > 6 || strings.ToUpper(word) != word || strings.ToLower(word) == word {
+		return nil
+	}
+	for k := len(t.known) - 1; k >= 0; k-- {
+		if t.known[k].person {
+			continue
+		}
+		var b strings.Builder
+		for _, f := range strings.Fields(t.known[k].name) {
+			if nameConnectors[strings.ToLower(f)] || strings.ToLower(f) == "the" {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(f)
+			b.WriteRune(unicode.ToUpper(r))
+		}
+		if b.String() == word {
+			return t.known[k]
 		}
 	}
 	return nil
@@ -385,6 +448,13 @@ func (a *analysis) leftNP(from, v int) (np, bool) {
 	start, ok := a.leftCore(from, v)
 	if !ok {
 		return np{}, false
+	}
+	// "A Western diplomat who followed the talks told …": a relative clause
+	// without commas after a noun phrase that opens the sentence.
+	if w := start - 1; w > from && (a.words[w].Text == "who" || a.words[w].Text == "whose") && !a.capitalized(w-1) && a.isWord(w-1) {
+		if core, ok := a.leftCore(from, w); ok && core == from {
+			return np{start: core, nameEnd: w, appStart: w, end: w}, true
+		}
 	}
 	return np{start: start, nameEnd: v, appStart: v, end: v}, true
 }

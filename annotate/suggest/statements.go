@@ -1,6 +1,10 @@
 package suggest
 
-import "github.com/newsmark/newsmark/annotate/casualty"
+import (
+	"strings"
+
+	"github.com/newsmark/newsmark/annotate/casualty"
+)
 
 // Rule names. Each suggestion carries one.
 const (
@@ -312,10 +316,20 @@ func (r *run) claimsIn(s sentence) {
 		if a.quoteDepth[v] > 0 {
 			continue
 		}
+		w := a.words[v].Text
+		if w == "saying" && v > s.body+1 && a.raw[v-1] == "," && a.raw[s.body] != openDouble && a.raw[s.body] != straight {
+			// "The IOC suspended the committee, saying the government had
+			// interfered": the claim of the sentence's subject.
+			src := r.sentenceSubject(s, v)
+			if src == nil && r.demandParty != nil && r.demandSentence == s.start {
+				src = r.demandParty // "A tribunal on Friday ordered …, saying …"
+			}
+			v = r.claimsAfter(s, v, src)
+			continue
+		}
 		if r.class[v] == 0 {
 			continue
 		}
-		w := a.words[v].Text
 		if w == "according" && v+1 < s.end && a.words[v+1].Text == "to" {
 			r.accordingTo(s, v)
 			continue
@@ -442,7 +456,7 @@ func (r *run) clauseFollows(s sentence, v int) bool {
 // claimVerbsTakingBareClause can report a clause without "that": "said the
 // strike would go on". Other reporting verbs ("conceded defeat", "announced a
 // plan") need "that" before a clause.
-var claimVerbsTakingBareClause = set("said", "says", "say", "told", "tells", "added", "adds", "stated",
+var claimVerbsTakingBareClause = set("said", "saying", "says", "say", "told", "tells", "added", "adds", "stated",
 	"claimed", "claims", "insisted", "insists", "warned", "warns", "believes", "believed", "wrote", "writes",
 	"argued", "argues", "estimated", "alleged", "predicted", "reported", "reports", "noted", "explained")
 
@@ -531,14 +545,14 @@ func (r *run) addClaimClauses(start, end int, rule string, confidence float64, s
 		}
 		split := 0
 		switch {
+		case (a.words[k].Text == "and" || a.words[k].Text == "but") && k > start && r.startsDemand(k+1, end):
+			// "warned that C and appealed for …": the demand is not part of the claim
+			r.add(LabelClaim, start, a.trimEnd(start, k), rule, confidence, src)
+			return k
 		case a.words[k].Text == "but" && k > start:
 			split = 1
 		case a.words[k].Text == "and" && k+1 < end && a.words[k+1].Text == "that":
 			split = 2
-		case a.words[k].Text == "and" && k > start && r.startsDemand(k+1, end):
-			// "warned that C and appealed for …": the demand is not part of the claim
-			r.add(LabelClaim, start, a.trimEnd(start, k), rule, confidence, src)
-			return k
 		case a.words[k].Text == "and" && k > start && r.startsClause(k+1, end):
 			split = 1
 		}
@@ -675,7 +689,9 @@ func (r *run) demandsIn(s sentence) {
 				}
 				rule = RuleDemandInsist
 			}
-		case r.class[v]&classPhrasal != 0 && v+1 < s.end && (a.words[v+1].Text == "for" || a.words[v+1].Text == "on" || (w[0] == 'a' && a.words[v+1].Text == "to")):
+		case r.class[v]&classPhrasal != 0 && v+1 < s.end && (a.words[v+1].Text == "for" || a.words[v+1].Text == "on" || (w[0] == 'a' && a.words[v+1].Text == "to" && (!strings.HasPrefix(w, "appeal") || r.objectThenTo(v+1, s.end)))):
+			// "appealed to residents to stay" is a demand; "appeal to the
+			// Supreme Court" is a lawsuit
 			rule = RuleDemandCallFor
 		case askOrTell[w] && r.objectThenTo(v, s.end):
 			rule = RuleDemandAskTo
@@ -689,8 +705,20 @@ func (r *run) demandsIn(s sentence) {
 		}
 		end := r.demandEnd(v, s.end)
 		verb := v
-		for verb > s.body && auxiliaries[a.words[verb-1].Text] {
-			verb--
+		for verb > s.body {
+			switch {
+			case auxiliaries[a.words[verb-1].Text]:
+				verb--
+				continue
+			case verb-2 > s.body && timeWords[a.words[verb-1].Text] && (a.words[verb-2].Text == "on" || timeModifiers[a.words[verb-2].Text]):
+				// "A tribunal on Friday ordered …": a time between party and verb
+				verb -= 2
+				continue
+			case verb-1 > s.body && timeModifiers[a.words[verb-1].Text] && a.words[verb-1].Text != "late" && a.words[verb-1].Text != "early":
+				verb-- // "The council yesterday urged …"
+				continue
+			}
+			break
 		}
 		var src *found
 		start := v
@@ -708,6 +736,7 @@ func (r *run) demandsIn(s sentence) {
 			src = r.sentenceSubject(s, v)
 		}
 		r.add(LabelDemand, start, end, rule, 0.75, src)
+		r.demandParty, r.demandSentence = src, s.start
 		v = end
 	}
 }
@@ -736,6 +765,12 @@ func (r *run) objectThenTo(v, end int) bool {
 	next := a.words[k+1].Text
 	return a.isWord(k+1) && !a.capitalized(k+1) && !determiners[next] && !casualty.MayStartQuantity(next)
 }
+
+// timeWords and timeModifiers say when, between a party and its demand verb:
+// "on Friday", "late Monday", "yesterday".
+var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"morning", "evening", "night", "afternoon", "week", "month")
+var timeModifiers = set("late", "early", "yesterday", "today", "tonight", "this", "last")
 
 func (r *run) untilFollows(v, end int) bool {
 	for k := v + 1; k < end && k < v+6; k++ {
@@ -807,6 +842,16 @@ func (r *run) sentenceSubject(s sentence, before int) *found {
 	}
 	if j == i {
 		return nil
+	}
+	// "Nordland’s sports minister called …": a possessive name before the
+	// description of the one it owns, up to its title or organisation word.
+	if isPossessive(a.words[j-1].Text) || isApostrophe(a.raw[j-1]) {
+		for k := j; k < before && k < j+3 && a.isWord(k) && !a.capitalized(k) && !npStops[a.words[k].Text]; k++ {
+			if r.lex.titles[a.words[k].Text] || r.lex.orgWords[a.words[k].Text] {
+				j = k + 1
+				break
+			}
+		}
 	}
 	return r.sources.resolve(np{start: s.body, nameEnd: j, appStart: j, end: j}, SourceSentence, r.lex)
 }

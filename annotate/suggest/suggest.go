@@ -140,6 +140,10 @@ type run struct {
 	lastQuoteEnd    int      // word index
 	quoteSources    []*found // by index in analysis.quotes
 	class           []uint8  // word classes (classReporting, …) by word
+	// demandParty is the party of the last demand found and demandSentence the
+	// start of its sentence, for a claim after ", saying" in the same sentence.
+	demandParty    *found
+	demandSentence int
 }
 
 // add appends a suggestion over words [i, j).
