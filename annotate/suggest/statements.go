@@ -285,7 +285,7 @@ func (r *run) quoteSource(q quote) *found {
 	// A quote that starts its sentence with no attribution continues the last
 	// speaker's words.
 	qs := a.sentenceOf(q.open)
-	if r.lastQuoteSource != nil && (q.open == qs.start || q.open == qs.body) && q.open-r.lastQuoteEnd < 80 {
+	if r.lastQuoteSource != nil && (q.open == qs.start || q.open == qs.body || q.open > 0 && sentenceFinal[a.raw[q.open-1]]) && q.open-r.lastQuoteEnd < 80 {
 		copied := *r.lastQuoteSource
 		copied.rule = SourcePrevious
 		return &copied
@@ -296,6 +296,10 @@ func (r *run) quoteSource(q quote) *found {
 	}
 	return nil
 }
+
+// sentenceFinal marks end a sentence even where the splitter saw an initial
+// ("she wrote on X. “…”").
+var sentenceFinal = map[string]bool{".": true, "?": true, "!": true}
 
 // trimEnd drops closing punctuation from the end of words [i, j).
 func (a *analysis) trimEnd(i, j int) int {
@@ -499,6 +503,14 @@ func (r *run) claimsAfter(s sentence, v int, src *found) int {
 				return k // told cheering supporters: “…”
 			}
 		}
+		// "told a parliamentary committee that …": whoever was told, up to "that"
+		k := i
+		for k < s.end && k < i+7 && a.isNPWord(k) {
+			k++
+		}
+		if k > i && k < s.end && a.words[k].Text == "that" {
+			i = k
+		}
 	}
 	if i < s.end && a.words[i].Text == "that" {
 		i++
@@ -630,7 +642,8 @@ func (r *run) startsDemand(i, end int) bool {
 	}
 	w := r.a.words[i].Text
 	return r.class[i]&classDemand != 0 && w != "insist" && w != "insists" && w != "insisted" ||
-		r.class[i]&classPhrasal != 0 && i+1 < end && (r.a.words[i+1].Text == "for" || r.a.words[i+1].Text == "on")
+		r.class[i]&classPhrasal != 0 && i+1 < end && (r.a.words[i+1].Text == "for" || r.a.words[i+1].Text == "on") ||
+		askOrTell[w] && r.objectThenTo(i, end)
 }
 
 // startsClause says whether words from i start a clause with its own subject:
@@ -689,7 +702,7 @@ func (r *run) demandsIn(s sentence) {
 				}
 				rule = RuleDemandInsist
 			}
-		case r.class[v]&classPhrasal != 0 && v+1 < s.end && (a.words[v+1].Text == "for" || a.words[v+1].Text == "on" || (w[0] == 'a' && a.words[v+1].Text == "to" && (!strings.HasPrefix(w, "appeal") || r.objectThenTo(v+1, s.end)))):
+		case r.class[v]&classPhrasal != 0 && v+2 < s.end && a.isWord(v+2) && (a.words[v+1].Text == "for" || a.words[v+1].Text == "on" || (w[0] == 'a' && a.words[v+1].Text == "to" && (!strings.HasPrefix(w, "appeal") || r.objectThenTo(v+1, s.end)))):
 			// "appealed to residents to stay" is a demand; "appeal to the
 			// Supreme Court" is a lawsuit
 			rule = RuleDemandCallFor

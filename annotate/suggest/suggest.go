@@ -85,6 +85,11 @@ func (s *Suggester) Suggest(text string, labels ...string) []Suggestion {
 	}()
 	for i, w := range a.words {
 		if c, ok := s.class[w.Text]; ok {
+			// "Omar Said", "Associated Press": a verb's spelling inside a name
+			// (capitalised after a capitalised word on the same line) is no verb.
+			if i > 0 && a.capitalized(i) && a.capitalized(i-1) && a.isWord(i-1) && a.lineBefore[i] == 0 {
+				c &^= classReporting | classDemand | classPhrasal
+			}
 			r.class[i] = c
 		}
 	}
