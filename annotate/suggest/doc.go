@@ -97,8 +97,8 @@
 //   - DEMAND: demand verbs (demand, urge, order, require, insist that … must,
 //     want), call/ask/appeal for or on, "asked/told X (not) to …", "appealed to X
 //     to …" (not "appeal to the court"), "gave X until … to …". Source: the party
-//     (also across "on Friday": "A tribunal on Friday ordered …"), the party
-//     before the verb, else the subject of the sentence ("X said … and demanded
+//     before the verb (also across "on Friday": "A tribunal on Friday ordered
+//     …"), else the subject of the sentence ("X said … and demanded
 //     …" shares X).
 //   - CASUALTY: a quantity (casualty.QuantityAt) followed within a short noun
 //     phrase and auxiliaries ("were", "had been", "are still", adverbs) by a
