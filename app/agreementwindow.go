@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/agreement"
+	"github.com/newsmark/newsmark/app/docview"
 	"github.com/newsmark/newsmark/app/editor"
 )
 
@@ -48,10 +49,9 @@ func newAgreementWindow(a fyne.App, store annotate.Store, curator string, onOpen
 	for i, width := range []float32{150, 80, 80, 70, 80, 90, 70, 70, 100} {
 		w.table.SetColumnWidth(i, width)
 	}
+	// A docview.Line: the title at the end of each row may be Arabic or Hebrew.
 	w.docs = widget.NewList(func() int { return len(w.rows) }, func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
+		return docview.NewLine("")
 	}, w.updateDoc)
 	w.docs.OnSelected = w.onDoc
 	hint := widget.NewLabel("Documents, most disagreement first (unmatched spans). Click one to curate it.")
@@ -183,7 +183,7 @@ func sourceCell(m agreement.Measures) string {
 }
 
 func (w *agreementWindow) updateDoc(i widget.ListItemID, obj fyne.CanvasObject) {
-	obj.(*widget.Label).SetText(w.docText(i))
+	obj.(*docview.Line).SetText(w.docText(i))
 }
 
 func (w *agreementWindow) docText(i int) string {

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/app/docview"
 	"github.com/newsmark/newsmark/app/internal/labelcolor"
 )
 
@@ -32,10 +33,11 @@ type annotationList struct {
 	// saveDelay debounces note saves; 0 saves only on Enter and focus loss.
 	saveDelay time.Duration
 
-	spans    []annotate.Span
-	colors   labelcolor.Map
-	selected int64
-	updating bool
+	spans     []annotate.Span
+	direction docview.Direction // the open document's forced direction, for the snippets
+	colors    labelcolor.Map
+	selected  int64
+	updating  bool
 
 	mu      sync.Mutex // guards pending and timer, which the debounce timer touches
 	pending map[int64]string
@@ -81,6 +83,14 @@ func (a *annotationList) setDocumentOpen(open bool) {
 	}
 	if a.empty.Text != text {
 		a.empty.SetText(text)
+	}
+}
+
+// setDirection lays the snippets out in the open document's direction.
+func (a *annotationList) setDirection(d docview.Direction) {
+	if a.direction != d {
+		a.direction = d
+		a.list.Refresh()
 	}
 }
 
@@ -153,7 +163,7 @@ func (a *annotationList) length() int { return len(a.spans) }
 type annotationRow struct {
 	swatch  *canvas.Rectangle
 	title   *widget.Label
-	snippet *widget.Label
+	snippet *docview.Line // laid out by the document view's rules: Arabic or Hebrew reads right to left
 	note    *noteEntry
 }
 
@@ -161,7 +171,7 @@ func (a *annotationList) createRow() fyne.CanvasObject {
 	row := &annotationRow{
 		swatch:  canvas.NewRectangle(color.Transparent),
 		title:   widget.NewLabelWithStyle("LABEL · 0–0 · annotator", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		snippet: widget.NewLabel("snippet"),
+		snippet: docview.NewLine("snippet"),
 		note:    newNoteEntry(),
 	}
 	row.swatch.SetMinSize(fyne.NewSize(5, 5))
@@ -169,15 +179,12 @@ func (a *annotationList) createRow() fyne.CanvasObject {
 	row.title.Truncation = fyne.TextTruncateEllipsis
 	row.title.SizeName = theme.SizeNameCaptionText
 	// Two lines of the span's text, so a long span shows where it ends too.
-	row.snippet.Wrapping = fyne.TextWrapWord
-	row.snippet.Truncation = fyne.TextTruncateEllipsis
-	twoLines := canvas.NewRectangle(color.Transparent)
-	twoLines.SetMinSize(fyne.NewSize(0, 2*fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{}).Height+2*theme.InnerPadding()))
+	row.snippet.MaxLines = 2
 	row.note.OnChanged = func(text string) { a.noteChanged(row.note, text) }
 	row.note.OnSubmitted = func(string) { a.noteDone() }
 	row.note.onEscape = a.noteDone
 	row.note.onFocusLost = a.flushNotes
-	body := container.NewVBox(row.title, container.NewStack(twoLines, row.snippet), row.note)
+	body := container.NewVBox(row.title, row.snippet, row.note)
 	// The wheel area lies on top of the card: the wheel scrolls the list wherever
 	// the pointer is, the note field included, while clicks and typing go through
 	// to the card and its field beneath (the area takes only the wheel).
@@ -202,7 +209,8 @@ func (a *annotationList) updateRow(i widget.ListItemID, obj fyne.CanvasObject) {
 	// Labels re-shape their text on every SetText; rows whose span did not change
 	// (most of them, on each tagging keystroke) are left alone.
 	setLabelText(row.title, fmt.Sprintf("%s · %d–%d · %s", s.Label, s.Start, s.End, s.Annotator))
-	setLabelText(row.snippet, snippet(s.Text))
+	row.snippet.SetText(snippet(s.Text))
+	row.snippet.SetDirection(a.direction)
 
 	a.mu.Lock()
 	note, typing := a.pending[s.ID]

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/app/docview"
 	"github.com/newsmark/newsmark/app/editor"
 )
 
@@ -179,8 +180,9 @@ func (f *attrForm) linkRows(span annotate.Span) []fyne.CanvasObject {
 			what = "source of"
 		}
 		linkID := l.ID
-		text := widget.NewLabel(fmt.Sprintf("%s (%s): %s", what, l.Label, snippet(other.Text)))
-		text.Wrapping = fyne.TextWrapWord
+		// The linked span's text may be Arabic or Hebrew: a docview.Line orders it.
+		text := docview.NewLine(fmt.Sprintf("%s (%s): %s", what, l.Label, snippet(other.Text)))
+		text.MaxLines = 2
 		unlink := widget.NewButton("Unlink", func() {
 			if err := f.ed.Unlink(linkID); err != nil {
 				f.showErr(err)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/app/docview"
 )
 
 func TestTaggingACasualtyShowsItsParsedAttributesInTheForm(t *testing.T) {
@@ -201,6 +202,8 @@ func formText(c *fyne.Container) string {
 		switch x := o.(type) {
 		case *widget.Label:
 			b.WriteString(x.Text + "\n")
+		case *docview.Line:
+			b.WriteString(x.Text() + "\n")
 		case *fyne.Container:
 			for _, child := range x.Objects {
 				walk(child)

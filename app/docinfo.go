@@ -8,10 +8,13 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/app/docview"
 	"github.com/newsmark/newsmark/app/editor"
 )
 
@@ -24,8 +27,11 @@ type docInfo struct {
 
 	title, outlet, authors, date, url, language *widget.Entry
 	extra                                       *widget.Entry
-	message                                     *widget.Label
-	dlg                                         *dialog.ConfirmDialog
+	// titleReads shows a right-to-left or complex-script title as it reads:
+	// Fyne's entry lays its runs out left to right (fyne-io/fyne#90).
+	titleReads *docview.Line
+	message    *widget.Label
+	dlg        *dialog.ConfirmDialog
 }
 
 // showDocumentInfo opens the panel for the open document; show tracks the dialog.
@@ -47,6 +53,10 @@ func newDocInfo(ed *editor.Editor, win fyne.Window, meta annotate.Metadata, sour
 		return e
 	}
 	d.title = entry(meta.Title, "Headline")
+	d.titleReads = docview.NewLine("")
+	d.titleReads.ColorName = theme.ColorNamePlaceHolder
+	d.showTitleReading(meta.Title)
+	d.title.OnChanged = d.showTitleReading
 	d.outlet = entry(meta.Outlet, "The publication, e.g. The Guardian")
 	d.authors = entry(strings.Join(meta.Authors, "; "), "Names separated by ; or ,")
 	d.date = entry(meta.Published, "2024-03-05, 5 March 2024 or 2024-03-05T14:30:00+01:00")
@@ -62,7 +72,7 @@ func newDocInfo(ed *editor.Editor, win fyne.Window, meta annotate.Metadata, sour
 	sourceLabel := widget.NewLabel(source)
 	sourceLabel.Truncation = fyne.TextTruncateEllipsis
 	form := widget.NewForm(
-		widget.NewFormItem("Title", d.title),
+		widget.NewFormItem("Title", container.NewVBox(d.title, d.titleReads)),
 		widget.NewFormItem("Outlet", d.outlet),
 		widget.NewFormItem("Authors", d.authors),
 		widget.NewFormItem("Date", d.date),
@@ -75,6 +85,17 @@ func newDocInfo(ed *editor.Editor, win fyne.Window, meta annotate.Metadata, sour
 	d.dlg = dialog.NewCustomConfirm("Document information", "Save", "Cancel", content, d.onClose, win)
 	d.dlg.Resize(fyne.NewSize(560, 0))
 	return d
+}
+
+// showTitleReading shows the title laid out by the document view's rules when
+// Fyne's entry would misorder it (right-to-left or shaped text), else nothing.
+func (d *docInfo) showTitleReading(title string) {
+	if !docview.NeedsLayout(title) {
+		d.titleReads.Hide()
+		return
+	}
+	d.titleReads.SetText(title)
+	d.titleReads.Show()
 }
 
 // metadata reads the form; an error names the field.

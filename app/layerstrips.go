@@ -71,6 +71,14 @@ func newLayerStrips(main *docview.View, actions fyne.CanvasObject, onPick func(s
 	return l
 }
 
+// setDirection lays the strips out in the document's direction, as the
+// curated view is (View ▸ Text direction), so they wrap alike.
+func (l *layerStrips) setDirection(d docview.Direction) {
+	for _, s := range l.strips {
+		s.view.SetDirection(d)
+	}
+}
+
 // show stacks the layers above the curated view, with text as their text.
 func (l *layerStrips) show(layers []stripLayer, text, curatedHeader string) {
 	for len(l.strips) < len(layers) {
@@ -82,6 +90,7 @@ func (l *layerStrips) show(layers []stripLayer, text, curatedHeader string) {
 		}
 		l.text = text
 	}
+	l.setDirection(l.main.Direction())
 	objects := make([]fyne.CanvasObject, 0, len(layers))
 	for i, layer := range layers {
 		s := l.strips[i]

@@ -15,6 +15,7 @@ import (
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/dataset"
+	"github.com/newsmark/newsmark/app/docview"
 )
 
 // jumpFunc opens a document with one of its spans selected.
@@ -114,13 +115,14 @@ func (l *ledgerWindow) build() fyne.CanvasObject {
 	l.list = widget.NewList(
 		func() int { return len(l.statements) },
 		func() fyne.CanvasObject {
-			t := widget.NewLabel("")
-			t.Wrapping = fyne.TextWrapWord
+			// A statement may be in Arabic or Hebrew: a docview.Line orders it.
+			t := docview.NewLine("")
+			t.MaxLines = 2
 			return t
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			r := l.statements[i]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s — %s (%d–%d): %s", r.Label, r.DocTitle, r.Start, r.End, snippet(r.Text)))
+			o.(*docview.Line).SetText(fmt.Sprintf("%s — %s (%d–%d): %s", r.Label, r.DocTitle, r.Start, r.End, snippet(r.Text)))
 		})
 	l.list.OnSelected = func(i widget.ListItemID) {
 		r := l.statements[i]

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/app/docview"
 )
 
 // library is the document list on the left: a filter box over titles, sources and
@@ -145,8 +146,9 @@ func (l *library) onSelected(i widget.ListItemID) {
 func (l *library) length() int { return len(l.shown) }
 
 func (l *library) createRow() fyne.CanvasObject {
-	title := widget.NewLabel("Document title")
-	title.Truncation = fyne.TextTruncateEllipsis
+	// Titles may be in any script: a docview.Line orders and shapes Arabic
+	// or Hebrew (right-aligned) where a Label would not.
+	title := docview.NewLine("Document title")
 	meta := widget.NewLabel("0 annotations · new")
 	meta.SizeName = theme.SizeNameCaptionText
 	meta.Importance = widget.LowImportance
@@ -162,14 +164,14 @@ func (l *library) updateRow(i widget.ListItemID, row fyne.CanvasObject) {
 	}
 	d := l.shown[i]
 	box := row.(*fyne.Container)
-	title := box.Objects[0].(*widget.Label)
+	title := box.Objects[0].(*docview.Line)
 	meta := box.Objects[1].(*widget.Label)
 	style := fyne.TextStyle{Bold: d.ID == l.current}
-	if title.Text != d.Title || title.TextStyle != style {
-		title.Text = d.Title
+	if title.TextStyle != style {
 		title.TextStyle = style
 		title.Refresh()
 	}
+	title.SetText(d.Title)
 	importance := widget.LowImportance
 	switch {
 	case d.ID == l.current:

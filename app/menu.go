@@ -77,6 +77,7 @@ func (w *Workbench) buildMainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Suggestions panel", w.sugs.panel.reveal),
 		fyne.NewMenuItemSeparator(),
 	}, w.viewSet.menuItems()...)...)
+	view.Items = append(view.Items, w.direction.menuItem())
 	view.Items = append(view.Items, w.cur.layerMenuItems()...)
 	labels := fyne.NewMenu("Labels",
 		fyne.NewMenuItem("Manage labels…", func() { showLabelManager(w.ed, w.win, w.dialogs.show, w.showError) }),

@@ -68,6 +68,7 @@ type Workbench struct {
 	external  *externalChanges // rereads what other processes commit
 	annotator *annotatorName   // Edit ▸ Annotator name…
 	sugs      *suggestionKeys  // the rules' proposals: drawn dashed, N / P / A / X (issue 12)
+	direction *textDirection   // View ▸ Text direction, remembered per document (issue 16)
 }
 
 // NewWorkbench builds the main window on a (real or test) fyne.App.
@@ -205,6 +206,7 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.docText = newDocumentText(w.cur.strips.area, w.prefs.FloatWithFallback(prefTextScale, 1), w.app.Settings())
 	w.viewSet = newViewSettings(w.app, w.view, w.docText)
 	w.viewSet.refresh = func() { w.win.SetMainMenu(w.buildMainMenu()) }
+	w.direction = &textDirection{ed: w.ed, view: w.view, list: w.annotations, strips: w.cur.strips, showError: w.showError, refreshMenu: w.viewSet.refresh}
 	column := container.New(w.viewSet.column, w.docText.override)
 	w.viewSet.column.box = column
 	w.docArea = container.NewStack(column, w.emptyHint)
@@ -240,6 +242,10 @@ func (w *Workbench) onEditorEvent(ev editor.Event) {
 		w.library.setDocuments(w.ed.Documents(), w.ed.DocID())
 		w.updateEmptyState()
 		w.status.showDocument()
+	case editor.MetadataChanged:
+		if ev.DocID == w.ed.DocID() {
+			w.direction.apply()
+		}
 	case editor.DocumentChanged:
 		if i := w.ed.DocIndex(ev.DocID); i >= 0 {
 			w.library.updateDocument(w.ed.Documents()[i])
@@ -316,6 +322,7 @@ func (w *Workbench) showOpenDocument() {
 		return
 	}
 	w.view.SetText(doc.Text)
+	w.direction.apply()
 	w.find.reset()
 	w.refreshSpans()
 	w.library.setCurrent(doc.ID)

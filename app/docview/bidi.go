@@ -31,8 +31,10 @@ type paragraphBidi struct {
 	p      bidi.Paragraph
 }
 
-func newParagraphBidi(text []rune, dir Direction) *paragraphBidi {
-	b := &paragraphBidi{dir: dir, any: dir == DirectionRTL || hasRTL(text)}
+// newParagraphBidi prepares the levels of text; rtl reports whether hasRTL(text)
+// (decodeText finds out while decoding, so a Latin article is not scanned again).
+func newParagraphBidi(text []rune, dir Direction, rtl bool) *paragraphBidi {
+	b := &paragraphBidi{dir: dir, any: dir == DirectionRTL || rtl}
 	if b.any {
 		b.levels = make([]uint8, len(text))
 		b.done = map[int]bool{}
@@ -149,18 +151,26 @@ func paragraphLevels(p *bidi.Paragraph, para []rune, dir Direction, levels []uin
 	return base
 }
 
-// hasRTL reports whether text holds a code point that can make a level odd:
-// a right-to-left letter, an Arabic number or an explicit embedding,
-// override or isolate.
+// hasRTL reports whether text holds a code point that can make a level odd
+// (rtlRune).
 func hasRTL(text []rune) bool {
 	for _, r := range text {
-		if r < 0x590 {
-			continue
-		}
-		switch bidiClass(r) {
-		case xbidi.R, xbidi.AL, xbidi.AN, xbidi.RLE, xbidi.RLO, xbidi.RLI, xbidi.FSI, xbidi.LRE, xbidi.LRO, xbidi.LRI:
+		if rtlRune(r) {
 			return true
 		}
+	}
+	return false
+}
+
+// rtlRune reports a code point that can make a level odd: a right-to-left
+// letter, an Arabic number or an explicit embedding, override or isolate.
+func rtlRune(r rune) bool {
+	if r < 0x590 {
+		return false
+	}
+	switch bidiClass(r) {
+	case xbidi.R, xbidi.AL, xbidi.AN, xbidi.RLE, xbidi.RLO, xbidi.RLI, xbidi.FSI, xbidi.LRE, xbidi.LRO, xbidi.LRI:
+		return true
 	}
 	return false
 }

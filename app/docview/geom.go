@@ -52,11 +52,19 @@ func (v *View) rowGeometry(r int) *rowGeom {
 }
 
 func (v *View) buildGeometry(start, end int) *rowGeom {
-	text := v.text[start:end]
+	return layoutRow(v.text, start, end, v.bidi.rowLevels(v.text, start, end), v.widths, v.wrapWidth)
+}
+
+// layoutRow lays out the row text[start:end] visually. rowLevels are the
+// row's bidi levels with the rtlParagraph bit (nil: all 0); a row of a
+// right-to-left paragraph is right-aligned to alignWidth unless that is not
+// a real width (<= 0 or unbounded). The View and Line share it.
+func layoutRow(all []rune, start, end int, rowLevels []uint8, widths *runeWidths, alignWidth float32) *rowGeom {
+	text := all[start:end]
 	n := len(text)
 	g := &rowGeom{start: start, left: make([]float32, n), adv: make([]float32, n), levels: make([]uint8, n)}
 	levels := make([]uint8, n)
-	copy(levels, v.bidi.rowLevels(v.text, start, end))
+	copy(levels, rowLevels)
 	g.rtlPara = n > 0 && levels[0]&rtlParagraph != 0
 	order := lineOrder(text, levels, nil)
 	for k := range levels {
@@ -64,13 +72,13 @@ func (v *View) buildGeometry(start, end int) *rowGeom {
 	}
 	applyL1(text, g.levels, g.rtlPara)
 
-	sh := v.widths.shaper
+	sh := widths.shaper
 	classes := sh.classes(text, nil)
 	// Advances in logical order: shaped segments of one class and level
 	// between break spaces, the rest per code point.
 	for i := 0; i < n; {
 		if classes[i] == fontTheme || breakSpace(text[i]) {
-			g.adv[i] = v.widths.width(text[i])
+			g.adv[i] = widths.width(text[i])
 			i++
 			continue
 		}
@@ -87,8 +95,8 @@ func (v *View) buildGeometry(start, end int) *rowGeom {
 		g.left[k] = x
 		x += g.adv[k]
 	}
-	if g.rtlPara && v.wrapWidth > 0 && v.wrapWidth < math.MaxFloat32/2 {
-		shift := v.wrapWidth - x
+	if g.rtlPara && alignWidth > 0 && alignWidth < math.MaxFloat32/2 {
+		shift := alignWidth - x
 		for k := range g.left {
 			g.left[k] += shift
 		}

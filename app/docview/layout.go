@@ -30,14 +30,22 @@ func newRuneWidths(size float32, style fyne.TextStyle, measure func(string, floa
 	return &runeWidths{size: size, style: style, high: map[rune]float32{}, measure: measure}
 }
 
-// width returns the advance of r as the layout uses it.
+// width returns the advance of r as the layout uses it. It is small enough
+// to be inlined into the wrapping loop for the measured code points below
+// U+3000 (nearly every one of a Latin article).
 func (w *runeWidths) width(r rune) float32 {
-	if r >= 0 && r < rune(len(w.low)) {
-		if v := w.low[r]; v != 0 {
-			return v - 1
+	if uint32(r) < uint32(len(w.low)) && w.low[r] != 0 {
+		return w.low[r] - 1
+	}
+	return w.otherWidth(r)
+}
+
+// otherWidth is width for code points not in the low table yet or above it.
+func (w *runeWidths) otherWidth(r rune) float32 {
+	if r < 0 || r >= rune(len(w.low)) {
+		if v, ok := w.high[r]; ok {
+			return v
 		}
-	} else if v, ok := w.high[r]; ok {
-		return v
 	}
 	return w.slowWidth(r)
 }
@@ -118,12 +126,18 @@ func wrapRows(text []rune, width float32, w *runeWidths) []int32 {
 		j := i
 		var wordWidth float32
 		shaped := false
-		for j < n && text[j] != '\n' && !breakSpace(text[j]) {
-			if c := text[j]; c >= 0x0590 && w.shaper != nil && scriptClass(c) != fontTheme {
+		for ; j < n; j++ {
+			c := text[j]
+			if c < 0x80 { // ASCII: the common case, four comparisons
+				if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+					break
+				}
+			} else if breakSpace(c) {
+				break
+			} else if c >= 0x0590 && w.shaper != nil && scriptClass(c) != fontTheme {
 				shaped = true
 			}
-			wordWidth += w.width(text[j])
-			j++
+			wordWidth += w.width(c)
 		}
 		if shaped {
 			wordWidth = w.shaper.wordWidth(text[i:j], w)

@@ -280,34 +280,51 @@ func controlRune(c rune) bool {
 	return c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0xfeff || c == 0xad || c == 0x200b || c == 0x2060
 }
 
+// pieceStyle is how a row's text objects are drawn.
+type pieceStyle struct {
+	color  color.Color
+	size   float32
+	height float32        // of a text object
+	style  fyne.TextStyle // for theme-font pieces; a bundled script font has one style
+}
+
 // appendPieces draws a row laid out by rowGeometry: each piece at its visual
 // x, shaped runs in their script's bundled font (Fyne shapes a text object
 // itself, so a right-to-left run drawn as one object comes out joined and in
 // visual order), neutrals at right-to-left levels mirrored.
 func (r *renderer) appendPieces(objects []fyne.CanvasObject, g *rowGeom, p paint, top float32, snap func(float32) float32, text func() *canvas.Text) []fyne.CanvasObject {
 	v := r.view
+	return appendRowPieces(objects, v.text, g, v.widths.shaper, pieceStyle{color: p.fg, size: p.textSize, height: p.textHeight}, p.pad, top, snap, text, &r.word)
+}
+
+// appendRowPieces draws the pieces of g, a row of text, with the row's left
+// edge at left; word is scratch space.
+func appendRowPieces(objects []fyne.CanvasObject, all []rune, g *rowGeom, sh *shaper, ps pieceStyle, left, top float32, snap func(float32) float32, newText func() *canvas.Text, word *[]rune) []fyne.CanvasObject {
 	for _, pc := range g.pieces {
-		r.word = r.word[:0]
-		for _, c := range v.text[pc.start:pc.end] {
+		*word = (*word)[:0]
+		for _, c := range all[pc.start:pc.end] {
 			if !controlRune(c) {
 				if pc.rtl && pc.end-pc.start == 1 {
 					c = mirrored(c)
 				}
-				r.word = append(r.word, c)
+				*word = append(*word, c)
 			}
 		}
-		if len(r.word) == 0 {
+		if len(*word) == 0 {
 			continue
 		}
-		t := text()
-		t.Text = string(r.word)
-		t.Color = p.fg
-		t.TextSize = p.textSize
+		t := newText()
+		t.Text = string(*word)
+		t.Color = ps.color
+		t.TextSize = ps.size
 		t.TextStyle = fyne.TextStyle{}
-		t.FontSource = v.widths.shaper.resource(pc.class)
+		t.FontSource = sh.resource(pc.class)
+		if t.FontSource == nil {
+			t.TextStyle = ps.style
+		}
 		x0, x1 := g.extent(pc.start, pc.end)
-		t.Move(fyne.NewPos(snap(p.pad+x0), snap(top+v.widths.shaper.baselineShift(pc.class))))
-		t.Resize(fyne.NewSize(x1-x0, p.textHeight))
+		t.Move(fyne.NewPos(snap(left+x0), snap(top+sh.baselineShift(pc.class))))
+		t.Resize(fyne.NewSize(x1-x0, ps.height))
 		objects = append(objects, t)
 	}
 	return objects

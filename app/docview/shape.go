@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"sync"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -26,6 +27,11 @@ const (
 	fontHebrew
 	fontDevanagari
 	fontBengali
+	// fontSystem is text of any other script that needs shaping (Tamil, Thai,
+	// Khmer, Myanmar, Sinhala, Gujarati, ...): drawn in the theme font, for
+	// which Fyne finds a system font that has the glyphs and shapes the text
+	// object itself, and measured through Fyne at grapheme boundaries.
+	fontSystem
 	fontClasses
 )
 
@@ -46,8 +52,38 @@ func scriptClass(r rune) fontClass {
 		return fontDevanagari
 	case r >= 0x0980 && r <= 0x09ff:
 		return fontBengali
+	case systemShaped(r):
+		return fontSystem
 	}
 	return fontTheme
+}
+
+// systemShaped reports a code point of a script that needs shaping, by its
+// Unicode Script property: every script but those whose text reads right
+// with one glyph per code point (Latin, Greek, Cyrillic, CJK, ...) and the
+// common and inherited code points (punctuation, digits, marks), which join
+// the run they sit in. The ranges checked first are those of the unshaped
+// scripts a long article is most likely to be in, so CJK text does not pay
+// for a table lookup per code point.
+func systemShaped(r rune) bool {
+	switch {
+	case r < 0x0590,
+		r >= 0x1e00 && r <= 0x1fff, // Latin and Greek extended
+		r >= 0x2000 && r <= 0x2bff, // punctuation, symbols, arrows
+		r >= 0x2e80 && r <= 0xa4cf, // CJK, kana, Yi
+		r >= 0xac00 && r <= 0xd7ff, // Hangul syllables
+		r >= 0xf900 && r <= 0xfaff, r >= 0xfe30 && r <= 0xfe4f, r >= 0xff00 && r <= 0xffef,
+		r >= 0x1f000: // emoji, CJK extensions
+		return false
+	}
+	switch language.LookupScript(r) {
+	case language.Latin, language.Greek, language.Cyrillic, language.Armenian, language.Georgian,
+		language.Han, language.Hiragana, language.Katakana, language.Bopomofo, language.Hangul, language.Yi,
+		language.Ethiopic, language.Cherokee, language.Canadian_Aboriginal, language.Braille,
+		language.Common, language.Inherited, language.Unknown:
+		return false
+	}
+	return true
 }
 
 var fontScripts = [fontClasses]struct {
@@ -62,6 +98,7 @@ var fontScripts = [fontClasses]struct {
 	fontHebrew:     {language.Hebrew, "he", di.DirectionRTL, "NotoSansHebrew-Regular.ttf", assets.NotoSansHebrew},
 	fontDevanagari: {language.Devanagari, "hi", di.DirectionLTR, "NotoSansDevanagari-Regular.ttf", assets.NotoSansDevanagari},
 	fontBengali:    {language.Bengali, "bn", di.DirectionLTR, "NotoSansBengali-Regular.ttf", assets.NotoSansBengali},
+	fontSystem:     {},
 }
 
 // shapedWord is a shaped piece of text: the advance of each of its code
@@ -77,19 +114,30 @@ type shapedWord struct {
 // piece of text: an article repeats its words, so shaping costs once per word.
 type shaper struct {
 	size  float32
-	faces [fontClasses]*font.Face
-	res   [fontClasses]fyne.Resource
-	err   [fontClasses]error
+	style fyne.TextStyle // of fontSystem text, which is drawn in the theme font
+	faces [allClasses]*font.Face
+	res   [allClasses]fyne.Resource
+	err   [allClasses]error
 	hb    shaping.HarfbuzzShaper
 	cache map[string]*shapedWord
 	key   []byte
 	// drop[c] moves class c's text up so its baseline meets the theme font's
 	// (Fyne puts a text's baseline at its own font's ascent); NaN until measured.
-	drop [fontClasses]float32
+	drop [allClasses]float32
+	// Classes above fontSystem are installed fonts of scripts without a
+	// bundled one (systemClass), numbered as their scripts first appear.
+	scriptClass map[language.Script]fontClass
+	script      [allClasses]language.Script
+	dir         [allClasses]di.Direction
+	next        fontClass
 }
 
+// allClasses counts the bundled classes, fontSystem and the classes of
+// installed fonts a shaper may add.
+const allClasses = fontSystem + 1 + maxSystemClasses
+
 func newShaper(size float32) *shaper {
-	s := &shaper{size: size, cache: map[string]*shapedWord{}}
+	s := &shaper{size: size, cache: map[string]*shapedWord{}, next: fontSystem + 1}
 	for c := range s.drop {
 		s.drop[c] = float32(math.NaN())
 	}
@@ -99,7 +147,7 @@ func newShaper(size float32) *shaper {
 // baselineShift returns how far to move a text object of the class down
 // (negative: up) so that its baseline lines up with the theme font's.
 func (s *shaper) baselineShift(class fontClass) float32 {
-	if class == fontTheme {
+	if class == fontTheme || class == fontSystem {
 		return 0
 	}
 	if d := s.drop[class]; !math.IsNaN(float64(d)) {
@@ -118,22 +166,51 @@ func (s *shaper) baselineShift(class fontClass) float32 {
 
 // face returns the parsed font of a class, or nil if it cannot be used.
 func (s *shaper) face(class fontClass) *font.Face {
-	if class == fontTheme || s.err[class] != nil {
+	if class == fontTheme || class == fontSystem || s.err[class] != nil {
 		return nil
 	}
+	if class > fontSystem {
+		return s.faces[class] // set by systemClass
+	}
 	if s.faces[class] == nil {
-		info := fontScripts[class]
-		face, err := font.ParseTTF(bytes.NewReader(info.data()))
+		f, err := bundledFonts[class]()
 		if err != nil {
-			s.err[class] = fmt.Errorf("parse bundled font %s: %w", info.name, err)
-			fyne.LogError("docview", s.err[class])
+			s.err[class] = err
+			fyne.LogError("docview", err)
 			return nil
 		}
-		s.faces[class] = face
-		s.res[class] = fyne.NewStaticResource(info.name, info.data())
+		// A Face caches glyph extents as it shapes: each shaper has its own
+		// over the shared, read-only Font.
+		s.faces[class] = font.NewFace(f.font)
+		s.res[class] = f.res
 	}
 	return s.faces[class]
 }
+
+// bundledFont is a bundled font parsed once per process: a font.Font is
+// read-only, so every view and line shares it (Lines in a list would each
+// parse it again otherwise), and one resource, so Fyne caches it once.
+type bundledFont struct {
+	font *font.Font
+	res  fyne.Resource
+}
+
+var bundledFonts = func() (out [fontClasses]func() (bundledFont, error)) {
+	for c := range out {
+		info := fontScripts[c]
+		out[c] = sync.OnceValues(func() (bundledFont, error) {
+			if info.data == nil {
+				return bundledFont{}, fmt.Errorf("no bundled font for class %d", c)
+			}
+			face, err := font.ParseTTF(bytes.NewReader(info.data()))
+			if err != nil {
+				return bundledFont{}, fmt.Errorf("parse bundled font %s: %w", info.name, err)
+			}
+			return bundledFont{font: face.Font, res: fyne.NewStaticResource(info.name, info.data())}, nil
+		})
+	}
+	return out
+}()
 
 // resource is the font Fyne draws a class in (nil: the theme's).
 func (s *shaper) resource(class fontClass) fyne.Resource {
@@ -156,17 +233,21 @@ func (s *shaper) hasGlyph(class fontClass, r rune) bool {
 // shape returns the shaped advances of text in the class's font.
 func (s *shaper) shape(class fontClass, text []rune) *shapedWord {
 	s.key = append(append(s.key[:0], byte(class)), string(text)...)
-	if w, ok := s.cache[string(s.key)]; ok {
+	if w, ok := s.cache[string(s.key)]; ok && (w.advances != nil || len(text) == 0) {
 		return w
 	}
 	w := &shapedWord{advances: make([]float32, len(text))}
-	if face := s.face(class); face != nil && len(text) > 0 {
-		info := fontScripts[class]
-		out := s.hb.Shape(shaping.Input{
-			Text: text, RunStart: 0, RunEnd: len(text),
-			Direction: info.dir, Face: face, Size: fixed.Int26_6(s.size * 64),
-			Script: info.script, Language: info.lang,
-		})
+	if class == fontSystem {
+		s.measureClusters(text, w)
+	} else if face := s.face(class); face != nil && len(text) > 0 {
+		in := shaping.Input{Text: text, RunStart: 0, RunEnd: len(text), Face: face, Size: fixed.Int26_6(s.size * 64)}
+		if class < fontSystem {
+			info := fontScripts[class]
+			in.Direction, in.Script, in.Language = info.dir, info.script, info.lang
+		} else {
+			in.Direction, in.Script = s.dir[class], s.script[class]
+		}
+		out := s.hb.Shape(in)
 		cluster := make([]float32, len(text))
 		runes := make([]int, len(text))
 		for _, g := range out.Glyphs {
@@ -195,6 +276,42 @@ func (s *shaper) shape(class fontClass, text []rune) *shapedWord {
 	return w
 }
 
+// measureClusters fills w for text drawn in the theme font with Fyne's
+// fallback: Fyne's measurement of each prefix that ends at a grapheme
+// boundary gives the clusters' advances (shared by their code points), the
+// whole text's its width.
+func (s *shaper) measureClusters(text []rune, w *shapedWord) {
+	var prev float32
+	for k := 0; k < len(text); {
+		next := nextGrapheme(text, k)
+		x := fyne.MeasureText(string(text[:next]), s.size, s.style).Width
+		for j := k; j < next; j++ {
+			w.advances[j] = (x - prev) / float32(next-k)
+		}
+		prev, k = x, next
+	}
+	w.width = prev
+}
+
+// width is the advance of text in the class's font: shape's width, or for
+// fontSystem one measurement by Fyne (wrapping needs no more; the advances
+// inside are measured when a row on screen is laid out).
+func (s *shaper) width(class fontClass, text []rune) float32 {
+	if class != fontSystem {
+		return s.shape(class, text).width
+	}
+	s.key = append(append(s.key[:0], byte(class)), string(text)...)
+	if w, ok := s.cache[string(s.key)]; ok {
+		return w.width
+	}
+	w := &shapedWord{width: fyne.MeasureText(string(text), s.size, s.style).Width}
+	if len(s.cache) >= 1<<16 {
+		clear(s.cache)
+	}
+	s.cache[string(s.key)] = w
+	return w.width
+}
+
 // classes fills out with the font class of each code point of text: its
 // script's, or, for a code point of no particular script (punctuation,
 // joiners, marks), the class of the code point before it when that font has
@@ -206,12 +323,15 @@ func (s *shaper) classes(text []rune, out []fontClass) []fontClass {
 	prev := fontTheme
 	for _, r := range text {
 		c := scriptClass(r)
+		if c == fontSystem {
+			c = s.systemClass(r)
+		}
 		if c == fontTheme && prev != fontTheme && !breakSpace(r) && r != '\n' &&
 			(r < '0' || r > '9') && !unicode.In(r, unicode.Ps, unicode.Pe, unicode.Pi, unicode.Pf) &&
 			(zeroWidth(r) || s.hasGlyph(prev, r)) {
 			c = prev
 		}
-		if c != fontTheme && s.face(c) == nil {
+		if c != fontTheme && c != fontSystem && s.face(c) == nil {
 			c = fontTheme
 		}
 		out = append(out, c)
@@ -246,7 +366,7 @@ func (s *shaper) wordWidth(word []rune, w *runeWidths) float32 {
 				width += w.width(r)
 			}
 		} else {
-			width += s.shape(cls[i], word[i:j]).width
+			width += s.width(cls[i], word[i:j])
 		}
 		i = j
 	}

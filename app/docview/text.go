@@ -1,6 +1,10 @@
 package docview
 
-import "github.com/newsmark/newsmark/annotate"
+import (
+	"unicode/utf8"
+
+	"github.com/newsmark/newsmark/annotate"
+)
 
 // Text questions the workbench asks of the open document, answered on the
 // view's code points so that no caller converts a long article to runes again.
@@ -31,3 +35,33 @@ func (v *View) Find(query string, opt annotate.FindOptions) []annotate.Range {
 
 // Len is the text's length in code points.
 func (v *View) Len() int { return len(v.text) }
+
+// decodeText decodes text into code points, in dst's array when it is big
+// enough and not much bigger (the workbench shows every document in one view,
+// so opening the next one reuses the last one's memory instead of faulting in
+// megabytes of fresh pages), and reports whether any code point can make a
+// bidi level odd (hasRTL), found while decoding so that a Latin article is
+// not scanned again.
+func decodeText(dst []rune, text string) ([]rune, bool) {
+	n := utf8.RuneCountInString(text)
+	if cap(dst) < n || cap(dst) > 2*n+4096 {
+		dst = make([]rune, n)
+	}
+	dst = dst[:n]
+	rtl := false
+	i := 0
+	for k := 0; k < len(text); {
+		if c := text[k]; c < utf8.RuneSelf {
+			dst[i] = rune(c)
+			i++
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[k:])
+		rtl = rtl || rtlRune(r)
+		dst[i] = r
+		i++
+		k += size
+	}
+	return dst, rtl
+}

@@ -101,8 +101,9 @@ func New() *View {
 // SetText shows a new document: caret 0, no selection, no highlights, scrolled to
 // the top.
 func (v *View) SetText(text string) {
-	v.text = []rune(text)
-	v.bidi = newParagraphBidi(v.text, v.direction)
+	var rtl bool
+	v.text, rtl = decodeText(v.text, text)
+	v.bidi = newParagraphBidi(v.text, v.direction, rtl)
 	v.highlights, v.depths, v.suggestions = nil, nil, nil
 	v.anchor, v.caret, v.goalX, v.selected, v.scrollY = 0, 0, -1, 0, 0
 	v.reveal = revealRequest{}
@@ -120,10 +121,13 @@ func (v *View) SetDirection(d Direction) {
 		return
 	}
 	v.direction = d
-	v.bidi = newParagraphBidi(v.text, d)
+	v.bidi = newParagraphBidi(v.text, d, hasRTL(v.text))
 	v.invalidateLayout()
 	v.Refresh()
 }
+
+// Direction returns the direction SetDirection set.
+func (v *View) Direction() Direction { return v.direction }
 
 // Text returns the document text.
 func (v *View) Text() string { return string(v.text) }

@@ -21,6 +21,7 @@ import (
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/search"
+	"github.com/newsmark/newsmark/app/docview"
 	"github.com/newsmark/newsmark/app/internal/labelcolor"
 )
 
@@ -344,10 +345,15 @@ func (p *Panel) resultCount() int {
 
 // resultRow is one listed result: label colour, span text with the matched
 // characters in bold, and a caption with label, document title and context.
+// Text in a right-to-left or complex script is shown by a docview.Line instead
+// (Fyne's RichText would put its runs in the wrong order): the span tinted,
+// its matches tinted darker.
 type resultRow struct {
-	swatch  *canvas.Rectangle
-	text    *widget.RichText
-	caption *widget.Label
+	swatch      *canvas.Rectangle
+	text        *widget.RichText
+	line        *docview.Line
+	caption     *widget.Label
+	captionLine *docview.Line
 }
 
 func (p *Panel) newResultRow() fyne.CanvasObject {
@@ -361,7 +367,13 @@ func (p *Panel) newResultRow() fyne.CanvasObject {
 	caption.SizeName = theme.SizeNameCaptionText
 	caption.Importance = widget.LowImportance // below the span text, which comes first
 	caption.Truncation = fyne.TextTruncateEllipsis
-	body := container.NewVBox(text, caption)
+	line := docview.NewLine("")
+	line.Hide()
+	captionLine := docview.NewLine("")
+	captionLine.SizeName = theme.SizeNameCaptionText
+	captionLine.ColorName = theme.ColorNamePlaceHolder
+	captionLine.Hide()
+	body := container.NewVBox(container.NewStack(text, line), container.NewStack(caption, captionLine))
 	return container.NewBorder(nil, nil, swatch, nil, body)
 }
 
@@ -381,9 +393,49 @@ func (p *Panel) updateResultRow(id widget.ListItemID, obj fyne.CanvasObject) {
 	row.swatch.FillColor = swatchColor
 	row.swatch.Refresh()
 	before, after := p.contextOf(r.Record)
-	row.text.Segments = resultSegments(before, r.Record.Text, after, r.Matched, search.SnippetWindow)
-	row.text.Refresh()
-	row.caption.SetText(resultCaption(r))
+	snippet := search.MakeSnippet(before, r.Record.Text, after, r.Matched, search.SnippetWindow)
+	if line, marks := snippetLine(snippet); docview.NeedsLayout(line) {
+		row.text.Hide()
+		row.line.SetText(line)
+		row.line.SetMarks(marks)
+		row.line.Show()
+	} else {
+		row.line.Hide()
+		row.text.Segments = snippetSegments(snippet)
+		row.text.Show()
+		row.text.Refresh()
+	}
+	caption := resultCaption(r)
+	if docview.NeedsLayout(caption) {
+		row.caption.Hide()
+		row.captionLine.SetText(caption)
+		row.captionLine.Show()
+	} else {
+		row.captionLine.Hide()
+		row.caption.SetText(caption)
+		row.caption.Show()
+	}
+}
+
+// snippetLine is a result's line as one text for a docview.Line, with the
+// span marked and its matched runs marked strongly.
+func snippetLine(s search.Snippet) (string, []docview.Mark) {
+	var b strings.Builder
+	b.WriteString(s.Before)
+	at := annotate.RuneLen(s.Before)
+	span := docview.Mark{Start: at}
+	var marks []docview.Mark
+	for _, part := range s.Parts {
+		n := annotate.RuneLen(part.Text)
+		if part.Matched {
+			marks = append(marks, docview.Mark{Start: at, End: at + n, Strong: true})
+		}
+		b.WriteString(part.Text)
+		at += n
+	}
+	span.End = at
+	b.WriteString(s.After)
+	return b.String(), append([]docview.Mark{span}, marks...)
 }
 
 // contextOf returns the text around a result's span, read once per span.
@@ -416,8 +468,9 @@ func rowParts(obj fyne.CanvasObject) resultRow {
 		case *canvas.Rectangle:
 			row.swatch = o
 		case *fyne.Container:
-			row.text = o.Objects[0].(*widget.RichText)
-			row.caption = o.Objects[1].(*widget.Label)
+			text, caption := o.Objects[0].(*fyne.Container), o.Objects[1].(*fyne.Container)
+			row.text, row.line = text.Objects[0].(*widget.RichText), text.Objects[1].(*docview.Line)
+			row.caption, row.captionLine = caption.Objects[0].(*widget.Label), caption.Objects[1].(*docview.Line)
 		}
 	}
 	return row
@@ -444,7 +497,11 @@ func matchCount(n int) string {
 // with its matched characters in bold, between a little of the document text
 // before and after it in the secondary colour.
 func resultSegments(before, text, after string, matched []int, window int) []widget.RichTextSegment {
-	snippet := search.MakeSnippet(before, text, after, matched, window)
+	return snippetSegments(search.MakeSnippet(before, text, after, matched, window))
+}
+
+// snippetSegments renders a snippet for a RichText.
+func snippetSegments(snippet search.Snippet) []widget.RichTextSegment {
 	dim := widget.RichTextStyleInline
 	dim.ColorName = theme.ColorNamePlaceHolder
 	var segments []widget.RichTextSegment

@@ -519,3 +519,52 @@ func TestStoreSurroundingsShowsContextFromTheDatabase(t *testing.T) {
 		t.Errorf("result reads %q, want %q", got, want)
 	}
 }
+
+func TestSearchPanelShowsArabicResultsThroughADocviewLine(t *testing.T) {
+	f := newPanelFixture(t)
+	const text = "قال المتحدث إن 25 شخصا قتلوا في القصف."
+	f.engine.Upsert(annotate.SpanRecord{
+		Span: annotate.Span{ID: 200, DocID: 4, Start: 0, End: annotate.RuneLen(text),
+			Label: "CLAIM", Text: text, Annotator: "ana"},
+		DocTitle: "غزة: وقف إطلاق النار 2024", DocStatus: annotate.StatusInProgress,
+	})
+	f.panel.Show(f.win)
+	test.Type(f.panel.entry, "القصف")
+	f.panel.freshen()
+	if ids := f.shown(); len(ids) == 0 || ids[0] != 200 {
+		t.Fatalf("results %v, want the Arabic span 200 first", ids)
+	}
+	row := f.panel.newResultRow()
+	f.panel.updateResultRow(0, row)
+	parts := rowParts(row)
+	if parts.text.Visible() || !parts.line.Visible() {
+		t.Fatalf("an Arabic result is shown by the RichText (visible %v), want the docview.Line", parts.text.Visible())
+	}
+	if parts.line.Text() != text {
+		t.Fatalf("line reads %q, want %q", parts.line.Text(), text)
+	}
+	if parts.caption.Visible() || !parts.captionLine.Visible() || parts.captionLine.Text() != "CLAIM · غزة: وقف إطلاق النار 2024" {
+		t.Fatalf("caption: label visible %v, line visible %v reading %q", parts.caption.Visible(), parts.captionLine.Visible(), parts.captionLine.Text())
+	}
+	_, marks := snippetLine(search.MakeSnippet("", text, "", f.panel.results[0].Matched, search.SnippetWindow))
+	matched := ""
+	runes := []rune(text)
+	for _, m := range marks[1:] {
+		if !m.Strong {
+			t.Fatalf("mark %+v after the span's is not strong", m)
+		}
+		matched += string(runes[m.Start:m.End])
+	}
+	if marks[0].Start != 0 || marks[0].End != len(runes) || matched != "القصف" {
+		t.Fatalf("marks %+v: span mark and matched %q, want the whole span and القصف", marks, matched)
+	}
+
+	t.Run("an English result on the same row goes back to the RichText", func(t *testing.T) {
+		f.panel.entry.SetText("pavic")
+		f.panel.freshen()
+		f.panel.updateResultRow(0, row)
+		if !parts.text.Visible() || parts.line.Visible() || !parts.caption.Visible() || parts.captionLine.Visible() {
+			t.Fatalf("English result: RichText visible %v, Line visible %v", parts.text.Visible(), parts.line.Visible())
+		}
+	})
+}

@@ -1,0 +1,107 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/newsmark/newsmark/app/docview"
+)
+
+// linePieces returns the texts a docview.Line draws, in drawing order, and
+// their x positions.
+func linePieces(l *docview.Line) (texts []string, xs []float32) {
+	for _, o := range test.WidgetRenderer(l).Objects() {
+		if t, ok := o.(*canvas.Text); ok {
+			texts = append(texts, t.Text)
+			xs = append(xs, t.Position().X)
+		}
+	}
+	return texts, xs
+}
+
+func xOfPiece(l *docview.Line, text string) (float32, bool) {
+	texts, xs := linePieces(l)
+	for i, t := range texts {
+		if t == text {
+			return xs[i], true
+		}
+	}
+	return 0, false
+}
+
+// TestListsShowArabicAndHebrewRightToLeft checks the library's titles and the
+// annotation list's snippets: the first word of a right-to-left text is drawn
+// right of the words after it, and a number inside it stays one piece.
+func TestListsShowArabicAndHebrewRightToLeft(t *testing.T) {
+	arabic := "قال المتحدث إن 25 شخصا قتلوا في القصف.\nوأضاف أن المحادثات ستستأنف."
+	hebrew := "ראש העירייה אמר: שָׁלוֹם לכולם 2024.\nהישיבה נדחתה."
+	f := newWBFixture(t, arabic, hebrew)
+	span := f.tagText("المتحدث إن 25 شخصا", '1')
+
+	t.Run("the library's titles", func(t *testing.T) {
+		var titles []*docview.Line
+		walkObjects(f.w.library.list, func(o fyne.CanvasObject) {
+			if l, ok := o.(*docview.Line); ok && l.Visible() {
+				titles = append(titles, l)
+			}
+		})
+		found := 0
+		for _, l := range titles {
+			var first, later string
+			switch l.Text() {
+			case "قال المتحدث إن 25 شخصا قتلوا في القصف.":
+				first, later = "قال", "المتحدث"
+			case "ראש העירייה אמר: שָׁלוֹם לכולם 2024.":
+				first, later = "ראש", "העירייה"
+			default:
+				continue
+			}
+			found++
+			x0, ok0 := xOfPiece(l, first)
+			x1, ok1 := xOfPiece(l, later)
+			if !ok0 || !ok1 || x0 <= x1 {
+				t.Errorf("title %q: %q at x=%v (%v), %q at x=%v (%v); want the first word on the right", l.Text(), first, x0, ok0, later, x1, ok1)
+			}
+		}
+		if found != 2 {
+			t.Fatalf("found %d of the 2 titles as docview.Lines", found)
+		}
+	})
+
+	t.Run("the annotation list's snippet", func(t *testing.T) {
+		var snippet *docview.Line
+		walkObjects(f.w.annotations.list, func(o fyne.CanvasObject) {
+			if l, ok := o.(*docview.Line); ok && l.Visible() && l.Text() == span.Text {
+				snippet = l
+			}
+		})
+		if snippet == nil {
+			t.Fatalf("no docview.Line shows the span text %q", span.Text)
+		}
+		x0, _ := xOfPiece(snippet, "المتحدث")
+		xNum, okNum := xOfPiece(snippet, "25")
+		x1, _ := xOfPiece(snippet, "شخصا")
+		if !okNum || !(x0 > xNum && xNum > x1) {
+			t.Fatalf("snippet pieces at المتحدث %v, 25 %v, شخصا %v: want right to left", x0, xNum, x1)
+		}
+	})
+}
+
+func TestDocumentInfoShowsHowAnArabicTitleReads(t *testing.T) {
+	f := newWBFixture(t, "قال المتحدث إن 25 شخصا قتلوا.\n")
+	d := newDocInfo(f.w.ed, f.w.win, f.w.ed.Doc().Metadata(), f.w.ed.Doc().Source)
+	if !d.titleReads.Visible() || d.titleReads.Text() != f.w.ed.Doc().Title {
+		t.Fatalf("the Arabic title's reading is hidden (%v) or reads %q", d.titleReads.Visible(), d.titleReads.Text())
+	}
+	test.Type(d.title, " news")
+	if d.titleReads.Text() != d.title.Text {
+		t.Fatalf("the reading %q does not follow the entry %q", d.titleReads.Text(), d.title.Text)
+	}
+	d.title.SetText("An English title")
+	if d.titleReads.Visible() {
+		t.Fatal("an English title, which the entry shows right, still gets a reading")
+	}
+}
