@@ -24,8 +24,9 @@ type sourceTracker struct {
 }
 
 type knownSource struct {
-	name    string
-	person  bool
+	name   string
+	person bool
+
 	aliases map[string]bool // lower case: surname, appositive ("deputy mayor"), nouns of the mention
 }
 
@@ -65,9 +66,27 @@ func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
 	}
 	nameStart := p.start
 	definite := false
-	for nameStart < p.nameEnd-1 && determiners[a.words[nameStart].Text] {
+	for nameStart < p.nameEnd-1 && (determiners[a.words[nameStart].Text] || countWords[a.words[nameStart].Text]) {
 		definite = definite || definiteDeterminers[a.words[nameStart].Text]
 		nameStart++
+	}
+	// "a nurse at Maresh Central Hospital": a common noun before a place is
+	// the source, not the place.
+	for k := nameStart + 1; k < p.nameEnd-1; k++ {
+		if placePrepositions[a.words[k].Text] {
+			switch {
+			case documentNouns[a.words[k-1].Text]:
+				// "A statement from the Agriculture Ministry said": its issuer
+				nameStart = k + 1
+				for nameStart < p.nameEnd-1 && determiners[a.words[nameStart].Text] {
+					definite = definite || definiteDeterminers[a.words[nameStart].Text]
+					nameStart++
+				}
+			case !a.capitalized(k-1) && a.isWord(k-1):
+				p.nameEnd = k
+			}
+			break
+		}
 	}
 	last := p.nameEnd - 1
 	var name string
@@ -155,6 +174,13 @@ func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
 	}
 	return t.register(&found{start: p.start, end: p.end, name: name, person: person, rule: rule}, p, lex)
 }
+
+// countWords before a source's noun are not part of its name: "two people
+// familiar with the talks".
+var countWords = set("two", "three", "four", "five", "six", "several", "some", "many", "both")
+
+// npLinks join a source's noun to what follows it in its noun phrase.
+var npLinks = set("for", "of", "in", "at", "from", "with", "to")
 
 // placePrepositions open a place after a source's noun: "police in the capital".
 var placePrepositions = set("in", "at", "from")
@@ -389,6 +415,18 @@ func (t *sourceTracker) register(f *found, p np, lex *lexicon) *found {
 	return f
 }
 
+// touch makes the person whose surname is word the most recently named source
+// ("Oduya thanked voters. “…,” he said."); it does nothing for no such person.
+func (t *sourceTracker) touch(surname string) {
+	for k := len(t.known) - 1; k >= 0; k-- {
+		if ks := t.known[k]; ks.person && ks.aliases[surname] {
+			copy(t.known[k:], t.known[k+1:])
+			t.known[len(t.known)-1] = ks
+			return
+		}
+	}
+}
+
 // alias adds lower-case aliases to the known source of this name.
 func (t *sourceTracker) alias(name string, aliases ...string) {
 	for _, k := range t.known {
@@ -471,18 +509,22 @@ func (a *analysis) leftCore(from, v int) (int, bool) {
 	// phrase with "for" or "of" and a noun before it.
 	// "An aid worker in the convoy", "Residents at the camp": a place after
 	// the noun, when the whole opens the sentence or follows a comma.
-	if i > from && (a.words[i].Text == "for" || a.words[i].Text == "of" || placePrepositions[a.words[i].Text]) && a.isNPWord(i-1) && !determiners[a.words[i-1].Text] {
-		k := i - 1
-		for k >= from && v-k <= 12 && a.isNPWord(k) {
+	// "two people with knowledge of the inquiry", "officials close to the
+	// president": up to three such links.
+	for links, j := 0, i; links < 3 && j > from && npLinks[a.words[j].Text] && a.isNPWord(j-1) && !determiners[a.words[j-1].Text]; links++ {
+		k := j - 1
+		for k >= from && v-k <= 14 && a.isNPWord(k) {
 			k--
 		}
 		if k < from || a.raw[k] == "," {
 			i = k
+			break
 		}
+		j = k
 	}
 	// "local officials and witnesses said": two nouns joined by "and", when the
 	// whole stands at the sentence's start or after a comma.
-	if i > from && a.words[i].Text == "and" && a.isNPWord(i-1) {
+	if i > from && i < v-1 && a.words[i].Text == "and" && a.isNPWord(i-1) {
 		k := i - 1
 		for k >= from && v-k <= 10 && a.isNPWord(k) {
 			k--
@@ -508,6 +550,15 @@ func (a *analysis) rightNP(i, end int) (np, bool) {
 	}
 	if j == i {
 		return np{}, false
+	}
+	// "people familiar with the matter", "sources close to the talks",
+	// "officials with knowledge of the plan": the anonymous-source idioms.
+	if j+1 < end && (a.words[j-1].Text == "familiar" && a.words[j].Text == "with" || a.words[j-1].Text == "close" && a.words[j].Text == "to" || a.words[j].Text == "with" && (a.words[j+1].Text == "knowledge" || a.words[j+1].Text == "direct")) {
+		k := j + 1
+		for k < end && k-j < 8 && (a.isNPWord(k) || a.words[k].Text == "of" || a.words[k].Text == "the") {
+			k++
+		}
+		j = k
 	}
 	p := np{start: i, nameEnd: j, appStart: j, end: j}
 	if j+1 < end && a.raw[j] == "," && (determiners[a.words[j+1].Text] || a.words[j+1].Text == "who") {

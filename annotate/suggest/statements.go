@@ -86,6 +86,9 @@ func (r *run) registerTitledNames(s sentence) {
 		}
 		if i == s.body {
 			r.registerAppositiveName(s)
+			if a.capitalized(i) && a.isWord(i) && a.quoteDepth[i] == 0 && (i+1 >= s.end || !a.capitalized(i+1)) {
+				r.sources.touch(a.words[i].Text) // "Oduya thanked voters."
+			}
 		}
 		if i+1 < s.end && isCompanyDescriptor(a.words[i].Text) && a.capitalized(i+1) && a.quoteDepth[i] == 0 {
 			r.registerCompany(i, s.end)
@@ -350,6 +353,17 @@ func (r *run) claimsIn(s sentence) {
 		}
 		p, ok := a.leftNP(s.body, v)
 		if !ok {
+			// "Malvinia called the accusations “absurd” and said …": the
+			// subject of the sentence's first verb.
+			if v-1 > s.body && a.words[v-1].Text == "and" && a.quoteDepth[v-1] == 0 && a.raw[s.body] != openDouble && a.raw[s.body] != straight {
+				src := r.sentenceSubject(s, v-1)
+				if r.demandParty != nil && r.demandSentence == s.start {
+					src = r.demandParty // "The Ministry of Defence ordered … and said …"
+				}
+				if src != nil {
+					v = r.claimsAfter(s, v, src)
+				}
+			}
 			continue
 		}
 		before := p.start - 1
@@ -554,6 +568,12 @@ func (r *run) addClaimClauses(start, end int, rule string, confidence float64, s
 	for k := i; k < end; k++ {
 		if a.quoteDepth[k] > 0 {
 			continue
+		}
+		// "…, calling the trial “a show”": the speaker's own comment after the
+		// clause is not part of it.
+		if a.raw[k] == "," && k > start && k+1 < end && speechParticiples[a.words[k+1].Text] {
+			end = k
+			break
 		}
 		split := 0
 		switch {
@@ -790,9 +810,15 @@ func (r *run) untilFollows(v, end int) bool {
 		if r.a.words[k].Text == "until" {
 			return true
 		}
+		// "gave the ambassador 72 hours to leave"
+		if deadlineUnits[r.a.words[k].Text] && k+1 < end && r.a.words[k+1].Text == "to" {
+			return true
+		}
 	}
 	return false
 }
+
+var deadlineUnits = set("hours", "days", "weeks", "months", "minutes")
 
 // demandEnd is where a demand's clause ends: the sentence's end, or ", and" / ";"
 // / ", but" / ", while" starting another clause.
@@ -850,7 +876,7 @@ func (r *run) sentenceSubject(s sentence, before int) *found {
 		i++
 	}
 	j := i
-	for j < before && j < i+6 && (a.capitalized(j) && a.isWord(j) || isApostrophe(a.raw[j]) && a.glued(j) && j > i) {
+	for j < before && j < i+6 && (a.capitalized(j) && a.isWord(j) || isApostrophe(a.raw[j]) && a.glued(j) && j > i || j > i && a.nameConnector(s.body, j)) {
 		j++
 	}
 	if j == i {
@@ -871,6 +897,11 @@ func (r *run) sentenceSubject(s sentence, before int) *found {
 
 // crowdWords count people without a number: "Hundreds of farmers".
 var crowdWords = set("dozens", "hundreds", "thousands", "scores", "tens", "millions")
+
+// speechParticiples after a reported clause start the speaker's comment on it:
+// "said the defence would appeal, calling the trial a farce".
+var speechParticiples = set("calling", "saying", "adding", "citing", "describing", "accusing", "blaming",
+	"arguing", "noting", "warning", "insisting", "urging", "dismissing", "denouncing", "branding")
 
 // participles that start a clause giving a reason or a comment after a demand.
 var participles = set("saying", "adding", "citing", "arguing", "warning", "noting", "claiming", "threatening")
