@@ -119,7 +119,8 @@ func (r *run) registerTitledNames(s sentence) {
 var companyDescriptors = set("company", "firm", "retailer", "airline", "carrier", "insurer", "lender",
 	"miner", "producer", "exporter", "importer", "supplier", "manufacturer", "developer", "operator",
 	"brewer", "chain", "conglomerate", "startup", "shipper", "utility", "broadcaster", "publisher",
-	"distributor", "refiner", "builder", "contractor")
+	"distributor", "refiner", "builder", "contractor", "processor", "provider", "platform", "supermarket",
+	"grocer", "shipbuilder", "telecoms")
 
 func isCompanyDescriptor(w string) bool {
 	return companyDescriptors[w] || len(w) > 5 && w[len(w)-5:] == "maker"
@@ -276,6 +277,12 @@ func (r *run) quoteSource(q quote) *found {
 	}
 	// Ilse Marrow said: “…” / Mira Kovac told cheering supporters: “…”
 	if q.open >= 2 && (a.raw[q.open-1] == ":" || a.raw[q.open-1] == ",") {
+		// “…,” she said, adding: “…” — the speaker of the sentence's quote before
+		if w := a.words[q.open-2].Text; (w == "adding" || w == "saying") && r.lastQuoteSource != nil && a.sentenceOf(r.lastQuoteEnd).start == a.sentenceOf(q.open).start {
+			copied := *r.lastQuoteSource
+			copied.rule = SourcePrevious
+			return &copied
+		}
 		for v := q.open - 2; v >= 0 && v >= q.open-6 && a.quoteDepth[v] == 0 && a.isWord(v); v-- {
 			if r.isReporting(v) {
 				if p, ok := a.leftNP(a.sentenceOf(v).body, v); ok {
@@ -324,7 +331,8 @@ func (r *run) claimsIn(s sentence) {
 			continue
 		}
 		w := a.words[v].Text
-		if w == "saying" && v > s.body+1 && a.raw[v-1] == "," && a.raw[s.body] != openDouble && a.raw[s.body] != straight {
+		if w == "saying" && v > s.body+1 && (a.raw[v-1] == "," || a.words[v-1].Text == "as") && a.raw[s.body] != openDouble && a.raw[s.body] != straight {
+			// also "X was quoted by the agency as saying (that) …"
 			// "The IOC suspended the committee, saying the government had
 			// interfered": the claim of the sentence's subject.
 			src := r.sentenceSubject(s, v)
@@ -464,6 +472,17 @@ func (r *run) clauseFollows(s sentence, v int) bool {
 		for i < s.end && r.lex.objects[a.words[i].Text] {
 			i++
 		}
+		// "…, Ines Duarte told a news conference.": whoever was told, then
+		// nothing more
+		if i < s.end && determiners[a.words[i].Text] {
+			k := i + 1
+			for k < s.end && k < i+5 && a.isNPWord(k) {
+				k++
+			}
+			if k >= s.end || !a.isWord(k) && a.raw[k] != "“" && a.raw[k] != "\"" {
+				return false
+			}
+		}
 	}
 	if i >= s.end || !a.isWord(i) {
 		return false
@@ -524,6 +543,8 @@ func (r *run) claimsAfter(s sentence, v int, src *found) int {
 		}
 		if k > i && k < s.end && a.words[k].Text == "that" {
 			i = k
+		} else if k > i && determiners[a.words[i].Text] && (k >= s.end || !a.isWord(k) && a.raw[k] != "“" && a.raw[k] != "\"") {
+			return k // "told a news conference." reports no clause
 		}
 	}
 	if i < s.end && a.words[i].Text == "that" {
@@ -581,7 +602,11 @@ func (r *run) addClaimClauses(start, end int, rule string, confidence float64, s
 			// "warned that C and appealed for …": the demand is not part of the claim
 			r.add(LabelClaim, start, a.trimEnd(start, k), rule, confidence, src)
 			return k
-		case a.words[k].Text == "but" && k > start:
+		case a.words[k].Text == "but" && k > start && k+1 < end && a.words[k+1].Text == "that":
+			split = 2 // "said A but that B"
+		case a.words[k].Text == "but" && k > start && k+1 < end && !sharedSubject[a.words[k+1].Text]:
+			// "A but it would …" splits; "A but would seek …" and "A but not
+			// B" share A's subject and stay one claim
 			split = 1
 		case a.words[k].Text == "and" && k+1 < end && a.words[k+1].Text == "that":
 			split = 2
@@ -611,6 +636,12 @@ func (r *run) accordingNP(i, end int) (np, bool) {
 	if !ok || p.nameEnd != p.end || !documentNouns[a.words[p.nameEnd-1].Text] {
 		return p, ok
 	}
+	// "the city auditor’s annual report": its issuer, the possessive
+	for k := p.start; k < p.nameEnd-1; k++ {
+		if isPossessive(a.words[k].Text) {
+			return np{start: p.start, nameEnd: k + 1, appStart: k + 1, end: k + 1}, true
+		}
+	}
 	k := p.nameEnd
 	if k < end && (a.words[k].Text == "issued" || a.words[k].Text == "released" || a.words[k].Text == "published") {
 		k++
@@ -621,6 +652,15 @@ func (r *run) accordingNP(i, end int) (np, bool) {
 		}
 	}
 	return p, ok
+}
+
+// withoutPossessive drops a trailing "’s" from a source's name ("city
+// auditor’s" of "the city auditor’s report").
+func withoutPossessive(f *found) *found {
+	if f != nil && isPossessive(f.name) {
+		f.name = strings.TrimSuffix(strings.TrimSuffix(f.name, "’s"), "'s")
+	}
+	return f
 }
 
 func (r *run) accordingTo(s sentence, v int) {
@@ -639,7 +679,7 @@ func (r *run) accordingTo(s sentence, v int) {
 		if comma+1 >= s.end {
 			return
 		}
-		src := r.sources.resolve(p, SourceAccording, r.lex)
+		src := withoutPossessive(r.sources.resolve(p, SourceAccording, r.lex))
 		r.add(LabelClaim, comma+1, a.trimEnd(comma+1, s.end), RuleClaimAccording, 0.8, src)
 	case v > s.body && a.raw[v-1] == ",":
 		// Clause, according to X.
@@ -650,7 +690,7 @@ func (r *run) accordingTo(s sentence, v int) {
 		if !ok {
 			return
 		}
-		src := r.sources.resolve(p, SourceAccording, r.lex)
+		src := withoutPossessive(r.sources.resolve(p, SourceAccording, r.lex))
 		r.add(LabelClaim, s.body, a.trimEnd(s.body, v-1), RuleClaimAccording, 0.8, src)
 	}
 }
@@ -897,6 +937,11 @@ func (r *run) sentenceSubject(s sentence, before int) *found {
 
 // crowdWords count people without a number: "Hundreds of farmers".
 var crowdWords = set("dozens", "hundreds", "thousands", "scores", "tens", "millions")
+
+// sharedSubject words right after "but" continue the clause before it without a
+// subject of their own: "would not cut any venue but would seek …".
+var sharedSubject = set("not", "would", "could", "should", "will", "can", "did", "does", "do", "might",
+	"must", "may", "had", "has", "have", "was", "were", "is", "are", "also", "still")
 
 // speechParticiples after a reported clause start the speaker's comment on it:
 // "said the defence would appeal, calling the trial a farce".
