@@ -40,13 +40,14 @@ func TestAClaimEndsBeforeTheSpeakersOwnComment(t *testing.T) {
 }
 
 func TestAndSaidAfterAnotherVerbSharesTheSubject(t *testing.T) {
-	text := "The Port Authority closed the harbour and said the storm would pass by Sunday."
+	text := "The Port Authority closed the harbour and said the storm would pass by Sunday. " +
+		"The Fishers’ Guild welcomed the news but said boats would stay in port."
 	sugs := New(nil).Suggest(text, LabelClaim)
-	if got := texts(sugs, LabelClaim); strings.Join(got, "|") != "the storm would pass by Sunday" {
+	if got := texts(sugs, LabelClaim); strings.Join(got, "|") != "the storm would pass by Sunday|boats would stay in port" {
 		t.Fatalf("claims = %q", got)
 	}
-	if sugs[0].Source != "Port Authority" {
-		t.Fatalf("source %q", sugs[0].Source)
+	if sugs[0].Source != "Port Authority" || sugs[1].Source != "Fishers’ Guild" {
+		t.Fatalf("sources %q, %q", sugs[0].Source, sugs[1].Source)
 	}
 }
 

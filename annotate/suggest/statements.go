@@ -363,7 +363,7 @@ func (r *run) claimsIn(s sentence) {
 		if !ok {
 			// "Malvinia called the accusations “absurd” and said …": the
 			// subject of the sentence's first verb.
-			if v-1 > s.body && a.words[v-1].Text == "and" && a.quoteDepth[v-1] == 0 && a.raw[s.body] != openDouble && a.raw[s.body] != straight {
+			if v-1 > s.body && (a.words[v-1].Text == "and" || a.words[v-1].Text == "but") && a.quoteDepth[v-1] == 0 && a.raw[s.body] != openDouble && a.raw[s.body] != straight {
 				src := r.sentenceSubject(s, v-1)
 				if r.demandParty != nil && r.demandSentence == s.start {
 					src = r.demandParty // "The Ministry of Defence ordered … and said …"
