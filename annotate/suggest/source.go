@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -331,7 +332,33 @@ func (t *sourceTracker) byInitials(word string) *knownSource {
 			return t.known[k]
 		}
 	}
+	// "the UCI" for the International Cycling Union: initials of a name in
+	// another language, the same letters in another order
+	want := sortedLetters(word)
+	for k := len(t.known) - 1; k >= 0; k-- {
+		if t.known[k].person {
+			continue
+		}
+		var b strings.Builder
+		for _, f := range strings.Fields(t.known[k].name) {
+			if nameConnectors[strings.ToLower(f)] || strings.ToLower(f) == "the" {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(f)
+			b.WriteRune(unicode.ToUpper(r))
+		}
+		if sortedLetters(b.String()) == want {
+			return t.known[k]
+		}
+	}
 	return nil
+}
+
+// sortedLetters is word's letters in order: "UCI" and "ICU" are both "CIU".
+func sortedLetters(word string) string {
+	r := []rune(word)
+	sort.Slice(r, func(i, j int) bool { return r[i] < r[j] })
+	return string(r)
 }
 
 func (t *sourceTracker) bySurname(surname string) string {

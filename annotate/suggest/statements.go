@@ -139,7 +139,7 @@ func (r *run) registerCompany(i, end int) {
 		return
 	}
 	f := r.sources.register(&found{start: i + 1, end: k, name: a.slice(i+1, k)}, np{start: i + 1, nameEnd: k, appStart: k, end: k}, r.lex)
-	r.sources.alias(f.name, a.words[i].Text, "company", "firm")
+	r.sources.alias(f.name, a.words[i].Text, "company", "firm", "group")
 }
 
 // registerAppositiveName makes known a person who opens a sentence with an
@@ -596,9 +596,13 @@ func (r *run) addClaimClauses(start, end int, rule string, confidence float64, s
 			end = k
 			break
 		}
+		if a.raw[k] == ";" && k > start {
+			end = k // "…; police put the figure at 8,000" is another sentence
+			break
+		}
 		split := 0
 		switch {
-		case (a.words[k].Text == "and" || a.words[k].Text == "but") && k > start && r.startsDemand(k+1, end):
+		case (a.words[k].Text == "and" || a.words[k].Text == "but") && k > start && (r.startsDemand(k+1, end) || insistVerbs[a.words[k+1].Text] && r.demandFollows(k+1, end)):
 			// "warned that C and appealed for …": the demand is not part of the claim
 			r.add(LabelClaim, start, a.trimEnd(start, k), rule, confidence, src)
 			return k
@@ -893,7 +897,8 @@ func (r *run) sentenceSubject(s sentence, before int) *found {
 		if a.quoteDepth[v] > 0 || !r.isReporting(v) {
 			continue
 		}
-		if p, ok := a.leftNP(s.body, v); ok && p.start == s.body {
+		if p, ok := a.leftNP(s.body, v); ok && (p.start == s.body || p.start-1 > s.body && a.raw[p.start-1] == ",") {
+			// "X said …" or "…, the ministry said on Thursday, ordering …"
 			return r.sources.resolve(p, SourceSentence, r.lex)
 		}
 		break
@@ -937,6 +942,10 @@ func (r *run) sentenceSubject(s sentence, before int) *found {
 
 // crowdWords count people without a number: "Hundreds of farmers".
 var crowdWords = set("dozens", "hundreds", "thousands", "scores", "tens", "millions")
+
+// insistVerbs make a demand when "must" or "should" follows: "but insisted they
+// must not delay …".
+var insistVerbs = set("insist", "insists", "insisted", "insisting")
 
 // sharedSubject words right after "but" continue the clause before it without a
 // subject of their own: "would not cut any venue but would seek …".
