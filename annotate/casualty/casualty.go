@@ -553,7 +553,7 @@ var vaguePhrases = newTable(map[string]string{
 var kindPhrases = newTable(map[string]string{
 	"killed": KindKilled, "killing": KindKilled, "kills": KindKilled, "slain": KindKilled,
 	"shot dead": KindKilled, "massacred": KindKilled,
-	"died": KindDead, "dead": KindDead, "dying": KindDead, "deaths": KindDead, "death toll": KindDead,
+	"died": KindDead, "die": KindDead, "dies": KindDead, "dead": KindDead, "dying": KindDead, "deaths": KindDead, "death toll": KindDead,
 	"fatalities": KindDead, "bodies": KindDead, "perished": KindDead, "drowned": KindDead, "lost their lives": KindDead,
 	"wounded": KindInjured, "wounding": KindInjured, "injured": KindInjured, "injuring": KindInjured,
 	"injuries": KindInjured, "hurt": KindInjured, "treated for injuries": KindInjured,

@@ -62,6 +62,25 @@ func (r *run) casualties() {
 				i = end - 1
 				continue
 			}
+			// "killing three and wounding 12": a bare count after its verb, ended
+			// by punctuation, "and" or the text's end.
+			if e := i + n; e == len(words) || !r.a.isWord(e) || words[e].Text == "and" || words[e].Text == "others" || words[e].Text == "more" {
+				if e < len(words) && (words[e].Text == "others" || words[e].Text == "more") {
+					e++
+				}
+				r.addCasualty(i-1, e, RuleCasualtyVerbized, 0.75)
+				i = e - 1
+				continue
+			}
+		}
+		// "left tens of thousands homeless": the verb before the count belongs
+		// to a displacement figure ending in "homeless".
+		if i > 0 && leavingVerbs[words[i-1].Text] {
+			if end := r.homelessEnd(i, n); end > 0 {
+				r.addCasualty(i-1, end, RuleCasualtyVerbized, 0.75)
+				i = end - 1
+				continue
+			}
 		}
 		j := i + n
 		if _, k := casualty.KindAt(words, j); k > 0 {
@@ -83,6 +102,26 @@ func (r *run) casualties() {
 			i = j + k - 1
 		}
 	}
+}
+
+// leavingVerbs come before a count that ends in "homeless": "leaving hundreds
+// of families homeless".
+var leavingVerbs = set("left", "leaving", "leave", "leaves")
+
+// homelessEnd is the end of "N [group] homeless" at word i (count of n words),
+// or 0 when "homeless" does not follow within a few words.
+func (r *run) homelessEnd(i, n int) int {
+	words := r.a.words
+	_, j := casualty.GroupAt(words, i+n)
+	for k := j; k < len(words) && k <= j+1; k++ {
+		if words[k].Text == "homeless" {
+			return k + 1
+		}
+		if !r.a.isWord(k) {
+			break
+		}
+	}
+	return 0
 }
 
 func isAdverb(w string) bool {

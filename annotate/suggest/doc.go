@@ -77,8 +77,9 @@
 //     is one not glued to the word before), nested single quotes ‘…’ inside a
 //     double quote, paired single quotes used as the outer quote, and a quote left
 //     open at a paragraph's end when the next paragraph opens another (the wire
-//     convention for quotes over several paragraphs). Quotes run across line
-//     breaks. Source: the speaker named after the quote (“…,” said X / X said),
+//     convention for quotes over several paragraphs; its speaker is the one named
+//     where the quote continues). Quotes run across line breaks. Source: the
+//     speaker named after the quote (“…,” said X / X said),
 //     before it (X said: “…”), the speaker of the last quote for a quote that opens
 //     its sentence without attribution, the enclosing quote's speaker for a nested
 //     quote, the source of the claim that holds a partial quote, or else the
@@ -87,16 +88,23 @@
 //     strike “irresponsible”").
 //   - CLAIM: the clause after a reporting verb whose subject starts the sentence
 //     ("X said (that) …"; verbs such as "conceded" or "announced" need "that");
-//     the sentence before ", X said" (sentence-final attribution); "According to
-//     X, …" and "…, according to X".
+//     the sentence before ", X said" or ", said X, a spokesperson for Y"
+//     (sentence-final attribution); "According to X, …" and "…, according to X"
+//     (X after "a statement from" or "a report by"); the clause after ", saying"
+//     (the sentence subject's, or the party of its demand). "said nothing" and an
+//     object after "claimed" ("claimed victory") are no claims; "told X to …" is a
+//     demand, not a claim.
 //   - DEMAND: demand verbs (demand, urge, order, require, insist that … must,
-//     want), call/ask/appeal for or on, "gave X until … to …". Source: the party
-//     before the verb, else the subject of the sentence ("X said … and demanded
+//     want), call/ask/appeal for or on, "asked/told X (not) to …", "appealed to X
+//     to …" (not "appeal to the court"), "gave X until … to …". Source: the party
+//     before the verb (also across "on Friday": "A tribunal on Friday ordered
+//     …"), else the subject of the sentence ("X said … and demanded
 //     …" shares X).
 //   - CASUALTY: a quantity (casualty.QuantityAt) followed within a short noun
 //     phrase and auxiliaries ("were", "had been", "are still", adverbs) by a
 //     casualty word; a quantity right before a casualty word ("7 wounded"); a
-//     casualty verb before a quantity; "death toll … to N". Years, percentages and
+//     casualty verb before a quantity, with its noun or alone ("wounding 12");
+//     "left/leaving N … homeless"; "death toll … to N". Years, percentages and
 //     numbers after "no" are skipped, and a figure never crosses a line break.
 //     Populations, workforces and deployed troops have no casualty word and are
 //     never proposed.

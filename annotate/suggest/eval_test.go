@@ -127,3 +127,80 @@ func TestEvalOnHeldOut8(t *testing.T) {
 	logReport(t, r)
 	assertTargets(t, r)
 }
+
+// TestEvalOnHeldOut9 scores a ninth held-out set (thirteen articles), written
+// after the fixes the eighth prompted and scored once before any change; its first
+// run is in the README.
+func TestEvalOnHeldOut9(t *testing.T) {
+	r := Evaluate(New(nil), readGoldFile(t, "testdata/gold/heldout9.jsonl"))
+	logReport(t, r)
+	assertTargets(t, r)
+	assertFloors(t, r, 1.00, 1.00, 0.98)
+}
+
+// TestEvalOnHeldOut10 scores a tenth held-out set (ten articles), written after
+// the fixes the ninth prompted and scored once before any change; its first run
+// is in the README.
+func TestEvalOnHeldOut10(t *testing.T) {
+	r := Evaluate(New(nil), readGoldFile(t, "testdata/gold/heldout10.jsonl"))
+	logReport(t, r)
+	assertTargets(t, r)
+	assertFloors(t, r, 1.00, 1.00, 0.98)
+}
+
+// TestEvalOnHeldOut11 scores an eleventh held-out set (ten articles), written
+// after the fixes the tenth prompted and scored once before any change; its first
+// run is in the README.
+func TestEvalOnHeldOut11(t *testing.T) {
+	r := Evaluate(New(nil), readGoldFile(t, "testdata/gold/heldout11.jsonl"))
+	logReport(t, r)
+	assertTargets(t, r)
+	assertFloors(t, r, 1.00, 1.00, 1.00)
+}
+
+// assertFloors guards a set's figures after the fixes it prompted (micro exact
+// and overlap F1, source accuracy), so that a later change cannot lower them
+// unnoticed; the sets' first runs are in the README.
+func assertFloors(t *testing.T, r Report, exact, overlap, source float64) {
+	t.Helper()
+	const eps = 1e-9
+	if r.MicroExact.F1 < exact-eps {
+		t.Errorf("micro exact F1 %.3f < floor %.2f", r.MicroExact.F1, exact)
+	}
+	if r.MicroOverlap.F1 < overlap-eps {
+		t.Errorf("micro overlap F1 %.3f < floor %.2f", r.MicroOverlap.F1, overlap)
+	}
+	if r.SourceAccuracy < source-eps {
+		t.Errorf("source accuracy %.3f < floor %.2f", r.SourceAccuracy, source)
+	}
+}
+
+// TestEvalOnHeldOut12 scores a twelfth held-out set (ten articles), written
+// after the fixes the eleventh prompted and scored once before any change; its
+// first run is in the README.
+func TestEvalOnHeldOut12(t *testing.T) {
+	r := Evaluate(New(nil), readGoldFile(t, "testdata/gold/heldout12.jsonl"))
+	logReport(t, r)
+	assertTargets(t, r)
+	assertFloors(t, r, 0.99, 0.99, 0.95)
+}
+
+// TestEvalOnHeldOut13 scores a thirteenth held-out set (ten articles), written
+// after the fixes the twelfth prompted and scored once before any change; its
+// first run is in the README.
+func TestEvalOnHeldOut13(t *testing.T) {
+	r := Evaluate(New(nil), readGoldFile(t, "testdata/gold/heldout13.jsonl"))
+	logReport(t, r)
+	assertTargets(t, r)
+	assertFloors(t, r, 1.00, 1.00, 1.00)
+}
+
+// TestEvalOnHeldOut14 scores a fourteenth held-out set (ten articles), written
+// after the fixes the thirteenth prompted and scored once before any change; its
+// first run is in the README.
+func TestEvalOnHeldOut14(t *testing.T) {
+	r := Evaluate(New(nil), readGoldFile(t, "testdata/gold/heldout14.jsonl"))
+	logReport(t, r)
+	assertTargets(t, r)
+	assertFloors(t, r, 1.00, 1.00, 1.00)
+}

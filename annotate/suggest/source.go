@@ -1,7 +1,10 @@
 package suggest
 
 import (
+	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // found is a source found in the text: the mention's words [start, end), the
@@ -22,8 +25,9 @@ type sourceTracker struct {
 }
 
 type knownSource struct {
-	name    string
-	person  bool
+	name   string
+	person bool
+
 	aliases map[string]bool // lower case: surname, appositive ("deputy mayor"), nouns of the mention
 }
 
@@ -63,9 +67,27 @@ func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
 	}
 	nameStart := p.start
 	definite := false
-	for nameStart < p.nameEnd-1 && determiners[a.words[nameStart].Text] {
+	for nameStart < p.nameEnd-1 && (determiners[a.words[nameStart].Text] || countWords[a.words[nameStart].Text]) {
 		definite = definite || definiteDeterminers[a.words[nameStart].Text]
 		nameStart++
+	}
+	// "a nurse at Maresh Central Hospital": a common noun before a place is
+	// the source, not the place.
+	for k := nameStart + 1; k < p.nameEnd-1; k++ {
+		if placePrepositions[a.words[k].Text] {
+			switch {
+			case documentNouns[a.words[k-1].Text]:
+				// "A statement from the Agriculture Ministry said": its issuer
+				nameStart = k + 1
+				for nameStart < p.nameEnd-1 && determiners[a.words[nameStart].Text] {
+					definite = definite || definiteDeterminers[a.words[nameStart].Text]
+					nameStart++
+				}
+			case !a.capitalized(k-1) && a.isWord(k-1):
+				p.nameEnd = k
+			}
+			break
+		}
 	}
 	last := p.nameEnd - 1
 	var name string
@@ -82,12 +104,23 @@ func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
 		}
 		titled := false
 		if !org {
-			for runStart < last && lex.titles[a.words[runStart].Text] {
-				runStart++
-				titled = true
+			// "Varnian Foreign Minister Ilse Varga": a title may follow a
+			// capitalised adjective; the name starts after the last title word.
+			for k := last - 1; k >= runStart; k-- {
+				if lex.titles[a.words[k].Text] && a.isWord(k+1) && !a.gluedHyphen(k+1) && (k == 0 || !a.gluedHyphen(k-1)) {
+					runStart = k + 1
+					titled = true
+					break
+				}
 			}
 		}
 		name = a.slice(runStart, p.nameEnd)
+		if runStart == last {
+			// "the WHO" for the World Health Organization named before
+			if known := t.byInitials(a.raw[last]); known != nil {
+				return t.register(&found{start: p.start, end: p.end, name: known.name, rule: rule + "; initials of an organisation named before"}, p, lex)
+			}
+		}
 		if !org && runStart == last {
 			if full := t.bySurname(a.words[last].Text); full != "" {
 				return t.register(&found{start: p.start, end: p.end, name: full, person: true, rule: rule + "; surname of a person named before"}, p, lex)
@@ -95,10 +128,24 @@ func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
 			if known := t.byDescription(a.words[last].Text, a.words[last].Text); known != nil && !known.person {
 				return t.register(&found{start: p.start, end: p.end, name: known.name, rule: rule + "; short name of an organisation named before"}, p, lex)
 			}
+			// "Journalist Elena Sokol walked out … Sokol told reporters": a person
+			// named in full before, though never as a source or with a title.
+			if full := a.fullNameBefore(p.start, last, lex); full != "" {
+				return t.register(&found{start: p.start, end: p.end, name: full, person: true, rule: rule + "; surname of a person named before"}, p, lex)
+			}
 		}
 		person = !org && (last > runStart || titled || runStart > nameStart)
 	} else {
-		name = a.slice(nameStart, p.nameEnd)
+		nameEnd := p.nameEnd
+		for k := nameStart + 1; k < p.nameEnd; k++ {
+			if placePrepositions[a.words[k].Text] {
+				nameEnd = k // "aid worker in the convoy" is an aid worker
+				break
+			}
+		}
+		name = a.slice(nameStart, nameEnd)
+		// "the transport minister", "Nordland’s sports minister": a person
+		person = lex.titles[a.words[nameEnd-1].Text] && !lex.orgWords[a.words[nameEnd-1].Text]
 		if definite {
 			if known := t.byDescription(strings.ToLower(name), a.words[last].Text); known != nil {
 				return t.register(&found{start: p.start, end: p.end, name: known.name, person: known.person, rule: rule + "; description of a source named before"}, p, lex)
@@ -108,6 +155,13 @@ func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
 			if lex.orgWords[a.words[last].Text] {
 				if named := a.orgNamedAfter(p.end, a.words[last].Text, lex); named != "" {
 					return t.register(&found{start: p.start, end: p.end, name: named, rule: rule + "; description of an organisation named after"}, p, lex)
+				}
+			}
+			// "Tiran’s electoral commission barred … The commission said": an
+			// organisation described with a modifier before, never named.
+			if lex.orgWords[a.words[last].Text] && last == nameStart {
+				if described := a.describedBefore(p.start, last); described != "" {
+					return t.register(&found{start: p.start, end: p.end, name: described, rule: rule + "; description of an organisation described before"}, p, lex)
 				}
 			}
 			// "the agency" for the World Food Programme named before: a generic
@@ -121,6 +175,16 @@ func (t *sourceTracker) resolve(p np, rule string, lex *lexicon) *found {
 	}
 	return t.register(&found{start: p.start, end: p.end, name: name, person: person, rule: rule}, p, lex)
 }
+
+// countWords before a source's noun are not part of its name: "two people
+// familiar with the talks".
+var countWords = set("two", "three", "four", "five", "six", "several", "some", "many", "both")
+
+// npLinks join a source's noun to what follows it in its noun phrase.
+var npLinks = set("for", "of", "in", "at", "from", "with", "to")
+
+// placePrepositions open a place after a source's noun: "police in the capital".
+var placePrepositions = set("in", "at", "from")
 
 // definiteDeterminers make a description point at one source: "the union",
 // "their union", "its board".
@@ -178,6 +242,45 @@ func (a *analysis) orgNamedAfter(from int, head string, lex *lexicon) string {
 	return ""
 }
 
+// fullNameBefore finds, before word before, the same surname as word last
+// written after a first name ("Elena Sokol"): a capitalised word that is no
+// title, organisation word or determiner, within the last few thousand words.
+// It returns "" when there is none.
+func (a *analysis) fullNameBefore(before, last int, lex *lexicon) string {
+	surname := a.words[last].Text
+	for i := before - 1; i > 0 && i > before-3000; i-- {
+		if a.words[i].Text != surname || !a.capitalized(i) || a.quoteDepth[i] > 0 {
+			continue
+		}
+		f := a.words[i-1].Text
+		if !a.capitalized(i-1) || !a.isWord(i-1) || lex.titles[f] || lex.orgWords[f] || determiners[f] || a.lineBefore[i] > 0 {
+			continue
+		}
+		return a.slice(i-1, i+1)
+	}
+	return ""
+}
+
+// describedBefore finds, before word before, the organisation noun of word
+// head with the lower-case modifiers written before it ("electoral
+// commission"), "" when there is none.
+func (a *analysis) describedBefore(before, head int) string {
+	noun := a.words[head].Text
+	for i := before - 1; i > 0 && i > before-600; i-- {
+		if a.words[i].Text != noun || a.capitalized(i) || a.quoteDepth[i] > 0 {
+			continue
+		}
+		k := i
+		for k > 0 && k > i-2 && a.isWord(k-1) && !a.capitalized(k-1) && !determiners[a.words[k-1].Text] && !npStops[a.words[k-1].Text] && !isPossessive(a.words[k-1].Text) {
+			k--
+		}
+		if k < i {
+			return a.slice(k, i+1)
+		}
+	}
+	return ""
+}
+
 // gluedHyphen says whether word i is a hyphen inside a word: "Secretary-General".
 func (a *analysis) gluedHyphen(i int) bool {
 	return a.raw[i] == "-" && a.glued(i) && i+1 < len(a.words) && a.words[i+1].Start == a.words[i].End
@@ -204,6 +307,58 @@ func (t *sourceTracker) nearestOrganisation(lex *lexicon) *knownSource {
 		}
 	}
 	return nil
+}
+
+// byInitials is the organisation known before whose initials (without "of",
+// "for", "and", "the") spell word, an upper-case abbreviation of two to six
+// letters ("WHO", "IOC"); nil for none.
+func (t *sourceTracker) byInitials(word string) *knownSource {
+	if len(word) < 2 || len(word) > 6 || strings.ToUpper(word) != word || strings.ToLower(word) == word {
+		return nil
+	}
+	for k := len(t.known) - 1; k >= 0; k-- {
+		if t.known[k].person {
+			continue
+		}
+		var b strings.Builder
+		for _, f := range strings.Fields(t.known[k].name) {
+			if nameConnectors[strings.ToLower(f)] || strings.ToLower(f) == "the" {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(f)
+			b.WriteRune(unicode.ToUpper(r))
+		}
+		if b.String() == word {
+			return t.known[k]
+		}
+	}
+	// "the UCI" for the International Cycling Union: initials of a name in
+	// another language, the same letters in another order
+	want := sortedLetters(word)
+	for k := len(t.known) - 1; k >= 0; k-- {
+		if t.known[k].person {
+			continue
+		}
+		var b strings.Builder
+		for _, f := range strings.Fields(t.known[k].name) {
+			if nameConnectors[strings.ToLower(f)] || strings.ToLower(f) == "the" {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(f)
+			b.WriteRune(unicode.ToUpper(r))
+		}
+		if sortedLetters(b.String()) == want {
+			return t.known[k]
+		}
+	}
+	return nil
+}
+
+// sortedLetters is word's letters in order: "UCI" and "ICU" are both "CIU".
+func sortedLetters(word string) string {
+	r := []rune(word)
+	sort.Slice(r, func(i, j int) bool { return r[i] < r[j] })
+	return string(r)
 }
 
 func (t *sourceTracker) bySurname(surname string) string {
@@ -287,6 +442,30 @@ func (t *sourceTracker) register(f *found, p np, lex *lexicon) *found {
 	return f
 }
 
+// touch makes the person whose surname is word the most recently named source
+// ("Oduya thanked voters. “…,” he said."); it does nothing for no such person.
+func (t *sourceTracker) touch(surname string) {
+	for k := len(t.known) - 1; k >= 0; k-- {
+		if ks := t.known[k]; ks.person && ks.aliases[surname] {
+			copy(t.known[k:], t.known[k+1:])
+			t.known[len(t.known)-1] = ks
+			return
+		}
+	}
+}
+
+// alias adds lower-case aliases to the known source of this name.
+func (t *sourceTracker) alias(name string, aliases ...string) {
+	for _, k := range t.known {
+		if k.name == name {
+			for _, w := range aliases {
+				k.aliases[w] = true
+			}
+			return
+		}
+	}
+}
+
 // isNPWord says whether word i can be part of a source's noun phrase.
 func (a *analysis) isNPWord(i int) bool {
 	if a.quoteDepth[i] > 0 && (a.raw[i] == closeDouble || a.raw[i] == openDouble || a.raw[i] == straight) {
@@ -335,6 +514,13 @@ func (a *analysis) leftNP(from, v int) (np, bool) {
 	if !ok {
 		return np{}, false
 	}
+	// "A Western diplomat who followed the talks told …": a relative clause
+	// without commas after a noun phrase that opens the sentence.
+	if w := start - 1; w > from && (a.words[w].Text == "who" || a.words[w].Text == "whose") && !a.capitalized(w-1) && a.isWord(w-1) {
+		if core, ok := a.leftCore(from, w); ok && core == from {
+			return np{start: core, nameEnd: w, appStart: w, end: w}, true
+		}
+	}
 	return np{start: start, nameEnd: v, appStart: v, end: v}, true
 }
 
@@ -348,18 +534,24 @@ func (a *analysis) leftCore(from, v int) (int, bool) {
 	}
 	// "Lawyers for the Interior Ministry", "the head of the agency": a noun
 	// phrase with "for" or "of" and a noun before it.
-	if i > from && (a.words[i].Text == "for" || a.words[i].Text == "of") && a.isNPWord(i-1) && !determiners[a.words[i-1].Text] {
-		k := i - 1
-		for k >= from && v-k <= 12 && a.isNPWord(k) {
+	// "An aid worker in the convoy", "Residents at the camp": a place after
+	// the noun, when the whole opens the sentence or follows a comma.
+	// "two people with knowledge of the inquiry", "officials close to the
+	// president": up to three such links.
+	for links, j := 0, i; links < 3 && j > from && npLinks[a.words[j].Text] && a.isNPWord(j-1) && !determiners[a.words[j-1].Text]; links++ {
+		k := j - 1
+		for k >= from && v-k <= 14 && a.isNPWord(k) {
 			k--
 		}
 		if k < from || a.raw[k] == "," {
 			i = k
+			break
 		}
+		j = k
 	}
 	// "local officials and witnesses said": two nouns joined by "and", when the
 	// whole stands at the sentence's start or after a comma.
-	if i > from && a.words[i].Text == "and" && a.isNPWord(i-1) {
+	if i > from && i < v-1 && a.words[i].Text == "and" && a.isNPWord(i-1) {
 		k := i - 1
 		for k >= from && v-k <= 10 && a.isNPWord(k) {
 			k--
@@ -385,6 +577,15 @@ func (a *analysis) rightNP(i, end int) (np, bool) {
 	}
 	if j == i {
 		return np{}, false
+	}
+	// "people familiar with the matter", "sources close to the talks",
+	// "officials with knowledge of the plan": the anonymous-source idioms.
+	if j+1 < end && (a.words[j-1].Text == "familiar" && a.words[j].Text == "with" || a.words[j-1].Text == "close" && a.words[j].Text == "to" || a.words[j].Text == "with" && (a.words[j+1].Text == "knowledge" || a.words[j+1].Text == "direct")) {
+		k := j + 1
+		for k < end && k-j < 8 && (a.isNPWord(k) || a.words[k].Text == "of" || a.words[k].Text == "the") {
+			k++
+		}
+		j = k
 	}
 	p := np{start: i, nameEnd: j, appStart: j, end: j}
 	if j+1 < end && a.raw[j] == "," && (determiners[a.words[j+1].Text] || a.words[j+1].Text == "who") {

@@ -122,6 +122,41 @@ func TestSourceResolution(t *testing.T) {
 			span:   "the deal was dead",
 			source: "Tariq Hossain",
 		},
+		{
+			name:   "a title after a capitalised adjective is stripped with it",
+			text:   "Dutch Trade Minister Joost Akker said the tariff was illegal.",
+			label:  LabelClaim,
+			span:   "the tariff was illegal",
+			source: "Joost Akker",
+		},
+		{
+			name:   "a surname resolves to the full name written earlier without a title",
+			text:   "Climber Anouk Meijer reached the summit on Friday. “It was colder than I ever imagined,” Meijer said.",
+			label:  LabelQuote,
+			span:   "“It was colder than I ever imagined,”",
+			source: "Anouk Meijer",
+		},
+		{
+			name:   "\"according to a report by X\" credits X, not the report",
+			text:   "Rents rose by a fifth last year, according to a report by the Tenants’ Alliance.",
+			label:  LabelClaim,
+			span:   "Rents rose by a fifth last year",
+			source: "Tenants’ Alliance",
+		},
+		{
+			name:   "a quote left open at its paragraph's end takes the speaker named where it continues",
+			text:   "The mayor spoke first. “Mine is the first name on the list,” said Ola Brun.\n\n“The bridge will not wait for another winter.\n\n“We start in March,” said Kirsten Dahl, the city engineer.",
+			label:  LabelQuote,
+			span:   "“The bridge will not wait for another winter.",
+			source: "Kirsten Dahl",
+		},
+		{
+			name:   "\"the company\" is the business named after a descriptor before it",
+			text:   "Carmaker Velto is cutting 800 jobs in Lund, the company said on Monday.",
+			label:  LabelClaim,
+			span:   "Carmaker Velto is cutting 800 jobs in Lund",
+			source: "Velto",
+		},
 	}
 	s := New(nil)
 	for _, c := range cases {

@@ -1,5 +1,11 @@
 package suggest
 
+import (
+	"strings"
+
+	"github.com/newsmark/newsmark/annotate/casualty"
+)
+
 // Rule names. Each suggestion carries one.
 const (
 	RuleQuoteCurly     = "QUOTE: paired curly quotes"
@@ -16,6 +22,7 @@ const (
 	RuleDemandCallFor   = "DEMAND: call for / call on"
 	RuleDemandInsist    = "DEMAND: insist that … must"
 	RuleDemandUltimatum = "DEMAND: ultimatum (gave … until)"
+	RuleDemandAskTo     = "DEMAND: ask / tell someone to"
 
 	// How a source was found (Mention.SourceRule).
 	SourceSubject   = "subject of the reporting verb"
@@ -79,6 +86,12 @@ func (r *run) registerTitledNames(s sentence) {
 		}
 		if i == s.body {
 			r.registerAppositiveName(s)
+			if a.capitalized(i) && a.isWord(i) && a.quoteDepth[i] == 0 && (i+1 >= s.end || !a.capitalized(i+1)) {
+				r.sources.touch(a.words[i].Text) // "Oduya thanked voters."
+			}
+		}
+		if i+1 < s.end && isCompanyDescriptor(a.words[i].Text) && a.capitalized(i+1) && a.quoteDepth[i] == 0 {
+			r.registerCompany(i, s.end)
 		}
 		if a.raw[i] == "," && i > s.body && a.quoteDepth[i] == 0 {
 			r.registerAppositivePerson(i, s.end)
@@ -99,6 +112,34 @@ func (r *run) registerTitledNames(s sentence) {
 		}
 		i = k
 	}
+}
+
+// companyDescriptors describe a business before its name: "drugmaker Halvion",
+// "the retailer Borka". The business is then "the company" or "the firm".
+var companyDescriptors = set("company", "firm", "retailer", "airline", "carrier", "insurer", "lender",
+	"miner", "producer", "exporter", "importer", "supplier", "manufacturer", "developer", "operator",
+	"brewer", "chain", "conglomerate", "startup", "shipper", "utility", "broadcaster", "publisher",
+	"distributor", "refiner", "builder", "contractor", "processor", "provider", "platform", "supermarket",
+	"grocer", "shipbuilder", "telecoms")
+
+func isCompanyDescriptor(w string) bool {
+	return companyDescriptors[w] || len(w) > 5 && w[len(w)-5:] == "maker"
+}
+
+// registerCompany makes known the business named after the descriptor at word
+// i ("Drugmaker Halvion is recalling …, the company said"), so that "the
+// company", "the firm" or the descriptor itself resolves to it.
+func (r *run) registerCompany(i, end int) {
+	a := r.a
+	k := i + 1
+	for k < end && k-i <= 4 && a.capitalized(k) && a.isWord(k) && !r.lex.titles[a.words[k].Text] {
+		k++
+	}
+	if k == i+1 || determiners[a.words[i+1].Text] {
+		return
+	}
+	f := r.sources.register(&found{start: i + 1, end: k, name: a.slice(i+1, k)}, np{start: i + 1, nameEnd: k, appStart: k, end: k}, r.lex)
+	r.sources.alias(f.name, a.words[i].Text, "company", "firm", "group")
 }
 
 // registerAppositiveName makes known a person who opens a sentence with an
@@ -166,12 +207,47 @@ func (r *run) quoteAt(index int) {
 	case quoteSingleTop:
 		rule, confidence = RuleQuoteSingle, 0.7
 	}
-	src := r.quoteSource(q)
+	var src *found
+	if q.kind == quoteParagraph {
+		src = r.continuedQuoteSource(index)
+	}
+	if src == nil {
+		src = r.quoteSource(q)
+	}
 	r.quoteSources[index] = src
 	if src != nil {
 		r.lastQuoteSource, r.lastQuoteEnd = src, q.close
 	}
 	r.add(LabelQuote, q.open, q.close+1, rule, confidence, src)
+}
+
+// continuedQuoteSource is the speaker of a quote left open at its paragraph's
+// end (wire style: the next paragraph reopens the quote, and the attribution
+// often comes only there): the speaker named for the quote that continues it,
+// or nil when none is named there.
+func (r *run) continuedQuoteSource(index int) *found {
+	a := r.a
+	prev := a.quotes[index]
+	for k := index + 1; k < len(a.quotes); k++ {
+		next := a.quotes[k]
+		if next.kind == quoteSingle {
+			continue
+		}
+		if next.open != prev.close+1 || !a.paragraphBreak(next.open) {
+			return nil
+		}
+		prev = next
+		if next.kind == quoteParagraph {
+			continue
+		}
+		if src := r.quoteSource(next); src != nil && src.rule != SourcePrevious {
+			copied := *src
+			copied.rule = "speaker named where the quote continues"
+			return &copied
+		}
+		return nil
+	}
+	return nil
 }
 
 func (r *run) quoteSource(q quote) *found {
@@ -201,6 +277,12 @@ func (r *run) quoteSource(q quote) *found {
 	}
 	// Ilse Marrow said: “…” / Mira Kovac told cheering supporters: “…”
 	if q.open >= 2 && (a.raw[q.open-1] == ":" || a.raw[q.open-1] == ",") {
+		// “…,” she said, adding: “…” — the speaker of the sentence's quote before
+		if w := a.words[q.open-2].Text; (w == "adding" || w == "saying") && r.lastQuoteSource != nil && a.sentenceOf(r.lastQuoteEnd).start == a.sentenceOf(q.open).start {
+			copied := *r.lastQuoteSource
+			copied.rule = SourcePrevious
+			return &copied
+		}
 		for v := q.open - 2; v >= 0 && v >= q.open-6 && a.quoteDepth[v] == 0 && a.isWord(v); v-- {
 			if r.isReporting(v) {
 				if p, ok := a.leftNP(a.sentenceOf(v).body, v); ok {
@@ -213,7 +295,7 @@ func (r *run) quoteSource(q quote) *found {
 	// A quote that starts its sentence with no attribution continues the last
 	// speaker's words.
 	qs := a.sentenceOf(q.open)
-	if r.lastQuoteSource != nil && (q.open == qs.start || q.open == qs.body) && q.open-r.lastQuoteEnd < 80 {
+	if r.lastQuoteSource != nil && (q.open == qs.start || q.open == qs.body || q.open > 0 && sentenceFinal[a.raw[q.open-1]]) && q.open-r.lastQuoteEnd < 80 {
 		copied := *r.lastQuoteSource
 		copied.rule = SourcePrevious
 		return &copied
@@ -224,6 +306,10 @@ func (r *run) quoteSource(q quote) *found {
 	}
 	return nil
 }
+
+// sentenceFinal marks end a sentence even where the splitter saw an initial
+// ("she wrote on X. “…”").
+var sentenceFinal = map[string]bool{".": true, "?": true, "!": true}
 
 // trimEnd drops closing punctuation from the end of words [i, j).
 func (a *analysis) trimEnd(i, j int) int {
@@ -244,10 +330,21 @@ func (r *run) claimsIn(s sentence) {
 		if a.quoteDepth[v] > 0 {
 			continue
 		}
+		w := a.words[v].Text
+		if w == "saying" && v > s.body+1 && (a.raw[v-1] == "," || a.words[v-1].Text == "as") && a.raw[s.body] != openDouble && a.raw[s.body] != straight {
+			// also "X was quoted by the agency as saying (that) …"
+			// "The IOC suspended the committee, saying the government had
+			// interfered": the claim of the sentence's subject.
+			src := r.sentenceSubject(s, v)
+			if src == nil && r.demandParty != nil && r.demandSentence == s.start {
+				src = r.demandParty // "A tribunal on Friday ordered …, saying …"
+			}
+			v = r.claimsAfter(s, v, src)
+			continue
+		}
 		if r.class[v] == 0 {
 			continue
 		}
-		w := a.words[v].Text
 		if w == "according" && v+1 < s.end && a.words[v+1].Text == "to" {
 			r.accordingTo(s, v)
 			continue
@@ -255,8 +352,26 @@ func (r *run) claimsIn(s sentence) {
 		if !r.isReporting(v) {
 			continue
 		}
+		if askOrTell[w] && r.objectThenTo(v, s.end) {
+			continue // "told patients not to stop …" is an order (DEMAND), not a claim
+		}
+		if next := r.invertedAttribution(s, v); next > v {
+			v = next
+			continue
+		}
 		p, ok := a.leftNP(s.body, v)
 		if !ok {
+			// "Malvinia called the accusations “absurd” and said …": the
+			// subject of the sentence's first verb.
+			if v-1 > s.body && (a.words[v-1].Text == "and" || a.words[v-1].Text == "but") && a.quoteDepth[v-1] == 0 && a.raw[s.body] != openDouble && a.raw[s.body] != straight {
+				src := r.sentenceSubject(s, v-1)
+				if r.demandParty != nil && r.demandSentence == s.start {
+					src = r.demandParty // "The Ministry of Defence ordered … and said …"
+				}
+				if src != nil {
+					v = r.claimsAfter(s, v, src)
+				}
+			}
 			continue
 		}
 		before := p.start - 1
@@ -286,6 +401,44 @@ func (r *run) claimsIn(s sentence) {
 			v = r.claimsAfter(s, v, src)
 		}
 	}
+}
+
+// invertedVerbs come before their subject at a sentence's end: "…, said Jens
+// Aalto, a spokesperson for the agency."
+var invertedVerbs = set("said", "says", "added", "adds", "wrote", "writes", "explained", "noted")
+
+// invertedAttribution reads a sentence attributed at its end with the verb
+// before the speaker ("Convoys will run weekly, said Jens Aalto, a spokesperson
+// for the agency.") as one claim, and returns the last word it read (v when the
+// verb at v is no such attribution).
+func (r *run) invertedAttribution(s sentence, v int) int {
+	a := r.a
+	if !invertedVerbs[a.words[v].Text] || v-1 < s.body+3 || a.raw[v-1] != "," || v+1 >= s.end {
+		return v
+	}
+	if a.raw[s.body] == openDouble || a.raw[s.body] == straight || r.isQuoteAttribution(s, v-1) {
+		return v
+	}
+	first := a.words[v+1].Text
+	if !a.capitalized(v+1) && !determiners[first] || personPronouns[first] || groupPronouns[first] {
+		return v
+	}
+	p, ok := a.rightNP(v+1, s.end)
+	if !ok {
+		return v
+	}
+	// the speaker's phrase runs to the sentence's end (an appositive or a
+	// relative clause may follow it after a comma)
+	k := p.end
+	for k < s.end && !a.isWord(k) && a.raw[k] != "," {
+		k++
+	}
+	if k < s.end && a.raw[k] != "," {
+		return v
+	}
+	src := r.sources.resolve(p, SourceSubject, r.lex)
+	r.add(LabelClaim, s.body, a.trimEnd(s.body, v-1), RuleClaimFinal, 0.8, src)
+	return s.end
 }
 
 // isQuoteAttribution says whether the subject after word before attributes a
@@ -319,19 +472,45 @@ func (r *run) clauseFollows(s sentence, v int) bool {
 		for i < s.end && r.lex.objects[a.words[i].Text] {
 			i++
 		}
+		// "…, Ines Duarte told a news conference.": whoever was told, then
+		// nothing more
+		if i < s.end && determiners[a.words[i].Text] {
+			k := i + 1
+			for k < s.end && k < i+5 && a.isNPWord(k) {
+				k++
+			}
+			if k >= s.end || !a.isWord(k) && a.raw[k] != "“" && a.raw[k] != "\"" {
+				return false
+			}
+		}
 	}
 	if i >= s.end || !a.isWord(i) {
 		return false
 	}
-	return a.words[i].Text == "that" || !modifierStarts[a.words[i].Text]
+	return a.words[i].Text == "that" || !modifierStarts[a.words[i].Text] || quantifierAt(a, i, s.end)
 }
 
 // claimVerbsTakingBareClause can report a clause without "that": "said the
 // strike would go on". Other reporting verbs ("conceded defeat", "announced a
 // plan") need "that" before a clause.
-var claimVerbsTakingBareClause = set("said", "says", "say", "told", "tells", "added", "adds", "stated",
+var claimVerbsTakingBareClause = set("said", "saying", "says", "say", "told", "tells", "added", "adds", "stated",
 	"claimed", "claims", "insisted", "insists", "warned", "warns", "believes", "believed", "wrote", "writes",
 	"argued", "argues", "estimated", "alleged", "predicted", "reported", "reports", "noted", "explained")
+
+// notClauses after a reporting verb say that nothing was asserted: "said
+// nothing", "said little", "said goodbye".
+var notClauses = set("nothing", "little", "goodbye", "hello", "sorry", "thanks", "otherwise")
+
+// objectTakingVerbs report a bare clause only when one follows ("claimed the
+// vote was rigged"), and otherwise take an object ("claimed victory").
+var objectTakingVerbs = set("claimed", "claims", "claim", "reported", "reports", "noted", "explained",
+	"estimated", "predicted")
+
+// quantifierAt says whether the words at i open a quantity rather than a
+// modifier: "said at least 14 journalists …".
+func quantifierAt(a *analysis, i, end int) bool {
+	return i+1 < end && a.words[i].Text == "at" && (a.words[i+1].Text == "least" || a.words[i+1].Text == "most")
+}
 
 // claimsAfter adds the that-clauses after the reporting verb at v and returns the
 // last word it read.
@@ -357,12 +536,26 @@ func (r *run) claimsAfter(s sentence, v int, src *found) int {
 				return k // told cheering supporters: “…”
 			}
 		}
+		// "told a parliamentary committee that …": whoever was told, up to "that"
+		k := i
+		for k < s.end && k < i+7 && a.isNPWord(k) {
+			k++
+		}
+		if k > i && k < s.end && a.words[k].Text == "that" {
+			i = k
+		} else if k > i && determiners[a.words[i].Text] && (k >= s.end || !a.isWord(k) && a.raw[k] != "“" && a.raw[k] != "\"") {
+			return k // "told a news conference." reports no clause
+		}
 	}
 	if i < s.end && a.words[i].Text == "that" {
 		i++
 	} else if !claimVerbsTakingBareClause[a.words[v].Text] && !r.lex.extraReporting[a.words[v].Text] {
 		return i
-	} else if i < s.end && modifierStarts[a.words[i].Text] {
+	} else if i < s.end && notClauses[a.words[i].Text] {
+		return i // "said nothing", "said little about …": no proposition
+	} else if i < s.end && objectTakingVerbs[a.words[v].Text] && !r.startsClause(i, s.end) {
+		return i // "claimed victory": an object, not a clause
+	} else if i < s.end && modifierStarts[a.words[i].Text] && !quantifierAt(a, i, s.end) {
 		// "said on Friday that …", "said in a statement, and …"
 		j := i
 		for j < s.end && j < i+12 && a.words[j].Text != "that" && a.raw[j] != "," {
@@ -397,16 +590,30 @@ func (r *run) addClaimClauses(start, end int, rule string, confidence float64, s
 		if a.quoteDepth[k] > 0 {
 			continue
 		}
+		// "…, calling the trial “a show”": the speaker's own comment after the
+		// clause is not part of it.
+		if a.raw[k] == "," && k > start && k+1 < end && speechParticiples[a.words[k+1].Text] {
+			end = k
+			break
+		}
+		if a.raw[k] == ";" && k > start {
+			end = k // "…; police put the figure at 8,000" is another sentence
+			break
+		}
 		split := 0
 		switch {
-		case a.words[k].Text == "but" && k > start:
-			split = 1
-		case a.words[k].Text == "and" && k+1 < end && a.words[k+1].Text == "that":
-			split = 2
-		case a.words[k].Text == "and" && k > start && r.startsDemand(k+1, end):
+		case (a.words[k].Text == "and" || a.words[k].Text == "but") && k > start && (r.startsDemand(k+1, end) || insistVerbs[a.words[k+1].Text] && r.demandFollows(k+1, end)):
 			// "warned that C and appealed for …": the demand is not part of the claim
 			r.add(LabelClaim, start, a.trimEnd(start, k), rule, confidence, src)
 			return k
+		case a.words[k].Text == "but" && k > start && k+1 < end && a.words[k+1].Text == "that":
+			split = 2 // "said A but that B"
+		case a.words[k].Text == "but" && k > start && k+1 < end && !sharedSubject[a.words[k+1].Text]:
+			// "A but it would …" splits; "A but would seek …" and "A but not
+			// B" share A's subject and stay one claim
+			split = 1
+		case a.words[k].Text == "and" && k+1 < end && a.words[k+1].Text == "that":
+			split = 2
 		case a.words[k].Text == "and" && k > start && r.startsClause(k+1, end):
 			split = 1
 		}
@@ -419,12 +626,53 @@ func (r *run) addClaimClauses(start, end int, rule string, confidence float64, s
 	return end
 }
 
+// documentNouns name what a source issued rather than the source: "according to a
+// statement from the ministry" credits the ministry.
+var documentNouns = set("statement", "statements", "report", "reports", "release", "letter", "post",
+	"posting", "figures", "data", "estimate", "estimates", "tally", "count", "survey", "document",
+	"documents", "filing", "transcript", "notice", "bulletin", "video", "message", "email", "note")
+
+// accordingNP is the noun phrase after "according to" at word i, skipping a
+// document and its "from"/"by"/"of"/"issued by": "a statement from the ministry".
+func (r *run) accordingNP(i, end int) (np, bool) {
+	a := r.a
+	p, ok := a.rightNP(i, end)
+	if !ok || p.nameEnd != p.end || !documentNouns[a.words[p.nameEnd-1].Text] {
+		return p, ok
+	}
+	// "the city auditor’s annual report": its issuer, the possessive
+	for k := p.start; k < p.nameEnd-1; k++ {
+		if isPossessive(a.words[k].Text) {
+			return np{start: p.start, nameEnd: k + 1, appStart: k + 1, end: k + 1}, true
+		}
+	}
+	k := p.nameEnd
+	if k < end && (a.words[k].Text == "issued" || a.words[k].Text == "released" || a.words[k].Text == "published") {
+		k++
+	}
+	if k+1 < end && (a.words[k].Text == "from" || a.words[k].Text == "by" || a.words[k].Text == "of") {
+		if q, ok := a.rightNP(k+1, end); ok {
+			return q, true
+		}
+	}
+	return p, ok
+}
+
+// withoutPossessive drops a trailing "’s" from a source's name ("city
+// auditor’s" of "the city auditor’s report").
+func withoutPossessive(f *found) *found {
+	if f != nil && isPossessive(f.name) {
+		f.name = strings.TrimSuffix(strings.TrimSuffix(f.name, "’s"), "'s")
+	}
+	return f
+}
+
 func (r *run) accordingTo(s sentence, v int) {
 	a := r.a
 	switch {
 	case v == s.body:
 		// According to X, clause.
-		p, ok := a.rightNP(v+2, s.end)
+		p, ok := r.accordingNP(v+2, s.end)
 		if !ok {
 			return
 		}
@@ -435,18 +683,18 @@ func (r *run) accordingTo(s sentence, v int) {
 		if comma+1 >= s.end {
 			return
 		}
-		src := r.sources.resolve(p, SourceAccording, r.lex)
+		src := withoutPossessive(r.sources.resolve(p, SourceAccording, r.lex))
 		r.add(LabelClaim, comma+1, a.trimEnd(comma+1, s.end), RuleClaimAccording, 0.8, src)
 	case v > s.body && a.raw[v-1] == ",":
 		// Clause, according to X.
 		if a.raw[s.body] == openDouble || a.raw[s.body] == straight {
 			return
 		}
-		p, ok := a.rightNP(v+2, s.end)
+		p, ok := r.accordingNP(v+2, s.end)
 		if !ok {
 			return
 		}
-		src := r.sources.resolve(p, SourceAccording, r.lex)
+		src := withoutPossessive(r.sources.resolve(p, SourceAccording, r.lex))
 		r.add(LabelClaim, s.body, a.trimEnd(s.body, v-1), RuleClaimAccording, 0.8, src)
 	}
 }
@@ -458,7 +706,8 @@ func (r *run) startsDemand(i, end int) bool {
 	}
 	w := r.a.words[i].Text
 	return r.class[i]&classDemand != 0 && w != "insist" && w != "insists" && w != "insisted" ||
-		r.class[i]&classPhrasal != 0 && i+1 < end && (r.a.words[i+1].Text == "for" || r.a.words[i+1].Text == "on")
+		r.class[i]&classPhrasal != 0 && i+1 < end && (r.a.words[i+1].Text == "for" || r.a.words[i+1].Text == "on") ||
+		askOrTell[w] && r.objectThenTo(i, end)
 }
 
 // startsClause says whether words from i start a clause with its own subject:
@@ -517,8 +766,12 @@ func (r *run) demandsIn(s sentence) {
 				}
 				rule = RuleDemandInsist
 			}
-		case r.class[v]&classPhrasal != 0 && v+1 < s.end && (a.words[v+1].Text == "for" || a.words[v+1].Text == "on" || (w[0] == 'a' && a.words[v+1].Text == "to")):
+		case r.class[v]&classPhrasal != 0 && v+2 < s.end && a.isWord(v+2) && (a.words[v+1].Text == "for" || a.words[v+1].Text == "on" || (w[0] == 'a' && a.words[v+1].Text == "to" && (!strings.HasPrefix(w, "appeal") || r.objectThenTo(v+1, s.end)))):
+			// "appealed to residents to stay" is a demand; "appeal to the
+			// Supreme Court" is a lawsuit
 			rule = RuleDemandCallFor
+		case askOrTell[w] && r.objectThenTo(v, s.end):
+			rule = RuleDemandAskTo
 		case (w == "gave" || w == "give" || w == "gives" || w == "given") && r.untilFollows(v, s.end):
 			rule = RuleDemandUltimatum
 		default:
@@ -529,8 +782,20 @@ func (r *run) demandsIn(s sentence) {
 		}
 		end := r.demandEnd(v, s.end)
 		verb := v
-		for verb > s.body && auxiliaries[a.words[verb-1].Text] {
-			verb--
+		for verb > s.body {
+			switch {
+			case auxiliaries[a.words[verb-1].Text]:
+				verb--
+				continue
+			case verb-2 > s.body && timeWords[a.words[verb-1].Text] && (a.words[verb-2].Text == "on" || timeModifiers[a.words[verb-2].Text]):
+				// "A tribunal on Friday ordered …": a time between party and verb
+				verb -= 2
+				continue
+			case verb-1 > s.body && timeModifiers[a.words[verb-1].Text] && a.words[verb-1].Text != "late" && a.words[verb-1].Text != "early":
+				verb-- // "The council yesterday urged …"
+				continue
+			}
+			break
 		}
 		var src *found
 		start := v
@@ -548,18 +813,56 @@ func (r *run) demandsIn(s sentence) {
 			src = r.sentenceSubject(s, v)
 		}
 		r.add(LabelDemand, start, end, rule, 0.75, src)
+		r.demandParty, r.demandSentence = src, s.start
 		v = end
 	}
 }
+
+// askOrTell request or order when an object and "to" + a verb follow: "asked
+// the union to accept …", "told patients not to stop …".
+var askOrTell = set("ask", "asks", "asked", "asking", "tell", "tells", "told", "telling")
+
+// objectThenTo says whether a short object and then "to" (or "not to") and a
+// verb follow the verb at v: "asked the federation to send …".
+func (r *run) objectThenTo(v, end int) bool {
+	a := r.a
+	k := v + 1
+	for k < end && k < v+7 && a.isNPWord(k) && a.quoteDepth[k] == 0 {
+		k++
+	}
+	if k == v+1 || k >= end {
+		return false
+	}
+	if a.words[k].Text == "not" {
+		k++
+	}
+	if k+1 >= end || a.words[k].Text != "to" {
+		return false
+	}
+	next := a.words[k+1].Text
+	return a.isWord(k+1) && !a.capitalized(k+1) && !determiners[next] && !casualty.MayStartQuantity(next)
+}
+
+// timeWords and timeModifiers say when, between a party and its demand verb:
+// "on Friday", "late Monday", "yesterday".
+var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"morning", "evening", "night", "afternoon", "week", "month")
+var timeModifiers = set("late", "early", "yesterday", "today", "tonight", "this", "last")
 
 func (r *run) untilFollows(v, end int) bool {
 	for k := v + 1; k < end && k < v+6; k++ {
 		if r.a.words[k].Text == "until" {
 			return true
 		}
+		// "gave the ambassador 72 hours to leave"
+		if deadlineUnits[r.a.words[k].Text] && k+1 < end && r.a.words[k+1].Text == "to" {
+			return true
+		}
 	}
 	return false
 }
+
+var deadlineUnits = set("hours", "days", "weeks", "months", "minutes")
 
 // demandEnd is where a demand's clause ends: the sentence's end, or ", and" / ";"
 // / ", but" / ", while" starting another clause.
@@ -594,7 +897,8 @@ func (r *run) sentenceSubject(s sentence, before int) *found {
 		if a.quoteDepth[v] > 0 || !r.isReporting(v) {
 			continue
 		}
-		if p, ok := a.leftNP(s.body, v); ok && p.start == s.body {
+		if p, ok := a.leftNP(s.body, v); ok && (p.start == s.body || p.start-1 > s.body && a.raw[p.start-1] == ",") {
+			// "X said …" or "…, the ministry said on Thursday, ordering …"
 			return r.sources.resolve(p, SourceSentence, r.lex)
 		}
 		break
@@ -617,17 +921,41 @@ func (r *run) sentenceSubject(s sentence, before int) *found {
 		i++
 	}
 	j := i
-	for j < before && j < i+6 && (a.capitalized(j) && a.isWord(j) || isApostrophe(a.raw[j]) && a.glued(j) && j > i) {
+	for j < before && j < i+6 && (a.capitalized(j) && a.isWord(j) || isApostrophe(a.raw[j]) && a.glued(j) && j > i || j > i && a.nameConnector(s.body, j)) {
 		j++
 	}
 	if j == i {
 		return nil
+	}
+	// "Nordland’s sports minister called …": a possessive name before the
+	// description of the one it owns, up to its title or organisation word.
+	if isPossessive(a.words[j-1].Text) || isApostrophe(a.raw[j-1]) {
+		for k := j; k < before && k < j+3 && a.isWord(k) && !a.capitalized(k) && !npStops[a.words[k].Text]; k++ {
+			if r.lex.titles[a.words[k].Text] || r.lex.orgWords[a.words[k].Text] {
+				j = k + 1
+				break
+			}
+		}
 	}
 	return r.sources.resolve(np{start: s.body, nameEnd: j, appStart: j, end: j}, SourceSentence, r.lex)
 }
 
 // crowdWords count people without a number: "Hundreds of farmers".
 var crowdWords = set("dozens", "hundreds", "thousands", "scores", "tens", "millions")
+
+// insistVerbs make a demand when "must" or "should" follows: "but insisted they
+// must not delay …".
+var insistVerbs = set("insist", "insists", "insisted", "insisting")
+
+// sharedSubject words right after "but" continue the clause before it without a
+// subject of their own: "would not cut any venue but would seek …".
+var sharedSubject = set("not", "would", "could", "should", "will", "can", "did", "does", "do", "might",
+	"must", "may", "had", "has", "have", "was", "were", "is", "are", "also", "still")
+
+// speechParticiples after a reported clause start the speaker's comment on it:
+// "said the defence would appeal, calling the trial a farce".
+var speechParticiples = set("calling", "saying", "adding", "citing", "describing", "accusing", "blaming",
+	"arguing", "noting", "warning", "insisting", "urging", "dismissing", "denouncing", "branding")
 
 // participles that start a clause giving a reason or a comment after a demand.
 var participles = set("saying", "adding", "citing", "arguing", "warning", "noting", "claiming", "threatening")

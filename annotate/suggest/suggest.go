@@ -85,6 +85,11 @@ func (s *Suggester) Suggest(text string, labels ...string) []Suggestion {
 	}()
 	for i, w := range a.words {
 		if c, ok := s.class[w.Text]; ok {
+			// "Omar Said", "Associated Press": a verb's spelling inside a name
+			// (capitalised after a capitalised word on the same line) is no verb.
+			if i > 0 && a.capitalized(i) && a.capitalized(i-1) && a.isWord(i-1) && a.lineBefore[i] == 0 {
+				c &^= classReporting | classDemand | classPhrasal
+			}
 			r.class[i] = c
 		}
 	}
@@ -140,6 +145,10 @@ type run struct {
 	lastQuoteEnd    int      // word index
 	quoteSources    []*found // by index in analysis.quotes
 	class           []uint8  // word classes (classReporting, …) by word
+	// demandParty is the party of the last demand found and demandSentence the
+	// start of its sentence, for a claim after ", saying" in the same sentence.
+	demandParty    *found
+	demandSentence int
 }
 
 // add appends a suggestion over words [i, j).
