@@ -90,7 +90,7 @@ func (r *run) registerTitledNames(s sentence) {
 				r.sources.touch(a.words[i].Text) // "Oduya thanked voters."
 			}
 		}
-		if i+1 < s.end && isCompanyDescriptor(a.words[i].Text) && a.capitalized(i+1) && a.quoteDepth[i] == 0 {
+		if i+1 < s.end && a.quoteDepth[i] == 0 && a.capitalized(i+1) && isCompanyDescriptor(a.words[i].Text) {
 			r.registerCompany(i, s.end)
 		}
 		if a.raw[i] == "," && i > s.body && a.quoteDepth[i] == 0 {
