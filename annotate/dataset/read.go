@@ -107,6 +107,7 @@ type reader struct {
 	// file order all the same (see sources.go).
 	out     func(annotate.ImportRecord, error) bool // the consumer
 	pending []*extraction
+	slots   chan struct{} // one per extraction running (maxExtractions)
 	stopped bool
 	pages   pagePacker // the web pages' buffers and compressor
 }
