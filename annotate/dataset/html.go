@@ -52,11 +52,26 @@ import (
 //     so the caller must not change them afterwards (Read's workers compress the
 //     original before reusing the buffer, see pagePacker).
 func ExtractHTML(data []byte, name string) (annotate.Document, error) {
+	return extractHTML(data, name, nil)
+}
+
+// extractHTML is ExtractHTML with a scratch buffer for the page without its
+// scripts and styles (nil for none), which the tree does not point into once
+// parsed: pagePacker keeps one per buffer and uses it again for later pages.
+func extractHTML(data []byte, name string, scratch *[]byte) (annotate.Document, error) {
 	page, err := decodeHTML(data)
 	if err != nil {
 		return annotate.Document{}, err
 	}
-	root, err := html.Parse(bytes.NewReader(dropScripts(page)))
+	var into []byte
+	if scratch != nil {
+		into = *scratch
+	}
+	stripped, dropped := dropScriptsInto(into, page)
+	root, err := html.Parse(bytes.NewReader(stripped))
+	if scratch != nil && dropped {
+		*scratch = stripped[:0]
+	}
 	if err != nil {
 		return annotate.Document{}, annotate.Errorf(annotate.EINVALID, "is not HTML this program can read: %v", err)
 	}
@@ -428,7 +443,16 @@ func decodeWith(data []byte, name string) ([]byte, error) {
 // (The tokenizer's escaped-script states, "<!--" inside a script, are not
 // followed: such a script ends at its first "</script", which is harmless here.)
 func dropScripts(page []byte) []byte {
-	var out []byte // nil until something is dropped; then page[:copied] is in it
+	out, _ := dropScriptsInto(nil, page)
+	return out
+}
+
+// dropScriptsInto is dropScripts writing the shortened page into scratch's
+// memory (its length is ignored; it grows as needed); it reports whether it did,
+// that is whether anything was dropped.
+func dropScriptsInto(scratch, page []byte) ([]byte, bool) {
+	out := scratch[:0]
+	dropped := false // until something is dropped; then page[:copied] is in out
 	copied := 0
 	for i := 0; ; {
 		lt := bytes.IndexByte(page[i:], '<')
@@ -466,18 +490,19 @@ func dropScripts(page []byte) []byte {
 		}
 		closeAt += openEnd
 		if name == "style" || name == "script" && indexFold(page[i:openEnd], "ld+json") < 0 {
-			if out == nil {
+			if !dropped && cap(out) == 0 {
 				out = make([]byte, 0, len(page)/4)
 			}
+			dropped = true
 			out = append(out, page[copied:openEnd]...)
 			copied = closeAt
 		}
 		i = closeAt + 2 // past "</"
 	}
-	if out == nil {
-		return page
+	if !dropped {
+		return page, false
 	}
-	return append(out, page[copied:]...)
+	return append(out, page[copied:]...), true
 }
 
 var (

@@ -85,15 +85,64 @@ func TestPackOriginalCopiesWhatItCannotShrink(t *testing.T) {
 		x ^= x << 17
 		noise[i] = byte(x)
 	}
-	o := packOriginal(enc, "text/html", noise)
+	var scratch []byte // used again for every page, as a worker does
+	o := packOriginal(enc, "text/html", noise, &scratch)
 	want := append([]byte(nil), noise...)
 	noise[0] ^= 0xFF // the buffer is reused
 	if o.Encoding != "" || !bytes.Equal(o.Content, want) {
 		t.Errorf("incompressible page: encoding %q, %d bytes, equal to the page before reuse: %v", o.Encoding, len(o.Content), bytes.Equal(o.Content, want))
 	}
 	page := bytes.Repeat([]byte("<li><a href=/x>“Section” — 😀</a></li>"), 200)
-	o = packOriginal(enc, "text/html", page)
+	o = packOriginal(enc, "text/html", page, &scratch)
 	if o.Encoding != annotate.OriginalZstd || len(o.Content)*10 > len(page) {
 		t.Errorf("repetitive page: encoding %q, %d of %d bytes", o.Encoding, len(o.Content), len(page))
+	}
+	// The compressed bytes are the Original's own: packing the next page into the
+	// same scratch memory leaves them as they were.
+	next := packOriginal(enc, "text/html", bytes.Repeat([]byte("<p>other ‘page’</p>"), 300), &scratch)
+	dec, err := zstd.NewReader(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dec.Close()
+	for _, c := range []struct {
+		o    *annotate.Original
+		want []byte
+	}{{o, page}, {next, bytes.Repeat([]byte("<p>other ‘page’</p>"), 300)}} {
+		got, err := dec.DecodeAll(c.o.Content, nil)
+		if err != nil || !bytes.Equal(got, c.want) {
+			t.Errorf("after reusing the scratch memory: %d bytes, %v; want the page's %d bytes", len(got), err, len(c.want))
+		}
+	}
+}
+
+// The page without its scripts is built in scratch memory a worker uses again for
+// its next page: nothing of an extracted document may point into it.
+func TestExtractionIsTheSameWithReusedScratch(t *testing.T) {
+	article, err := os.ReadFile(filepath.Join("testdata", "html", "article-widgets.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := "<script>var x = “1”;</script><style>p{}</style>"
+	a := []byte(strings.Replace(string(article), "</head>", script+"</head>", 1))
+	b := []byte(strings.Replace(strings.Replace(string(a), "Talks are due", "Talks — 😀 — are due", 1), "<p>", "<p>Überall ", -1))
+	var scratch []byte
+	gotA, err := extractHTML(a, "a.html", &scratch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cap(scratch) == 0 {
+		t.Fatal("the scratch memory was not used: the test page has a script to drop")
+	}
+	if _, err := extractHTML(b, "b.html", &scratch); err != nil {
+		t.Fatal(err)
+	}
+	wantA, err := ExtractHTML(a, "a.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gotA.Text != wantA.Text || gotA.Title != wantA.Title || gotA.Outlet != wantA.Outlet ||
+		strings.Join(gotA.Authors, ";") != strings.Join(wantA.Authors, ";") || gotA.Published != wantA.Published || gotA.URL != wantA.URL {
+		t.Errorf("with reused scratch memory:\n%+v\nwithout:\n%+v", gotA, wantA)
 	}
 }

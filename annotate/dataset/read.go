@@ -56,6 +56,17 @@ func Read(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportRecord, err
 	return pipelined(readSequential(paths, opts), 4, recordWeight)
 }
 
+// ReadAhead is Read begun at once: files are read and web pages extracted from
+// the call on, while the caller does something else first (the import command
+// opens and, for a new file, creates the database meanwhile, which on a folder of
+// web pages keeps the other core busy extracting). The records can be ranged over
+// once. stop ends the reading and waits for it; call it (defer it) whether or not
+// the records were ranged over, for a caller that fails before ranging.
+func ReadAhead(paths []string, opts ReadOptions) (records iter.Seq2[annotate.ImportRecord, error], stop func()) {
+	ahead := startPipelined(readSequential(paths, opts), 4, recordWeight)
+	return ahead.consume, ahead.stop
+}
+
 // readSequential is Read without the read-ahead.
 func readSequential(paths []string, opts ReadOptions) iter.Seq2[annotate.ImportRecord, error] {
 	return func(yield func(annotate.ImportRecord, error) bool) {
@@ -96,6 +107,7 @@ type reader struct {
 	// file order all the same (see sources.go).
 	out     func(annotate.ImportRecord, error) bool // the consumer
 	pending []*extraction
+	slots   chan struct{} // one per extraction running (maxExtractions)
 	stopped bool
 	pages   pagePacker // the web pages' buffers and compressor
 }

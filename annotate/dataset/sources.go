@@ -57,9 +57,15 @@ type extraction struct {
 	result []yielded
 }
 
-// maxExtractions is how many files are extracted at once: enough to keep every
-// core busy while the consumer stores what came before.
-func maxExtractions() int { return 2 * runtime.GOMAXPROCS(0) }
+// maxExtractions is how many files are extracted at once: one a core.
+func maxExtractions() int { return runtime.GOMAXPROCS(0) }
+
+// extractionWindow is how many files may be in flight: being extracted, waiting
+// for a core, or extracted and waiting for an earlier file to be handed on.
+// Records are handed on in file order; when the oldest file is slow (a larger
+// page, a pause for the garbage collector), the other cores go on with later files
+// instead of waiting for it, up to this many.
+func extractionWindow() int { return 4 * runtime.GOMAXPROCS(0) }
 
 // extract starts work on a worker; its results are yielded after everything
 // read before it; a panic in it becomes an error naming origin. It reports
@@ -68,9 +74,14 @@ func (r *reader) extract(origin string, work func() []yielded) bool {
 	if r.stopped {
 		return false
 	}
+	if r.slots == nil {
+		r.slots = make(chan struct{}, maxExtractions())
+	}
 	e := &extraction{done: make(chan struct{})}
 	go func() {
 		defer close(e.done)
+		r.slots <- struct{}{} // wait for a core; goroutines waiting are let in first come, first served
+		defer func() { <-r.slots }()
 		defer func() {
 			if p := recover(); p != nil {
 				e.result = []yielded{failure(origin, fmt.Errorf("internal error while extracting: %v", p))}
@@ -79,7 +90,7 @@ func (r *reader) extract(origin string, work func() []yielded) bool {
 		e.result = work()
 	}()
 	r.pending = append(r.pending, e)
-	return r.drain(maxExtractions() - 1)
+	return r.drain(extractionWindow() - 1)
 }
 
 // drain hands on finished-or-awaited extractions, oldest first, until at most

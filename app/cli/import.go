@@ -44,14 +44,17 @@ func runImport(e *env, args []string) error {
 			return usagef("import: --annotator: %v", err)
 		}
 	}
+	// Reading starts before the database is opened (or created), so the two
+	// overlap; stop ends it early if opening fails.
+	var skipped skippedEntries
+	cleaned := &dataset.CleanLog{}
+	records, stop := dataset.ReadAhead(paths, dataset.ReadOptions{Format: format, Unit: unit, Skipped: skipped.add,
+		SplitArticles: *splitArticles, Clean: *clean, OnClean: cleaned.Add})
+	defer stop()
 	store, err := e.store()
 	if err != nil {
 		return err
 	}
-	var skipped skippedEntries
-	cleaned := &dataset.CleanLog{}
-	records := dataset.Read(paths, dataset.ReadOptions{Format: format, Unit: unit, Skipped: skipped.add,
-		SplitArticles: *splitArticles, Clean: *clean, OnClean: cleaned.Add})
 	result, err := store.Import(e.ctx, records, annotate.ImportOptions{
 		Annotator:           defaultAnnotator(*annotator),
 		SkipInvalid:         *skipInvalid,
