@@ -320,15 +320,7 @@ func (t *sourceTracker) byInitials(word string) *knownSource {
 		if t.known[k].person {
 			continue
 		}
-		var b strings.Builder
-		for _, f := range strings.Fields(t.known[k].name) {
-			if nameConnectors[strings.ToLower(f)] || strings.ToLower(f) == "the" {
-				continue
-			}
-			r, _ := utf8.DecodeRuneInString(f)
-			b.WriteRune(unicode.ToUpper(r))
-		}
-		if b.String() == word {
+		if initials(t.known[k].name) == word {
 			return t.known[k]
 		}
 	}
@@ -339,19 +331,25 @@ func (t *sourceTracker) byInitials(word string) *knownSource {
 		if t.known[k].person {
 			continue
 		}
-		var b strings.Builder
-		for _, f := range strings.Fields(t.known[k].name) {
-			if nameConnectors[strings.ToLower(f)] || strings.ToLower(f) == "the" {
-				continue
-			}
-			r, _ := utf8.DecodeRuneInString(f)
-			b.WriteRune(unicode.ToUpper(r))
-		}
-		if sortedLetters(b.String()) == want {
+		if sortedLetters(initials(t.known[k].name)) == want {
 			return t.known[k]
 		}
 	}
 	return nil
+}
+
+// initials are the upper-cased first letters of name's words, leaving out "the"
+// and connectors: "World Health Organization" gives "WHO".
+func initials(name string) string {
+	var b strings.Builder
+	for _, f := range strings.Fields(name) {
+		if nameConnectors[strings.ToLower(f)] || strings.ToLower(f) == "the" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(f)
+		b.WriteRune(unicode.ToUpper(r))
+	}
+	return b.String()
 }
 
 // sortedLetters is word's letters in order: "UCI" and "ICU" are both "CIU".
