@@ -9,14 +9,8 @@ import (
 )
 
 func TestAddLinkedSpansStoresAttrsAndLinksOrNothing(t *testing.T) {
-	db := openSeeded(t)
+	db := openWithSources(t)
 	ctx := context.Background()
-	if _, err := db.DeclareAttribute(ctx, "QUOTE", annotate.AttrDecl{Name: "source", Type: annotate.AttrSource}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.CreateLabel(ctx, annotate.Label{Name: "SOURCE", Color: "#56B4E9"}); err != nil && annotate.ErrorCode(err) != annotate.ECONFLICT {
-		t.Fatal(err)
-	}
 	doc := importOne(t, db, layerText)
 	quote := annotate.Span{DocID: doc, Start: 18, End: 27, Label: "QUOTE", Annotator: "curator", Note: "checked",
 		Attrs: annotate.Attrs{"source": annotate.SourceValue("Ana Pavić")}}

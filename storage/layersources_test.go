@@ -8,14 +8,8 @@ import (
 )
 
 func TestLayersGiveEachStatementItsSourceAttributeElseItsLinkedMention(t *testing.T) {
-	db := openSeeded(t)
+	db := openWithSources(t)
 	ctx := context.Background()
-	if _, err := db.DeclareAttribute(ctx, "QUOTE", annotate.AttrDecl{Name: "source", Type: annotate.AttrSource}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.CreateLabel(ctx, annotate.Label{Name: "SOURCE", Color: "#56B4E9"}); err != nil && annotate.ErrorCode(err) != annotate.ECONFLICT {
-		t.Fatal(err)
-	}
 	// “Pavić” = 0–7, the plant = 18–27 (code points).
 	doc := importOne(t, db, layerText)
 	create := func(s annotate.Span) annotate.Span {
@@ -62,4 +56,19 @@ func TestLayersGiveEachStatementItsSourceAttributeElseItsLinkedMention(t *testin
 			t.Errorf("without Sources, %s's span carries %v", s.Annotator, s.Attrs)
 		}
 	}
+}
+
+// openWithSources is a seeded database whose QUOTE label declares a source
+// attribute and which has a SOURCE label for mentions.
+func openWithSources(t *testing.T) *DB {
+	t.Helper()
+	db := openSeeded(t)
+	ctx := context.Background()
+	if _, err := db.DeclareAttribute(ctx, "QUOTE", annotate.AttrDecl{Name: "source", Type: annotate.AttrSource}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CreateLabel(ctx, annotate.Label{Name: "SOURCE", Color: "#56B4E9"}); err != nil && annotate.ErrorCode(err) != annotate.ECONFLICT {
+		t.Fatal(err)
+	}
+	return db
 }
