@@ -166,7 +166,10 @@ func (l *library) updateRow(i widget.ListItemID, row fyne.CanvasObject) {
 	box := row.(*fyne.Container)
 	title := box.Objects[0].(*docview.Line)
 	meta := box.Objects[1].(*widget.Label)
-	style := fyne.TextStyle{Bold: d.ID == l.current}
+	// The bundled Arabic, Hebrew and Indic fonts have no bold: a bold Arabic title
+	// would mix regular letters with bold digits, so such a title stays regular
+	// (the row's selection colour already marks the open document).
+	style := fyne.TextStyle{Bold: d.ID == l.current && !docview.NeedsLayout(d.Title)}
 	if title.TextStyle != style {
 		title.TextStyle = style
 		title.Refresh()
