@@ -133,10 +133,11 @@ func (w *agreementWindow) tableSize() (int, int) {
 	return len(w.current.Pairs[w.pair].Result.Labels) + 2, len(agreementColumns)
 }
 
-func (w *agreementWindow) newCell() fyne.CanvasObject { return widget.NewLabel("") }
+// newCell is a textCell: annotators' names and label names may be Arabic or Hebrew.
+func (w *agreementWindow) newCell() fyne.CanvasObject { return newTextCell() }
 
 func (w *agreementWindow) updateCell(id widget.TableCellID, obj fyne.CanvasObject) {
-	obj.(*widget.Label).SetText(w.cellText(id.Row, id.Col))
+	obj.(*textCell).SetText(w.cellText(id.Row, id.Col))
 }
 
 // cellText is what the table shows at row, col.

@@ -35,8 +35,8 @@ type ledgerWindow struct {
 	table      *sortedTable
 	statements []annotate.SpanRecord
 	list       *widget.List
-	heading    *widget.Label
-	current    int // the entry whose statements are listed; -1 for none
+	heading    *textCell // names the selected source, which may be Arabic or Hebrew
+	current    int       // the entry whose statements are listed; -1 for none
 	kind       *widget.Select
 	merge      *widget.Button
 }
@@ -111,7 +111,8 @@ func contains(list []string, s string) bool {
 }
 
 func (l *ledgerWindow) build() fyne.CanvasObject {
-	l.heading = widget.NewLabel("Select a source to list its statements.")
+	l.heading = newTextCell()
+	l.heading.SetText("Select a source to list its statements.")
 	l.list = widget.NewList(
 		func() int { return len(l.statements) },
 		func() fyne.CanvasObject {

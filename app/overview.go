@@ -116,19 +116,22 @@ func (o *overviewWindow) build() fyne.CanvasObject {
 	o.figureList = widget.NewList(
 		func() int { return max(0, len(o.figures["casualties"].Table)-1) },
 		func() fyne.CanvasObject {
-			figure := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			words := widget.NewLabel("")
-			for _, l := range []*widget.Label{figure, words} {
-				l.Truncation = fyne.TextTruncateEllipsis
+			// The document's title and the span's words may be Arabic or
+			// Hebrew: textCells lay those out right to left.
+			figure, words := newTextCell(), newTextCell()
+			figure.Label.TextStyle = fyne.TextStyle{Bold: true} // the Line stays regular: the bundled RTL fonts have no bold
+			for _, c := range []*textCell{figure, words} {
+				c.Label.Truncation = fyne.TextTruncateEllipsis
 			}
-			words.Importance = widget.LowImportance
+			words.Label.Importance = widget.LowImportance
+			words.Line.ColorName = theme.ColorNamePlaceHolder
 			return container.NewVBox(figure, words)
 		},
 		func(i widget.ListItemID, item fyne.CanvasObject) {
 			lines := item.(*fyne.Container).Objects
 			head, words := casualtyRowText(o.figures["casualties"].Table, i+1)
-			lines[0].(*widget.Label).SetText(head)
-			lines[1].(*widget.Label).SetText(words)
+			lines[0].(*textCell).SetText(head)
+			lines[1].(*textCell).SetText(words)
 		},
 	)
 	figures := container.NewHSplit(o.views["casualties"].raster, o.figureList)

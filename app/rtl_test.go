@@ -1,12 +1,15 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/app/docview"
 )
 
@@ -111,4 +114,89 @@ func TestDocumentInfoShowsHowAnArabicTitleReads(t *testing.T) {
 	if d.titleReads.Visible() {
 		t.Fatal("an English title, which the entry shows right, still gets a reading")
 	}
+}
+
+// visibleLines are the docview.Lines shown inside obj, by their text.
+func visibleLines(obj fyne.CanvasObject) map[string]*docview.Line {
+	lines := map[string]*docview.Line{}
+	walkObjects(obj, func(o fyne.CanvasObject) {
+		if l, ok := o.(*docview.Line); ok && l.Visible() {
+			lines[l.Text()] = l
+		}
+	})
+	return lines
+}
+
+// rightToLeft fails unless line draws each word of words left of the one before.
+func rightToLeft(t *testing.T, what string, line *docview.Line, words ...string) {
+	t.Helper()
+	if line == nil {
+		t.Errorf("%s: no docview.Line shows it", what)
+		return
+	}
+	prev := float32(0)
+	for i, w := range words {
+		x, ok := xOfPiece(line, w)
+		if !ok || (i > 0 && x >= prev) {
+			texts, xs := linePieces(line)
+			t.Errorf("%s: %q at x=%v (found %v) after x=%v; pieces %q at %v", what, w, x, ok, prev, texts, xs)
+			return
+		}
+		prev = x
+	}
+}
+
+// TestTablesShowArabicAndHebrewRightToLeft checks the Sources ledger's and the
+// Casualties table's cells: an Arabic source name, a Hebrew title and the
+// spans' text are drawn by docview.Lines with the first word on the right,
+// while English and numeric cells keep Fyne's Label.
+func TestTablesShowArabicAndHebrewRightToLeft(t *testing.T) {
+	arabic := "قال المتحدث إن 25 شخصا قتلوا في القصف.\nوأضاف أن المحادثات ستستأنف."
+	hebrew := "ראש העירייה אמר: שָׁלוֹם לכולם 2024.\nהישיבה נדחתה."
+	f := newWBFixture(t, arabic, hebrew)
+	quote := f.tagText("المتحدث إن 25 شخصا", '2')
+	if _, err := f.w.ed.SetAttr(quote.ID, "source", annotate.SourceValue("وزارة الصحة الفلسطينية")); err != nil {
+		t.Fatal(err)
+	}
+	f.tagText("25 شخصا قتلوا", '4')
+	f.w.library.list.Select(1)
+	if f.w.ed.Doc().Title != "ראש העירייה אמר: שָׁלוֹם לכולם 2024." {
+		t.Fatalf("the Hebrew document did not open: %q", f.w.ed.Doc().Title)
+	}
+	f.tagText("העירייה אמר", '4')
+
+	ledger, err := showSourcesLedger(f.w.app, f.db, f.w.links.jumpTo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := visibleLines(ledger.table.table)
+	rightToLeft(t, "the ledger's Arabic source", lines["وزارة الصحة الفلسطينية"], "وزارة", "الصحة", "الفلسطينية")
+	labels := 0
+	walkObjects(ledger.table.table, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text == "1" {
+			labels++
+		}
+	})
+	if labels == 0 {
+		t.Error("the ledger's counts are no longer drawn by Labels")
+	}
+	ledger.onSource(0)
+	if !ledger.heading.Line.Visible() || !strings.Contains(ledger.heading.Text(), "وزارة الصحة الفلسطينية") {
+		t.Errorf("the statements' heading %q is not drawn by a docview.Line", ledger.heading.Text())
+	}
+
+	cas, err := showCasualties(f.w.app, f.db, f.w.links.jumpTo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines = visibleLines(cas.table.table)
+	rightToLeft(t, "the casualty's Arabic text", lines["25 شخصا قتلوا"], "شخصا", "قتلوا")
+	rightToLeft(t, "the casualty's Hebrew text", lines["העירייה אמר"], "העירייה", "אמר")
+	var title *docview.Line
+	for text, l := range lines {
+		if strings.HasPrefix(text, "ראש") {
+			title = l
+		}
+	}
+	rightToLeft(t, "the casualty's Hebrew title", title, "ראש", "העירייה")
 }

@@ -123,8 +123,8 @@ func (p *suggestionPanel) onSelected(i widget.ListItemID) {
 type suggestionRow struct {
 	index   int
 	swatch  *canvas.Rectangle
-	title   *widget.Label
-	snippet *widget.Label
+	title   *textCell // the source's name and the span's text may be Arabic or Hebrew
+	snippet *textCell
 	rule    *widget.Label
 	accept  *widget.Button
 	reject  *widget.Button
@@ -134,15 +134,19 @@ func (p *suggestionPanel) createRow() fyne.CanvasObject {
 	row := &suggestionRow{
 		index:   -1,
 		swatch:  canvas.NewRectangle(color.Transparent),
-		title:   widget.NewLabelWithStyle("LABEL · source", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		snippet: widget.NewLabel("snippet"),
+		title:   newTextCell(),
+		snippet: newTextCell(),
 		rule:    widget.NewLabel("rule"),
 	}
+	// The bundled Arabic and Hebrew fonts have no bold: the title's Line stays
+	// regular (bold digits among regular letters look broken).
+	row.title.Label.TextStyle = fyne.TextStyle{Bold: true}
 	row.swatch.SetMinSize(fyne.NewSize(5, 5))
 	row.swatch.CornerRadius = 2
-	row.title.Truncation = fyne.TextTruncateEllipsis
-	row.title.SizeName = theme.SizeNameCaptionText
-	row.snippet.Truncation = fyne.TextTruncateEllipsis
+	row.title.Label.Truncation = fyne.TextTruncateEllipsis
+	row.title.Label.SizeName = theme.SizeNameCaptionText
+	row.title.Line.SizeName = theme.SizeNameCaptionText
+	row.snippet.Label.Truncation = fyne.TextTruncateEllipsis
 	row.rule.Truncation = fyne.TextTruncateEllipsis
 	row.rule.SizeName = theme.SizeNameCaptionText
 	row.rule.Importance = widget.LowImportance
@@ -176,8 +180,8 @@ func (p *suggestionPanel) updateRow(i widget.ListItemID, obj fyne.CanvasObject) 
 	if s.Source != "" {
 		title += " · " + snippet(s.Source)
 	}
-	setLabelText(row.title, title)
-	setLabelText(row.snippet, snippet(s.Text))
+	row.title.SetText(title)
+	row.snippet.SetText(snippet(s.Text))
 	setLabelText(row.rule, s.Rule)
 }
 

@@ -31,12 +31,12 @@ func TestThePanelListsEachSuggestionWithLabelTextRuleAndSource(t *testing.T) {
 		t.Errorf("panel header %q", got)
 	}
 	quote := f.panelRow(0)
-	if quote.title.Text != "QUOTE · Ana Pavić" || quote.snippet.Text != "“We will stay,”" || !strings.HasPrefix(quote.rule.Text, "QUOTE: ") {
-		t.Errorf("first row: %q / %q / %q", quote.title.Text, quote.snippet.Text, quote.rule.Text)
+	if quote.title.Text() != "QUOTE · Ana Pavić" || quote.snippet.Text() != "“We will stay,”" || !strings.HasPrefix(quote.rule.Text, "QUOTE: ") {
+		t.Errorf("first row: %q / %q / %q", quote.title.Text(), quote.snippet.Text(), quote.rule.Text)
 	}
 	figure := f.panelRow(1)
-	if figure.title.Text != "CASUALTY" || figure.snippet.Text != "At least 14 civilians were killed" {
-		t.Errorf("second row: %q / %q", figure.title.Text, figure.snippet.Text)
+	if figure.title.Text() != "CASUALTY" || figure.snippet.Text() != "At least 14 civilians were killed" {
+		t.Errorf("second row: %q / %q", figure.title.Text(), figure.snippet.Text())
 	}
 	if p.empty.Visible() {
 		t.Error("the empty hint shows over a list of two")

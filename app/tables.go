@@ -31,9 +31,11 @@ func newSortedTable(columns []string, numeric []bool, widths []float32, onSelect
 	t := &sortedTable{columns: columns, numeric: numeric, sortCol: -1, onSelect: onSelect}
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(t.order), len(t.columns) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		// Titles, source names and span text may be Arabic or Hebrew: a
+		// textCell lays those out right to left.
+		func() fyne.CanvasObject { return newTextCell() },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(t.cell(id.Row, id.Col))
+			o.(*textCell).SetText(t.cell(id.Row, id.Col))
 		})
 	t.table.ShowHeaderColumn = false
 	t.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
