@@ -48,7 +48,7 @@ func showSourcesLedger(a fyne.App, store annotate.Store, jump jumpFunc) (*ledger
 	}
 	l.win = a.NewWindow("Sources ledger")
 	l.win.SetContent(l.build())
-	l.win.Resize(fyne.NewSize(900, 640))
+	l.win.Resize(fyne.NewSize(max(900, l.table.fullWidth()), 640))
 	l.win.Show()
 	return l, nil
 }
@@ -123,7 +123,7 @@ func (l *ledgerWindow) build() fyne.CanvasObject {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			r := l.statements[i]
-			o.(*docview.Line).SetText(fmt.Sprintf("%s — %s (%d–%d): %s", r.Label, r.DocTitle, r.Start, r.End, snippet(r.Text)))
+			o.(*docview.Line).SetText(fmt.Sprintf("%s — %s (%d–%d): %s", r.Label, isolated(r.DocTitle), r.Start, r.End, isolated(snippet(r.Text))))
 		})
 	l.list.OnSelected = func(i widget.ListItemID) {
 		r := l.statements[i]
@@ -166,7 +166,7 @@ func (l *ledgerWindow) onSource(row int) {
 	l.kind.OnChanged = l.onKind
 	l.kind.Enable()
 	l.merge.Enable()
-	l.heading.SetText(fmt.Sprintf("Statements of %s (%d): select one to open it", entry.Source.Name, len(records)))
+	l.heading.SetText(fmt.Sprintf("Statements of %s (%d): select one to open it", isolated(entry.Source.Name), len(records)))
 	l.list.UnselectAll()
 	l.list.Refresh()
 }
@@ -311,7 +311,7 @@ func showCasualties(a fyne.App, store annotate.Store, jump jumpFunc) (*casualtie
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(refresh, export),
 		widget.NewLabel("Click a column to sort; select a row to open it. “parsed”: not yet confirmed."))
 	c.win.SetContent(container.NewBorder(top, nil, nil, nil, c.table.table))
-	c.win.Resize(fyne.NewSize(1000, 600))
+	c.win.Resize(fyne.NewSize(max(1000, c.table.fullWidth()), 600))
 	c.win.Show()
 	return c, nil
 }

@@ -178,7 +178,7 @@ func (p *suggestionPanel) updateRow(i widget.ListItemID, obj fyne.CanvasObject) 
 	}
 	title := s.Label
 	if s.Source != "" {
-		title += " · " + snippet(s.Source)
+		title += " · " + isolated(snippet(s.Source))
 	}
 	row.title.SetText(title)
 	row.snippet.SetText(snippet(s.Text))

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -24,11 +25,12 @@ type sortedTable struct {
 	desc    bool
 
 	table    *widget.Table
+	widths   []float32
 	onSelect func(row int) // the row's index in rows
 }
 
 func newSortedTable(columns []string, numeric []bool, widths []float32, onSelect func(row int)) *sortedTable {
-	t := &sortedTable{columns: columns, numeric: numeric, sortCol: -1, onSelect: onSelect}
+	t := &sortedTable{columns: columns, numeric: numeric, widths: widths, sortCol: -1, onSelect: onSelect}
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(t.order), len(t.columns) },
 		// Titles, source names and span text may be Arabic or Hebrew: a
@@ -58,6 +60,18 @@ func newSortedTable(columns []string, numeric []bool, widths []float32, onSelect
 		t.table.SetColumnWidth(i, w)
 	}
 	return t
+}
+
+// fullWidth is the width a window needs to show every column whole: a
+// right-to-left name is right-aligned in its cell, so a column cut at the
+// window's edge would hide its start.
+func (t *sortedTable) fullWidth() float32 {
+	pad := theme.Padding()
+	w := 2*pad + theme.ScrollBarSize()
+	for _, c := range t.widths {
+		w += c + pad
+	}
+	return w
 }
 
 // setRows replaces the rows, keeping the sort.
