@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -11,6 +12,8 @@ import (
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/app/docview"
+	"github.com/newsmark/newsmark/app/internal/labelcolor"
+	"github.com/newsmark/newsmark/app/internal/testdb"
 )
 
 // linePieces returns the texts a docview.Line draws, in drawing order, and
@@ -199,4 +202,70 @@ func TestTablesShowArabicAndHebrewRightToLeft(t *testing.T) {
 		}
 	}
 	rightToLeft(t, "the casualty's Hebrew title", title, "ראש", "העירייה")
+}
+
+// TestSuggestionRowsShowAnArabicSourceAndTextRightToLeft checks the
+// suggestions panel: the proposed source's name sits after the label, whole,
+// and the span's text reads right to left; an English row keeps its Labels.
+func TestSuggestionRowsShowAnArabicSourceAndTextRightToLeft(t *testing.T) {
+	f := newWBFixture(t, "قال المتحدث إن 25 شخصا قتلوا في القصف.\n")
+	p := f.w.sugs.panel
+	p.setSuggestions([]annotate.StoredSuggestion{
+		{DocID: f.ids[0], Start: 4, End: 22, Label: "QUOTE", Text: "المتحدث إن 25 شخصا", Rule: "QUOTE: test", Source: "وزارة الصحة", MentionStart: -1},
+		{DocID: f.ids[0], Start: 0, End: 3, Label: "CLAIM", Text: "At least 14", Rule: "CLAIM: test", MentionStart: -1},
+	}, labelcolor.Of(f.w.ed.Labels()), "")
+	arabic := f.panelRow(0)
+	if !arabic.title.Line.Visible() || arabic.title.Label.Visible() {
+		t.Fatalf("the title %q with an Arabic source is not drawn by a docview.Line", arabic.title.Text())
+	}
+	x, okLabel := xOfPiece(arabic.title.Line, "QUOTE")
+	x0, ok0 := xOfPiece(arabic.title.Line, "وزارة")
+	x1, ok1 := xOfPiece(arabic.title.Line, "الصحة")
+	if !okLabel || !ok0 || !ok1 || !(x < x1 && x1 < x0) {
+		t.Errorf("title pieces QUOTE %v, وزارة %v, الصحة %v: want the label first, then the name right to left", x, x0, x1)
+	}
+	rightToLeft(t, "the suggestion's Arabic text", arabic.snippet.Line, "المتحدث", "25", "شخصا")
+	english := f.panelRow(1)
+	if !english.snippet.Label.Visible() || english.snippet.Line.Visible() || english.snippet.Label.Text != "At least 14" {
+		t.Errorf("an English suggestion is not drawn by its Label (%q)", english.snippet.Text())
+	}
+}
+
+// TestOverviewFigureListShowsAnArabicTitleAndTextRightToLeft checks the list
+// beside the casualties chart.
+func TestOverviewFigureListShowsAnArabicTitleAndTextRightToLeft(t *testing.T) {
+	text := "قال المتحدث إن 25 شخصا قتلوا في القصف."
+	db, ids := testdb.Open(t, text)
+	ctx := context.Background()
+	figure, err := db.CreateSpan(ctx, annotate.Span{DocID: ids[0], Start: 15, End: 28, Label: "CASUALTY", Annotator: "ana"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SetSpanAttr(ctx, figure.ID, "count", annotate.NumberValue(25), "ana"); err != nil {
+		t.Fatal(err)
+	}
+	o := openOverview(t, db)
+	o.tabs.SelectIndex(3)
+	o.win.Resize(fyne.NewSize(1000, 600))
+	o.figureList.Refresh()
+	lines := visibleLines(o.figureList)
+	rightToLeft(t, "the figure's words", lines["“25 شخصا قتلوا”"], "شخصا", "قتلوا")
+	var head *docview.Line
+	for s, l := range lines {
+		if strings.Contains(s, "· killed 25 ·") || strings.Contains(s, " 25 · ") {
+			head = l
+		}
+	}
+	if head == nil {
+		t.Fatalf("no docview.Line shows the figure's head; lines %q", keys(lines))
+	}
+	rightToLeft(t, "the figure's title", head, "المتحدث", "إن")
+}
+
+func keys(m map[string]*docview.Line) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }
