@@ -77,10 +77,14 @@ func (m *labelManager) refresh() {
 			key = "–"
 		}
 		name := widget.NewLabelWithStyle(key+"  "+l.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		guideline := widget.NewLabel(snippet(l.Description))
-		guideline.Truncation = fyne.TextTruncateEllipsis
-		guideline.Importance = widget.LowImportance
-		guideline.SizeName = theme.SizeNameCaptionText
+		// A guideline may be written in Arabic or Hebrew: a textCell orders it.
+		guideline := newTextCell()
+		guideline.Label.Truncation = fyne.TextTruncateEllipsis
+		guideline.Label.Importance = widget.LowImportance
+		guideline.Label.SizeName = theme.SizeNameCaptionText
+		guideline.Line.ColorName = theme.ColorNamePlaceHolder
+		guideline.Line.SizeName = theme.SizeNameCaptionText
+		guideline.SetText(snippet(l.Description))
 		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { m.onMove(l.Name, -1) })
 		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { m.onMove(l.Name, +1) })
 		if i == 0 {

@@ -269,3 +269,14 @@ func keys(m map[string]*docview.Line) []string {
 	}
 	return out
 }
+
+// TestLabelManagerShowsAnArabicGuidelineRightToLeft checks the guideline
+// under a label's name in Labels ▸ Manage labels.
+func TestLabelManagerShowsAnArabicGuidelineRightToLeft(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	if err := f.w.ed.AddLabel(annotate.Label{Name: "VICTIM", Color: "#882255", Hotkey: "6", Description: "من أصيب في 3 هجمات"}); err != nil {
+		t.Fatal(err)
+	}
+	m := showLabelManager(f.w.ed, f.w.win, f.w.dialogs.show, f.w.showError)
+	rightToLeft(t, "the Arabic guideline", visibleLines(m.rows)["من أصيب في 3 هجمات"], "من", "أصيب", "3", "هجمات")
+}
