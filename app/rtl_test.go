@@ -187,6 +187,13 @@ func TestTablesShowArabicAndHebrewRightToLeft(t *testing.T) {
 	if !ledger.heading.Line.Visible() || !strings.Contains(ledger.heading.Text(), "وزارة الصحة الفلسطينية") {
 		t.Errorf("the statements' heading %q is not drawn by a docview.Line", ledger.heading.Text())
 	}
+	// The name is isolated: the count after it stays after it, on its right.
+	rightToLeft(t, "the heading's source name", ledger.heading.Line, "وزارة", "الصحة", "الفلسطينية")
+	xName, _ := xOfPiece(ledger.heading.Line, "وزارة")
+	if xCount, ok := xOfPiece(ledger.heading.Line, "(1):"); !ok || xCount <= xName {
+		texts, xs := linePieces(ledger.heading.Line)
+		t.Errorf("the heading's count is not right of the name: pieces %q at %v", texts, xs)
+	}
 
 	cas, err := showCasualties(f.w.app, f.db, f.w.links.jumpTo)
 	if err != nil {
