@@ -192,7 +192,7 @@ func (w *agreementWindow) docText(i int) string {
 		return ""
 	}
 	d := w.rows[i]
-	return fmt.Sprintf("%s unmatched · F1 %s · %s", plural(d.Disagreements(), "span"), figure(d.ExactF1()), isolated(w.current.Titles[d.ID]))
+	return fmt.Sprintf("%s unmatched · F1 %s · %s", plural(d.Disagreements(), "span"), figure(d.ExactF1()), docview.Isolate(w.current.Titles[d.ID]))
 }
 
 func (w *agreementWindow) onDoc(i widget.ListItemID) {

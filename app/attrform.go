@@ -181,7 +181,7 @@ func (f *attrForm) linkRows(span annotate.Span) []fyne.CanvasObject {
 		}
 		linkID := l.ID
 		// The linked span's text may be Arabic or Hebrew: a docview.Line orders it.
-		text := docview.NewLine(fmt.Sprintf("%s (%s): %s", what, l.Label, isolated(snippet(other.Text))))
+		text := docview.NewLine(fmt.Sprintf("%s (%s): %s", what, l.Label, docview.Isolate(snippet(other.Text))))
 		text.MaxLines = 2
 		unlink := widget.NewButton("Unlink", func() {
 			if err := f.ed.Unlink(linkID); err != nil {

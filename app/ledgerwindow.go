@@ -123,7 +123,7 @@ func (l *ledgerWindow) build() fyne.CanvasObject {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			r := l.statements[i]
-			o.(*docview.Line).SetText(fmt.Sprintf("%s — %s (%d–%d): %s", r.Label, isolated(r.DocTitle), r.Start, r.End, isolated(snippet(r.Text))))
+			o.(*docview.Line).SetText(fmt.Sprintf("%s — %s (%d–%d): %s", r.Label, docview.Isolate(r.DocTitle), r.Start, r.End, docview.Isolate(snippet(r.Text))))
 		})
 	l.list.OnSelected = func(i widget.ListItemID) {
 		r := l.statements[i]
@@ -166,7 +166,7 @@ func (l *ledgerWindow) onSource(row int) {
 	l.kind.OnChanged = l.onKind
 	l.kind.Enable()
 	l.merge.Enable()
-	l.heading.SetText(fmt.Sprintf("Statements of %s (%d): select one to open it", isolated(entry.Source.Name), len(records)))
+	l.heading.SetText(fmt.Sprintf("Statements of %s (%d): select one to open it", docview.Isolate(entry.Source.Name), len(records)))
 	l.list.UnselectAll()
 	l.list.Refresh()
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/newsmark/newsmark/annotate/atomicfile"
 	"github.com/newsmark/newsmark/annotate/overview"
 	"github.com/newsmark/newsmark/app/chart"
+	"github.com/newsmark/newsmark/app/docview"
 )
 
 // overviewProgressDelay is how long the overview's numbers may take before a
@@ -295,7 +296,7 @@ func casualtyRowText(table [][]string, row int) (figure, words string) {
 		return "", ""
 	}
 	r := table[row] // date, doc_id, title, kind, value, count, min, max, qualifier, group, annotator, text
-	return fmt.Sprintf("%s · %s %s · %s", r[0], r[3], r[4], isolated(r[2])), "“" + r[11] + "”"
+	return fmt.Sprintf("%s · %s %s · %s", r[0], r[3], r[4], docview.Isolate(r[2])), "“" + r[11] + "”"
 }
 
 func (o *overviewWindow) updateMessage() {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/app/docview"
 	"github.com/newsmark/newsmark/app/internal/labelcolor"
 )
 
@@ -178,7 +179,7 @@ func (p *suggestionPanel) updateRow(i widget.ListItemID, obj fyne.CanvasObject) 
 	}
 	title := s.Label
 	if s.Source != "" {
-		title += " · " + isolated(snippet(s.Source))
+		title += " · " + docview.Isolate(snippet(s.Source))
 	}
 	row.title.SetText(title)
 	row.snippet.SetText(snippet(s.Text))

@@ -55,15 +55,3 @@ func (c *textCell) Text() string {
 func (c *textCell) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewStack(c.Label, c.Line))
 }
-
-// isolated wraps user text that needs the bidi algorithm in First Strong
-// Isolate … Pop Directional Isolate (U+2068, U+2069), for a docview.Line that
-// shows it inside a sentence of ours: without them an Arabic name followed by
-// " (3)" takes the number and brackets into its right-to-left run ("Statements
-// of (3) الاسم:"). Other text is returned as it is.
-func isolated(text string) string {
-	if !docview.NeedsLayout(text) {
-		return text
-	}
-	return "\u2068" + text + "\u2069"
-}

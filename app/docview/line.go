@@ -286,6 +286,18 @@ func (r *lineRenderer) build() {
 	r.objects = append(r.objects, words...)
 }
 
+// Isolate wraps user text that needs the bidi algorithm in First Strong
+// Isolate … Pop Directional Isolate (U+2068, U+2069), for a Line that shows it
+// inside a sentence of ours: without them an Arabic name followed by " (3)"
+// takes the number and brackets into its right-to-left run ("Statements of (3)
+// الاسم:"). Other text is returned as it is.
+func Isolate(text string) string {
+	if !NeedsLayout(text) {
+		return text
+	}
+	return "\u2068" + text + "\u2069"
+}
+
 // NeedsLayout reports whether Fyne's own text widgets would show text wrongly
 // or, on a machine without the fonts, not at all: it holds a right-to-left
 // character, an explicit direction control, or a script the view shapes in a

@@ -478,9 +478,11 @@ func rowParts(obj fyne.CanvasObject) resultRow {
 
 // resultCaption is the line under a result: label, document, and the note if any.
 func resultCaption(r search.Result) string {
-	parts := []string{r.Record.Label, r.Record.DocTitle}
+	// The title and the context are isolated so that a digit or bracket of ours
+	// next to an Arabic title does not join its right-to-left run.
+	parts := []string{r.Record.Label, docview.Isolate(r.Record.DocTitle)}
 	if r.Context != "" {
-		parts = append(parts, r.Context)
+		parts = append(parts, docview.Isolate(r.Context))
 	}
 	return strings.Join(parts, " · ")
 }
