@@ -132,6 +132,10 @@ type Report struct {
 	Misses []string `json:"-"`
 }
 
+// casualtyFields are the CASUALTY attributes Evaluate scores on exact matches,
+// in the order the report prints them.
+var casualtyFields = []string{"count", "min", "max", "kind", "qualifier", "group"}
+
 // Evaluate runs the suggester on the gold documents' texts and scores its
 // suggestions against their spans.
 func Evaluate(s *Suggester, docs []GoldDoc) Report {
@@ -164,8 +168,7 @@ func Evaluate(s *Suggester, docs []GoldDoc) Report {
 			exact[label][1] += len(pred)
 			overlap[label][0] += len(gold)
 			overlap[label][1] += len(pred)
-			exactHit := map[int]bool{}
-			for pi, p := range pred {
+			for _, p := range pred {
 				found := false
 				for _, g := range gold {
 					if g.Start == p.Start && g.End == p.End {
@@ -173,7 +176,7 @@ func Evaluate(s *Suggester, docs []GoldDoc) Report {
 						exact[label][2]++
 						if label == LabelCasualty {
 							fieldTotal++
-							for _, f := range []string{"count", "min", "max", "kind", "qualifier", "group"} {
+							for _, f := range casualtyFields {
 								if fmt.Sprint(g.Attrs[f]) == fmt.Sprint(p.Attrs[f]) {
 									fieldRight[f]++
 								} else {
@@ -184,7 +187,6 @@ func Evaluate(s *Suggester, docs []GoldDoc) Report {
 						break
 					}
 				}
-				exactHit[pi] = found
 				if !found {
 					report.Misses = append(report.Misses, fmt.Sprintf("%-8s extra  %q (%s)", label, p.Text, p.Rule))
 				}
@@ -235,7 +237,7 @@ func Evaluate(s *Suggester, docs []GoldDoc) Report {
 	}
 	if fieldTotal > 0 {
 		report.CasualtyFields = map[string]float64{}
-		for _, f := range []string{"count", "min", "max", "kind", "qualifier", "group"} {
+		for _, f := range casualtyFields {
 			report.CasualtyFields[f] = float64(fieldRight[f]) / float64(fieldTotal)
 		}
 	}
@@ -291,7 +293,7 @@ func (r Report) WriteText(w io.Writer) error {
 	fmt.Fprintf(&b, "\nsource accuracy on matched statements: %.2f (%d of %d)\n", r.SourceAccuracy, r.SourceCorrect, r.SourceMatched)
 	if r.CasualtyFields != nil {
 		fmt.Fprintf(&b, "casualty attributes on exact matches:")
-		for _, f := range []string{"count", "min", "max", "kind", "qualifier", "group"} {
+		for _, f := range casualtyFields {
 			fmt.Fprintf(&b, " %s %.2f", f, r.CasualtyFields[f])
 		}
 		b.WriteString("\n")
