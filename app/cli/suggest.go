@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -50,7 +51,7 @@ func runSuggest(e *env, args []string) error {
 	var wanted []string
 	for _, l := range labels {
 		l = strings.ToUpper(strings.TrimSpace(l))
-		if !isSuggestLabel(l) {
+		if !slices.Contains(suggest.Labels, l) {
 			return usagef("suggest: no rules for label %q (want QUOTE, CLAIM, DEMAND or CASUALTY)", l)
 		}
 		wanted = append(wanted, l)
@@ -161,9 +162,10 @@ func suggestAll(ctx context.Context, store annotate.Store, suggester *suggest.Su
 	for range workers {
 		go func() {
 			var buf bytes.Buffer
+			enc := suggest.NewJSONLEncoder(&buf) // one per worker: it reuses its line buffer
 			for job := range jobs {
 				buf.Reset()
-				job.err = suggest.NewJSONLEncoder(&buf).Encode(job.doc, suggester.Suggest(job.doc.Text, labels...))
+				job.err = enc.Encode(job.doc, suggester.Suggest(job.doc.Text, labels...))
 				job.line = append([]byte(nil), buf.Bytes()...)
 				job.doc = annotate.Document{}
 				close(job.done)
@@ -189,15 +191,6 @@ func suggestAll(ctx context.Context, store annotate.Store, suggester *suggest.Su
 		return firstErr
 	}
 	return readErr
-}
-
-func isSuggestLabel(l string) bool {
-	for _, known := range suggest.Labels {
-		if l == known {
-			return true
-		}
-	}
-	return false
 }
 
 // loadPatterns reads suggest-patterns.txt from the database's folder (if there
