@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -63,7 +64,7 @@ func runSources(e *env, args []string) error {
 	var others []string
 	for _, entry := range ledger {
 		for label := range entry.Counts {
-			if !contains(columns, label) && !contains(others, label) {
+			if !slices.Contains(columns, label) && !slices.Contains(others, label) {
 				others = append(others, label)
 			}
 		}
@@ -84,15 +85,6 @@ func runSources(e *env, args []string) error {
 		fmt.Fprintf(table, "%s\t%s\t%s\t%s\n", entry.Source.Name, kind, strings.Join(counts, "\t"), strings.Join(entry.Source.Aliases, "; "))
 	}
 	return table.Flush()
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func runSourcesMerge(e *env, args []string) error {
