@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
@@ -134,7 +135,7 @@ func printSearchTable(e *env, results []search.Result) error {
 // oneLine collapses s onto one line (tabs and line breaks would break the columns)
 // and shortens it to width code points.
 func oneLine(s string, width int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = annotate.OneLine(s)
 	if utf8.RuneCountInString(s) <= width {
 		return s
 	}
@@ -152,11 +153,8 @@ func checkSearchLabels(e *env, store annotate.Store, labels []string) error {
 		return err
 	}
 	for _, name := range labels {
-		found := false
-		for _, l := range known {
-			found = found || strings.EqualFold(l.Name, annotate.NormalizeLabelName(name))
-		}
-		if !found {
+		normalized := annotate.NormalizeLabelName(name)
+		if !slices.ContainsFunc(known, func(l annotate.Label) bool { return strings.EqualFold(l.Name, normalized) }) {
 			return fmt.Errorf("search: no label named %q (labels: %s)", annotate.Clip(name), labelNames(known))
 		}
 	}
