@@ -123,11 +123,12 @@ func curatedCopies(ctx context.Context, store annotate.Store, docID int64, agree
 	curated := map[agreement.Key]bool{}
 	for _, s := range spans {
 		byID[s.ID] = s
+		k := agreement.KeyOf(s)
 		if s.Annotator == curator {
-			curated[agreement.KeyOf(s)] = true
+			curated[k] = true
 			continue
 		}
-		byKey[agreement.KeyOf(s)] = append(byKey[agreement.KeyOf(s)], s)
+		byKey[k] = append(byKey[k], s)
 	}
 	skip := map[agreement.Key]bool{}
 	for _, r := range rejected {
