@@ -20,16 +20,12 @@ func Agreed(layers [][]annotate.Span, min int) []annotate.Span {
 	if min == 0 {
 		return nil
 	}
-	type key struct {
-		start, end int
-		label      string
-	}
-	votes := map[key]int{}
-	first := map[key]annotate.Span{}
+	votes := map[Key]int{}
+	first := map[Key]annotate.Span{}
 	for _, layer := range layers {
-		seen := map[key]bool{}
+		seen := map[Key]bool{}
 		for _, s := range layer {
-			k := key{s.Start, s.End, s.Label}
+			k := KeyOf(s)
 			if seen[k] {
 				continue
 			}
