@@ -22,7 +22,7 @@ type Options struct {
 	// of other labels are ignored everywhere, κ items included.
 	Labels []string
 	// Source, if set, gives a span's source ("" for none) and makes Compare
-	// measure source agreement on the overlap-matched pairs (CompareSources).
+	// measure source agreement on the overlap-matched pairs (AttrSource, say).
 	Source func(annotate.Span) string
 }
 

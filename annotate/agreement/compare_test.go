@@ -177,13 +177,13 @@ func TestSourceAgreementOnMatchedStatements(t *testing.T) {
 		"alice 60": "police",
 	}
 	docs := []Document{{Length: 100, A: a, B: b}}
-	got := CompareSources(docs, Options{}, func(s annotate.Span) string {
+	got := Compare(docs, Options{Source: func(s annotate.Span) string {
 		return sources[fmt.Sprintf("%s %d", s.Annotator, s.Start)]
-	})
-	if got.Pairs != 2 || got.Agreed != 1 {
-		t.Errorf("source agreement %+v, want 1 of 2", got)
+	}}).Micro
+	if got.SourcePairs != 2 || got.SourceAgreed != 1 {
+		t.Errorf("source agreement %d of %d, want 1 of 2", got.SourceAgreed, got.SourcePairs)
 	}
-	near(t, "rate", got.Rate(), 0.5, 1e-12)
+	near(t, "rate", got.SourceAgreement(), 0.5, 1e-12)
 }
 
 func TestAgreedKeepsWhatEnoughLayersShare(t *testing.T) {
