@@ -88,12 +88,7 @@ func (e *JSONLEncoder) Encode(doc annotate.Document, suggestions []Suggestion) e
 		if i > 0 {
 			b = append(b, ", "...)
 		}
-		b = append(b, `{"start": `...)
-		b = strconv.AppendInt(b, int64(s.Start), 10)
-		b = append(b, `, "end": `...)
-		b = strconv.AppendInt(b, int64(s.End), 10)
-		b = append(b, `, "label": `...)
-		b = dataset.AppendJSONString(b, s.Label)
+		b = appendRefFields(append(b, '{'), s.Start, s.End, s.Label)
 		b = append(b, `, "text": `...)
 		b = dataset.AppendJSONString(b, s.Text)
 		b = append(b, `, "rule": `...)
@@ -146,13 +141,18 @@ func (e *JSONLEncoder) Encode(doc annotate.Document, suggestions []Suggestion) e
 }
 
 func appendRef(b []byte, r jsonRef) []byte {
-	b = append(b, `{"start": `...)
-	b = strconv.AppendInt(b, int64(r.Start), 10)
+	return append(appendRefFields(append(b, '{'), r.Start, r.End, r.Label), '}')
+}
+
+// appendRefFields writes the "start", "end" and "label" members that open both a
+// span and a relation's reference to one.
+func appendRefFields(b []byte, start, end int, label string) []byte {
+	b = append(b, `"start": `...)
+	b = strconv.AppendInt(b, int64(start), 10)
 	b = append(b, `, "end": `...)
-	b = strconv.AppendInt(b, int64(r.End), 10)
+	b = strconv.AppendInt(b, int64(end), 10)
 	b = append(b, `, "label": `...)
-	b = dataset.AppendJSONString(b, r.Label)
-	return append(b, '}')
+	return dataset.AppendJSONString(b, label)
 }
 
 // appendAttrs writes attributes in a fixed key order (source, count, min, max,
