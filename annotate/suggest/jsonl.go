@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -51,7 +52,6 @@ type jsonRef struct {
 type jsonRelation struct {
 	Head  jsonRef `json:"head_span"`
 	Child jsonRef `json:"child_span"`
-	Label string  `json:"label"`
 }
 
 // Encode writes one document with its suggestions.
@@ -73,7 +73,6 @@ func (e *JSONLEncoder) Encode(doc annotate.Document, suggestions []Suggestion) e
 		relations = append(relations, jsonRelation{
 			Head:  jsonRef{Start: s.Start, End: s.End, Label: s.Label},
 			Child: jsonRef{Start: s.Mention.Start, End: s.Mention.End, Label: LabelSource},
-			Label: "SOURCE_OF",
 		})
 	}
 	spans = mergeByStart(spans, sourceSpans)
@@ -223,10 +222,12 @@ func mergeByStart(a, b []jsonSpan) []jsonSpan {
 	return out
 }
 
+// sortSpans sorts by start, then longer first, keeping the order of equal spans.
 func sortSpans(spans []jsonSpan) {
-	for i := 1; i < len(spans); i++ {
-		for k := i; k > 0 && (spans[k].Start < spans[k-1].Start || spans[k].Start == spans[k-1].Start && spans[k].End > spans[k-1].End); k-- {
-			spans[k], spans[k-1] = spans[k-1], spans[k]
+	slices.SortStableFunc(spans, func(x, y jsonSpan) int {
+		if c := cmp.Compare(x.Start, y.Start); c != 0 {
+			return c
 		}
-	}
+		return cmp.Compare(y.End, x.End)
+	})
 }
