@@ -605,15 +605,6 @@ func (a *analysis) nameConnector(from, i int) bool {
 	return i > from && i+1 < len(a.words) && nameConnectors[a.words[i].Text] && a.capitalized(i-1) && a.capitalized(i+1) && !determiners[a.words[i-1].Text]
 }
 
-func (a *analysis) anyCapitalized(i, j int) bool {
-	for k := i; k < j; k++ {
-		if a.capitalized(k) && !determiners[a.words[k].Text] {
-			return true
-		}
-	}
-	return false
-}
-
 // allNameWords says whether words [i, j) are all capitalised (a name).
 func (a *analysis) allNameWords(i, j int) bool {
 	for k := i; k < j; k++ {
