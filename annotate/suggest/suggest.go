@@ -78,7 +78,7 @@ func (s *Suggester) Suggest(text string, labels ...string) []Suggestion {
 	r := &run{a: a, lex: &s.lex, class: a.class, out: a.out[:0], sources: newSourceTracker(a), quoteSources: make([]*found, len(a.quotes))}
 	defer func() {
 		// Drop the references into this text before the analysis waits in the pool.
-		a.text, a.offsets = "", nil
+		a.offsets = nil
 		clear(r.out) // the suggestions' maps and mentions
 		a.out = r.out[:0]
 		s.pool.Put(a)

@@ -12,7 +12,6 @@ import (
 
 // analysis is one text cut into words, quotes and sentences, shared by the rules.
 type analysis struct {
-	text    string
 	offsets *annotate.Offsets
 	words   []casualty.Word // lower case, code points
 	raw     []string        // the words as written
@@ -62,7 +61,6 @@ func analyse(text string, reuse *analysis) *analysis {
 	}
 	n := len(tokens)
 	*a = analysis{
-		text:       text,
 		offsets:    annotate.NewOffsets(text),
 		words:      grow(a.words, n),
 		raw:        grow(a.raw, n),
