@@ -77,8 +77,11 @@ func (s *Suggester) Suggest(text string, labels ...string) []Suggestion {
 	a.class = zeroed(a.class, len(a.words))
 	r := &run{a: a, lex: &s.lex, class: a.class, out: a.out[:0], sources: newSourceTracker(a), quoteSources: make([]*found, len(a.quotes))}
 	defer func() {
-		// Drop the references into this text before the analysis waits in the pool.
+		// Drop the references into this text before the analysis waits in the pool:
+		// the words are substrings of it.
 		a.offsets = nil
+		clear(a.raw)
+		clear(a.words)
 		clear(r.out) // the suggestions' maps and mentions
 		a.out = r.out[:0]
 		s.pool.Put(a)

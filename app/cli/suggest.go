@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/atomicfile"
 	"github.com/newsmark/newsmark/annotate/suggest"
 )
 
@@ -66,12 +67,13 @@ func runSuggest(e *env, args []string) error {
 	}
 	suggester := suggest.New(patterns)
 	if *apply {
-		if err := applySuggestions(e, store, suggester, *docID, wanted); err != nil {
-			return err
-		}
 		if *out == "" {
-			return nil
+			return applySuggestions(e, store, suggester, *docID, wanted, nil)
 		}
+		// --apply --out writes what it stores: each document is suggested once.
+		return writeOutput(*out, e.stdout, func(w io.Writer) error {
+			return applySuggestions(e, store, suggester, *docID, wanted, suggest.NewJSONLEncoder(w))
+		})
 	}
 	// A one-shot command can let the heap grow before each collection (as export
 	// does); restored when the command returns.
@@ -89,8 +91,9 @@ func runSuggest(e *env, args []string) error {
 }
 
 // applySuggestions stores the suggestions of the chosen documents as pending,
-// one transaction per document, and says how many it stored.
-func applySuggestions(e *env, store annotate.Store, suggester *suggest.Suggester, docID int64, labels []string) error {
+// one transaction per document, and says how many it stored; with an encoder it
+// also writes them out.
+func applySuggestions(e *env, store annotate.Store, suggester *suggest.Suggester, docID int64, labels []string, out *suggest.JSONLEncoder) error {
 	var docs []int64
 	if docID != 0 {
 		docs = []int64{docID}
@@ -110,6 +113,11 @@ func applySuggestions(e *env, store annotate.Store, suggester *suggest.Suggester
 			return fmt.Errorf("suggest --apply: document %d: %w", id, err)
 		}
 		sugs := suggester.Suggest(doc.Text, labels...)
+		if out != nil {
+			if err := out.Encode(doc, sugs); err != nil {
+				return err
+			}
+		}
 		stored := make([]annotate.StoredSuggestion, len(sugs))
 		for i, s := range sugs {
 			stored[i] = s.Stored(id)
@@ -230,37 +238,18 @@ func loadPatterns(dbPath, extra string) (*suggest.Patterns, error) {
 	return all, nil
 }
 
-// writeOutput runs write on stdout for "-", else on a temporary file beside out
-// that is renamed to out once complete: an interrupted run never leaves a half
-// file under the target name.
+// writeOutput runs write on stdout for "-", else writes out whole or not at all
+// (atomicfile): an interrupted run never leaves a half file under the target name.
 func writeOutput(out string, stdout io.Writer, write func(io.Writer) error) error {
-	if out == "-" {
-		w := bufio.NewWriterSize(stdout, 1<<16)
+	buffered := func(into io.Writer) error {
+		w := bufio.NewWriterSize(into, 1<<16)
 		if err := write(w); err != nil {
 			return err
 		}
 		return w.Flush()
 	}
-	dir := filepath.Dir(out)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(out)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", out, err)
+	if out == "-" {
+		return buffered(stdout)
 	}
-	defer os.Remove(tmp.Name())
-	w := bufio.NewWriterSize(tmp, 1<<16)
-	if err := write(w); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := w.Flush(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", out, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", out, err)
-	}
-	if err := os.Rename(tmp.Name(), out); err != nil {
-		return fmt.Errorf("write %s: %w", out, err)
-	}
-	return nil
+	return atomicfile.Write(out, buffered)
 }

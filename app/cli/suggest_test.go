@@ -252,3 +252,34 @@ func TestSuggestApplyStoresPendingSuggestionsAndSkipsRejected(t *testing.T) {
 		}
 	}
 }
+
+// TestSuggestApplyWithOutWritesWhatSuggestWrites checks that --apply --out, which
+// suggests each document once for both jobs, writes the same file as suggest
+// alone and stores the pending suggestions too.
+func TestSuggestApplyWithOutWritesWhatSuggestWrites(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "news.db")
+	writeFile(t, filepath.Join(dir, "in", "storm.txt"), []byte(suggestArticle))
+	writeFile(t, filepath.Join(dir, "in", "storm2.txt"), []byte(suggestArticle+"\nMore rain is due.\n"))
+	runCLI(t, db, "import", filepath.Join(dir, "in"))
+	plain, applied := filepath.Join(dir, "plain.jsonl"), filepath.Join(dir, "applied.jsonl")
+	if code, _, stderr := runCLI(t, db, "suggest", "--out", plain); code != 0 {
+		t.Fatalf("suggest: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, db, "suggest", "--apply", "--out", applied); code != 0 || !strings.Contains(stderr, "stored ") {
+		t.Fatalf("suggest --apply --out: exit %d: %s", code, stderr)
+	}
+	want, _ := os.ReadFile(plain)
+	got, err := os.ReadFile(applied)
+	if err != nil || len(want) == 0 || string(got) != string(want) {
+		t.Fatalf("--apply --out wrote %d bytes (%v), suggest alone %d: they differ", len(got), err, len(want))
+	}
+	store, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if pending, err := store.PendingSuggestions(context.Background(), 2); err != nil || len(pending) == 0 {
+		t.Fatalf("document 2 has %d pending suggestions (%v)", len(pending), err)
+	}
+}
