@@ -20,7 +20,7 @@ type SourceCounts struct {
 func ComputeSourceCounts(facts annotate.OverviewFacts, labels []annotate.Label, filter Filter, n int) SourceCounts {
 	perSource := map[string]map[string]int{}
 	for _, c := range facts.Sources {
-		if !filter.keepsLabel(c.Label) || !filter.keepsAnnotator(c.Annotator) || !filter.keepsStatus(c.Status) || !filter.keepsDay(c.Day) {
+		if !filter.keeps(c.Label, c.Annotator, c.Status, c.Day) {
 			continue
 		}
 		if perSource[c.Source] == nil {
