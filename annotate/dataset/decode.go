@@ -131,16 +131,24 @@ func rawMeta(raw json.RawMessage, field string) (map[string]any, error) {
 	if err := dec.Decode(&meta); err != nil {
 		return nil, annotate.Errorf(annotate.EINVALID, "%s: %v", field, err)
 	}
-	// title and source name the document: a number or an object there is a
-	// mistake to report, not to drop in silence.
+	if key, bad := nonStringName(meta); bad {
+		return nil, annotate.Errorf(annotate.EINVALID, `"%s.%s" is %s, want a string`, strings.Trim(field, `"`), key, describeValue(meta[key]))
+	}
+	return meta, nil
+}
+
+// nonStringName finds a title or source in meta that is not a string. They name
+// the document: a number or an object there is a mistake to report, not to drop
+// in silence.
+func nonStringName(meta map[string]any) (key string, bad bool) {
 	for _, key := range []string{"title", "source"} {
 		if value, ok := meta[key]; ok && value != nil {
 			if _, isString := value.(string); !isString {
-				return nil, annotate.Errorf(annotate.EINVALID, `"%s.%s" is %s, want a string`, strings.Trim(field, `"`), key, describeValue(value))
+				return key, true
 			}
 		}
 	}
-	return meta, nil
+	return "", false
 }
 
 // describeValue names the JSON type of a decoded value for messages.
