@@ -200,7 +200,7 @@ func exportFile(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, 
 		return summary, err
 	}
 	addChanges(&summary, enc)
-	if err := finishFile(tmp); err != nil {
+	if err := atomicfile.Finish(tmp); err != nil {
 		return summary, fmt.Errorf("export to %s: %w", annotate.QuotePath(out), err)
 	}
 	if hf, ok := enc.(*HFEncoder); ok {
@@ -277,17 +277,6 @@ func isHFLabelsJSON(data []byte) bool {
 		}
 	}
 	return true
-}
-
-// finishFile makes a finished temporary file durable and readable like any file.
-func finishFile(f *os.File) error {
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Chmod(0o644); err != nil {
-		return err
-	}
-	return f.Close()
 }
 
 // exportFolder writes a folder (brat, or a split export) through a temporary
