@@ -189,7 +189,7 @@ func (d AttrDecl) Coerce(label string, v AttrValue) (AttrValue, error) {
 		}
 		out.Number, out.Bool = 0, false
 		if d.Type == AttrSource {
-			out.Text = strings.Join(strings.Fields(out.Text), " ")
+			out.Text = NormalizeSourceName(out.Text)
 			if out.Text == "" {
 				return AttrValue{}, Errorf(EINVALID, "attribute %s of %s: a source name cannot be empty", d.Name, label)
 			}

@@ -1,8 +1,9 @@
 package annotate
 
-import "strconv"
-
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // LabelCasualty is the default label of casualty figures.
 const LabelCasualty = "CASUALTY"

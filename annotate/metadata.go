@@ -165,7 +165,7 @@ func ParseAuthors(byline string) []string {
 	replacer := strings.NewReplacer(";", ",", " and ", ",", " & ", ",", " und ", ",", " et ", ",", " y ", ",", "\n", ",", "\r", ",", "|", ",")
 	var names []string
 	for _, part := range strings.Split(replacer.Replace(byline), ",") {
-		name := strings.Join(strings.Fields(part), " ")
+		name := OneLine(part)
 		if name != "" && !strings.EqualFold(name, "staff") && !slices.Contains(names, name) {
 			names = append(names, name)
 		}

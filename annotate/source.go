@@ -42,7 +42,7 @@ type Source struct {
 
 // NormalizeSourceName collapses runs of white space (NBSP included) to one space
 // and trims the ends, so "Ilse\u00a0Marrow" and "Ilse Marrow" are one name.
-func NormalizeSourceName(name string) string { return strings.Join(strings.Fields(name), " ") }
+func NormalizeSourceName(name string) string { return OneLine(name) }
 
 // Validate checks the name, kind and aliases.
 func (s Source) Validate() error {

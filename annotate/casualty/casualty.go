@@ -1,6 +1,7 @@
 // Package casualty turns a casualty phrase ("at least 14 civilians had been
 // killed") into numbers and categories: count (or min and max), kind, qualifier and
-// group. It is pure Go and uses the word tokenizer of annotate/dataset.
+// group. It is pure Go and uses annotate.Tokenize, the word tokenizer every export
+// uses.
 //
 // # The convention
 //
@@ -63,7 +64,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/newsmark/newsmark/annotate/dataset"
+	"github.com/newsmark/newsmark/annotate"
 )
 
 // Kinds.
@@ -126,8 +127,8 @@ type Word struct {
 	Start, End int
 }
 
-// Words lower-cases tokens from dataset.Tokenize.
-func Words(tokens []dataset.Token) []Word {
+// Words lower-cases tokens from annotate.Tokenize.
+func Words(tokens []annotate.Token) []Word {
 	words := make([]Word, len(tokens))
 	for i, token := range tokens {
 		words[i] = Word{Text: strings.ToLower(token.Text), Start: token.Start, End: token.End}
@@ -137,7 +138,7 @@ func Words(tokens []dataset.Token) []Word {
 
 // Parse reads a casualty phrase under the package's convention.
 func Parse(phrase string) Figure {
-	return ParseWords(Words(dataset.Tokenize(phrase)))
+	return ParseWords(Words(annotate.Tokenize(phrase)))
 }
 
 // ParseWords is Parse on words already tokenized.

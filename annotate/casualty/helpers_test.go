@@ -1,5 +1,5 @@
 package casualty
 
-import "github.com/newsmark/newsmark/annotate/dataset"
+import "github.com/newsmark/newsmark/annotate"
 
-func tokenize(s string) []dataset.Token { return dataset.Tokenize(s) }
+func tokenize(s string) []annotate.Token { return annotate.Tokenize(s) }

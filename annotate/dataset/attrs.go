@@ -63,6 +63,24 @@ func (j *jsonWriter) writeAttrs(attrs annotate.Attrs) error {
 	return nil
 }
 
+// writeSpanAttrs writes a span's "attrs" key and, when a parser filled in values
+// nobody confirmed, its "parsed_attrs" key (spacy, doccano); nothing for a span
+// without attributes.
+func (j *jsonWriter) writeSpanAttrs(docID int64, span unitSpan) error {
+	if len(span.Attrs) == 0 {
+		return nil
+	}
+	j.raw(`, "attrs": `)
+	if err := j.writeAttrs(span.Attrs); err != nil {
+		return fmt.Errorf("document %d span %d-%d: %w", docID, span.Start, span.End, err)
+	}
+	if parsed := parsedNames(span.Attrs); len(parsed) > 0 {
+		j.raw(`, "` + parsedAttrsKey + `": `)
+		j.writeNames(parsed)
+	}
+	return nil
+}
+
 // writeNames writes a JSON array of strings.
 func (j *jsonWriter) writeNames(names []string) {
 	j.raw("[")

@@ -291,7 +291,7 @@ func DecodeBrat(text string, ann io.Reader, annName, source string, unit annotat
 		switch {
 		case strings.HasPrefix(id, "T"):
 			if len(fields) < 2 {
-				return fail(annotate.Errorf(annotate.EINVALID, "text-bound annotation %q needs ID<TAB>LABEL START END<TAB>TEXT", clip(raw)))
+				return fail(annotate.Errorf(annotate.EINVALID, "text-bound annotation %q needs ID<TAB>LABEL START END<TAB>TEXT", annotate.Clip(raw)))
 			}
 			span, err := bratSpan(builder, fields)
 			if err != nil {
@@ -445,7 +445,7 @@ func bratSpan(b spanBuilder, fields []string) (annotate.Span, error) {
 	if len(fields) == 3 {
 		got := flattenLine(strings.Join(texts, " "))
 		if flattenLine(fields[2]) != got {
-			return annotate.Span{}, annotate.Errorf(annotate.EINVALID, "%s: offsets cover %q but the annotation's text is %q (are the offsets in another unit? try --offsets utf16 or byte)", fields[0], clip(got), clip(fields[2]))
+			return annotate.Span{}, annotate.Errorf(annotate.EINVALID, "%s: offsets cover %q but the annotation's text is %q (are the offsets in another unit? try --offsets utf16 or byte)", fields[0], annotate.Clip(got), annotate.Clip(fields[2]))
 		}
 	}
 	return span, nil

@@ -27,8 +27,8 @@ func WriteCasualtiesCSV(w io.Writer, rows []annotate.Casualty) error {
 		return strconv.FormatFloat(*n, 'f', -1, 64)
 	}
 	for _, c := range rows {
-		record := []string{strconv.FormatInt(c.DocID, 10), safeCell(c.Title), strconv.Itoa(c.Start), strconv.Itoa(c.End), safeCell(c.Text),
-			number(c.Count), number(c.Min), number(c.Max), safeCell(c.Qualifier), safeCell(c.Kind), safeCell(c.Group), strconv.FormatBool(c.Confirmed)}
+		record := []string{strconv.FormatInt(c.DocID, 10), SafeCell(c.Title), strconv.Itoa(c.Start), strconv.Itoa(c.End), SafeCell(c.Text),
+			number(c.Count), number(c.Min), number(c.Max), SafeCell(c.Qualifier), SafeCell(c.Kind), SafeCell(c.Group), strconv.FormatBool(c.Confirmed)}
 		if err := out.Write(record); err != nil {
 			return err
 		}

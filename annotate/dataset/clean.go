@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -8,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/newsmark/newsmark/annotate"
 )
 
 // Boilerplate cleaning (import --clean) removes the lines a web page drags along
@@ -145,7 +148,7 @@ func edgeLines(path string) map[string]bool {
 	}
 	var data []byte
 	if info.Size() <= 2*cleanReadMax {
-		data, err = os.ReadFile(path)
+		data, err = io.ReadAll(f)
 		if err != nil {
 			return nil
 		}
@@ -189,10 +192,9 @@ func edgeLines(path string) map[string]bool {
 }
 
 // foldLine is a line as the repeated rule compares it: lower case, white space
-// (NBSP included) collapsed, trimmed.
-func foldLine(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " "))
-}
+// (NBSP included: strings.Fields splits at every unicode.IsSpace) collapsed,
+// trimmed.
+func foldLine(s string) string { return strings.ToLower(annotate.OneLine(s)) }
 
 // Clean removes leading and trailing boilerplate lines from text and says which.
 func (c *Cleaner) Clean(text string) (string, []RemovedLine, bool) {

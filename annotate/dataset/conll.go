@@ -133,12 +133,12 @@ func (d *CoNLLDecoder) Decode() (annotate.ImportRecord, error) {
 		if line[0] == ' ' || line[0] == '\t' {
 			// Columns are separated by a space or a tab, so the token column is
 			// empty; splitting on white space would take the next column for it.
-			bad, badLine = annotate.Errorf(annotate.EINVALID, "line %q starts with white space: its token (the first column) is empty", clip(line)), d.line
+			bad, badLine = annotate.Errorf(annotate.EINVALID, "line %q starts with white space: its token (the first column) is empty", annotate.Clip(line)), d.line
 			continue
 		}
 		fields := strings.Fields(line)
 		if len(fields) < 2 {
-			bad, badLine = annotate.Errorf(annotate.EINVALID, "line %q has one column, want TOKEN ... TAG", clip(line)), d.line
+			bad, badLine = annotate.Errorf(annotate.EINVALID, "line %q has one column, want TOKEN ... TAG", annotate.Clip(line)), d.line
 			continue
 		}
 		if _, _, err := splitTag(fields[len(fields)-1]); err != nil {

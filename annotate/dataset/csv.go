@@ -72,15 +72,15 @@ func (e *CSVEncoder) Encode(doc annotate.AnnotatedDocument) error {
 			created = span.CreatedAt.UTC().Format(time.RFC3339)
 		}
 		d := doc.Document
-		row := []string{id, safeCell(d.Title), strconv.Itoa(span.UnitStart), strconv.Itoa(span.UnitEnd),
-			safeCell(span.Label), safeCell(span.Text), safeCell(span.Annotator), safeCell(span.Note), created,
-			safeCell(d.Outlet), safeCell(strings.Join(d.Authors, "; ")), d.Published, safeCell(d.URL), safeCell(d.Language)}
+		row := []string{id, SafeCell(d.Title), strconv.Itoa(span.UnitStart), strconv.Itoa(span.UnitEnd),
+			SafeCell(span.Label), SafeCell(span.Text), SafeCell(span.Annotator), SafeCell(span.Note), created,
+			SafeCell(d.Outlet), SafeCell(strings.Join(d.Authors, "; ")), d.Published, SafeCell(d.URL), SafeCell(d.Language)}
 		for _, name := range e.attrNames {
 			cell := ""
 			if v, ok := span.Attrs[name]; ok {
 				cell = v.String()
 				if v.Type != annotate.AttrNumber {
-					cell = safeCell(cell)
+					cell = SafeCell(cell)
 				}
 			}
 			row = append(row, cell)
@@ -104,11 +104,9 @@ func (e *CSVEncoder) Close() error {
 	return e.w.Error()
 }
 
-// SafeCell is safeCell for other writers of CSV (the workbench's tables).
-func SafeCell(s string) string { return safeCell(s) }
-
-// safeCell neutralises a cell a spreadsheet would run as a formula.
-func safeCell(s string) string {
+// SafeCell neutralises a cell a spreadsheet would run as a formula; the CSV
+// export, the casualties table and the workbench's tables all use it.
+func SafeCell(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

@@ -21,8 +21,8 @@ func TestCSVNeutralisesFormulaCellsAndKeepsTheRest(t *testing.T) {
 		"":             "",
 	}
 	for in, want := range cases {
-		if got := safeCell(in); got != want {
-			t.Errorf("safeCell(%q) = %q, want %q", in, got, want)
+		if got := SafeCell(in); got != want {
+			t.Errorf("SafeCell(%q) = %q, want %q", in, got, want)
 		}
 	}
 	text := "=cmd|' /C calc'!A0 and more"

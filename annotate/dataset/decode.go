@@ -131,16 +131,24 @@ func rawMeta(raw json.RawMessage, field string) (map[string]any, error) {
 	if err := dec.Decode(&meta); err != nil {
 		return nil, annotate.Errorf(annotate.EINVALID, "%s: %v", field, err)
 	}
-	// title and source name the document: a number or an object there is a
-	// mistake to report, not to drop in silence.
+	if key, bad := nonStringName(meta); bad {
+		return nil, annotate.Errorf(annotate.EINVALID, `"%s.%s" is %s, want a string`, strings.Trim(field, `"`), key, describeValue(meta[key]))
+	}
+	return meta, nil
+}
+
+// nonStringName finds a title or source in meta that is not a string. They name
+// the document: a number or an object there is a mistake to report, not to drop
+// in silence.
+func nonStringName(meta map[string]any) (key string, bad bool) {
 	for _, key := range []string{"title", "source"} {
 		if value, ok := meta[key]; ok && value != nil {
 			if _, isString := value.(string); !isString {
-				return nil, annotate.Errorf(annotate.EINVALID, `"%s.%s" is %s, want a string`, strings.Trim(field, `"`), key, describeValue(value))
+				return key, true
 			}
 		}
 	}
-	return meta, nil
+	return "", false
 }
 
 // describeValue names the JSON type of a decoded value for messages.
@@ -231,7 +239,7 @@ func (b spanBuilder) span(where string, start, end int, label string, want *stri
 		}
 	}
 	if want != nil && *want != span.Text {
-		return annotate.Span{}, annotate.Errorf(annotate.EINVALID, "%s: offsets %d-%d (%s) cover %q but the span's text is %q (are the offsets in another unit? try --offsets utf16 or byte)", where, start, end, st.unit, clip(span.Text), clip(*want))
+		return annotate.Span{}, annotate.Errorf(annotate.EINVALID, "%s: offsets %d-%d (%s) cover %q but the span's text is %q (are the offsets in another unit? try --offsets utf16 or byte)", where, start, end, st.unit, annotate.Clip(span.Text), annotate.Clip(*want))
 	}
 	return span, nil
 }
@@ -253,15 +261,12 @@ func (st *spanText) slice(start, end int) string {
 	return st.text[st.walk.Byte():toEnd.Byte()]
 }
 
-// clip shortens text quoted in an error message.
-func clip(s string) string { return annotate.Clip(s) }
-
 // documentFromMeta builds a document from a record's text and meta: the title,
-// source and metadata fields come from meta when present (applyMeta); other keys
+// source and metadata fields come from meta when present (Document.ApplyMeta); other keys
 // stay in Document.Meta.
 func documentFromMeta(text string, meta map[string]any, origin string) annotate.Document {
 	doc := annotate.Document{Text: text, Hash: annotate.ContentHash(text), Source: origin}
-	applyMeta(&doc, meta)
+	doc.ApplyMeta(meta)
 	if doc.Title == "" {
 		doc.Title = annotate.TitleFromText(text)
 	}

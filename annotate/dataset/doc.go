@@ -36,7 +36,7 @@
 //     plain {"text", "meta"}); .json Label Studio (or JSON lines if it starts with
 //     "{"); .conll/.bio/.iob CoNLL; .ann and folders holding .ann files brat; .csv
 //     is refused (export only).
-//   - meta keys become the document's metadata fields by applyMeta's rules (title;
+//   - meta keys become the document's metadata fields by Document.ApplyMeta (title;
 //     outlet/publisher/source; authors/author/byline; date/published; url;
 //     lang/language; a source that looks like a path stays the source);
 //     meta.doc_id (a Newsmark export's own id) is dropped; other keys, and values

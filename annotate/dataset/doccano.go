@@ -92,15 +92,8 @@ func (e *DoccanoEncoder) writeEntities(spans []unitSpan, doc annotate.AnnotatedD
 		j.int(span.UnitEnd)
 		j.raw(`, "label": `)
 		j.str(span.Label)
-		if len(span.Attrs) > 0 {
-			j.raw(`, "attrs": `)
-			if err := j.writeAttrs(span.Attrs); err != nil {
-				return fmt.Errorf("document %d span %d-%d: %w", doc.Document.ID, span.Start, span.End, err)
-			}
-			if parsed := parsedNames(span.Attrs); len(parsed) > 0 {
-				j.raw(`, "parsed_attrs": `)
-				j.writeNames(parsed)
-			}
+		if err := j.writeSpanAttrs(doc.Document.ID, span); err != nil {
+			return err
 		}
 		j.raw("}")
 	}

@@ -86,8 +86,8 @@ func extractDocx(data []byte, name string, split bool, limits DocxLimits) ([]ann
 	if text == "" {
 		return nil, annotate.Errorf(annotate.EINVALID, "holds no text")
 	}
-	doc := annotate.Document{Title: oneLine(props.Title), Source: name, Text: text, Hash: annotate.ContentHash(text),
-		Authors: annotate.ParseAuthors(oneLine(props.Creator))}
+	doc := annotate.Document{Title: annotate.OneLine(props.Title), Source: name, Text: text, Hash: annotate.ContentHash(text),
+		Authors: annotate.ParseAuthors(annotate.OneLine(props.Creator))}
 	if doc.Title == "" {
 		doc.Title = annotate.TitleFromText(text)
 	}
@@ -359,10 +359,10 @@ func articleFromParagraphs(part []docxParagraph) annotate.Document {
 
 // readDatabaseHeader reads the lines above "Body": title, outlet, date, byline.
 func readDatabaseHeader(doc *annotate.Document, header []string) {
-	doc.Title = oneLine(header[0])
+	doc.Title = annotate.OneLine(header[0])
 	if len(header) > 1 {
 		if _, err := annotate.ParseDate(header[1]); err != nil && !strings.Contains(header[1], ":") {
-			doc.Outlet = oneLine(header[1])
+			doc.Outlet = annotate.OneLine(header[1])
 		}
 	}
 	for _, line := range header[1:] {

@@ -71,13 +71,9 @@ func Export(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, erro
 		if opts.Format.IsFolder() || len(opts.Split) > 0 {
 			return summary, annotate.Errorf(annotate.EINVALID, "%s cannot go to stdout: it writes a folder; give a folder path", describeTarget(opts))
 		}
-		enc, err := NewEncoder(opts.Format, stdout, encodeOptions(opts))
-		if err != nil {
+		enc, err := encodeStream(ctx, docs, stdout, opts, &summary)
+		if enc == nil {
 			return summary, err
-		}
-		err = writeAll(ctx, docs, []Encoder{enc}, opts, &summary)
-		if closeErr := enc.Close(); err == nil {
-			err = closeErr
 		}
 		addChanges(&summary, enc)
 		summary.Files = []string{"-"}
@@ -137,6 +133,21 @@ func writeAll(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, er
 	return ctx.Err()
 }
 
+// encodeStream writes docs to w in one encoder and closes it, returning the
+// encoder (for its changes) and the first error; the encoder is nil only when it
+// could not be made.
+func encodeStream(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, error], w io.Writer, opts ExportOptions, summary *ExportSummary) (Encoder, error) {
+	enc, err := NewEncoder(opts.Format, w, encodeOptions(opts))
+	if err != nil {
+		return nil, err
+	}
+	err = writeAll(ctx, docs, []Encoder{enc}, opts, summary)
+	if closeErr := enc.Close(); err == nil {
+		err = closeErr
+	}
+	return enc, err
+}
+
 func documentWeight(doc annotate.AnnotatedDocument) int { return len(doc.Document.Text) }
 
 func addChanges(summary *ExportSummary, enc Encoder) {
@@ -184,19 +195,12 @@ func exportFile(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, 
 			os.Remove(tmpName)
 		}
 	}()
-	enc, err := NewEncoder(opts.Format, tmp, encodeOptions(opts))
-	if err != nil {
-		return summary, err
-	}
-	err = writeAll(ctx, docs, []Encoder{enc}, opts, &summary)
-	if closeErr := enc.Close(); err == nil {
-		err = closeErr
-	}
+	enc, err := encodeStream(ctx, docs, tmp, opts, &summary)
 	if err != nil {
 		return summary, err
 	}
 	addChanges(&summary, enc)
-	if err := finishFile(tmp); err != nil {
+	if err := atomicfile.Finish(tmp); err != nil {
 		return summary, fmt.Errorf("export to %s: %w", annotate.QuotePath(out), err)
 	}
 	if hf, ok := enc.(*HFEncoder); ok {
@@ -222,13 +226,9 @@ func exportDirect(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument
 		return summary, fmt.Errorf("export to %s: %w", annotate.QuotePath(out), err)
 	}
 	defer f.Close()
-	enc, err := NewEncoder(opts.Format, f, encodeOptions(opts))
-	if err != nil {
+	enc, err := encodeStream(ctx, docs, f, opts, &summary)
+	if enc == nil {
 		return summary, err
-	}
-	err = writeAll(ctx, docs, []Encoder{enc}, opts, &summary)
-	if closeErr := enc.Close(); err == nil {
-		err = closeErr
 	}
 	addChanges(&summary, enc)
 	if closeErr := f.Close(); err == nil && closeErr != nil {
@@ -277,17 +277,6 @@ func isHFLabelsJSON(data []byte) bool {
 		}
 	}
 	return true
-}
-
-// finishFile makes a finished temporary file durable and readable like any file.
-func finishFile(f *os.File) error {
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Chmod(0o644); err != nil {
-		return err
-	}
-	return f.Close()
 }
 
 // exportFolder writes a folder (brat, or a split export) through a temporary

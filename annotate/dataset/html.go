@@ -98,11 +98,11 @@ func extractHTML(data []byte, name string, scratch *[]byte) (annotate.Document, 
 			"no article found in this page (a front page, a list of links or an empty page?); save the article's own page")
 	}
 	doc := annotate.Document{
-		Title:    oneLine(article.Title()),
+		Title:    annotate.OneLine(article.Title()),
 		Source:   name,
 		Text:     text,
 		Hash:     annotate.ContentHash(text),
-		Outlet:   oneLine(article.SiteName()),
+		Outlet:   annotate.OneLine(article.SiteName()),
 		Authors:  annotate.ParseAuthors(article.Byline()),
 		URL:      head.url,
 		Original: &annotate.Original{MediaType: "text/html", Content: data},

@@ -329,7 +329,7 @@ func prodigyRelations(b spanBuilder, spans []annotate.Span, raw json.RawMessage)
 		}
 		i, ok := index[spanKey{span.Start, span.End, span.Label}]
 		if !ok {
-			return 0, annotate.Errorf(annotate.EINVALID, "%s (%d-%d %s, %q) is not one of the record's spans", where, start, end, span.Label, clip(span.Text))
+			return 0, annotate.Errorf(annotate.EINVALID, "%s (%d-%d %s, %q) is not one of the record's spans", where, start, end, span.Label, annotate.Clip(span.Text))
 		}
 		return i, nil
 	}

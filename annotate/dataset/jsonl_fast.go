@@ -73,12 +73,8 @@ func (d *JSONLDecoder) fastLine(line []byte) (annotate.ImportRecord, bool) {
 	if bytes.Contains(line, []byte(`"meta"`)) && raw.Meta == nil {
 		return annotate.ImportRecord{}, false // meta given but null or not an object
 	}
-	for _, key := range []string{"title", "source"} {
-		if value, ok := raw.Meta[key]; ok && value != nil {
-			if _, isString := value.(string); !isString {
-				return annotate.ImportRecord{}, false // the careful path names the wrong type
-			}
-		}
+	if _, bad := nonStringName(raw.Meta); bad {
+		return annotate.ImportRecord{}, false // the careful path names the wrong type
 	}
 	text := *raw.Text
 	rec := annotate.ImportRecord{Origin: d.origin(), Document: documentFromMeta(text, raw.Meta, d.origin())}

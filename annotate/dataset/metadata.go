@@ -11,19 +11,6 @@ import (
 	"github.com/newsmark/newsmark/annotate"
 )
 
-// Metadata keys of the "meta" object that exports write and imports read
-// (annotate.MetaTitle, …). Exports write these names; imports also take the
-// aliases Document.ApplyMeta lists.
-const (
-	metaTitle   = annotate.MetaTitle
-	metaSource  = annotate.MetaSource
-	metaOutlet  = annotate.MetaOutlet
-	metaAuthors = annotate.MetaAuthors
-	metaDate    = annotate.MetaDate
-	metaURL     = annotate.MetaURL
-	metaLang    = annotate.MetaLang
-)
-
 // exportMeta is the free metadata of doc with its metadata fields added under the
 // keys imports read back: outlet, authors (an array), date, url, lang. Empty
 // fields are left out, so documents without metadata export as before.
@@ -36,24 +23,17 @@ func exportMeta(doc annotate.Document) map[string]any {
 		meta[k] = v
 	}
 	for _, kv := range []struct{ key, value string }{
-		{metaOutlet, doc.Outlet}, {metaDate, doc.Published}, {metaURL, doc.URL}, {metaLang, doc.Language},
+		{annotate.MetaOutlet, doc.Outlet}, {annotate.MetaDate, doc.Published}, {annotate.MetaURL, doc.URL}, {annotate.MetaLang, doc.Language},
 	} {
 		if kv.value != "" {
 			meta[kv.key] = kv.value
 		}
 	}
 	if len(doc.Authors) > 0 {
-		meta[metaAuthors] = append([]string(nil), doc.Authors...)
+		meta[annotate.MetaAuthors] = append([]string(nil), doc.Authors...)
 	}
 	return meta
 }
-
-// applyMeta sets doc's fields from a record's meta object (annotate's
-// Document.ApplyMeta, the one home of those rules).
-func applyMeta(doc *annotate.Document, meta map[string]any) { doc.ApplyMeta(meta) }
-
-// oneLine collapses white space, line breaks included, to single spaces.
-func oneLine(s string) string { return annotate.OneLine(s) }
 
 // metaJSON is exportMeta as a JSON object with the title and source first, as
 // brat's DOC.json holds it.
@@ -63,9 +43,9 @@ func metaJSON(doc annotate.Document) ([]byte, error) {
 	for k, v := range meta {
 		all[k] = v
 	}
-	all[metaTitle] = doc.Title
+	all[annotate.MetaTitle] = doc.Title
 	if doc.Source != "" {
-		all[metaSource] = doc.Source
+		all[annotate.MetaSource] = doc.Source
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -110,6 +90,6 @@ func readBratMeta(stem string, doc *annotate.Document) error {
 	}
 	// The export's source (where the text first came from) wins over the path of
 	// the brat folder, as the source of a JSONL record does.
-	applyMeta(doc, meta)
+	doc.ApplyMeta(meta)
 	return nil
 }

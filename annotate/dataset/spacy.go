@@ -80,15 +80,8 @@ func (e *SpacyEncoder) Encode(doc annotate.AnnotatedDocument) error {
 			j.raw(`, "note": `)
 			j.str(span.Note)
 		}
-		if len(span.Attrs) > 0 {
-			j.raw(`, "attrs": `)
-			if err := j.writeAttrs(span.Attrs); err != nil {
-				return fmt.Errorf("document %d span %d-%d: %w", doc.Document.ID, span.Start, span.End, err)
-			}
-			if parsed := parsedNames(span.Attrs); len(parsed) > 0 {
-				j.raw(`, "parsed_attrs": `)
-				j.writeNames(parsed)
-			}
+		if err := j.writeSpanAttrs(doc.Document.ID, span); err != nil {
+			return err
 		}
 		j.raw("}")
 	}

@@ -23,9 +23,6 @@ type CasualtySeries struct {
 	NoNumber int
 }
 
-// kindOrder is the casualty convention's order of kinds (annotate/casualty).
-var kindOrder = []string{"killed", "dead", "injured", "missing", "displaced", "affected"}
-
 // ComputeCasualties places each CASUALTY span that passes the filter on its
 // document's date. The label filter keeps them only if it names CASUALTY; a span
 // without a kind is charted as "unspecified".
@@ -50,7 +47,7 @@ func ComputeCasualties(facts annotate.OverviewFacts, filter Filter) CasualtySeri
 		}
 		series.ByKind[kind] = append(series.ByKind[kind], CasualtyPoint{Date: date, Value: value, Casualty: c})
 	}
-	for _, kind := range kindOrder {
+	for _, kind := range annotate.CasualtyKinds {
 		if _, ok := series.ByKind[kind]; ok {
 			series.Kinds = append(series.Kinds, kind)
 		}

@@ -40,8 +40,10 @@ func (f Filter) keepsDay(day time.Time) bool {
 	return true
 }
 
-func (f Filter) keepsSpans(c annotate.SpanCount) bool {
-	return f.keepsLabel(c.Label) && f.keepsAnnotator(c.Annotator) && f.keepsStatus(c.Status) && f.keepsDay(c.Day)
+// keeps reports whether a count of spans with this label, annotator, document
+// status and day passes every part of the filter.
+func (f Filter) keeps(label, annotator string, status annotate.Status, day time.Time) bool {
+	return f.keepsLabel(label) && f.keepsAnnotator(annotator) && f.keepsStatus(status) && f.keepsDay(day)
 }
 
 func dayOf(t time.Time) time.Time {

@@ -36,7 +36,7 @@ func ComputeLabelCounts(facts annotate.OverviewFacts, labels []annotate.Label, f
 	}
 	totals := map[string]map[string]int{} // group -> label -> spans
 	for _, c := range facts.Spans {
-		if !filter.keepsSpans(c) {
+		if !filter.keeps(c.Label, c.Annotator, c.Status, c.Day) {
 			continue
 		}
 		addLabel(c.Label)

@@ -50,7 +50,7 @@ func ComputeProgress(facts annotate.OverviewFacts, filter Filter) Progress {
 	perDay := map[string]map[time.Time]int{}
 	var first, last time.Time
 	for _, c := range facts.Spans {
-		if !filter.keepsSpans(c) {
+		if !filter.keeps(c.Label, c.Annotator, c.Status, c.Day) {
 			continue
 		}
 		day := dayOf(c.Day)

@@ -19,31 +19,26 @@ type SourceCounts struct {
 // keeps the top n (all when n <= 0). Ties go to the name, so the order is stable.
 func ComputeSourceCounts(facts annotate.OverviewFacts, labels []annotate.Label, filter Filter, n int) SourceCounts {
 	perSource := map[string]map[string]int{}
+	total := map[string]int{}
 	for _, c := range facts.Sources {
-		if !filter.keepsLabel(c.Label) || !filter.keepsAnnotator(c.Annotator) || !filter.keepsStatus(c.Status) || !filter.keepsDay(c.Day) {
+		if !filter.keeps(c.Label, c.Annotator, c.Status, c.Day) {
 			continue
 		}
 		if perSource[c.Source] == nil {
 			perSource[c.Source] = map[string]int{}
 		}
 		perSource[c.Source][c.Label] += c.Spans
-	}
-	total := func(source string) int {
-		sum := 0
-		for _, k := range perSource[source] {
-			sum += k
-		}
-		return sum
+		total[c.Source] += c.Spans
 	}
 	sources := sortedKeys(perSource)
-	slices.SortStableFunc(sources, func(a, b string) int { return total(b) - total(a) })
+	slices.SortStableFunc(sources, func(a, b string) int { return total[b] - total[a] })
 	if n > 0 && len(sources) > n {
 		sources = sources[:n]
 	}
 	result := SourceCounts{Sources: sources, Counts: map[string][]int{}}
 	present := map[string]bool{}
 	for _, s := range sources {
-		result.Totals = append(result.Totals, total(s))
+		result.Totals = append(result.Totals, total[s])
 		for label := range perSource[s] {
 			present[label] = true
 		}
