@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -92,22 +93,13 @@ func ledgerLabels(entries []annotate.LedgerEntry) []string {
 	var others []string
 	for _, e := range entries {
 		for label := range e.Counts {
-			if !contains(labels, label) && !contains(others, label) {
+			if !slices.Contains(labels, label) && !slices.Contains(others, label) {
 				others = append(others, label)
 			}
 		}
 	}
 	sort.Strings(others)
 	return append(labels, others...)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (l *ledgerWindow) build() fyne.CanvasObject {
