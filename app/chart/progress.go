@@ -47,19 +47,11 @@ func Progress(progress overview.Progress, theme Theme) Figure {
 		for i := range rows {
 			values[i] = float64(counts[i][status])
 		}
-		bars, err := plotter.NewBarChart(values, vg.Points(14))
+		bars, err := addStacked(documents, below, values, vg.Points(14), true, theme.Statuses[status], status.Display())
 		if err != nil {
 			continue // a negative count cannot come from COUNT(*)
 		}
-		bars.Horizontal = true
-		bars.Color = theme.Statuses[status]
-		bars.LineStyle.Width = 0
-		if below != nil {
-			bars.StackOn(below)
-		}
 		below = bars
-		documents.Add(bars)
-		documents.Legend.Add(status.Display(), bars)
 		figure.Series++
 	}
 	documents.NominalY(rows...)

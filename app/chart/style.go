@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"image/color"
 	"strconv"
 	"time"
 
@@ -49,6 +50,25 @@ func newPlot(theme Theme, title, xLabel, yLabel string) *plot.Plot {
 	grid.Horizontal.Color = theme.Grid
 	p.Add(grid)
 	return p
+}
+
+// addStacked adds values to p as one series of stacked bars: on top of below
+// (nil for the first series), without an outline, in colour c, listed in the
+// legend as name. It returns the new bars, for the next series to stack on.
+func addStacked(p *plot.Plot, below *plotter.BarChart, values plotter.Values, width vg.Length, horizontal bool, c color.Color, name string) (*plotter.BarChart, error) {
+	bars, err := plotter.NewBarChart(values, width)
+	if err != nil {
+		return nil, err
+	}
+	bars.Horizontal = horizontal
+	bars.Color = c
+	bars.LineStyle.Width = 0
+	if below != nil {
+		bars.StackOn(below)
+	}
+	p.Add(bars)
+	p.Legend.Add(name, bars)
+	return bars, nil
 }
 
 // messagePlotter writes a sentence in the middle of an empty plot.
