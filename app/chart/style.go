@@ -21,15 +21,21 @@ const sans = "Sans"
 // inside the data area.
 const headroom = 1.3
 
-// newPlot is a plot in the theme's colours, with a light grid behind the data.
-func newPlot(theme Theme, title, xLabel, yLabel string) *plot.Plot {
+// titledPlot is a plot on the theme's background, its title in the theme's style.
+func titledPlot(theme Theme, title string) *plot.Plot {
 	p := plot.New()
 	p.BackgroundColor = theme.Background
 	p.Title.Text = title
 	p.Title.TextStyle.Color = theme.Foreground
 	p.Title.TextStyle.Font.Size = vg.Points(13)
-	p.Title.Padding = vg.Millimeter * 2
 	p.Title.TextStyle.Font.Variant = sans
+	return p
+}
+
+// newPlot is a plot in the theme's colours, with a light grid behind the data.
+func newPlot(theme Theme, title, xLabel, yLabel string) *plot.Plot {
+	p := titledPlot(theme, title)
+	p.Title.Padding = vg.Millimeter * 2
 	p.Legend.TextStyle.Font.Variant = sans
 	for _, axis := range []*plot.Axis{&p.X, &p.Y} {
 		axis.Label.TextStyle.Font.Variant = sans
@@ -85,12 +91,7 @@ func (m messagePlotter) Plot(c draw.Canvas, _ *plot.Plot) {
 // emptyFigure is a figure that says there is nothing to chart yet, instead of an
 // error or a blank frame.
 func emptyFigure(name, title, message string, theme Theme, header []string) Figure {
-	p := plot.New()
-	p.BackgroundColor = theme.Background
-	p.Title.Text = title
-	p.Title.TextStyle.Color = theme.Foreground
-	p.Title.TextStyle.Font.Size = vg.Points(13)
-	p.Title.TextStyle.Font.Variant = sans
+	p := titledPlot(theme, title)
 	p.HideAxes()
 	p.Add(messagePlotter{message: message, style: text.Style{
 		Color:   theme.Foreground,
