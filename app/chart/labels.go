@@ -91,7 +91,7 @@ func groupName(by overview.Grouping, group string) string {
 	if by == overview.ByStatus {
 		return annotate.Status(group).Display()
 	}
-	return displayAnnotator(group)
+	return DisplayAnnotator(group)
 }
 
 func tallestBar(counts overview.LabelCounts) int {

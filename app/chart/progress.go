@@ -80,7 +80,7 @@ func Progress(progress overview.Progress, theme Theme) Figure {
 			line.Width = vg.Points(1.5)
 			marks.Color = theme.Series(n)
 			activity.Add(line, marks)
-			activity.Legend.Add(displayAnnotator(annotator), line, marks)
+			activity.Legend.Add(DisplayAnnotator(annotator), line, marks)
 			figure.Series++
 		}
 		activity.Y.Min = 0
@@ -95,8 +95,9 @@ func Progress(progress overview.Progress, theme Theme) Figure {
 	return figure
 }
 
-// displayAnnotator names the annotator of spans stored without one.
-func displayAnnotator(name string) string {
+// DisplayAnnotator names the annotator of spans stored without one, in legends
+// and in the Overview's filter alike.
+func DisplayAnnotator(name string) string {
 	if name == "" {
 		return "(no name)"
 	}
