@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -92,22 +93,13 @@ func ledgerLabels(entries []annotate.LedgerEntry) []string {
 	var others []string
 	for _, e := range entries {
 		for label := range e.Counts {
-			if !contains(labels, label) && !contains(others, label) {
+			if !slices.Contains(labels, label) && !slices.Contains(others, label) {
 				others = append(others, label)
 			}
 		}
 	}
 	sort.Strings(others)
 	return append(labels, others...)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (l *ledgerWindow) build() fyne.CanvasObject {
@@ -129,14 +121,8 @@ func (l *ledgerWindow) build() fyne.CanvasObject {
 		r := l.statements[i]
 		l.jump(r.DocID, r.ID)
 	}
-	export := widget.NewButton("Export CSV…", func() { saveCSV(l.win, "sources.csv", l.writeCSV) })
-	refresh := widget.NewButton("Refresh", func() {
-		if err := l.load(); err != nil {
-			dialog.ShowError(err, l.win)
-		}
-	})
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(refresh, export),
-		widget.NewLabel(fmt.Sprintf("%d sources. Click a column to sort.", len(l.entries))))
+	top := tableWindowTop(l.win, fmt.Sprintf("%d sources. Click a column to sort.", len(l.entries)), l.load,
+		func() { saveCSV(l.win, "sources.csv", l.writeCSV) })
 	l.kind = widget.NewSelect([]string{"person", "organisation", "group"}, l.onKind)
 	l.kind.PlaceHolder = "kind"
 	l.kind.Disable()
@@ -256,6 +242,18 @@ func writeTableCSV(w io.Writer, t *sortedTable) error {
 	return out.Error()
 }
 
+// tableWindowTop is the top row of a table window: the caption, then Refresh
+// (reload, its error shown in win) and Export CSV… (export).
+func tableWindowTop(win fyne.Window, caption string, reload func() error, export func()) fyne.CanvasObject {
+	refresh := widget.NewButton("Refresh", func() {
+		if err := reload(); err != nil {
+			dialog.ShowError(err, win)
+		}
+	})
+	return container.NewBorder(nil, nil, nil, container.NewHBox(refresh, widget.NewButton("Export CSV…", export)),
+		widget.NewLabel(caption))
+}
+
 // saveCSV asks where to save and writes the file through write.
 func saveCSV(win fyne.Window, name string, write func(io.Writer) error) {
 	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
@@ -300,16 +298,9 @@ func showCasualties(a fyne.App, store annotate.Store, jump jumpFunc) (*casualtie
 		return nil, err
 	}
 	c.win = a.NewWindow("Casualties")
-	export := widget.NewButton("Export CSV…", func() {
+	top := tableWindowTop(c.win, "Click a column to sort; select a row to open it. “parsed”: not yet confirmed.", c.load, func() {
 		saveCSV(c.win, "casualties.csv", func(w io.Writer) error { return dataset.WriteCasualtiesCSV(w, c.rows) })
 	})
-	refresh := widget.NewButton("Refresh", func() {
-		if err := c.load(); err != nil {
-			dialog.ShowError(err, c.win)
-		}
-	})
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(refresh, export),
-		widget.NewLabel("Click a column to sort; select a row to open it. “parsed”: not yet confirmed."))
 	c.win.SetContent(container.NewBorder(top, nil, nil, nil, c.table.table))
 	c.win.Resize(fyne.NewSize(max(1000, c.table.fullWidth()), 600))
 	c.win.Show()

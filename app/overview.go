@@ -210,7 +210,7 @@ func (o *overviewWindow) fillChoices() {
 	o.label.SetOptions(labels)
 	annotators := []string{allAnnotators}
 	for _, c := range o.facts.AnnotatorDocuments {
-		if name := displayAnnotatorName(c.Annotator); !slices.Contains(annotators, name) {
+		if name := chart.DisplayAnnotator(c.Annotator); !slices.Contains(annotators, name) {
 			annotators = append(annotators, name)
 		}
 	}
@@ -226,7 +226,7 @@ func (o *overviewWindow) filter() (overview.Filter, string) {
 	}
 	if o.annotator.Selected != allAnnotators && o.annotator.Selected != "" {
 		f.Annotator = o.annotator.Selected
-		if f.Annotator == displayAnnotatorName("") {
+		if f.Annotator == chart.DisplayAnnotator("") {
 			f.Annotator = ""
 		}
 	}
@@ -331,12 +331,4 @@ func (o *overviewWindow) save(figure chart.Figure, format, path string) error {
 		return atomicfile.Write(path, figure.WriteCSV)
 	}
 	return atomicfile.Write(path, func(w io.Writer) error { return figure.WriteTo(w, format, chart.Publication) })
-}
-
-// displayAnnotatorName names the annotator of spans stored without one.
-func displayAnnotatorName(name string) string {
-	if name == "" {
-		return "(no name)"
-	}
-	return name
 }

@@ -160,7 +160,7 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.view = docview.New()
 	w.cur = &curation{
 		app: w.app, win: w.win, ed: w.ed, view: w.view,
-		flash: func(m string) { w.status.flash(m) }, setLayers: w.status.setLayers,
+		flash: w.status.flash, setLayers: w.status.setLayers,
 		selectSpan: w.selectSpan, showError: w.showError, focusView: w.focusView, openDocument: w.openDocument,
 	}
 	w.status.layer = newLayerSwitch(w.cur.onLayerChosen)
@@ -173,11 +173,11 @@ func (w *Workbench) build() fyne.CanvasObject {
 	}
 	w.links = &linker{
 		app: w.app, win: w.win, ed: w.ed, view: w.view,
-		flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError,
+		flash: w.status.flash, selectSpan: w.selectSpan, showError: w.showError,
 		flushNotes: func() { w.annotations.flushNotes() }, openDocument: w.openDocument,
 	}
 	w.sugs = &suggestionKeys{
-		ed: w.ed, view: w.view, flash: func(m string) { w.status.flash(m) }, showLeft: w.status.showSuggestionsLeft,
+		ed: w.ed, view: w.view, flash: w.status.flash, showLeft: w.status.showSuggestionsLeft,
 		selectSpan: w.selectSpan, showError: w.showError, focusView: w.focusView, showSelection: w.status.showSelection,
 		win: w.win, dialogs: &w.dialogs,
 	}
@@ -185,7 +185,7 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.view.OnKey = func(name fyne.KeyName) bool { return w.links.onViewKey(name) || w.sugs.onKey(name) }
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnDelete = w.onDeleteAnnotation
-	w.prec = &precision{ed: w.ed, view: w.view, flash: func(m string) { w.status.flash(m) }, selectSpan: w.selectSpan, showError: w.showError, prefs: w.prefs}
+	w.prec = &precision{ed: w.ed, view: w.view, flash: w.status.flash, selectSpan: w.selectSpan, showError: w.showError, prefs: w.prefs}
 	w.view.OnHighlightResized = w.prec.resize
 	w.find = newFindBar(w.view, w.focusView, w.status.showSelection)
 
@@ -193,7 +193,7 @@ func (w *Workbench) build() fyne.CanvasObject {
 	w.palette = newPalette(func(label string) { w.tag(label); w.focusView() })
 	w.annotations = newAnnotationList(w.onAnnotationChosen, w.onNoteEdited)
 	w.annotations.onNoteDone = w.focusView
-	w.attrs = newAttrForm(w.ed, func(m string) { w.status.flash(m) }, w.showError, w.focusView)
+	w.attrs = newAttrForm(w.ed, w.status.flash, w.showError, w.focusView)
 
 	hint := widget.NewLabelWithStyle(platformKeys("Open files or a folder to start (Ctrl+O)"), fyne.TextAlignCenter, fyne.TextStyle{})
 	hint.Importance = widget.LowImportance

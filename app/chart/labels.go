@@ -52,21 +52,15 @@ func Labels(counts overview.LabelCounts, theme Theme) Figure {
 			for i := range counts.Labels {
 				values[i] = float64(counts.Counts[group][i])
 			}
-			bars, err := plotter.NewBarChart(values, width)
+			c := theme.Series(n)
+			if counts.By == overview.ByStatus {
+				c = theme.Statuses[annotate.Status(group)]
+			}
+			bars, err := addStacked(p, below, values, width, false, c, groupName(counts.By, group))
 			if err != nil {
 				continue
 			}
-			bars.Color = theme.Series(n)
-			if counts.By == overview.ByStatus {
-				bars.Color = theme.Statuses[annotate.Status(group)]
-			}
-			bars.LineStyle.Width = 0
-			if below != nil {
-				bars.StackOn(below)
-			}
 			below = bars
-			p.Add(bars)
-			p.Legend.Add(groupName(counts.By, group), bars)
 			figure.Series++
 		}
 	}
@@ -97,7 +91,7 @@ func groupName(by overview.Grouping, group string) string {
 	if by == overview.ByStatus {
 		return annotate.Status(group).Display()
 	}
-	return displayAnnotator(group)
+	return DisplayAnnotator(group)
 }
 
 func tallestBar(counts overview.LabelCounts) int {

@@ -47,19 +47,11 @@ func Progress(progress overview.Progress, theme Theme) Figure {
 		for i := range rows {
 			values[i] = float64(counts[i][status])
 		}
-		bars, err := plotter.NewBarChart(values, vg.Points(14))
+		bars, err := addStacked(documents, below, values, vg.Points(14), true, theme.Statuses[status], status.Display())
 		if err != nil {
 			continue // a negative count cannot come from COUNT(*)
 		}
-		bars.Horizontal = true
-		bars.Color = theme.Statuses[status]
-		bars.LineStyle.Width = 0
-		if below != nil {
-			bars.StackOn(below)
-		}
 		below = bars
-		documents.Add(bars)
-		documents.Legend.Add(status.Display(), bars)
 		figure.Series++
 	}
 	documents.NominalY(rows...)
@@ -88,7 +80,7 @@ func Progress(progress overview.Progress, theme Theme) Figure {
 			line.Width = vg.Points(1.5)
 			marks.Color = theme.Series(n)
 			activity.Add(line, marks)
-			activity.Legend.Add(displayAnnotator(annotator), line, marks)
+			activity.Legend.Add(DisplayAnnotator(annotator), line, marks)
 			figure.Series++
 		}
 		activity.Y.Min = 0
@@ -103,8 +95,9 @@ func Progress(progress overview.Progress, theme Theme) Figure {
 	return figure
 }
 
-// displayAnnotator names the annotator of spans stored without one.
-func displayAnnotator(name string) string {
+// DisplayAnnotator names the annotator of spans stored without one, in legends
+// and in the Overview's filter alike.
+func DisplayAnnotator(name string) string {
 	if name == "" {
 		return "(no name)"
 	}

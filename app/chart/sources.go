@@ -42,19 +42,11 @@ func Sources(counts overview.SourceCounts, theme Theme) Figure {
 		for i := range names {
 			values[i] = float64(counts.Counts[label][len(names)-1-i])
 		}
-		bars, err := plotter.NewBarChart(values, vg.Points(12))
+		bars, err := addStacked(p, below, values, vg.Points(12), true, theme.LabelColor(label, n), label)
 		if err != nil {
 			continue
 		}
-		bars.Horizontal = true
-		bars.Color = theme.LabelColor(label, n)
-		bars.LineStyle.Width = 0
-		if below != nil {
-			bars.StackOn(below)
-		}
 		below = bars
-		p.Add(bars)
-		p.Legend.Add(label, bars)
 		figure.Series++
 	}
 	p.NominalY(names...)

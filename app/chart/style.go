@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"image/color"
 	"strconv"
 	"time"
 
@@ -20,15 +21,21 @@ const sans = "Sans"
 // inside the data area.
 const headroom = 1.3
 
-// newPlot is a plot in the theme's colours, with a light grid behind the data.
-func newPlot(theme Theme, title, xLabel, yLabel string) *plot.Plot {
+// titledPlot is a plot on the theme's background, its title in the theme's style.
+func titledPlot(theme Theme, title string) *plot.Plot {
 	p := plot.New()
 	p.BackgroundColor = theme.Background
 	p.Title.Text = title
 	p.Title.TextStyle.Color = theme.Foreground
 	p.Title.TextStyle.Font.Size = vg.Points(13)
-	p.Title.Padding = vg.Millimeter * 2
 	p.Title.TextStyle.Font.Variant = sans
+	return p
+}
+
+// newPlot is a plot in the theme's colours, with a light grid behind the data.
+func newPlot(theme Theme, title, xLabel, yLabel string) *plot.Plot {
+	p := titledPlot(theme, title)
+	p.Title.Padding = vg.Millimeter * 2
 	p.Legend.TextStyle.Font.Variant = sans
 	for _, axis := range []*plot.Axis{&p.X, &p.Y} {
 		axis.Label.TextStyle.Font.Variant = sans
@@ -51,6 +58,25 @@ func newPlot(theme Theme, title, xLabel, yLabel string) *plot.Plot {
 	return p
 }
 
+// addStacked adds values to p as one series of stacked bars: on top of below
+// (nil for the first series), without an outline, in colour c, listed in the
+// legend as name. It returns the new bars, for the next series to stack on.
+func addStacked(p *plot.Plot, below *plotter.BarChart, values plotter.Values, width vg.Length, horizontal bool, c color.Color, name string) (*plotter.BarChart, error) {
+	bars, err := plotter.NewBarChart(values, width)
+	if err != nil {
+		return nil, err
+	}
+	bars.Horizontal = horizontal
+	bars.Color = c
+	bars.LineStyle.Width = 0
+	if below != nil {
+		bars.StackOn(below)
+	}
+	p.Add(bars)
+	p.Legend.Add(name, bars)
+	return bars, nil
+}
+
 // messagePlotter writes a sentence in the middle of an empty plot.
 type messagePlotter struct {
 	message string
@@ -65,12 +91,7 @@ func (m messagePlotter) Plot(c draw.Canvas, _ *plot.Plot) {
 // emptyFigure is a figure that says there is nothing to chart yet, instead of an
 // error or a blank frame.
 func emptyFigure(name, title, message string, theme Theme, header []string) Figure {
-	p := plot.New()
-	p.BackgroundColor = theme.Background
-	p.Title.Text = title
-	p.Title.TextStyle.Color = theme.Foreground
-	p.Title.TextStyle.Font.Size = vg.Points(13)
-	p.Title.TextStyle.Font.Variant = sans
+	p := titledPlot(theme, title)
 	p.HideAxes()
 	p.Add(messagePlotter{message: message, style: text.Style{
 		Color:   theme.Foreground,
