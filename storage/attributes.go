@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/newsmark/newsmark/annotate"
 )
@@ -218,8 +217,7 @@ func attachAttrs(ctx context.Context, q queryer, spans []annotate.Span) error {
 		for i, s := range part {
 			ids[i] = s.ID
 		}
-		marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
-		if err := attachChunk(ctx, q, spans, index, marks, ids); err != nil {
+		if err := attachChunk(ctx, q, spans, index, placeholders(len(ids)), ids); err != nil {
 			return err
 		}
 	}
