@@ -53,17 +53,23 @@ func labelByName(ctx context.Context, q queryer, name string) (annotate.Label, e
 
 // insertAttrDecl stores a declaration at the end of the label's list.
 func insertAttrDecl(ctx context.Context, tx *sql.Tx, labelID int64, d annotate.AttrDecl) error {
-	options, err := json.Marshal(d.Options)
+	options, err := encodeOptions(d)
 	if err != nil {
 		return err
 	}
-	if d.Options == nil {
-		options = []byte("[]")
-	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO label_attributes (label_id, name, type, options, sort_order)
 		VALUES (?, ?, ?, ?, (SELECT coalesce(max(sort_order) + 1, 0) FROM label_attributes WHERE label_id = ?))`,
-		labelID, d.Name, string(d.Type), string(options), labelID)
+		labelID, d.Name, string(d.Type), options, labelID)
 	return err
+}
+
+// encodeOptions is a declaration's options column: a JSON array, [] for none.
+func encodeOptions(d annotate.AttrDecl) (string, error) {
+	if d.Options == nil {
+		return "[]", nil
+	}
+	options, err := json.Marshal(d.Options)
+	return string(options), err
 }
 
 // DeclareAttribute adds an attribute to a label, or replaces the declaration of
@@ -90,15 +96,12 @@ func (db *DB) DeclareAttribute(ctx context.Context, labelName string, decl annot
 		if err := checkValuesFit(ctx, tx, label, old, decl); err != nil {
 			return err
 		}
-		options, err := json.Marshal(decl.Options)
+		options, err := encodeOptions(decl)
 		if err != nil {
 			return err
 		}
-		if decl.Options == nil {
-			options = []byte("[]")
-		}
 		if _, err := tx.ExecContext(ctx, `UPDATE label_attributes SET type = ?, options = ? WHERE label_id = ? AND name = ?`,
-			string(decl.Type), string(options), label.ID, decl.Name); err != nil {
+			string(decl.Type), options, label.ID, decl.Name); err != nil {
 			return err
 		}
 		for i := range label.Attrs {
