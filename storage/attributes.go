@@ -228,27 +228,15 @@ func attachAttrs(ctx context.Context, q queryer, spans []annotate.Span) error {
 }
 
 func attachChunk(ctx context.Context, q queryer, spans []annotate.Span, index map[int64]int, marks string, ids []any) error {
-	rows, err := q.QueryContext(ctx, attrSelect+`WHERE a.span_id IN (`+marks+`)`, ids...)
+	bySpan, err := queryAttrs(ctx, q, `WHERE a.span_id IN (`+marks+`)`, ids...)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		spanID, name, v, err := scanAttr(rows)
-		if err != nil {
-			return err
-		}
+	for spanID, attrs := range bySpan {
 		if i, ok := index[spanID]; ok {
-			if spans[i].Attrs == nil {
-				spans[i].Attrs = annotate.Attrs{}
-			}
-			spans[i].Attrs[name] = v
+			spans[i].Attrs = attrs
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows.Close()
 	args := append(append([]any(nil), ids...), ids...)
 	links, err := queryLinks(ctx, q, `WHERE l.head_id IN (`+marks+`) OR l.child_id IN (`+marks+`) ORDER BY l.id`, args...)
 	if err != nil {
@@ -386,23 +374,30 @@ func (db *DB) ClearSpanAttr(ctx context.Context, id int64, name, annotator strin
 }
 
 func readSpanAttrs(ctx context.Context, q queryer, spanID int64) (annotate.Attrs, error) {
-	rows, err := q.QueryContext(ctx, attrSelect+`WHERE a.span_id = ?`, spanID)
+	bySpan, err := queryAttrs(ctx, q, `WHERE a.span_id = ?`, spanID)
+	return bySpan[spanID], err
+}
+
+// queryAttrs reads the attribute rows the clause picks (it follows attrSelect,
+// which names span_attributes a), by span id.
+func queryAttrs(ctx context.Context, q queryer, clause string, args ...any) (map[int64]annotate.Attrs, error) {
+	rows, err := q.QueryContext(ctx, attrSelect+clause, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var attrs annotate.Attrs
+	bySpan := map[int64]annotate.Attrs{}
 	for rows.Next() {
-		_, name, v, err := scanAttr(rows)
+		spanID, name, v, err := scanAttr(rows)
 		if err != nil {
 			return nil, err
 		}
-		if attrs == nil {
-			attrs = annotate.Attrs{}
+		if bySpan[spanID] == nil {
+			bySpan[spanID] = annotate.Attrs{}
 		}
-		attrs[name] = v
+		bySpan[spanID][name] = v
 	}
-	return attrs, rows.Err()
+	return bySpan, rows.Err()
 }
 
 // attrsEqual compares two attribute sets, source names ignoring case and spacing.
