@@ -12,7 +12,13 @@ import (
 
 // labelAttrs reads every label's attribute declarations, by label id.
 func labelAttrs(ctx context.Context, q queryer) (map[int64][]annotate.AttrDecl, error) {
-	rows, err := q.QueryContext(ctx, `SELECT label_id, name, type, options FROM label_attributes ORDER BY label_id, sort_order, id`)
+	return queryDecls(ctx, q, ``)
+}
+
+// queryDecls reads the attribute declarations the WHERE clause (or none) picks,
+// by label id.
+func queryDecls(ctx context.Context, q queryer, where string, args ...any) (map[int64][]annotate.AttrDecl, error) {
+	rows, err := q.QueryContext(ctx, `SELECT label_id, name, type, options FROM label_attributes `+where+` ORDER BY label_id, sort_order, id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +52,7 @@ func labelByName(ctx context.Context, q queryer, name string) (annotate.Label, e
 	} else if err != nil {
 		return l, err
 	}
-	decls, err := labelAttrs(ctx, q)
+	decls, err := queryDecls(ctx, q, `WHERE label_id = ?`, l.ID)
 	l.Attrs = decls[l.ID]
 	return l, err
 }
