@@ -351,10 +351,7 @@ func addSpans(ctx context.Context, tx *sql.Tx, spans []annotate.Span, by string,
 		span.Label = annotate.NormalizeLabelName(span.Label)
 		length, ok := lengths[span.DocID]
 		if !ok {
-			err := tx.QueryRowContext(ctx, `SELECT length FROM documents WHERE id = ?`, span.DocID).Scan(&length)
-			if errors.Is(err, sql.ErrNoRows) {
-				return 0, annotate.Errorf(annotate.ENOTFOUND, "document %d not found", span.DocID)
-			} else if err != nil {
+			if length, err = documentLength(ctx, tx, span.DocID); err != nil {
 				return 0, err
 			}
 			lengths[span.DocID] = length

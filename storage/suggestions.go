@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -17,11 +16,7 @@ import (
 func (db *DB) ReplacePendingSuggestions(ctx context.Context, docID int64, suggestions []annotate.StoredSuggestion) (int, error) {
 	stored := 0
 	err := db.withTx(ctx, "store suggestions", func(tx *sql.Tx) error {
-		var length int
-		err := tx.QueryRowContext(ctx, `SELECT length FROM documents WHERE id = ?`, docID).Scan(&length)
-		if errors.Is(err, sql.ErrNoRows) {
-			return annotate.Errorf(annotate.ENOTFOUND, "document %d not found", docID)
-		}
+		length, err := documentLength(ctx, tx, docID)
 		if err != nil {
 			return err
 		}
