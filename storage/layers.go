@@ -429,11 +429,9 @@ func addRangeLinks(ctx context.Context, tx *sql.Tx, links []annotate.RangeLink, 
 		if err != nil {
 			return 0, err
 		}
-		var exists int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM span_links WHERE head_id = ? AND child_id = ? AND label = ?`, head, child, l.Label).Scan(&exists); err != nil {
+		if exists, err := linkExists(ctx, tx, head, child, l.Label); err != nil {
 			return 0, err
-		}
-		if exists > 0 {
+		} else if exists {
 			continue
 		}
 		before, err := getSpan(ctx, tx, head)
