@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/newsmark/newsmark/annotate"
 )
@@ -121,9 +120,8 @@ func (db *DB) PendingSuggestions(ctx context.Context, docID int64) ([]annotate.S
 			s.MentionStart, s.MentionEnd = int(mentionStart.Int64), int(mentionEnd.Int64)
 		}
 		if attrs.Valid {
-			dec := json.NewDecoder(strings.NewReader(attrs.String))
-			dec.UseNumber()
-			if err := dec.Decode(&s.Attrs); err != nil {
+			var err error
+			if s.Attrs, err = decodeMeta(attrs.String); err != nil {
 				return nil, db.fail("read suggestions", fmt.Errorf("suggestion %d: attributes: %w", s.ID, err))
 			}
 			for k, v := range s.Attrs {
