@@ -215,10 +215,9 @@ func layerWhere(filter annotate.LayerFilter) (string, []any) {
 		}
 	}
 	if len(filter.Labels) > 0 {
-		conds = append(conds, `s.label_id IN (SELECT id FROM labels WHERE name IN (`+placeholders(len(filter.Labels))+`))`)
-		for _, l := range filter.Labels {
-			args = append(args, annotate.NormalizeLabelName(l))
-		}
+		cond, labelArgs := labelsIn(filter.Labels)
+		conds = append(conds, cond)
+		args = append(args, labelArgs...)
 	}
 	if len(conds) == 0 {
 		return "", nil
