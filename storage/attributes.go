@@ -6,14 +6,19 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/newsmark/newsmark/annotate"
 )
 
 // labelAttrs reads every label's attribute declarations, by label id.
 func labelAttrs(ctx context.Context, q queryer) (map[int64][]annotate.AttrDecl, error) {
-	rows, err := q.QueryContext(ctx, `SELECT label_id, name, type, options FROM label_attributes ORDER BY label_id, sort_order, id`)
+	return queryDecls(ctx, q, ``)
+}
+
+// queryDecls reads the attribute declarations the WHERE clause (or none) picks,
+// by label id.
+func queryDecls(ctx context.Context, q queryer, where string, args ...any) (map[int64][]annotate.AttrDecl, error) {
+	rows, err := q.QueryContext(ctx, `SELECT label_id, name, type, options FROM label_attributes `+where+` ORDER BY label_id, sort_order, id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -47,24 +52,30 @@ func labelByName(ctx context.Context, q queryer, name string) (annotate.Label, e
 	} else if err != nil {
 		return l, err
 	}
-	decls, err := labelAttrs(ctx, q)
+	decls, err := queryDecls(ctx, q, `WHERE label_id = ?`, l.ID)
 	l.Attrs = decls[l.ID]
 	return l, err
 }
 
 // insertAttrDecl stores a declaration at the end of the label's list.
 func insertAttrDecl(ctx context.Context, tx *sql.Tx, labelID int64, d annotate.AttrDecl) error {
-	options, err := json.Marshal(d.Options)
+	options, err := encodeOptions(d)
 	if err != nil {
 		return err
 	}
-	if d.Options == nil {
-		options = []byte("[]")
-	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO label_attributes (label_id, name, type, options, sort_order)
 		VALUES (?, ?, ?, ?, (SELECT coalesce(max(sort_order) + 1, 0) FROM label_attributes WHERE label_id = ?))`,
-		labelID, d.Name, string(d.Type), string(options), labelID)
+		labelID, d.Name, string(d.Type), options, labelID)
 	return err
+}
+
+// encodeOptions is a declaration's options column: a JSON array, [] for none.
+func encodeOptions(d annotate.AttrDecl) (string, error) {
+	if d.Options == nil {
+		return "[]", nil
+	}
+	options, err := json.Marshal(d.Options)
+	return string(options), err
 }
 
 // DeclareAttribute adds an attribute to a label, or replaces the declaration of
@@ -91,15 +102,12 @@ func (db *DB) DeclareAttribute(ctx context.Context, labelName string, decl annot
 		if err := checkValuesFit(ctx, tx, label, old, decl); err != nil {
 			return err
 		}
-		options, err := json.Marshal(decl.Options)
+		options, err := encodeOptions(decl)
 		if err != nil {
 			return err
 		}
-		if decl.Options == nil {
-			options = []byte("[]")
-		}
 		if _, err := tx.ExecContext(ctx, `UPDATE label_attributes SET type = ?, options = ? WHERE label_id = ? AND name = ?`,
-			string(decl.Type), string(options), label.ID, decl.Name); err != nil {
+			string(decl.Type), options, label.ID, decl.Name); err != nil {
 			return err
 		}
 		for i := range label.Attrs {
@@ -218,8 +226,7 @@ func attachAttrs(ctx context.Context, q queryer, spans []annotate.Span) error {
 		for i, s := range part {
 			ids[i] = s.ID
 		}
-		marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
-		if err := attachChunk(ctx, q, spans, index, marks, ids); err != nil {
+		if err := attachChunk(ctx, q, spans, index, placeholders(len(ids)), ids); err != nil {
 			return err
 		}
 	}
@@ -227,27 +234,15 @@ func attachAttrs(ctx context.Context, q queryer, spans []annotate.Span) error {
 }
 
 func attachChunk(ctx context.Context, q queryer, spans []annotate.Span, index map[int64]int, marks string, ids []any) error {
-	rows, err := q.QueryContext(ctx, attrSelect+`WHERE a.span_id IN (`+marks+`)`, ids...)
+	bySpan, err := queryAttrs(ctx, q, `WHERE a.span_id IN (`+marks+`)`, ids...)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		spanID, name, v, err := scanAttr(rows)
-		if err != nil {
-			return err
-		}
+	for spanID, attrs := range bySpan {
 		if i, ok := index[spanID]; ok {
-			if spans[i].Attrs == nil {
-				spans[i].Attrs = annotate.Attrs{}
-			}
-			spans[i].Attrs[name] = v
+			spans[i].Attrs = attrs
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows.Close()
 	args := append(append([]any(nil), ids...), ids...)
 	links, err := queryLinks(ctx, q, `WHERE l.head_id IN (`+marks+`) OR l.child_id IN (`+marks+`) ORDER BY l.id`, args...)
 	if err != nil {
@@ -385,23 +380,30 @@ func (db *DB) ClearSpanAttr(ctx context.Context, id int64, name, annotator strin
 }
 
 func readSpanAttrs(ctx context.Context, q queryer, spanID int64) (annotate.Attrs, error) {
-	rows, err := q.QueryContext(ctx, attrSelect+`WHERE a.span_id = ?`, spanID)
+	bySpan, err := queryAttrs(ctx, q, `WHERE a.span_id = ?`, spanID)
+	return bySpan[spanID], err
+}
+
+// queryAttrs reads the attribute rows the clause picks (it follows attrSelect,
+// which names span_attributes a), by span id.
+func queryAttrs(ctx context.Context, q queryer, clause string, args ...any) (map[int64]annotate.Attrs, error) {
+	rows, err := q.QueryContext(ctx, attrSelect+clause, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var attrs annotate.Attrs
+	bySpan := map[int64]annotate.Attrs{}
 	for rows.Next() {
-		_, name, v, err := scanAttr(rows)
+		spanID, name, v, err := scanAttr(rows)
 		if err != nil {
 			return nil, err
 		}
-		if attrs == nil {
-			attrs = annotate.Attrs{}
+		if bySpan[spanID] == nil {
+			bySpan[spanID] = annotate.Attrs{}
 		}
-		attrs[name] = v
+		bySpan[spanID][name] = v
 	}
-	return attrs, rows.Err()
+	return bySpan, rows.Err()
 }
 
 // attrsEqual compares two attribute sets, source names ignoring case and spacing.

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -61,16 +60,7 @@ func TestSeededLabelsCarryTheirAttributes(t *testing.T) {
 }
 
 func TestMigrationGivesAnOldDatabaseTheDefaultAttributes(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old.db")
-	conn := rawOpen(t, path, "?_foreign_keys=on")
-	list, err := migrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stmts := []string{
-		list[0].sql,
-		`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
-		`INSERT INTO schema_migrations VALUES (1, '0001_init.sql', '2026-01-01T00:00:00.000000Z')`,
+	path := oldDatabase(t, 1,
 		`INSERT INTO labels (name, color, hotkey, sort_order) VALUES ('CLAIM', '#0072B2', '1', 0), ('QUOTE', '#E69F00', '2', 1),
 			('CASUALTY', '#CC79A7', '4', 2), ('OTHER', '#999933', '5', 3)`,
 		`INSERT INTO documents (title, text, length, hash, imported_at) VALUES ('t', 'hello world', 11, 'h', '2026-01-01T00:00:00.000000Z')`,
@@ -78,13 +68,7 @@ func TestMigrationGivesAnOldDatabaseTheDefaultAttributes(t *testing.T) {
 			VALUES (1, 0, 5, 2, 'hello', '2026-01-01T00:00:00.000000Z', '2026-01-01T00:00:00.000000Z')`,
 		`INSERT INTO span_history (span_id, document_id, action, before, after, annotator, at)
 			VALUES (1, 1, 'create', NULL, '{"id":1,"doc_id":1,"start":0,"end":5,"label":"QUOTE","text":"hello","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z"}', 'old', '2026-01-01T00:00:00.000000Z')`,
-	}
-	for _, stmt := range stmts {
-		if _, err := conn.Exec(stmt); err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
-	}
-	conn.Close()
+	)
 
 	db, err := Open(path)
 	if err != nil {

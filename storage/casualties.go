@@ -25,23 +25,8 @@ func (db *DB) Casualties(ctx context.Context) ([]annotate.Casualty, error) {
 		} else if err != nil {
 			return nil, err
 		}
-		attrs := map[int64]annotate.Attrs{}
-		attrRows, err := tx.QueryContext(ctx, attrSelect+`JOIN spans s ON s.id = a.span_id WHERE s.label_id = ?`, labelID)
+		attrs, err := queryAttrs(ctx, tx, `JOIN spans s ON s.id = a.span_id WHERE s.label_id = ?`, labelID)
 		if err != nil {
-			return nil, err
-		}
-		defer attrRows.Close()
-		for attrRows.Next() {
-			spanID, name, v, err := scanAttr(attrRows)
-			if err != nil {
-				return nil, err
-			}
-			if attrs[spanID] == nil {
-				attrs[spanID] = annotate.Attrs{}
-			}
-			attrs[spanID][name] = v
-		}
-		if err := attrRows.Err(); err != nil {
 			return nil, err
 		}
 		spanRows, err := tx.QueryContext(ctx, `SELECT s.id, s.document_id, s.start_offset, s.end_offset, s.text, d.title, s.annotator, d.status

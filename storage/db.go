@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
@@ -31,8 +32,8 @@ type DB struct {
 	// folder or file); it was opened for reading only and every write is refused
 	// with this reason.
 	readOnly    string
-	corrupt     corruptFlag
-	backupStep  int // pages per backup step
+	corrupt     atomic.Bool // set once SQLite has reported damage; writes are refused after
+	backupStep  int         // pages per backup step
 	busyTimeout time.Duration
 	now         func() time.Time
 }
@@ -162,7 +163,7 @@ func (db *DB) Close() error {
 	if err := errors.Join(readErr, db.sql.Close()); err != nil {
 		return fmt.Errorf("close %s: %w", db.path, err)
 	}
-	if !db.corrupt.seen.Load() {
+	if !db.corrupt.Load() {
 		markClosedCleanly(db.absPath)
 	}
 	return nil
@@ -289,7 +290,7 @@ func (db *DB) fail(op string, err error) error {
 		return err // already written for the user
 	}
 	if isCorrupt(err) {
-		db.corrupt.seen.Store(true)
+		db.corrupt.Store(true)
 		return corruptError(db.path, err.Error())
 	}
 	var sqliteErr sqlite3.Error
@@ -373,7 +374,7 @@ func (db *DB) beginWrite(ctx context.Context, op string) (*sql.Tx, error) {
 	if db.readOnly != "" {
 		return nil, annotate.Errorf(annotate.EREADONLY, "%s %s: %s", op, annotate.QuotePath(db.path), db.readOnly)
 	}
-	if db.corrupt.seen.Load() {
+	if db.corrupt.Load() {
 		return nil, corruptError(db.path, "SQLite reported damage earlier in this session")
 	}
 	tx, err := db.sql.BeginTx(ctx, nil)

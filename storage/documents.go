@@ -147,3 +147,13 @@ func decodeMeta(text string) (map[string]any, error) {
 	}
 	return meta, nil
 }
+
+// documentLength is a document's length in code points.
+func documentLength(ctx context.Context, q queryer, id int64) (int, error) {
+	var length int
+	err := q.QueryRowContext(ctx, `SELECT length FROM documents WHERE id = ?`, id).Scan(&length)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, annotate.Errorf(annotate.ENOTFOUND, "document %d not found", id)
+	}
+	return length, err
+}

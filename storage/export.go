@@ -150,6 +150,16 @@ func (db *DB) Export(ctx context.Context, filter annotate.ExportFilter) iter.Seq
 	}
 }
 
+// labelsIn is the condition that a span (s) has one of the labels named, with its
+// arguments (the names normalised).
+func labelsIn(names []string) (string, []any) {
+	args := make([]any, len(names))
+	for i, name := range names {
+		args[i] = annotate.NormalizeLabelName(name)
+	}
+	return `s.label_id IN (SELECT id FROM labels WHERE name IN (` + placeholders(len(names)) + `))`, args
+}
+
 // exportSpans opens the span cursor for Export, sorted by document. SQLite walks
 // the unique index (document_id, start_offset, end_offset, ...) for that order;
 // the text order within a document wants end_offset descending, which the index
@@ -167,11 +177,9 @@ func exportSpans(ctx context.Context, tx *sql.Tx, filter annotate.ExportFilter) 
 		args = append(args, filter.Annotator)
 	}
 	if len(filter.Labels) > 0 {
-		marks := strings.TrimSuffix(strings.Repeat("?, ", len(filter.Labels)), ", ")
-		where = append(where, `s.label_id IN (SELECT id FROM labels WHERE name IN (`+marks+`))`)
-		for _, name := range filter.Labels {
-			args = append(args, annotate.NormalizeLabelName(name))
-		}
+		cond, labelArgs := labelsIn(filter.Labels)
+		where = append(where, cond)
+		args = append(args, labelArgs...)
 	}
 	clause := ""
 	if len(where) > 0 {

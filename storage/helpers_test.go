@@ -21,6 +21,23 @@ func openTemp(t *testing.T) *DB {
 	return db
 }
 
+// recordedVersions lists the migrations recorded in schema_migrations, in order.
+func recordedVersions(t *testing.T, db *DB) []int {
+	t.Helper()
+	var versions []int
+	rows, err := db.read.Query(`SELECT version FROM schema_migrations ORDER BY version`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var v int
+		rows.Scan(&v)
+		versions = append(versions, v)
+	}
+	rows.Close()
+	return versions
+}
+
 // testLabels is a small label set like the default one.
 func testLabels() []annotate.Label {
 	return []annotate.Label{

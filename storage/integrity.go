@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 
 	"github.com/mattn/go-sqlite3"
 
@@ -24,9 +23,6 @@ import (
 // stale marker only costs a check). A damaged database is refused before a byte
 // is written; damage found later (SQLITE_CORRUPT from any statement) stops every
 // write at once.
-
-// corruptFlag is set once SQLite has reported damage; writes are refused after.
-type corruptFlag struct{ seen atomic.Bool }
 
 // cleanMarkerPath is where the marker of a clean close of absPath lives. It is
 // keyed by the real path; without a cache folder there is no marker, and every

@@ -215,10 +215,9 @@ func layerWhere(filter annotate.LayerFilter) (string, []any) {
 		}
 	}
 	if len(filter.Labels) > 0 {
-		conds = append(conds, `s.label_id IN (SELECT id FROM labels WHERE name IN (`+placeholders(len(filter.Labels))+`))`)
-		for _, l := range filter.Labels {
-			args = append(args, annotate.NormalizeLabelName(l))
-		}
+		cond, labelArgs := labelsIn(filter.Labels)
+		conds = append(conds, cond)
+		args = append(args, labelArgs...)
 	}
 	if len(conds) == 0 {
 		return "", nil
@@ -351,10 +350,7 @@ func addSpans(ctx context.Context, tx *sql.Tx, spans []annotate.Span, by string,
 		span.Label = annotate.NormalizeLabelName(span.Label)
 		length, ok := lengths[span.DocID]
 		if !ok {
-			err := tx.QueryRowContext(ctx, `SELECT length FROM documents WHERE id = ?`, span.DocID).Scan(&length)
-			if errors.Is(err, sql.ErrNoRows) {
-				return 0, annotate.Errorf(annotate.ENOTFOUND, "document %d not found", span.DocID)
-			} else if err != nil {
+			if length, err = documentLength(ctx, tx, span.DocID); err != nil {
 				return 0, err
 			}
 			lengths[span.DocID] = length
@@ -432,11 +428,9 @@ func addRangeLinks(ctx context.Context, tx *sql.Tx, links []annotate.RangeLink, 
 		if err != nil {
 			return 0, err
 		}
-		var exists int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM span_links WHERE head_id = ? AND child_id = ? AND label = ?`, head, child, l.Label).Scan(&exists); err != nil {
+		if exists, err := linkExists(ctx, tx, head, child, l.Label); err != nil {
 			return 0, err
-		}
-		if exists > 0 {
+		} else if exists {
 			continue
 		}
 		before, err := getSpan(ctx, tx, head)

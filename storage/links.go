@@ -58,12 +58,10 @@ func insertLink(ctx context.Context, tx *sql.Tx, link annotate.Link, annotator, 
 			head.ID, head.DocID, child.ID, child.DocID)
 	}
 	link.DocID = head.DocID
-	var existing int64
-	err = tx.QueryRowContext(ctx, `SELECT id FROM span_links WHERE head_id = ? AND child_id = ? AND label = ?`, link.Head, link.Child, link.Label).Scan(&existing)
-	if err == nil {
-		return link, annotate.Errorf(annotate.ECONFLICT, "%q is already linked to %q as %s", head.Text, child.Text, link.Label)
-	} else if !errors.Is(err, sql.ErrNoRows) {
+	if exists, err := linkExists(ctx, tx, link.Head, link.Child, link.Label); err != nil {
 		return link, err
+	} else if exists {
+		return link, annotate.Errorf(annotate.ECONFLICT, "%q is already linked to %q as %s", head.Text, child.Text, link.Label)
 	}
 	var id any
 	if link.ID > 0 {
@@ -82,6 +80,13 @@ func insertLink(ctx context.Context, tx *sql.Tx, link annotate.Link, annotator, 
 	}
 	link.ID, err = res.LastInsertId()
 	return link, err
+}
+
+// linkExists reports whether head is linked to child under label.
+func linkExists(ctx context.Context, q queryer, head, child int64, label string) (bool, error) {
+	var exists bool
+	err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM span_links WHERE head_id = ? AND child_id = ? AND label = ?)`, head, child, label).Scan(&exists)
+	return exists, err
 }
 
 // LinkSpans links two spans of one document (a statement as head, its SOURCE
@@ -146,11 +151,9 @@ func restoreLinks(ctx context.Context, tx *sql.Tx, span annotate.Span, at string
 		if exists == 0 {
 			continue
 		}
-		var dup int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM span_links WHERE head_id = ? AND child_id = ? AND label = ?`, l.Head, l.Child, l.Label).Scan(&dup); err != nil {
+		if dup, err := linkExists(ctx, tx, l.Head, l.Child, l.Label); err != nil {
 			return err
-		}
-		if dup > 0 {
+		} else if dup {
 			continue
 		}
 		if _, err := insertLink(ctx, tx, l, "", at); err != nil {

@@ -16,6 +16,9 @@ import (
 // and scanDocument reads them.
 const metadataColumns = `outlet, authors, published, url, language`
 
+// metadataAssignments sets metadataColumns from metadataValues.
+const metadataAssignments = `outlet = ?, authors = ?, published = ?, url = ?, language = ?`
+
 // metadataValues are a document's metadata column values.
 func metadataValues(doc annotate.Document) []any {
 	return []any{doc.Outlet, joinAuthors(doc.Authors), doc.Published, doc.URL, doc.Language}
@@ -59,8 +62,7 @@ func (db *DB) SetDocumentMetadata(ctx context.Context, id int64, meta annotate.M
 	return db.withTx(ctx, "set document metadata", func(tx *sql.Tx) error {
 		args := append([]any{doc.Title, extra}, metadataValues(doc)...)
 		args = append(args, id)
-		res, err := tx.ExecContext(ctx, `UPDATE documents SET title = ?, meta = ?, outlet = ?, authors = ?, published = ?, url = ?, language = ?
-			WHERE id = ?`, args...)
+		res, err := tx.ExecContext(ctx, `UPDATE documents SET title = ?, meta = ?, `+metadataAssignments+` WHERE id = ?`, args...)
 		if err != nil {
 			return err
 		}

@@ -2,9 +2,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -107,25 +104,8 @@ func TestSetDocumentMetadataReplacesTheFieldsOnly(t *testing.T) {
 // A database made before migration 0003 opens with its documents intact and
 // without metadata.
 func TestMetadataMigrationKeepsOlderDocuments(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old.db")
-	first, err := os.ReadFile("migration/0001_init.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, stmt := range []string{string(first),
-		`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
-		`INSERT INTO schema_migrations VALUES (1, '0001_init.sql', '2026-01-01T00:00:00.000000Z')`,
-		`INSERT INTO documents (title, text, length, hash, imported_at) VALUES ('Old', 'old text', 8, 'h', '2026-01-01T00:00:00.000000Z')`,
-	} {
-		if _, err := raw.Exec(stmt); err != nil {
-			t.Fatal(err)
-		}
-	}
-	raw.Close()
+	path := oldDatabase(t, 1,
+		`INSERT INTO documents (title, text, length, hash, imported_at) VALUES ('Old', 'old text', 8, 'h', '2026-01-01T00:00:00.000000Z')`)
 	db, err := Open(path)
 	if err != nil {
 		t.Fatal(err)

@@ -83,9 +83,6 @@ func metadataFromMeta(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// metadataAssignments sets metadataColumns from metadataValues.
-const metadataAssignments = `outlet = ?, authors = ?, published = ?, url = ?, language = ?`
-
 // heldKeys are meta keys migration 0006 leaves alone: an old import took the title
 // and source into their columns and dropped doc_id, so a document holding one put
 // it there itself.

@@ -131,17 +131,7 @@ func TestMigration6GivesDocumentsFromVersion2TheirMetadataFields(t *testing.T) {
 	if len(list) != 6 || list[0].Outlet != "Küstenbote" || list[0].Published != "2024-03-05" {
 		t.Fatalf("summaries after migrating: %+v", list)
 	}
-	var versions []int
-	rows, err := db.read.Query(`SELECT version FROM schema_migrations ORDER BY version`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var v int
-		rows.Scan(&v)
-		versions = append(versions, v)
-	}
-	rows.Close()
+	versions := recordedVersions(t, db)
 	if !slices.Contains(versions, 6) {
 		t.Errorf("migrations recorded: %v, want 6 among them", versions)
 	}

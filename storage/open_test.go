@@ -28,17 +28,7 @@ func TestOpenMigratesAnEmptyFolder(t *testing.T) {
 	if db.Path() != path {
 		t.Errorf("Path() = %q, want %q", db.Path(), path)
 	}
-	var versions []int
-	rows, err := db.read.Query(`SELECT version FROM schema_migrations ORDER BY version`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var v int
-		rows.Scan(&v)
-		versions = append(versions, v)
-	}
-	rows.Close()
+	versions := recordedVersions(t, db)
 	// Every embedded migration is recorded (numbers may have gaps: helpers are
 	// given numbers ahead of the merge).
 	list, err := migrations()

@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 
 	"github.com/newsmark/newsmark/annotate"
 )
@@ -16,10 +15,8 @@ func (db *DB) RejectCandidate(ctx context.Context, docID int64, label string, st
 		return annotate.Errorf(annotate.EINVALID, "cannot reject %s %d-%d: the range is empty or reversed", label, start, end)
 	}
 	return db.withTx(ctx, "reject "+label+" in curation", func(tx *sql.Tx) error {
-		var length int
-		if err := tx.QueryRowContext(ctx, `SELECT length FROM documents WHERE id = ?`, docID).Scan(&length); errors.Is(err, sql.ErrNoRows) {
-			return annotate.Errorf(annotate.ENOTFOUND, "document %d not found", docID)
-		} else if err != nil {
+		length, err := documentLength(ctx, tx, docID)
+		if err != nil {
 			return err
 		}
 		if end > length {

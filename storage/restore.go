@@ -154,15 +154,7 @@ func copyInto(ctx context.Context, absDB, absFrom string) error {
 	defer src.Close()
 	return dest.Raw(func(d any) error {
 		return src.Raw(func(s any) error {
-			backup, err := d.(*sqlite3.SQLiteConn).Backup("main", s.(*sqlite3.SQLiteConn), "main")
-			if err != nil {
-				return err
-			}
-			if _, err := backup.Step(-1); err != nil {
-				backup.Close()
-				return err
-			}
-			return backup.Finish()
+			return copyPages(ctx, d.(*sqlite3.SQLiteConn), s.(*sqlite3.SQLiteConn), -1, nil)
 		})
 	})
 }

@@ -103,8 +103,24 @@ func (db *DB) Sources(ctx context.Context) ([]annotate.Source, error) {
 }
 
 func listSources(ctx context.Context, q queryer) ([]annotate.Source, error) {
+	sources, err := querySources(ctx, q, ``)
+	if err != nil {
+		return nil, err
+	}
+	// Names are stored normalised, so lower case is the fold; computed once.
+	keys := make(map[int64]string, len(sources))
+	for _, s := range sources {
+		keys[s.ID] = strings.ToLower(s.Name)
+	}
+	sort.SliceStable(sources, func(i, j int) bool { return keys[sources[i].ID] < keys[sources[j].ID] })
+	return sources, nil
+}
+
+// querySources reads the sources the WHERE clause (or none; it sees sources as
+// s) picks, with their aliases, in id order.
+func querySources(ctx context.Context, q queryer, where string, args ...any) ([]annotate.Source, error) {
 	rows, err := q.QueryContext(ctx, `SELECT s.id, s.name, s.kind, n.name, n.position FROM sources s
-		JOIN source_names n ON n.source_id = s.id ORDER BY s.id, n.position`)
+		JOIN source_names n ON n.source_id = s.id `+where+` ORDER BY s.id, n.position`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -125,16 +141,7 @@ func listSources(ctx context.Context, q queryer) ([]annotate.Source, error) {
 		}
 		sources = append(sources, s)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	// Names are stored normalised, so lower case is the fold; computed once.
-	keys := make(map[int64]string, len(sources))
-	for _, s := range sources {
-		keys[s.ID] = strings.ToLower(s.Name)
-	}
-	sort.SliceStable(sources, func(i, j int) bool { return keys[sources[i].ID] < keys[sources[j].ID] })
-	return sources, nil
+	return sources, rows.Err()
 }
 
 // FindSource returns the source with the name or alias given, ignoring case.
@@ -155,32 +162,14 @@ func findSource(ctx context.Context, q queryer, name string) (annotate.Source, e
 }
 
 func sourceByID(ctx context.Context, q queryer, id int64) (annotate.Source, error) {
-	rows, err := q.QueryContext(ctx, `SELECT s.name, s.kind, n.name, n.position FROM sources s
-		JOIN source_names n ON n.source_id = s.id WHERE s.id = ? ORDER BY n.position`, id)
+	sources, err := querySources(ctx, q, `WHERE s.id = ?`, id)
 	if err != nil {
-		return annotate.Source{}, err
+		return annotate.Source{ID: id}, err
 	}
-	defer rows.Close()
-	s := annotate.Source{ID: id}
-	found := false
-	for rows.Next() {
-		var name string
-		var position int
-		if err := rows.Scan(&s.Name, &s.Kind, &name, &position); err != nil {
-			return s, err
-		}
-		found = true
-		if position > 0 {
-			s.Aliases = append(s.Aliases, name)
-		}
+	if len(sources) == 0 {
+		return annotate.Source{ID: id}, annotate.Errorf(annotate.ENOTFOUND, "source %d not found", id)
 	}
-	if err := rows.Err(); err != nil {
-		return s, err
-	}
-	if !found {
-		return s, annotate.Errorf(annotate.ENOTFOUND, "source %d not found", id)
-	}
-	return s, nil
+	return sources[0], nil
 }
 
 // CreateSource adds a source; its name and aliases must not name another.

@@ -4,9 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/newsmark/newsmark/annotate"
 )
@@ -17,11 +15,7 @@ import (
 func (db *DB) ReplacePendingSuggestions(ctx context.Context, docID int64, suggestions []annotate.StoredSuggestion) (int, error) {
 	stored := 0
 	err := db.withTx(ctx, "store suggestions", func(tx *sql.Tx) error {
-		var length int
-		err := tx.QueryRowContext(ctx, `SELECT length FROM documents WHERE id = ?`, docID).Scan(&length)
-		if errors.Is(err, sql.ErrNoRows) {
-			return annotate.Errorf(annotate.ENOTFOUND, "document %d not found", docID)
-		}
+		length, err := documentLength(ctx, tx, docID)
 		if err != nil {
 			return err
 		}
@@ -126,9 +120,8 @@ func (db *DB) PendingSuggestions(ctx context.Context, docID int64) ([]annotate.S
 			s.MentionStart, s.MentionEnd = int(mentionStart.Int64), int(mentionEnd.Int64)
 		}
 		if attrs.Valid {
-			dec := json.NewDecoder(strings.NewReader(attrs.String))
-			dec.UseNumber()
-			if err := dec.Decode(&s.Attrs); err != nil {
+			var err error
+			if s.Attrs, err = decodeMeta(attrs.String); err != nil {
 				return nil, db.fail("read suggestions", fmt.Errorf("suggestion %d: attributes: %w", s.ID, err))
 			}
 			for k, v := range s.Attrs {
