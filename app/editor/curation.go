@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/agreement"
@@ -41,19 +42,8 @@ func (c Candidate) Shown() annotate.Span {
 		return c.Curated
 	}
 	s := c.Span
-	s.Annotator = fmt.Sprintf("%s (%d of %d)", joinNames(c.By), len(c.By), c.Of)
+	s.Annotator = fmt.Sprintf("%s (%d of %d)", strings.Join(c.By, ", "), len(c.By), c.Of)
 	return s
-}
-
-func joinNames(names []string) string {
-	out := ""
-	for i, n := range names {
-		if i > 0 {
-			out += ", "
-		}
-		out += n
-	}
-	return out
 }
 
 type rangeKey struct {
