@@ -106,11 +106,7 @@ func (e *Editor) Candidates() []Candidate {
 
 // CandidateOf finds the candidate an ID names: the ID of any annotator's copy
 // or of the curated copy.
-func (e *Editor) CandidateOf(id int64) (Candidate, bool) { return e.candidate(id) }
-
-// candidate finds the candidate an ID names: the ID of any annotator's copy or
-// of the curated copy.
-func (e *Editor) candidate(id int64) (Candidate, bool) {
+func (e *Editor) CandidateOf(id int64) (Candidate, bool) {
 	s, ok := e.Span(id)
 	if !ok {
 		return Candidate{}, false
@@ -151,7 +147,7 @@ func (e *Editor) Accept(id int64) (span annotate.Span, changed bool, err error) 
 // of them): the curator picked that annotator's span, with its attributes and
 // links, in their layer.
 func (e *Editor) AcceptFrom(id int64, annotator string) (Acceptance, error) {
-	c, ok := e.candidate(id)
+	c, ok := e.CandidateOf(id)
 	if !ok {
 		return Acceptance{}, nil
 	}
@@ -320,7 +316,7 @@ func (e *Editor) rollback(steps []Step, cause error) error {
 // view shows it decided, after a restart too. The annotators' own spans are
 // never touched. An undoable step; undo takes the stored rejection back.
 func (e *Editor) Reject(id int64) (changed bool, err error) {
-	c, ok := e.candidate(id)
+	c, ok := e.CandidateOf(id)
 	if !ok || (c.Rejected && c.Curated.ID == 0) {
 		return false, nil
 	}
