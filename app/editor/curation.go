@@ -46,21 +46,14 @@ func (c Candidate) Shown() annotate.Span {
 	return s
 }
 
-type rangeKey struct {
-	start, end int
-	label      string
-}
-
-func keyOf(s annotate.Span) rangeKey { return rangeKey{s.Start, s.End, s.Label} }
-
 // Candidates lists every distinct span of the open document (start, end and
 // label) that an annotator or the curated layer has, in text order.
 func (e *Editor) Candidates() []Candidate {
-	byKey := map[rangeKey]*Candidate{}
-	var order []rangeKey
+	byKey := map[agreement.Key]*Candidate{}
+	var order []agreement.Key
 	annotators := map[string]bool{}
 	for _, s := range e.spans {
-		k := keyOf(s)
+		k := agreement.KeyOf(s)
 		c := byKey[k]
 		if c == nil {
 			c = &Candidate{}
@@ -111,9 +104,9 @@ func (e *Editor) CandidateOf(id int64) (Candidate, bool) {
 	if !ok {
 		return Candidate{}, false
 	}
-	k := keyOf(s)
+	k := agreement.KeyOf(s)
 	for _, c := range e.Candidates() {
-		if keyOf(c.Span) == k {
+		if agreement.KeyOf(c.Span) == k {
 			return c, true
 		}
 	}
@@ -154,7 +147,7 @@ func (e *Editor) AcceptFrom(id int64, annotator string) (Acceptance, error) {
 	if c.Curated.ID != 0 {
 		return Acceptance{Span: c.Curated}, nil
 	}
-	copies := e.copiesOf(keyOf(c.Span), annotator)
+	copies := e.copiesOf(agreement.KeyOf(c.Span), annotator)
 	if len(copies) == 0 {
 		copies = []annotate.Span{c.Span} // made in the curated layer itself
 	}
@@ -166,7 +159,7 @@ func (e *Editor) AcceptFrom(id int64, annotator string) (Acceptance, error) {
 	}
 	a.Span, a.Differing = span, differing
 	created := len(steps)
-	if a.Linked, err = e.linkAccepted(span, copies, map[rangeKey]bool{keyOf(span): true}, true, &steps); err != nil {
+	if a.Linked, err = e.linkAccepted(span, copies, map[agreement.Key]bool{agreement.KeyOf(span): true}, true, &steps); err != nil {
 		return Acceptance{}, e.rollback(steps, err)
 	}
 	for _, st := range steps[created:] {
@@ -196,10 +189,10 @@ const (
 
 // copiesOf lists the annotators' spans of a range and label (one annotator's
 // when annotator is set), the curated layer's left out.
-func (e *Editor) copiesOf(k rangeKey, annotator string) []annotate.Span {
+func (e *Editor) copiesOf(k agreement.Key, annotator string) []annotate.Span {
 	var out []annotate.Span
 	for _, s := range e.spans {
-		if keyOf(s) == k && s.Annotator != e.curator && (annotator == "" || s.Annotator == annotator) {
+		if agreement.KeyOf(s) == k && s.Annotator != e.curator && (annotator == "" || s.Annotator == annotator) {
 			out = append(out, s)
 		}
 	}
@@ -207,9 +200,9 @@ func (e *Editor) copiesOf(k rangeKey, annotator string) []annotate.Span {
 }
 
 // curatedAt is the curated layer's span of a range and label.
-func (e *Editor) curatedAt(k rangeKey) (annotate.Span, bool) {
+func (e *Editor) curatedAt(k agreement.Key) (annotate.Span, bool) {
 	for _, s := range e.spans {
-		if s.Annotator == e.curator && keyOf(s) == k {
+		if s.Annotator == e.curator && agreement.KeyOf(s) == k {
 			return s, true
 		}
 	}
@@ -242,10 +235,10 @@ func (e *Editor) acceptCopies(copies []annotate.Span, steps *[]Step) (annotate.S
 // curated yet; as a child, to its curated head unless the head is new in
 // this step (its own links are copied from its side). It returns how many links
 // it made.
-func (e *Editor) linkAccepted(span annotate.Span, copies []annotate.Span, fresh map[rangeKey]bool, pull bool, steps *[]Step) (int, error) {
+func (e *Editor) linkAccepted(span annotate.Span, copies []annotate.Span, fresh map[agreement.Key]bool, pull bool, steps *[]Step) (int, error) {
 	linked := 0
 	for _, r := range agreement.AgreedRelations(copies, e.Span) {
-		other := rangeKey{r.Other.Start, r.Other.End, r.Other.Label}
+		other := r.Other
 		target, ok := e.curatedAt(other)
 		if !r.Head {
 			if !ok || fresh[other] {
@@ -291,7 +284,7 @@ func (e *Editor) linkedCopies(copies []annotate.Span, r agreement.Relation) []an
 			if l.Label != r.Label || (l.Head == c.ID) != r.Head {
 				continue
 			}
-			if other, ok := e.Span(l.Other(c.ID)); ok && other.Start == r.Other.Start && other.End == r.Other.End && other.Label == r.Other.Label {
+			if other, ok := e.Span(l.Other(c.ID)); ok && agreement.KeyOf(other) == r.Other {
 				out = append(out, other)
 				break
 			}
@@ -361,7 +354,7 @@ func (e *Editor) AcceptAgreed(min int) (int, error) {
 		copies []annotate.Span
 	}
 	var done []accepted
-	fresh := map[rangeKey]bool{}
+	fresh := map[agreement.Key]bool{}
 	fail := func(err error) (int, error) {
 		return 0, e.rollback(steps, err)
 	}
@@ -373,13 +366,13 @@ func (e *Editor) AcceptAgreed(min int) (int, error) {
 		if c.Curated.ID != 0 || c.Rejected || len(c.By) < need || len(c.By) < 2 {
 			continue
 		}
-		copies := e.copiesOf(keyOf(c.Span), "")
+		copies := e.copiesOf(agreement.KeyOf(c.Span), "")
 		span, _, err := e.acceptCopies(copies, &steps)
 		if err != nil {
 			return fail(err)
 		}
 		done = append(done, accepted{span, copies})
-		fresh[keyOf(span)] = true
+		fresh[agreement.KeyOf(span)] = true
 	}
 	// Links once every agreed span is in: a statement and its mention may come
 	// in either order.
@@ -419,15 +412,15 @@ func (e *Editor) setRejected(docID int64, span annotate.Span, rejected bool) err
 		return fmt.Errorf("%s %s %d–%d: %w", verb, span.Label, span.Start, span.End, err)
 	}
 	if e.rejected == nil {
-		e.rejected = map[int64]map[rangeKey]bool{}
+		e.rejected = map[int64]map[agreement.Key]bool{}
 	}
 	if e.rejected[docID] == nil {
-		e.rejected[docID] = map[rangeKey]bool{}
+		e.rejected[docID] = map[agreement.Key]bool{}
 	}
 	if rejected {
-		e.rejected[docID][keyOf(span)] = true
+		e.rejected[docID][agreement.KeyOf(span)] = true
 	} else {
-		delete(e.rejected[docID], keyOf(span))
+		delete(e.rejected[docID], agreement.KeyOf(span))
 	}
 	return nil
 }
@@ -439,25 +432,25 @@ func (e *Editor) loadRejected(docID int64) error {
 		return fmt.Errorf("read curation rejections: %w", err)
 	}
 	if e.rejected == nil {
-		e.rejected = map[int64]map[rangeKey]bool{}
+		e.rejected = map[int64]map[agreement.Key]bool{}
 	}
-	set := make(map[rangeKey]bool, len(stored))
+	set := make(map[agreement.Key]bool, len(stored))
 	for _, s := range stored {
-		set[keyOf(s)] = true
+		set[agreement.KeyOf(s)] = true
 	}
 	e.rejected[docID] = set
 	return nil
 }
 
-func (e *Editor) isRejected(k rangeKey) bool { return e.rejected[e.DocID()][k] }
+func (e *Editor) isRejected(k agreement.Key) bool { return e.rejected[e.DocID()][k] }
 
 // renameRejected keeps the session's rejections after a label is renamed.
 func (e *Editor) renameRejected(oldName, newName string) {
 	for _, keys := range e.rejected {
 		for k := range keys {
-			if k.label == oldName {
+			if k.Label == oldName {
 				delete(keys, k)
-				keys[rangeKey{k.start, k.end, newName}] = true
+				keys[agreement.Key{Start: k.Start, End: k.End, Label: newName}] = true
 			}
 		}
 	}
