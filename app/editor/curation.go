@@ -238,35 +238,24 @@ func (e *Editor) acceptCopies(copies []annotate.Span, steps *[]Step) (annotate.S
 func (e *Editor) linkAccepted(span annotate.Span, copies []annotate.Span, fresh map[agreement.Key]bool, pull bool, steps *[]Step) (int, error) {
 	linked := 0
 	for _, r := range agreement.AgreedRelations(copies, e.Span) {
-		other := r.Other
-		target, ok := e.curatedAt(other)
+		target, ok := e.curatedAt(r.Other)
+		if r.Head && !ok && pull && !e.isRejected(r.Other) {
+			if ends := e.linkedCopies(copies, r); len(ends) > 0 {
+				var err error
+				if target, _, err = e.acceptCopies(ends, steps); err != nil {
+					return linked, err
+				}
+				ok = true
+			}
+		}
+		if !ok || (!r.Head && fresh[r.Other]) {
+			continue
+		}
+		head, child := span.ID, target.ID
 		if !r.Head {
-			if !ok || fresh[other] {
-				continue
-			}
-			step, _, err := e.link(target.ID, span.ID, r.Label)
-			if err != nil {
-				return linked, fmt.Errorf("link %s to its %s: %w", span.Label, target.Label, err)
-			}
-			*steps = append(*steps, step)
-			linked++
-			continue
+			head, child = target.ID, span.ID
 		}
-		if !ok && pull && !e.isRejected(other) {
-			ends := e.linkedCopies(copies, r)
-			if len(ends) == 0 {
-				continue
-			}
-			var err error
-			if target, _, err = e.acceptCopies(ends, steps); err != nil {
-				return linked, err
-			}
-			ok = true
-		}
-		if !ok {
-			continue
-		}
-		step, _, err := e.link(span.ID, target.ID, r.Label)
+		step, _, err := e.link(head, child, r.Label)
 		if err != nil {
 			return linked, fmt.Errorf("link %s to its %s: %w", span.Label, target.Label, err)
 		}
