@@ -2,6 +2,7 @@ package editor
 
 import (
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
 	"unicode"
@@ -54,7 +55,7 @@ func (e *Editor) SetAttrs(id int64, attrs annotate.Attrs) (annotate.Span, error)
 	if err != nil {
 		return before, err
 	}
-	if attrsSame(before.Attrs, after.Attrs) {
+	if maps.Equal(before.Attrs, after.Attrs) {
 		return after, nil
 	}
 	e.history.record(Step{Action: annotate.ActionAttr, Before: before, After: after})
@@ -103,18 +104,6 @@ func (e *Editor) ConfirmAttrs(id int64) (annotate.Span, error) {
 		attrs[name] = v
 	}
 	return e.SetAttrs(id, attrs)
-}
-
-func attrsSame(a, b annotate.Attrs) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
 }
 
 // Link links two spans of the open document, head the statement and child its
