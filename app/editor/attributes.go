@@ -49,7 +49,7 @@ func (e *Editor) parsedAttrs(label string, start, end int) annotate.Attrs {
 func (e *Editor) SetAttrs(id int64, attrs annotate.Attrs) (annotate.Span, error) {
 	before, ok := e.Span(id)
 	if !ok {
-		return annotate.Span{}, annotate.Errorf(annotate.ENOTFOUND, "span %d is not in the open document", id)
+		return annotate.Span{}, spanNotOpen(id)
 	}
 	after, err := e.store.SetSpanAttrs(e.ctx, id, attrs, e.annotator)
 	if err != nil {
@@ -67,7 +67,7 @@ func (e *Editor) SetAttrs(id int64, attrs annotate.Attrs) (annotate.Span, error)
 func (e *Editor) SetAttr(id int64, name string, value annotate.AttrValue) (annotate.Span, error) {
 	span, ok := e.Span(id)
 	if !ok {
-		return annotate.Span{}, annotate.Errorf(annotate.ENOTFOUND, "span %d is not in the open document", id)
+		return annotate.Span{}, spanNotOpen(id)
 	}
 	attrs := span.Attrs.Clone()
 	if attrs == nil {
@@ -82,7 +82,7 @@ func (e *Editor) SetAttr(id int64, name string, value annotate.AttrValue) (annot
 func (e *Editor) ClearAttr(id int64, name string) (annotate.Span, error) {
 	span, ok := e.Span(id)
 	if !ok {
-		return annotate.Span{}, annotate.Errorf(annotate.ENOTFOUND, "span %d is not in the open document", id)
+		return annotate.Span{}, spanNotOpen(id)
 	}
 	if _, has := span.Attrs[name]; !has {
 		return span, nil
@@ -96,7 +96,7 @@ func (e *Editor) ClearAttr(id int64, name string) (annotate.Span, error) {
 func (e *Editor) ConfirmAttrs(id int64) (annotate.Span, error) {
 	span, ok := e.Span(id)
 	if !ok {
-		return annotate.Span{}, annotate.Errorf(annotate.ENOTFOUND, "span %d is not in the open document", id)
+		return annotate.Span{}, spanNotOpen(id)
 	}
 	attrs := span.Attrs.Clone()
 	for name, v := range attrs {
@@ -120,7 +120,7 @@ func (e *Editor) Link(head, child int64, label string) (annotate.Link, error) {
 func (e *Editor) link(head, child int64, label string) (Step, annotate.Link, error) {
 	before, ok := e.Span(head)
 	if !ok {
-		return Step{}, annotate.Link{}, annotate.Errorf(annotate.ENOTFOUND, "span %d is not in the open document", head)
+		return Step{}, annotate.Link{}, spanNotOpen(head)
 	}
 	link, err := e.store.LinkSpans(e.ctx, annotate.Link{Head: head, Child: child, Label: label}, e.annotator)
 	if err != nil {
@@ -204,7 +204,7 @@ func (e *Editor) refreshOthers(span annotate.Span) {
 func (e *Editor) LinkSource(head int64, start, end int) (annotate.Link, error) {
 	statement, ok := e.Span(head)
 	if !ok {
-		return annotate.Link{}, annotate.Errorf(annotate.ENOTFOUND, "span %d is not in the open document", head)
+		return annotate.Link{}, spanNotOpen(head)
 	}
 	var steps []Step
 	undo := func(cause error) error {

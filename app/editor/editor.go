@@ -160,6 +160,11 @@ func (e *Editor) Span(id int64) (annotate.Span, bool) {
 	return annotate.Span{}, false
 }
 
+// spanNotOpen is the error for a span ID the open document does not hold.
+func spanNotOpen(id int64) error {
+	return annotate.Errorf(annotate.ENOTFOUND, "span %d is not in the open document", id)
+}
+
 // Labels is a copy of the label set in palette order.
 func (e *Editor) Labels() []annotate.Label {
 	return append([]annotate.Label(nil), e.labels...)
