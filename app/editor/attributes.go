@@ -207,15 +207,6 @@ func (e *Editor) LinkSource(head int64, start, end int) (annotate.Link, error) {
 		return annotate.Link{}, spanNotOpen(head)
 	}
 	var steps []Step
-	undo := func(cause error) error {
-		for i := len(steps) - 1; i >= 0; i-- {
-			if _, err := revertStep(e.ctx, e.store, steps[i], e.annotator); err != nil {
-				return fmt.Errorf("%w (and undoing the part done failed: %v)", cause, err)
-			}
-		}
-		_ = e.ReloadSpans()
-		return cause
-	}
 	var mention annotate.Span
 	for _, s := range e.spans {
 		if s.Label == annotate.LabelSource && s.Start == start && s.End == end {
@@ -232,11 +223,11 @@ func (e *Editor) LinkSource(head int64, start, end int) (annotate.Link, error) {
 		e.spanAdded(created)
 	}
 	if mention.ID == head {
-		return annotate.Link{}, undo(annotate.Errorf(annotate.EINVALID, "a statement cannot be its own source"))
+		return annotate.Link{}, e.rollback(steps, annotate.Errorf(annotate.EINVALID, "a statement cannot be its own source"))
 	}
 	step, link, err := e.link(head, mention.ID, annotate.RelationSource)
 	if err != nil {
-		return annotate.Link{}, undo(err)
+		return annotate.Link{}, e.rollback(steps, err)
 	}
 	steps = append(steps, step)
 	label, _ := e.Label(statement.Label)
@@ -250,7 +241,7 @@ func (e *Editor) LinkSource(head int64, start, end int) (annotate.Link, error) {
 			attrs["source"] = annotate.SourceValue(mention.Text)
 			after, err := e.store.SetSpanAttrs(e.ctx, head, attrs, e.annotator)
 			if err != nil {
-				return annotate.Link{}, undo(err)
+				return annotate.Link{}, e.rollback(steps, err)
 			}
 			steps = append(steps, Step{Action: annotate.ActionAttr, Before: before, After: after})
 			e.spanChanged(after)

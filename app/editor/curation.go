@@ -282,17 +282,6 @@ func (e *Editor) linkedCopies(copies []annotate.Span, r agreement.Relation) []an
 	return out
 }
 
-// rollback undoes the parts of a step that failed half-way and returns cause.
-func (e *Editor) rollback(steps []Step, cause error) error {
-	for i := len(steps) - 1; i >= 0; i-- {
-		if _, err := revertStep(e.ctx, e.store, steps[i], e.annotator); err != nil {
-			return fmt.Errorf("%w (and undoing the part done failed: %v)", cause, err)
-		}
-	}
-	_ = e.ReloadSpans()
-	return cause
-}
-
 // Reject turns a candidate down: a curated copy is deleted from the curated
 // layer, and the rejection is stored (for the curated layer) so the curation
 // view shows it decided, after a restart too. The annotators' own spans are
