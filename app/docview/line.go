@@ -307,7 +307,7 @@ func NeedsLayout(text string) bool {
 		if r < 0x0590 {
 			continue
 		}
-		if scriptClass(r) != fontTheme || hasRTL([]rune{r}) {
+		if scriptClass(r) != fontTheme || rtlRune(r) {
 			return true
 		}
 	}
