@@ -127,7 +127,8 @@ run_import() {
 	rm -f "$work/$name.db" "$work/$name.db-wal" "$work/$name.db-shm"
 	sync
 	start=$(now)
-	cpu=$( { /usr/bin/env time -f '%U %S' "$work/newsmark" --db "$work/$name.db" import "$folder" >"$work/$name.out" 2>"$work/$name.err"; } 2>&1 ) ||
+	# GNU time writes its line to the command's stderr file, $name.err.
+	/usr/bin/env time -f '%U %S' "$work/newsmark" --db "$work/$name.db" import "$folder" >"$work/$name.out" 2>"$work/$name.err" ||
 		{ echo "bench-html: newsmark import of $folder failed:" >&2; head -20 "$work/$name.out" "$work/$name.err" >&2; exit 1; }
 	end=$(now)
 	cpu=$(tail -1 "$work/$name.err" | awk '{ printf "%.3f", $1 + $2 }')

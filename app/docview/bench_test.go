@@ -28,12 +28,8 @@ func openBenchText(b *testing.B, text string) (*View, fyne.Window, string) {
 	return v, w, text
 }
 
-// BenchmarkOpen1MB measures SetText, wrapping and the first render of a 1 MB
-// article in a fresh view (the process-wide font caches stay warm after the
-// first iteration; the per-view width cache does not).
-func BenchmarkOpen1MB(b *testing.B) {
-	_, w, text := openBench(b)
-	startCPU := cpuTime()
+// openEach shows text in a fresh view in w each iteration.
+func openEach(b *testing.B, w fyne.Window, text string) {
 	for b.Loop() {
 		v := New()
 		v.SetText(text)
@@ -42,6 +38,43 @@ func BenchmarkOpen1MB(b *testing.B) {
 			b.Fatal("nothing drawn")
 		}
 	}
+}
+
+// dragEach takes one drag step each iteration in the middle of v's text.
+func dragEach(b *testing.B, v *View) {
+	v.ScrollToOffset(len(v.text) / 2)
+	start := fyne.NewPos(40, 100)
+	i := 0
+	for b.Loop() {
+		i++
+		to := fyne.NewPos(float32(100+i%400), float32(150+i%300))
+		v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.Delta{DX: to.X - start.X, DY: to.Y - start.Y}})
+	}
+	v.DragEnd()
+}
+
+// scrollEach takes one wheel step each iteration in the middle of v's text,
+// a hundred down then a hundred up.
+func scrollEach(b *testing.B, v *View) {
+	v.ScrollToOffset(len(v.text) / 2)
+	i := 0
+	for b.Loop() {
+		i++
+		dy := float32(-60)
+		if i%200 >= 100 {
+			dy = 60
+		}
+		v.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: dy}})
+	}
+}
+
+// BenchmarkOpen1MB measures SetText, wrapping and the first render of a 1 MB
+// article in a fresh view (the process-wide font caches stay warm after the
+// first iteration; the per-view width cache does not).
+func BenchmarkOpen1MB(b *testing.B) {
+	_, w, text := openBench(b)
+	startCPU := cpuTime()
+	openEach(b, w, text)
 	b.ReportMetric(float64(cpuTime()-startCPU)/float64(b.N)/1e6, "cpu-ms/op")
 }
 
@@ -70,31 +103,14 @@ func BenchmarkReopen1MB(b *testing.B) {
 // in the middle of a 1 MB article.
 func BenchmarkSelectDrag1MB(b *testing.B) {
 	v, _, _ := openBench(b)
-	v.ScrollToOffset(len(v.text) / 2)
-	start := fyne.NewPos(40, 100)
-	i := 0
-	for b.Loop() {
-		i++
-		to := fyne.NewPos(float32(100+i%400), float32(150+i%300))
-		v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.Delta{DX: to.X - start.X, DY: to.Y - start.Y}})
-	}
-	v.DragEnd()
+	dragEach(b, v)
 }
 
 // BenchmarkScroll1MB measures one wheel step (scroll and render of the newly
 // visible rows) in a 1 MB article.
 func BenchmarkScroll1MB(b *testing.B) {
 	v, _, _ := openBench(b)
-	v.ScrollToOffset(len(v.text) / 2)
-	i := 0
-	for b.Loop() {
-		i++
-		dy := float32(-60)
-		if i%200 >= 100 {
-			dy = 60
-		}
-		v.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: dy}})
-	}
+	scrollEach(b, v)
 }
 
 // BenchmarkSetHighlights1MB measures tagging: replacing the highlights of a
@@ -137,41 +153,17 @@ func BenchmarkWrap1MB(b *testing.B) {
 // Every iteration is a fresh view, so the shaping cache starts empty.
 func BenchmarkOpenArabic1MB(b *testing.B) {
 	_, w, text := openBenchText(b, sampletext.ArabicArticle(benchSize, 1))
-	for b.Loop() {
-		v := New()
-		v.SetText(text)
-		w.SetContent(v)
-		if len(test.WidgetRenderer(v).Objects()) == 0 {
-			b.Fatal("nothing drawn")
-		}
-	}
+	openEach(b, w, text)
 }
 
 // BenchmarkSelectDragArabic1MB is BenchmarkSelectDrag1MB on the Arabic article.
 func BenchmarkSelectDragArabic1MB(b *testing.B) {
 	v, _, _ := openBenchText(b, sampletext.ArabicArticle(benchSize, 1))
-	v.ScrollToOffset(len(v.text) / 2)
-	start := fyne.NewPos(40, 100)
-	i := 0
-	for b.Loop() {
-		i++
-		to := fyne.NewPos(float32(100+i%400), float32(150+i%300))
-		v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.Delta{DX: to.X - start.X, DY: to.Y - start.Y}})
-	}
-	v.DragEnd()
+	dragEach(b, v)
 }
 
 // BenchmarkScrollArabic1MB is BenchmarkScroll1MB on the Arabic article.
 func BenchmarkScrollArabic1MB(b *testing.B) {
 	v, _, _ := openBenchText(b, sampletext.ArabicArticle(benchSize, 1))
-	v.ScrollToOffset(len(v.text) / 2)
-	i := 0
-	for b.Loop() {
-		i++
-		dy := float32(-60)
-		if i%200 >= 100 {
-			dy = 60
-		}
-		v.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: dy}})
-	}
+	scrollEach(b, v)
 }

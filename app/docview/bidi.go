@@ -53,13 +53,7 @@ func (b *paragraphBidi) rowLevels(text []rune, start, end int) []uint8 {
 		pStart--
 	}
 	if !b.done[pStart] {
-		pEnd := pStart
-		for pEnd < len(text) && !paragraphSeparator(text[pEnd]) {
-			pEnd++
-		}
-		if pEnd < len(text) {
-			pEnd++
-		}
+		pEnd := paragraphEnd(text, pStart)
 		paragraphLevels(&b.p, text[pStart:pEnd], b.dir, b.levels[pStart:pEnd])
 		b.done[pStart] = true
 	}
@@ -84,17 +78,24 @@ func bidiLevels(text []rune, dir Direction) []uint8 {
 	levels := make([]uint8, len(text))
 	var p bidi.Paragraph
 	for start := 0; start < len(text); {
-		end := start
-		for end < len(text) && !paragraphSeparator(text[end]) {
-			end++
-		}
-		if end < len(text) {
-			end++ // the separator belongs to the paragraph it ends
-		}
+		end := paragraphEnd(text, start)
 		paragraphLevels(&p, text[start:end], dir, levels[start:end])
 		start = end
 	}
 	return levels
+}
+
+// paragraphEnd returns the end of the paragraph of text that starts at start:
+// just past its separator, which belongs to the paragraph it ends.
+func paragraphEnd(text []rune, start int) int {
+	end := start
+	for end < len(text) && !paragraphSeparator(text[end]) {
+		end++
+	}
+	if end < len(text) {
+		end++
+	}
+	return end
 }
 
 // paragraphLevels fills levels with the levels of one paragraph and returns

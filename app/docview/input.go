@@ -420,25 +420,18 @@ func (v *View) exactSelection() bool {
 // words unless exactSelection; the caret stays on the pointer's side.
 func (v *View) dragSelect(offset int) {
 	anchor, caret := v.drag.origin, offset
+	start, end := min(anchor, caret), max(anchor, caret)
 	if v.exactSelection() {
 		// Exact, but never a piece of a grapheme cluster.
-		start, end := snapToGraphemes(v.text, min(anchor, caret), max(anchor, caret))
-		if caret >= anchor {
-			anchor, caret = start, end
-		} else {
-			anchor, caret = end, start
-		}
-	} else {
-		start, end := annotate.SnapToWords(v.text, min(anchor, caret), max(anchor, caret))
-		if start < end {
-			if caret >= anchor {
-				anchor, caret = start, end
-			} else {
-				anchor, caret = end, start
-			}
-		}
+		start, end = snapToGraphemes(v.text, start, end)
+	} else if s, e := annotate.SnapToWords(v.text, start, end); s < e {
+		start, end = s, e
 	}
-	v.userSelect(anchor, caret, false)
+	if caret >= anchor {
+		v.userSelect(start, end, false)
+	} else {
+		v.userSelect(end, start, false)
+	}
 }
 
 // Dragged selects from where the drag started to the pointer, or moves the

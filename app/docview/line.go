@@ -176,8 +176,8 @@ func (r *lineRenderer) layout(width float32) {
 		r.widths.shaper.style = l.TextStyle
 	}
 	lo.width, lo.version, lo.size, lo.style, lo.dir = width, l.version, size, l.TextStyle, l.Direction
-	r.shown = fitRows(l.text, width, l.maxLines(), r.widths)
-	starts := wrapRows(r.shown, width, r.widths)
+	var starts []int32
+	r.shown, starts = fitRows(l.text, width, l.maxLines(), r.widths)
 	levels := bidiLevels(r.shown, l.Direction)
 	r.rows = r.rows[:0]
 	for i, s := range starts {
@@ -194,11 +194,12 @@ func (r *lineRenderer) layout(width float32) {
 }
 
 // fitRows returns text, or text cut at a grapheme boundary and ended in "…"
-// so that it wraps to at most maxLines rows of width.
-func fitRows(text []rune, width float32, maxLines int, w *runeWidths) []rune {
+// so that it wraps to at most maxLines rows of width, with the starts of the
+// rows it wraps to (wrapRows).
+func fitRows(text []rune, width float32, maxLines int, w *runeWidths) ([]rune, []int32) {
 	starts := wrapRows(text, width, w)
 	if len(starts) <= maxLines {
-		return text
+		return text, starts
 	}
 	cut := int(starts[maxLines])
 	shown := make([]rune, 0, cut+1)
@@ -208,12 +209,13 @@ func fitRows(text []rune, width float32, maxLines int, w *runeWidths) []rune {
 			end--
 		}
 		shown = append(append(shown[:0], text[:end]...), ellipsis)
-		if len(wrapRows(shown, width, w)) <= maxLines {
-			return shown
+		if starts := wrapRows(shown, width, w); len(starts) <= maxLines {
+			return shown, starts
 		}
 		cut = prevGrapheme(text, end)
 	}
-	return []rune{ellipsis}
+	shown = []rune{ellipsis}
+	return shown, wrapRows(shown, width, w)
 }
 
 func (r *lineRenderer) build() {
@@ -307,7 +309,7 @@ func NeedsLayout(text string) bool {
 		if r < 0x0590 {
 			continue
 		}
-		if scriptClass(r) != fontTheme || hasRTL([]rune{r}) {
+		if scriptClass(r) != fontTheme || rtlRune(r) {
 			return true
 		}
 	}

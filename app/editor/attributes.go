@@ -2,6 +2,7 @@ package editor
 
 import (
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
 	"unicode"
@@ -48,13 +49,13 @@ func (e *Editor) parsedAttrs(label string, start, end int) annotate.Attrs {
 func (e *Editor) SetAttrs(id int64, attrs annotate.Attrs) (annotate.Span, error) {
 	before, ok := e.Span(id)
 	if !ok {
-		return annotate.Span{}, annotate.Errorf(annotate.ENOTFOUND, "span %d is not in the open document", id)
+		return annotate.Span{}, spanNotOpen(id)
 	}
 	after, err := e.store.SetSpanAttrs(e.ctx, id, attrs, e.annotator)
 	if err != nil {
 		return before, err
 	}
-	if attrsSame(before.Attrs, after.Attrs) {
+	if maps.Equal(before.Attrs, after.Attrs) {
 		return after, nil
 	}
 	e.history.record(Step{Action: annotate.ActionAttr, Before: before, After: after})
@@ -66,7 +67,7 @@ func (e *Editor) SetAttrs(id int64, attrs annotate.Attrs) (annotate.Span, error)
 func (e *Editor) SetAttr(id int64, name string, value annotate.AttrValue) (annotate.Span, error) {
 	span, ok := e.Span(id)
 	if !ok {
-		return annotate.Span{}, annotate.Errorf(annotate.ENOTFOUND, "span %d is not in the open document", id)
+		return annotate.Span{}, spanNotOpen(id)
 	}
 	attrs := span.Attrs.Clone()
 	if attrs == nil {
@@ -81,7 +82,7 @@ func (e *Editor) SetAttr(id int64, name string, value annotate.AttrValue) (annot
 func (e *Editor) ClearAttr(id int64, name string) (annotate.Span, error) {
 	span, ok := e.Span(id)
 	if !ok {
-		return annotate.Span{}, annotate.Errorf(annotate.ENOTFOUND, "span %d is not in the open document", id)
+		return annotate.Span{}, spanNotOpen(id)
 	}
 	if _, has := span.Attrs[name]; !has {
 		return span, nil
@@ -95,7 +96,7 @@ func (e *Editor) ClearAttr(id int64, name string) (annotate.Span, error) {
 func (e *Editor) ConfirmAttrs(id int64) (annotate.Span, error) {
 	span, ok := e.Span(id)
 	if !ok {
-		return annotate.Span{}, annotate.Errorf(annotate.ENOTFOUND, "span %d is not in the open document", id)
+		return annotate.Span{}, spanNotOpen(id)
 	}
 	attrs := span.Attrs.Clone()
 	for name, v := range attrs {
@@ -103,18 +104,6 @@ func (e *Editor) ConfirmAttrs(id int64) (annotate.Span, error) {
 		attrs[name] = v
 	}
 	return e.SetAttrs(id, attrs)
-}
-
-func attrsSame(a, b annotate.Attrs) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
 }
 
 // Link links two spans of the open document, head the statement and child its
@@ -131,7 +120,7 @@ func (e *Editor) Link(head, child int64, label string) (annotate.Link, error) {
 func (e *Editor) link(head, child int64, label string) (Step, annotate.Link, error) {
 	before, ok := e.Span(head)
 	if !ok {
-		return Step{}, annotate.Link{}, annotate.Errorf(annotate.ENOTFOUND, "span %d is not in the open document", head)
+		return Step{}, annotate.Link{}, spanNotOpen(head)
 	}
 	link, err := e.store.LinkSpans(e.ctx, annotate.Link{Head: head, Child: child, Label: label}, e.annotator)
 	if err != nil {
@@ -215,18 +204,9 @@ func (e *Editor) refreshOthers(span annotate.Span) {
 func (e *Editor) LinkSource(head int64, start, end int) (annotate.Link, error) {
 	statement, ok := e.Span(head)
 	if !ok {
-		return annotate.Link{}, annotate.Errorf(annotate.ENOTFOUND, "span %d is not in the open document", head)
+		return annotate.Link{}, spanNotOpen(head)
 	}
 	var steps []Step
-	undo := func(cause error) error {
-		for i := len(steps) - 1; i >= 0; i-- {
-			if _, err := revertStep(e.ctx, e.store, steps[i], e.annotator); err != nil {
-				return fmt.Errorf("%w (and undoing the part done failed: %v)", cause, err)
-			}
-		}
-		_ = e.ReloadSpans()
-		return cause
-	}
 	var mention annotate.Span
 	for _, s := range e.spans {
 		if s.Label == annotate.LabelSource && s.Start == start && s.End == end {
@@ -243,11 +223,11 @@ func (e *Editor) LinkSource(head int64, start, end int) (annotate.Link, error) {
 		e.spanAdded(created)
 	}
 	if mention.ID == head {
-		return annotate.Link{}, undo(annotate.Errorf(annotate.EINVALID, "a statement cannot be its own source"))
+		return annotate.Link{}, e.rollback(steps, annotate.Errorf(annotate.EINVALID, "a statement cannot be its own source"))
 	}
 	step, link, err := e.link(head, mention.ID, annotate.RelationSource)
 	if err != nil {
-		return annotate.Link{}, undo(err)
+		return annotate.Link{}, e.rollback(steps, err)
 	}
 	steps = append(steps, step)
 	label, _ := e.Label(statement.Label)
@@ -261,7 +241,7 @@ func (e *Editor) LinkSource(head int64, start, end int) (annotate.Link, error) {
 			attrs["source"] = annotate.SourceValue(mention.Text)
 			after, err := e.store.SetSpanAttrs(e.ctx, head, attrs, e.annotator)
 			if err != nil {
-				return annotate.Link{}, undo(err)
+				return annotate.Link{}, e.rollback(steps, err)
 			}
 			steps = append(steps, Step{Action: annotate.ActionAttr, Before: before, After: after})
 			e.spanChanged(after)

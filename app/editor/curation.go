@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/agreement"
@@ -41,36 +42,18 @@ func (c Candidate) Shown() annotate.Span {
 		return c.Curated
 	}
 	s := c.Span
-	s.Annotator = fmt.Sprintf("%s (%d of %d)", joinNames(c.By), len(c.By), c.Of)
+	s.Annotator = fmt.Sprintf("%s (%d of %d)", strings.Join(c.By, ", "), len(c.By), c.Of)
 	return s
 }
-
-func joinNames(names []string) string {
-	out := ""
-	for i, n := range names {
-		if i > 0 {
-			out += ", "
-		}
-		out += n
-	}
-	return out
-}
-
-type rangeKey struct {
-	start, end int
-	label      string
-}
-
-func keyOf(s annotate.Span) rangeKey { return rangeKey{s.Start, s.End, s.Label} }
 
 // Candidates lists every distinct span of the open document (start, end and
 // label) that an annotator or the curated layer has, in text order.
 func (e *Editor) Candidates() []Candidate {
-	byKey := map[rangeKey]*Candidate{}
-	var order []rangeKey
+	byKey := map[agreement.Key]*Candidate{}
+	var order []agreement.Key
 	annotators := map[string]bool{}
 	for _, s := range e.spans {
-		k := keyOf(s)
+		k := agreement.KeyOf(s)
 		c := byKey[k]
 		if c == nil {
 			c = &Candidate{}
@@ -116,18 +99,14 @@ func (e *Editor) Candidates() []Candidate {
 
 // CandidateOf finds the candidate an ID names: the ID of any annotator's copy
 // or of the curated copy.
-func (e *Editor) CandidateOf(id int64) (Candidate, bool) { return e.candidate(id) }
-
-// candidate finds the candidate an ID names: the ID of any annotator's copy or
-// of the curated copy.
-func (e *Editor) candidate(id int64) (Candidate, bool) {
+func (e *Editor) CandidateOf(id int64) (Candidate, bool) {
 	s, ok := e.Span(id)
 	if !ok {
 		return Candidate{}, false
 	}
-	k := keyOf(s)
+	k := agreement.KeyOf(s)
 	for _, c := range e.Candidates() {
-		if keyOf(c.Span) == k {
+		if agreement.KeyOf(c.Span) == k {
 			return c, true
 		}
 	}
@@ -161,14 +140,14 @@ func (e *Editor) Accept(id int64) (span annotate.Span, changed bool, err error) 
 // of them): the curator picked that annotator's span, with its attributes and
 // links, in their layer.
 func (e *Editor) AcceptFrom(id int64, annotator string) (Acceptance, error) {
-	c, ok := e.candidate(id)
+	c, ok := e.CandidateOf(id)
 	if !ok {
 		return Acceptance{}, nil
 	}
 	if c.Curated.ID != 0 {
 		return Acceptance{Span: c.Curated}, nil
 	}
-	copies := e.copiesOf(keyOf(c.Span), annotator)
+	copies := e.copiesOf(agreement.KeyOf(c.Span), annotator)
 	if len(copies) == 0 {
 		copies = []annotate.Span{c.Span} // made in the curated layer itself
 	}
@@ -180,7 +159,7 @@ func (e *Editor) AcceptFrom(id int64, annotator string) (Acceptance, error) {
 	}
 	a.Span, a.Differing = span, differing
 	created := len(steps)
-	if a.Linked, err = e.linkAccepted(span, copies, map[rangeKey]bool{keyOf(span): true}, true, &steps); err != nil {
+	if a.Linked, err = e.linkAccepted(span, copies, map[agreement.Key]bool{agreement.KeyOf(span): true}, true, &steps); err != nil {
 		return Acceptance{}, e.rollback(steps, err)
 	}
 	for _, st := range steps[created:] {
@@ -210,10 +189,10 @@ const (
 
 // copiesOf lists the annotators' spans of a range and label (one annotator's
 // when annotator is set), the curated layer's left out.
-func (e *Editor) copiesOf(k rangeKey, annotator string) []annotate.Span {
+func (e *Editor) copiesOf(k agreement.Key, annotator string) []annotate.Span {
 	var out []annotate.Span
 	for _, s := range e.spans {
-		if keyOf(s) == k && s.Annotator != e.curator && (annotator == "" || s.Annotator == annotator) {
+		if agreement.KeyOf(s) == k && s.Annotator != e.curator && (annotator == "" || s.Annotator == annotator) {
 			out = append(out, s)
 		}
 	}
@@ -221,9 +200,9 @@ func (e *Editor) copiesOf(k rangeKey, annotator string) []annotate.Span {
 }
 
 // curatedAt is the curated layer's span of a range and label.
-func (e *Editor) curatedAt(k rangeKey) (annotate.Span, bool) {
+func (e *Editor) curatedAt(k agreement.Key) (annotate.Span, bool) {
 	for _, s := range e.spans {
-		if s.Annotator == e.curator && keyOf(s) == k {
+		if s.Annotator == e.curator && agreement.KeyOf(s) == k {
 			return s, true
 		}
 	}
@@ -256,38 +235,27 @@ func (e *Editor) acceptCopies(copies []annotate.Span, steps *[]Step) (annotate.S
 // curated yet; as a child, to its curated head unless the head is new in
 // this step (its own links are copied from its side). It returns how many links
 // it made.
-func (e *Editor) linkAccepted(span annotate.Span, copies []annotate.Span, fresh map[rangeKey]bool, pull bool, steps *[]Step) (int, error) {
+func (e *Editor) linkAccepted(span annotate.Span, copies []annotate.Span, fresh map[agreement.Key]bool, pull bool, steps *[]Step) (int, error) {
 	linked := 0
 	for _, r := range agreement.AgreedRelations(copies, e.Span) {
-		other := rangeKey{r.Other.Start, r.Other.End, r.Other.Label}
-		target, ok := e.curatedAt(other)
+		target, ok := e.curatedAt(r.Other)
+		if r.Head && !ok && pull && !e.isRejected(r.Other) {
+			if ends := e.linkedCopies(copies, r); len(ends) > 0 {
+				var err error
+				if target, _, err = e.acceptCopies(ends, steps); err != nil {
+					return linked, err
+				}
+				ok = true
+			}
+		}
+		if !ok || (!r.Head && fresh[r.Other]) {
+			continue
+		}
+		head, child := span.ID, target.ID
 		if !r.Head {
-			if !ok || fresh[other] {
-				continue
-			}
-			step, _, err := e.link(target.ID, span.ID, r.Label)
-			if err != nil {
-				return linked, fmt.Errorf("link %s to its %s: %w", span.Label, target.Label, err)
-			}
-			*steps = append(*steps, step)
-			linked++
-			continue
+			head, child = target.ID, span.ID
 		}
-		if !ok && pull && !e.isRejected(other) {
-			ends := e.linkedCopies(copies, r)
-			if len(ends) == 0 {
-				continue
-			}
-			var err error
-			if target, _, err = e.acceptCopies(ends, steps); err != nil {
-				return linked, err
-			}
-			ok = true
-		}
-		if !ok {
-			continue
-		}
-		step, _, err := e.link(span.ID, target.ID, r.Label)
+		step, _, err := e.link(head, child, r.Label)
 		if err != nil {
 			return linked, fmt.Errorf("link %s to its %s: %w", span.Label, target.Label, err)
 		}
@@ -305,7 +273,7 @@ func (e *Editor) linkedCopies(copies []annotate.Span, r agreement.Relation) []an
 			if l.Label != r.Label || (l.Head == c.ID) != r.Head {
 				continue
 			}
-			if other, ok := e.Span(l.Other(c.ID)); ok && other.Start == r.Other.Start && other.End == r.Other.End && other.Label == r.Other.Label {
+			if other, ok := e.Span(l.Other(c.ID)); ok && agreement.KeyOf(other) == r.Other {
 				out = append(out, other)
 				break
 			}
@@ -314,23 +282,12 @@ func (e *Editor) linkedCopies(copies []annotate.Span, r agreement.Relation) []an
 	return out
 }
 
-// rollback undoes the parts of a step that failed half-way and returns cause.
-func (e *Editor) rollback(steps []Step, cause error) error {
-	for i := len(steps) - 1; i >= 0; i-- {
-		if _, err := revertStep(e.ctx, e.store, steps[i], e.annotator); err != nil {
-			return fmt.Errorf("%w (and undoing the part done failed: %v)", cause, err)
-		}
-	}
-	_ = e.ReloadSpans()
-	return cause
-}
-
 // Reject turns a candidate down: a curated copy is deleted from the curated
 // layer, and the rejection is stored (for the curated layer) so the curation
 // view shows it decided, after a restart too. The annotators' own spans are
 // never touched. An undoable step; undo takes the stored rejection back.
 func (e *Editor) Reject(id int64) (changed bool, err error) {
-	c, ok := e.candidate(id)
+	c, ok := e.CandidateOf(id)
 	if !ok || (c.Rejected && c.Curated.ID == 0) {
 		return false, nil
 	}
@@ -375,7 +332,7 @@ func (e *Editor) AcceptAgreed(min int) (int, error) {
 		copies []annotate.Span
 	}
 	var done []accepted
-	fresh := map[rangeKey]bool{}
+	fresh := map[agreement.Key]bool{}
 	fail := func(err error) (int, error) {
 		return 0, e.rollback(steps, err)
 	}
@@ -387,13 +344,13 @@ func (e *Editor) AcceptAgreed(min int) (int, error) {
 		if c.Curated.ID != 0 || c.Rejected || len(c.By) < need || len(c.By) < 2 {
 			continue
 		}
-		copies := e.copiesOf(keyOf(c.Span), "")
+		copies := e.copiesOf(agreement.KeyOf(c.Span), "")
 		span, _, err := e.acceptCopies(copies, &steps)
 		if err != nil {
 			return fail(err)
 		}
 		done = append(done, accepted{span, copies})
-		fresh[keyOf(span)] = true
+		fresh[agreement.KeyOf(span)] = true
 	}
 	// Links once every agreed span is in: a statement and its mention may come
 	// in either order.
@@ -433,15 +390,15 @@ func (e *Editor) setRejected(docID int64, span annotate.Span, rejected bool) err
 		return fmt.Errorf("%s %s %d–%d: %w", verb, span.Label, span.Start, span.End, err)
 	}
 	if e.rejected == nil {
-		e.rejected = map[int64]map[rangeKey]bool{}
+		e.rejected = map[int64]map[agreement.Key]bool{}
 	}
 	if e.rejected[docID] == nil {
-		e.rejected[docID] = map[rangeKey]bool{}
+		e.rejected[docID] = map[agreement.Key]bool{}
 	}
 	if rejected {
-		e.rejected[docID][keyOf(span)] = true
+		e.rejected[docID][agreement.KeyOf(span)] = true
 	} else {
-		delete(e.rejected[docID], keyOf(span))
+		delete(e.rejected[docID], agreement.KeyOf(span))
 	}
 	return nil
 }
@@ -453,25 +410,25 @@ func (e *Editor) loadRejected(docID int64) error {
 		return fmt.Errorf("read curation rejections: %w", err)
 	}
 	if e.rejected == nil {
-		e.rejected = map[int64]map[rangeKey]bool{}
+		e.rejected = map[int64]map[agreement.Key]bool{}
 	}
-	set := make(map[rangeKey]bool, len(stored))
+	set := make(map[agreement.Key]bool, len(stored))
 	for _, s := range stored {
-		set[keyOf(s)] = true
+		set[agreement.KeyOf(s)] = true
 	}
 	e.rejected[docID] = set
 	return nil
 }
 
-func (e *Editor) isRejected(k rangeKey) bool { return e.rejected[e.DocID()][k] }
+func (e *Editor) isRejected(k agreement.Key) bool { return e.rejected[e.DocID()][k] }
 
 // renameRejected keeps the session's rejections after a label is renamed.
 func (e *Editor) renameRejected(oldName, newName string) {
 	for _, keys := range e.rejected {
 		for k := range keys {
-			if k.label == oldName {
+			if k.Label == oldName {
 				delete(keys, k)
-				keys[rangeKey{k.start, k.end, newName}] = true
+				keys[agreement.Key{Start: k.Start, End: k.End, Label: newName}] = true
 			}
 		}
 	}

@@ -177,15 +177,7 @@ func TestRejectionsAndCurationStepsSurviveALabelRename(t *testing.T) {
 	f.must(err)
 	_, _, err = f.ed.Accept(cands[3].Span.ID) // CLAIM 51–62
 	f.must(err)
-	var claim annotate.Label
-	for _, l := range f.ed.Labels() {
-		if l.Name == "CLAIM" {
-			claim = l
-		}
-	}
-	renamed := claim
-	renamed.Name = "ASSERTION"
-	f.must(f.ed.UpdateLabel(claim, renamed))
+	f.renameLabel("CLAIM", "ASSERTION")
 	if got := f.states(); got[2] != Rejected || got[3] != Accepted {
 		t.Fatalf("after renaming CLAIM: states %v, want the rejection and the acceptance kept", got)
 	}

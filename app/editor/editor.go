@@ -18,6 +18,7 @@ import (
 	"sync"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/agreement"
 	"github.com/newsmark/newsmark/annotate/search"
 )
 
@@ -63,13 +64,13 @@ type Editor struct {
 	spans   []annotate.Span            // the open document's spans, in text order
 	history history
 
-	layer    Layer                       // what the view shows (layers.go)
-	curator  string                      // the curated layer's annotator
-	rejected map[int64]map[rangeKey]bool // curation's "no"s of this session, by document
+	layer    Layer                            // what the view shows (layers.go)
+	curator  string                           // the curated layer's annotator
+	rejected map[int64]map[agreement.Key]bool // curation's "no"s of this session, by document
 
 	suggest     func(text string) []annotate.StoredSuggestion
 	suggestions []annotate.StoredSuggestion // the open document's, in text order (suggestions.go)
-	sugRejected map[rangeKey]bool           // the open document's stored rejections
+	sugRejected map[agreement.Key]bool      // the open document's stored rejections
 	sugGen      int                         // counts opens, so a late result for another document is dropped
 
 	subscribers []func(Event)
@@ -157,6 +158,11 @@ func (e *Editor) Span(id int64) (annotate.Span, bool) {
 		}
 	}
 	return annotate.Span{}, false
+}
+
+// spanNotOpen is the error for a span ID the open document does not hold.
+func spanNotOpen(id int64) error {
+	return annotate.Errorf(annotate.ENOTFOUND, "span %d is not in the open document", id)
 }
 
 // Labels is a copy of the label set in palette order.

@@ -49,6 +49,15 @@ func (f *fixture) must(err error) {
 }
 
 // stored is what the database holds for a document.
+// renameLabel renames the label named from to to, through the editor.
+func (f *fixture) renameLabel(from, to string) {
+	f.t.Helper()
+	old, _ := f.ed.Label(from)
+	renamed := old
+	renamed.Name = to
+	f.must(f.ed.UpdateLabel(old, renamed))
+}
+
 func (f *fixture) stored(docID int64) []annotate.Span {
 	f.t.Helper()
 	spans, err := f.db.Spans(f.ctx, docID)
@@ -357,15 +366,7 @@ func TestLabelRenameKeepsUndoValid(t *testing.T) {
 	f.must(err)
 	_, _, _, err = f.ed.Relabel(span.ID, "QUOTE")
 	f.must(err)
-	var claim annotate.Label
-	for _, l := range f.ed.Labels() {
-		if l.Name == "CLAIM" {
-			claim = l
-		}
-	}
-	renamed := claim
-	renamed.Name = "ASSERTION"
-	f.must(f.ed.UpdateLabel(claim, renamed))
+	f.renameLabel("CLAIM", "ASSERTION")
 	f.ed.Wait()
 	_, _, err = f.ed.Undo() // the relabel: back to the renamed label
 	f.must(err)

@@ -173,6 +173,17 @@ func (h *history) renameLabel(oldName, newName string) {
 	rename(h.undone)
 }
 
+// rollback undoes the parts of a step that failed half-way and returns cause.
+func (e *Editor) rollback(steps []Step, cause error) error {
+	for i := len(steps) - 1; i >= 0; i-- {
+		if _, err := revertStep(e.ctx, e.store, steps[i], e.annotator); err != nil {
+			return fmt.Errorf("%w (and undoing the part done failed: %v)", cause, err)
+		}
+	}
+	_ = e.ReloadSpans()
+	return cause
+}
+
 // revertStep commits the inverse of step and returns the span as it now stands (the
 // zero Span if the inverse removed it).
 func revertStep(ctx context.Context, store annotate.Store, step Step, annotator string) (annotate.Span, error) {

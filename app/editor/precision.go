@@ -12,7 +12,7 @@ import (
 func (e *Editor) Resize(id int64, start, end int) (before, after annotate.Span, changed bool, err error) {
 	before, ok := e.Span(id)
 	if !ok {
-		return before, before, false, annotate.Errorf(annotate.ENOTFOUND, "span %d is not in the open document", id)
+		return before, before, false, spanNotOpen(id)
 	}
 	if before.Start == start && before.End == end {
 		return before, before, false, nil
@@ -38,7 +38,7 @@ func (e *Editor) Resize(id int64, start, end int) (before, after annotate.Span, 
 func (e *Editor) TagOccurrences(id int64, everywhere bool) ([]annotate.Span, error) {
 	source, ok := e.Span(id)
 	if !ok || e.doc == nil {
-		return nil, annotate.Errorf(annotate.ENOTFOUND, "span %d is not in the open document", id)
+		return nil, spanNotOpen(id)
 	}
 	var made []annotate.Span
 	var batch []Step

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/agreement"
 )
 
 // Suggestions (issue 12): spans the rules propose for the open document. They
@@ -41,9 +42,9 @@ func (e *Editor) openSuggestions(doc annotate.Document) error {
 	if err != nil {
 		return fmt.Errorf("read pending suggestions of %q: %w", doc.Title, err)
 	}
-	e.sugRejected = map[rangeKey]bool{}
+	e.sugRejected = map[agreement.Key]bool{}
 	for _, r := range rejected {
-		e.sugRejected[rangeKey{r.Start, r.End, r.Label}] = true
+		e.sugRejected[suggestionKey(r)] = true
 	}
 	e.suggestions = pending
 	if e.suggest == nil {
@@ -73,7 +74,7 @@ func (e *Editor) openSuggestions(doc annotate.Document) error {
 // mergeSuggestions adds the computed suggestions to those held, one per label
 // and range, in text order.
 func mergeSuggestions(held, computed []annotate.StoredSuggestion, docID int64) []annotate.StoredSuggestion {
-	seen := map[rangeKey]bool{}
+	seen := map[agreement.Key]bool{}
 	out := slices.Clone(held)
 	for _, s := range held {
 		seen[suggestionKey(s)] = true
@@ -94,8 +95,8 @@ func mergeSuggestions(held, computed []annotate.StoredSuggestion, docID int64) [
 	return out
 }
 
-func suggestionKey(s annotate.StoredSuggestion) rangeKey {
-	return rangeKey{s.Start, s.End, s.Label}
+func suggestionKey(s annotate.StoredSuggestion) agreement.Key {
+	return agreement.Key{Start: s.Start, End: s.End, Label: s.Label}
 }
 
 // Suggestions are the open document's suggestions still to decide, in text
@@ -108,9 +109,9 @@ func (e *Editor) Suggestions() []annotate.StoredSuggestion {
 	if e.doc == nil || len(e.suggestions) == 0 {
 		return nil
 	}
-	tagged := make(map[rangeKey]bool, len(e.spans))
+	tagged := make(map[agreement.Key]bool, len(e.spans))
 	for _, s := range e.spans {
-		tagged[keyOf(s)] = true
+		tagged[agreement.KeyOf(s)] = true
 	}
 	known := make(map[string]bool, len(e.labels))
 	for _, l := range e.labels {

@@ -362,10 +362,7 @@ func TestUndoingARejectionAfterTheLabelIsRenamedOrDeleted(t *testing.T) {
 			// A label of the rules' name again: the suggestion is back, and can be
 			// accepted.
 			if change == "renamed" {
-				renamed, _ := f.ed.Label("TOLL")
-				back := renamed
-				back.Name = "CASUALTY"
-				f.must(f.ed.UpdateLabel(renamed, back))
+				f.renameLabel("TOLL", "CASUALTY")
 			} else {
 				label.ID = 0
 				f.must(f.ed.AddLabel(label))

@@ -495,14 +495,9 @@ func matchCount(n int) string {
 	return fmt.Sprintf("%d matches", n)
 }
 
-// resultSegments renders a result's line (search.MakeSnippet): the span's text
-// with its matched characters in bold, between a little of the document text
-// before and after it in the secondary colour.
-func resultSegments(before, text, after string, matched []int, window int) []widget.RichTextSegment {
-	return snippetSegments(search.MakeSnippet(before, text, after, matched, window))
-}
-
-// snippetSegments renders a snippet for a RichText.
+// snippetSegments renders a result's line (search.MakeSnippet) for a
+// RichText: the span's text with its matched characters in bold, between a
+// little of the document text before and after it in the secondary colour.
 func snippetSegments(snippet search.Snippet) []widget.RichTextSegment {
 	dim := widget.RichTextStyleInline
 	dim.ColorName = theme.ColorNamePlaceHolder

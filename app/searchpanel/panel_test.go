@@ -451,7 +451,7 @@ func TestResultSegmentsShowTheSpanInItsContext(t *testing.T) {
 			if len([]rune(after)) > fetch {
 				after = string([]rune(after)[:fetch])
 			}
-			got := segmentText(resultSegments(before, c.text, after, c.matched, search.SnippetWindow))
+			got := segmentText(snippetSegments(search.MakeSnippet(before, c.text, after, c.matched, search.SnippetWindow)))
 			if c.want == "" {
 				if strings.HasPrefix(got, "[") || !strings.HasSuffix(got, "[ after]") {
 					t.Errorf("got %q; want no context before the cut span and the context after it", got)

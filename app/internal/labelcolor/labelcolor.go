@@ -4,9 +4,9 @@ package labelcolor
 
 import (
 	"image/color"
-	"strconv"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/app/contrast"
 )
 
 // Unknown is drawn for a span whose label is not in the set, or a malformed colour.
@@ -16,13 +16,13 @@ var Unknown color.Color = color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
 // hand-edited database) shows as grey rather than failing.
 func Parse(hex string) color.Color {
 	if len(hex) != 7 || hex[0] != '#' {
+		return Unknown // contrast.Parse also takes "#RGB" and no '#'
+	}
+	c, ok := contrast.Parse(hex)
+	if !ok {
 		return Unknown
 	}
-	v, err := strconv.ParseUint(hex[1:], 16, 32)
-	if err != nil {
-		return Unknown
-	}
-	return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xff}
+	return c
 }
 
 // Map is each label's colour by name.

@@ -16,8 +16,9 @@ var syllables = []string{
 	"qui", "bel", "or", "sun", "chi", "gra", "pe", "tol", "ux", "ri", "mon", "ha", "ble",
 }
 
-// Article returns about size bytes of text generated from seed.
-func Article(size int, seed uint64) string {
+// vocabulary returns the generator seeded with seed and the 12,000 words of
+// one to four syllables it drew first; the text is drawn from it afterwards.
+func vocabulary(seed uint64, syllables []string) (*rand.Rand, []string) {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	vocab := make([]string, 12000)
 	for i := range vocab {
@@ -27,6 +28,12 @@ func Article(size int, seed uint64) string {
 		}
 		vocab[i] = w.String()
 	}
+	return rng, vocab
+}
+
+// Article returns about size bytes of text generated from seed.
+func Article(size int, seed uint64) string {
+	rng, vocab := vocabulary(seed, syllables)
 	var b strings.Builder
 	b.Grow(size + 256)
 	sentence := 0
@@ -81,15 +88,7 @@ var arabicSyllables = []string{
 // punctuation, Latin and Arabic-Indic numbers, «quotes», English names and
 // emoji, paragraphs ending in LF.
 func ArabicArticle(size int, seed uint64) string {
-	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	vocab := make([]string, 12000)
-	for i := range vocab {
-		var w strings.Builder
-		for range 1 + rng.IntN(4) {
-			w.WriteString(arabicSyllables[rng.IntN(len(arabicSyllables))])
-		}
-		vocab[i] = w.String()
-	}
+	rng, vocab := vocabulary(seed, arabicSyllables)
 	var b strings.Builder
 	b.Grow(size + 256)
 	sentence := 0
