@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 
@@ -103,7 +102,7 @@ func (w *agreementWindow) onPair(string) {
 	m := p.Result.Micro
 	w.status.SetText(fmt.Sprintf("%s both annotated. %s against %s: exact precision %s, recall %s; overlap precision %s, recall %s.",
 		plural(p.Result.Documents, "document"), p.A, p.B,
-		figure(m.ExactPrecision()), figure(m.ExactRecall()), figure(m.OverlapPrecision()), figure(m.OverlapRecall())))
+		agreement.Figure(m.ExactPrecision()), agreement.Figure(m.ExactRecall()), agreement.Figure(m.OverlapPrecision()), agreement.Figure(m.OverlapRecall())))
 	w.rows = slices.Clone(p.Result.PerDocument)
 	agreement.SortByDisagreement(w.rows)
 	w.table.Refresh()
@@ -163,13 +162,13 @@ func (w *agreementWindow) cellText(row, col int) string {
 	case 3:
 		return strconv.Itoa(m.ExactMatches)
 	case 4:
-		return figure(m.ExactF1())
+		return agreement.Figure(m.ExactF1())
 	case 5:
-		return figure(m.OverlapF1())
+		return agreement.Figure(m.OverlapF1())
 	case 6:
-		return figure(m.AlphaU)
+		return agreement.Figure(m.AlphaU)
 	case 7:
-		return figure(m.Kappa)
+		return agreement.Figure(m.Kappa)
 	default:
 		return sourceCell(m)
 	}
@@ -180,7 +179,7 @@ func sourceCell(m agreement.Measures) string {
 	if m.SourcePairs == 0 {
 		return "–"
 	}
-	return fmt.Sprintf("%s of %d", figure(m.SourceAgreement()), m.SourcePairs)
+	return fmt.Sprintf("%s of %d", agreement.Figure(m.SourceAgreement()), m.SourcePairs)
 }
 
 func (w *agreementWindow) updateDoc(i widget.ListItemID, obj fyne.CanvasObject) {
@@ -192,7 +191,7 @@ func (w *agreementWindow) docText(i int) string {
 		return ""
 	}
 	d := w.rows[i]
-	return fmt.Sprintf("%s unmatched · F1 %s · %s", plural(d.Disagreements(), "span"), figure(d.ExactF1()), docview.Isolate(w.current.Titles[d.ID]))
+	return fmt.Sprintf("%s unmatched · F1 %s · %s", plural(d.Disagreements(), "span"), agreement.Figure(d.ExactF1()), docview.Isolate(w.current.Titles[d.ID]))
 }
 
 func (w *agreementWindow) onDoc(i widget.ListItemID) {
@@ -200,14 +199,6 @@ func (w *agreementWindow) onDoc(i widget.ListItemID) {
 		return
 	}
 	w.onOpen(w.rows[i].ID)
-}
-
-// figure prints a measure with three decimals, or "–" when it is undefined.
-func figure(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return "–"
-	}
-	return strconv.FormatFloat(x, 'f', 3, 64)
 }
 
 // onAgreement opens the Agreement window (Document ▸ Agreement…).

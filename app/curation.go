@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/agreement"
 	"github.com/newsmark/newsmark/app/docview"
 	"github.com/newsmark/newsmark/app/editor"
 	"github.com/newsmark/newsmark/app/internal/labelcolor"
@@ -56,7 +57,7 @@ type curation struct {
 type pickedCopy struct {
 	id        int64
 	annotator string
-	key       rangeKey
+	key       agreement.Key
 }
 
 // layerView is what the document view and the annotation list show of the
@@ -74,10 +75,10 @@ func (c *curation) layerView() ([]annotate.Span, []docview.Highlight) {
 	candidates := c.ed.Candidates()
 	spans := make([]annotate.Span, 0, len(candidates))
 	highlights := make([]docview.Highlight, 0, len(candidates))
-	states := make(map[rangeKey]editor.CandidateState, len(candidates))
+	states := make(map[agreement.Key]editor.CandidateState, len(candidates))
 	for _, cand := range candidates {
 		s := cand.Shown()
-		states[rangeKey{s.Start, s.End, s.Label}] = cand.State
+		states[agreement.KeyOf(s)] = cand.State
 		fill := stateColor(cand.State)
 		switch cand.State {
 		case editor.Rejected:
@@ -107,7 +108,7 @@ func stateColor(state editor.CandidateState) color.Color {
 
 // showStrips stacks each annotator's layer above the curated view, their spans
 // coloured as their candidates are.
-func (c *curation) showStrips(states map[rangeKey]editor.CandidateState) {
+func (c *curation) showStrips(states map[agreement.Key]editor.CandidateState) {
 	if c.strips == nil {
 		return
 	}
@@ -123,7 +124,7 @@ func (c *curation) showStrips(states map[rangeKey]editor.CandidateState) {
 			if s.Annotator != name {
 				continue
 			}
-			state := states[rangeKey{s.Start, s.End, s.Label}]
+			state := states[agreement.KeyOf(s)]
 			counts[state]++
 			layer.highlights = append(layer.highlights, docview.Highlight{ID: s.ID, Start: s.Start, End: s.End, Color: stateColor(state), Label: s.Label})
 		}
@@ -149,7 +150,7 @@ func (c *curation) onPick(annotator string, id int64) {
 	shown := cand.Shown()
 	c.selectSpan(shown)
 	c.strips.outline(s.Start, s.End, s.Label)
-	c.picked = pickedCopy{id: id, annotator: annotator, key: rangeKey{s.Start, s.End, s.Label}}
+	c.picked = pickedCopy{id: id, annotator: annotator, key: agreement.KeyOf(s)}
 	what := "A accepts " + annotator + "'s copy (with its attributes and links), R rejects"
 	switch cand.State {
 	case editor.Accepted:
@@ -178,7 +179,7 @@ func (c *curation) onHighlightSelected(id int64) {
 // candidate: the one picked in their layer, if it is that candidate's.
 func (c *curation) pickedFor(id int64) string {
 	s, ok := c.ed.Span(id)
-	if !ok || c.picked.id == 0 || c.picked.key != (rangeKey{s.Start, s.End, s.Label}) {
+	if !ok || c.picked.id == 0 || c.picked.key != (agreement.KeyOf(s)) {
 		return ""
 	}
 	return c.picked.annotator

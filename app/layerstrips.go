@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/newsmark/newsmark/annotate/agreement"
 	"github.com/newsmark/newsmark/app/docview"
 )
 
@@ -48,14 +49,8 @@ type layerStrip struct {
 	header    *widget.Label
 	view      *docview.View
 	box       fyne.CanvasObject
-	ids       map[rangeKey]int64 // the annotator's span of a range and label
+	ids       map[agreement.Key]int64 // the annotator's span of a range and label
 	drawn     []docview.Highlight
-}
-
-// rangeKey names a candidate: its start, end and label.
-type rangeKey struct {
-	start, end int
-	label      string
 }
 
 // newLayerStrips wraps the curated layer's view; actions is the row of
@@ -100,7 +95,7 @@ func (l *layerStrips) show(layers []stripLayer, text, curatedHeader string) {
 		s.drawn = layer.highlights
 		clear(s.ids)
 		for _, h := range layer.highlights {
-			s.ids[rangeKey{h.Start, h.End, h.Label}] = h.ID
+			s.ids[agreement.Key{Start: h.Start, End: h.End, Label: h.Label}] = h.ID
 		}
 		objects = append(objects, s.box)
 	}
@@ -157,13 +152,13 @@ func (l *layerStrips) outline(start, end int, label string) {
 		return
 	}
 	for _, s := range l.strips[:len(l.top.Objects)] {
-		s.view.SelectHighlight(s.ids[rangeKey{start, end, label}])
+		s.view.SelectHighlight(s.ids[agreement.Key{Start: start, End: end, Label: label}])
 	}
 	l.follow(l.main)
 }
 
 func (l *layerStrips) newStrip() *layerStrip {
-	s := &layerStrip{header: stripHeader(), view: docview.New(), ids: map[rangeKey]int64{}}
+	s := &layerStrip{header: stripHeader(), view: docview.New(), ids: map[agreement.Key]int64{}}
 	s.view.OnScrolled = func(float32) { l.follow(s.view) }
 	s.view.OnHighlightSelected = func(id int64) {
 		if id != 0 {

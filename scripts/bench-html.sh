@@ -135,7 +135,7 @@ run_import() {
 	eval "${name}_times+=(\"$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')\")"
 	eval "${name}_cpu+=(\"$cpu\")"
 }
-command -v time >/dev/null || [ -x /usr/bin/time ] || { echo "bench-html: needs GNU time (apt-get install time)" >&2; exit 1; }
+type -P time >/dev/null || { echo "bench-html: needs GNU time (apt-get install time)" >&2; exit 1; }
 html_times=()
 text_times=()
 html_cpu=()

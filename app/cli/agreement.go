@@ -180,7 +180,7 @@ func printAgreement(e *env, pairs []agreement.PairResult, titles map[int64]strin
 		fmt.Fprintf(table, "label\t%s\t%s\texact\tF1 exact\tF1 overlap\tα_u\tκ\tsources\t\n", p.A, p.B)
 		row := func(name string, m agreement.Measures) {
 			fmt.Fprintf(table, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t\n", name, m.ASpans, m.BSpans, m.ExactMatches,
-				figure(m.ExactF1()), figure(m.OverlapF1()), figure(m.AlphaU), figure(m.Kappa), sourceFigure(m))
+				agreement.Figure(m.ExactF1()), agreement.Figure(m.OverlapF1()), agreement.Figure(m.AlphaU), agreement.Figure(m.Kappa), sourceFigure(m))
 		}
 		for _, name := range r.LabelNames() {
 			row(name, r.Labels[name])
@@ -191,7 +191,7 @@ func printAgreement(e *env, pairs []agreement.PairResult, titles map[int64]strin
 		}
 		m := r.Micro
 		fmt.Fprintf(e.stdout, "%s against %s: exact precision %s, recall %s; overlap precision %s, recall %s\n",
-			p.A, p.B, figure(m.ExactPrecision()), figure(m.ExactRecall()), figure(m.OverlapPrecision()), figure(m.OverlapRecall()))
+			p.A, p.B, agreement.Figure(m.ExactPrecision()), agreement.Figure(m.ExactRecall()), agreement.Figure(m.OverlapPrecision()), agreement.Figure(m.OverlapRecall()))
 		docs := slices.Clone(r.PerDocument)
 		agreement.SortByDisagreement(docs)
 		var worst []agreement.DocumentAgreement
@@ -216,13 +216,5 @@ func sourceFigure(m agreement.Measures) string {
 	if m.SourcePairs == 0 {
 		return "–"
 	}
-	return fmt.Sprintf("%s of %d", figure(m.SourceAgreement()), m.SourcePairs)
-}
-
-// figure prints a measure with three decimals, or "–" when it is undefined.
-func figure(x float64) string {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return "–"
-	}
-	return strconv.FormatFloat(x, 'f', 3, 64)
+	return fmt.Sprintf("%s of %d", agreement.Figure(m.SourceAgreement()), m.SourcePairs)
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/app/chart"
 )
 
 // statsJSON is the shape of `stats --json`; the first three keys are a contract
@@ -112,16 +113,8 @@ func runStats(e *env, args []string) error {
 	if len(annotators) > 0 {
 		fmt.Fprintf(table, "annotators\n")
 		for _, name := range slices.Sorted(maps.Keys(annotators)) {
-			fmt.Fprintf(table, "  %s\t%d spans in %d documents\n", displayName(name), annotators[name].Spans, annotators[name].Documents)
+			fmt.Fprintf(table, "  %s\t%d spans in %d documents\n", chart.DisplayAnnotator(name), annotators[name].Spans, annotators[name].Documents)
 		}
 	}
 	return table.Flush()
-}
-
-// displayName names the annotator of spans stored without one.
-func displayName(annotator string) string {
-	if annotator == "" {
-		return "(no name)"
-	}
-	return annotator
 }
