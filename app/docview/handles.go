@@ -97,6 +97,9 @@ func (v *View) dragHandleTo(offset int) {
 		}
 		d.start, d.end = max(start, 0), h.End
 	}
+	// Word snapping ends on cluster boundaries already; an exact drag could stop
+	// inside one ("e" + combining accent), and a span never cuts a cluster.
+	d.start, d.end = snapToGraphemes(v.text, d.start, d.end)
 	// Show the new range as the selection, keeping the highlight selected.
 	v.anchor, v.caret, v.goalX = d.start, d.end, -1
 	if !d.atEnd {

@@ -261,3 +261,27 @@ func TestTheViewCountsItsOwnClicks(t *testing.T) {
 		t.Fatal("the view is DoubleTappable")
 	}
 }
+
+// TestExactHandleDragNeverCutsAGraphemeCluster drags an end handle with
+// ExactSelection to the point between an “e” and its combining acute accent:
+// the new end takes the whole cluster, as an exact drag selection does.
+func TestExactHandleDragNeverCutsAGraphemeCluster(t *testing.T) {
+	const text = "The cafe\u0301 owner said “closed” on Monday."
+	v, w := newTestView(t, text, 700, 300)
+	v.ExactSelection = true
+	owner := at(t, text, "owner", 0)
+	h := Highlight{ID: 3, Start: owner, End: owner + 5, Color: color.NRGBA{R: 0x33, G: 0x88, B: 0xee, A: 0xff}}
+	v.SetHighlights([]Highlight{h})
+	var got [][3]int
+	v.OnHighlightResized = func(id int64, start, end int) { got = append(got, [3]int{int(id), start, end}) }
+	v.SelectHighlight(3)
+	startHandle := v.handlePoint(h.Start, false).Add(fyne.NewPos(0, v.textHeight/2))
+	accent := at(t, text, "\u0301", 0) // between the e and its accent
+	dragFromTo(w, v, startHandle, caretPoint(v, accent))
+	if len(got) != 1 || got[0][1] == accent {
+		t.Fatalf("OnHighlightResized calls = %v: the start cuts “e\u0301” at %d", got, accent)
+	}
+	if got[0] != [3]int{3, accent - 1, owner + 5} {
+		t.Fatalf("OnHighlightResized calls = %v, want [3 %d %d]", got, accent-1, owner+5)
+	}
+}
