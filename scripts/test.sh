@@ -21,6 +21,9 @@ go vet ./...
 step "go test ./..."
 go test -count=1 ./...
 
+step "the copy of go-readability (scripts/check-readability.sh)"
+scripts/check-readability.sh
+
 # A count, not a duration: with a duration, Go 1.26's fuzz coordinator can report a
 # bare "context deadline exceeded" failure at the deadline on a loaded machine
 # (golang/go#75804, fixed in Go 1.27); a count has no deadline to race.

@@ -57,7 +57,9 @@ func ExtractHTML(data []byte, name string) (annotate.Document, error) {
 
 // extractHTML is ExtractHTML with a scratch buffer for the page without its
 // scripts and styles (nil for none), which the tree does not point into once
-// parsed: pagePacker keeps one per buffer and uses it again for later pages.
+// parsed and which Readability parses again only before extractHTML returns
+// (articleParser): pagePacker keeps one per buffer and uses it again for later
+// pages.
 func extractHTML(data []byte, name string, scratch *[]byte) (annotate.Document, error) {
 	page, err := decodeHTML(data)
 	if err != nil {
@@ -80,8 +82,7 @@ func extractHTML(data []byte, name string, scratch *[]byte) (annotate.Document, 
 	if head.url != "" {
 		pageURL, _ = url.Parse(head.url)
 	}
-	parser := readability.NewParser()
-	parser.Logger = slog.New(slog.DiscardHandler)
+	parser := articleParser(stripped)
 	// The tree is not needed afterwards but for CheckDocument, which looks at
 	// paragraphs Readability keeps: no copy of the page is made.
 	article, err := parser.ParseAndMutate(root, pageURL)
@@ -123,6 +124,19 @@ func extractHTML(data []byte, name string, scratch *[]byte) (annotate.Document, 
 	doc.Title = truncateRunes(doc.Title, annotate.MaxMetadataField)
 	doc.Outlet = truncateRunes(doc.Outlet, annotate.MaxMetadataField)
 	return doc, nil
+}
+
+// articleParser returns the Readability parser for a page, given the bytes its
+// tree was parsed from: Readability's first attempt to find the article then
+// works on that tree itself, and a later attempt (most pages need none) on a new
+// parse of them, instead of a copy of the whole tree for every attempt (Reparse,
+// one of Newsmark's changes to its copy of go-readability; see
+// third_party/go-readability/NEWSMARK.md).
+func articleParser(page []byte) readability.Parser {
+	parser := readability.NewParser()
+	parser.Logger = slog.New(slog.DiscardHandler)
+	parser.Reparse = func() (*html.Node, error) { return html.Parse(bytes.NewReader(page)) }
+	return parser
 }
 
 // pageLanguage picks a page's language: the inLanguage of its JSON-LD article

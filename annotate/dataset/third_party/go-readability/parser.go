@@ -95,6 +95,14 @@ type Parser struct {
 	// AllowedVideoRegex is a regular expression that matches video URLs that should be
 	// allowed to be included in the article content. If undefined, it will use default filter.
 	AllowedVideoRegex *regexp.Regexp
+	// Reparse, when set, returns a new parse of the document ParseAndMutate was
+	// given, as it was before ParseAndMutate changed it (Newsmark). The first
+	// attempt to find the article then works on the document itself instead of a
+	// copy, and each later attempt on a new parse, prepared again: as
+	// Readability.js does, which keeps the page's HTML and parses it again for a
+	// retry. Most pages need one attempt, so copying the whole tree for it, a
+	// third of the memory a page took, is saved.
+	Reparse func() (*html.Node, error)
 
 	doc             *html.Node
 	documentURI     *nurl.URL
@@ -739,13 +747,38 @@ func (ps *Parser) getNodeAncestors(node *html.Node, maxDepth int) []*html.Node {
 	return ancestors
 }
 
+// attemptDocument returns the document for an attempt to find the article (Newsmark):
+// a copy of ps.doc, or, with Reparse set, ps.doc itself for the first attempt and a
+// new parse prepared as ParseAndMutate prepares the document for each later one.
+func (ps *Parser) attemptDocument(passNumber int) (*html.Node, error) {
+	if ps.Reparse == nil {
+		return dom.Clone(ps.doc, true), nil
+	}
+	if passNumber == 0 {
+		return ps.doc, nil
+	}
+	doc, err := ps.Reparse()
+	if err != nil {
+		return nil, err
+	}
+	ps.doc = doc
+	ps.unwrapNoscriptImages(ps.doc)
+	ps.removeScripts(ps.doc)
+	ps.prepDocument()
+	return ps.doc, nil
+}
+
 // grabArticle uses a variety of metrics (content score, classname,
 // element types), find the content that is most likely to be the
 // stuff a user wants to read. Then return it wrapped up in a div.
 func (ps *Parser) grabArticle() *html.Node {
 	passNumber := 0
 	for {
-		doc := dom.Clone(ps.doc, true)
+		doc, err := ps.attemptDocument(passNumber)
+		if err != nil {
+			ps.Logger.Error("cannot parse the document again", slog.Any("err", err))
+			return nil
+		}
 
 		page := getElementByTagName(doc, "body")
 		// We can't grab an article if we don't have a page!
@@ -1874,11 +1907,9 @@ func (ps *Parser) getLinkDensity(element *html.Node) float64 {
 	var walk func(*html.Node, runeCounter)
 	walk = func(n *html.Node, linkCounter runeCounter) {
 		if n.Type == html.TextNode {
-			for _, r := range n.Data {
-				chars.Count(r)
-				if linkCounter != nil {
-					linkCounter.Count(r)
-				}
+			chars.CountString(n.Data)
+			if linkCounter != nil {
+				linkCounter.CountString(n.Data)
 			}
 			return
 		}
@@ -2250,21 +2281,21 @@ func (ps *Parser) cleanConditionally(element *html.Node, tag string) {
 		walk = func(n *html.Node, textCounter, listCounter, headingCounter, linkCounter runeCounter) {
 			if n.Type == html.TextNode {
 				oldCharCount := chars.Total
-				for _, r := range n.Data {
-					chars.Count(r)
-					commas.Count(r)
-					if textCounter != nil {
-						textCounter.Count(r)
-					}
-					if listCounter != nil {
-						listCounter.Count(r)
-					}
-					if headingCounter != nil {
-						headingChars.Count(r)
-					}
-					if linkCounter != nil {
-						linkCounter.Count(r)
-					}
+				// Newsmark: each counter takes the whole text at once; they
+				// are separate counters, so the order does not matter.
+				chars.CountString(n.Data)
+				commas.CountString(n.Data)
+				if textCounter != nil {
+					textCounter.CountString(n.Data)
+				}
+				if listCounter != nil {
+					listCounter.CountString(n.Data)
+				}
+				if headingCounter != nil {
+					headingChars.CountString(n.Data)
+				}
+				if linkCounter != nil {
+					linkCounter.CountString(n.Data)
 				}
 				if chars.Total > oldCharCount {
 					// If the character counter has incremented, this text has non-whitespace
