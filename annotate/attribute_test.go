@@ -132,6 +132,13 @@ func TestSourceMergeAndValidate(t *testing.T) {
 	if err := (Source{Name: "A", Kind: "robot"}).Validate(); err == nil {
 		t.Error("an unknown kind was accepted")
 	}
+	// A name over the limit is quoted whole characters only: "é" is two bytes, and
+	// cutting at byte 40 used to cut one in half, which the message showed as \xc3.
+	long := "x" + strings.Repeat("é", 120)
+	err := (Source{Name: long}).Validate()
+	if err == nil || !strings.Contains(err.Error(), "xééé") || strings.Contains(err.Error(), `\x`) {
+		t.Errorf("a name of %d bytes: error %v, want it refused, quoted in whole characters", len(long), err)
+	}
 }
 
 func TestLinkValidate(t *testing.T) {

@@ -50,7 +50,7 @@ func (s Source) Validate() error {
 		return Errorf(EINVALID, "a source needs a name")
 	}
 	if len(s.Name) > 200 {
-		return Errorf(EINVALID, "source name %q is longer than 200 bytes", s.Name[:40]+"…")
+		return Errorf(EINVALID, "source name %q is longer than 200 bytes", Clip(s.Name))
 	}
 	if _, err := ParseSourceKind(string(s.Kind)); err != nil {
 		return Errorf(EINVALID, "source %s: %v", s.Name, err)

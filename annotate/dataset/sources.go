@@ -3,7 +3,6 @@ package dataset
 import (
 	"fmt"
 	"io/fs"
-	"os"
 	"runtime"
 
 	"github.com/newsmark/newsmark/annotate"
@@ -12,14 +11,12 @@ import (
 // maxSourceFileBytes caps a web page or Word file before it is read.
 const maxSourceFileBytes = annotate.MaxSourceFileBytes
 
-// readSource reads a whole source file after checking its size.
+// readSource reads a whole source file after checking its size, and stops at the
+// limit if the file grew since (readSourceInto).
 func readSource(path string, info fs.FileInfo) ([]byte, error) {
-	if info.Size() > maxSourceFileBytes {
-		return nil, sourceTooLarge(info.Size())
-	}
-	data, err := os.ReadFile(path)
+	data, err := readSourceInto(path, info, nil)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read: %w", err)
+		return nil, err
 	}
 	return data, nil
 }
