@@ -7,16 +7,16 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 )
 
 // Write creates path (or replaces it) with what write writes.
 func Write(path string, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	tmp, release, err := CreateTemp(path)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer func() {
+		release()
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
@@ -28,6 +28,7 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	if err := Finish(tmp); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	release()
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}

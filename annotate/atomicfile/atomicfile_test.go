@@ -43,3 +43,35 @@ func TestAFailedWriteLeavesTheOldFileAndNoDebris(t *testing.T) {
 		t.Errorf("after a failed write: file %q, %d entries in the folder", got, len(entries))
 	}
 }
+
+// TestATemporaryFileBeingWrittenIsNotTakenForAStaleOne: an export's clean-up
+// (RemoveUnused) removes temporary files that killed writers left, but not the one
+// Write is writing, nor, after it, anything but that debris.
+func TestATemporaryFileBeingWrittenIsNotTakenForAStaleOne(t *testing.T) {
+	dir := t.TempDir()
+	stale, release, err := CreateTemp(filepath.Join(dir, "old.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale.Close()
+	release() // as a killed writer's hold ends with its process
+	path := filepath.Join(dir, "chart.svg")
+	err = Write(path, func(w io.Writer) error {
+		tmp := w.(*os.File).Name()
+		if RemoveUnused(tmp, tmp) {
+			return errors.New("the temporary file being written was removed as stale")
+		}
+		if !RemoveUnused(stale.Name(), stale.Name()) {
+			return errors.New("the stale temporary file was not removed")
+		}
+		_, err := fmt.Fprint(w, "<svg/>")
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if got, _ := os.ReadFile(path); string(got) != "<svg/>" || len(entries) != 1 {
+		t.Fatalf("chart.svg = %q, folder holds %d entries, want the chart alone", got, len(entries))
+	}
+}

@@ -13,7 +13,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/gofrs/flock"
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/atomicfile"
@@ -182,14 +181,14 @@ func exportFile(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, 
 	}
 	dir := filepath.Dir(target.path)
 	removeStaleTemps(dir)
-	tmp, unlock, err := createLockedTemp(dir, filepath.Base(target.path))
+	tmp, release, err := atomicfile.CreateTemp(target.path)
 	if err != nil {
 		return summary, fmt.Errorf("export to %s: %w", annotate.QuotePath(out), err)
 	}
-	defer unlock()
 	tmpName := tmp.Name()
 	committed := false
 	defer func() {
+		release() // first: Windows does not remove a file that is held
 		if !committed {
 			tmp.Close()
 			os.Remove(tmpName)
@@ -209,6 +208,7 @@ func exportFile(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, 
 		}
 		summary.Files = append(summary.Files, labelsPath)
 	}
+	release() // before the rename, which Windows refuses while the file is held
 	if err := os.Rename(tmpName, target.path); err != nil {
 		return summary, fmt.Errorf("export to %s: %w", annotate.QuotePath(out), err)
 	}
@@ -313,11 +313,9 @@ func exportFolder(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument
 	if err := os.WriteFile(filepath.Join(tmpDir, exportMarker), []byte("Written by Newsmark; a new export to this folder replaces it.\n"), 0o644); err != nil {
 		return summary, fmt.Errorf("export to %s: %w", out, err)
 	}
-	// The locked marker tells a concurrent export that this folder is alive.
-	markerLock := flock.New(filepath.Join(tmpDir, exportMarker), flock.SetFlag(os.O_RDONLY))
-	if ok, _ := markerLock.TryLock(); ok {
-		defer markerLock.Close()
-	}
+	// The held marker tells a concurrent export that this folder is alive.
+	releaseMarker := atomicfile.Hold(filepath.Join(tmpDir, exportMarker))
+	defer releaseMarker()
 	parts := opts.Split
 	if len(parts) == 0 {
 		parts = []SplitPart{{Name: "", Fraction: 1}}
@@ -361,11 +359,14 @@ func exportFolder(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument
 	if err != nil {
 		return summary, err
 	}
+	// Closed here, not only on return: Windows does not rename a folder with a
+	// file open in it.
 	for _, f := range files {
-		if err := f.Sync(); err != nil {
+		if err := atomicfile.Finish(f); err != nil {
 			return summary, fmt.Errorf("export to %s: %w", out, err)
 		}
 	}
+	files = nil
 	if opts.Format == FormatHF {
 		tags := newTagSet(opts.Labels)
 		for _, enc := range encs {
@@ -379,6 +380,7 @@ func exportFolder(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument
 		}
 		relNames = append(relNames, "labels.json")
 	}
+	releaseMarker()
 	if err := replaceFolder(tmpDir, out); err != nil {
 		return summary, err
 	}

@@ -9,7 +9,7 @@ import (
 	"regexp"
 	"time"
 
-	"github.com/gofrs/flock"
+	"github.com/newsmark/newsmark/annotate/atomicfile"
 
 	"github.com/newsmark/newsmark/annotate"
 )
@@ -83,25 +83,6 @@ var tempPattern = regexp.MustCompile(`^\..+\.(tmp|old)-[0-9]+$`)
 // it counts as left behind: a live export writes its marker at once.
 const staleFolderAge = 10 * time.Minute
 
-// createLockedTemp makes a temporary file beside target and locks it, so that
-// another export can tell it from one a killed export left behind (the OS drops a
-// dead process's locks). unlock releases the lock; call it once the file is
-// renamed or removed.
-func createLockedTemp(dir, base string) (f *os.File, unlock func(), err error) {
-	f, err = os.CreateTemp(dir, "."+base+".tmp-*")
-	if err != nil {
-		return nil, nil, err
-	}
-	lock := flock.New(f.Name(), flock.SetFlag(os.O_RDONLY))
-	if ok, err := lock.TryLock(); err != nil || !ok {
-		// Without the lock the export still works; only a later clean-up could
-		// mistake this file for a stale one while it is being written, and the
-		// clean-up takes the lock too, so it cannot succeed either.
-		return f, func() {}, nil
-	}
-	return f, func() { _ = lock.Close() }, nil
-}
-
 // removeStaleTemps removes, in dir, temporary files and folders that earlier
 // exports left when they were killed: files nobody holds a lock on, and folders
 // whose marker is unlocked (or that have none and are old). A temporary of a
@@ -116,10 +97,10 @@ func removeStaleTemps(dir string) {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
-		lockPath := path
+		holdPath := path
 		if e.IsDir() {
-			lockPath = filepath.Join(path, exportMarker)
-			if _, err := os.Stat(lockPath); err != nil {
+			holdPath = filepath.Join(path, exportMarker)
+			if _, err := os.Stat(holdPath); err != nil {
 				if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleFolderAge {
 					os.RemoveAll(path)
 				}
@@ -128,15 +109,6 @@ func removeStaleTemps(dir string) {
 		} else if !e.Type().IsRegular() {
 			continue
 		}
-		lock := flock.New(lockPath, flock.SetFlag(os.O_RDONLY))
-		if ok, err := lock.TryLock(); err != nil || !ok {
-			continue
-		}
-		if e.IsDir() {
-			os.RemoveAll(path)
-		} else {
-			os.Remove(path)
-		}
-		lock.Close()
+		atomicfile.RemoveUnused(path, holdPath)
 	}
 }

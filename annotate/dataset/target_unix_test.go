@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gofrs/flock"
+	"github.com/newsmark/newsmark/annotate/atomicfile"
 )
 
 func exportToTarget(t *testing.T, out string, opts ExportOptions) (ExportSummary, error) {
@@ -139,11 +139,8 @@ func TestExportRemovesTempFilesOfKilledExportsButNotOfRunningOnes(t *testing.T) 
 	staleDir := filepath.Join(dir, ".brat.tmp-99")
 	writeFile(t, filepath.Join(staleDir, exportMarker), "x")
 	running := writeFile(t, filepath.Join(dir, ".out.jsonl.tmp-777"), "being written")
-	lock := flock.New(running, flock.SetFlag(os.O_RDONLY))
-	if ok, err := lock.TryLock(); !ok || err != nil {
-		t.Fatal("cannot lock", err)
-	}
-	defer lock.Close()
+	release := atomicfile.Hold(running)
+	defer release()
 	mine := writeFile(t, filepath.Join(dir, "notes.tmp-1"), "the user's") // no leading dot
 	if _, err := exportToTarget(t, filepath.Join(dir, "out.jsonl"), ExportOptions{}); err != nil {
 		t.Fatal(err)
