@@ -13,10 +13,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gofrs/flock"
 	"github.com/mattn/go-sqlite3"
 
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/atomicfile"
 )
 
 // Backups are copies made with SQLite's online backup API (a consistent snapshot
@@ -140,12 +140,12 @@ func writeVerifiedCopy(ctx context.Context, src *sqlite3.SQLiteConn, dest string
 	}
 	tmpPath := tmp.Name()
 	tmp.Close()
-	lock := flock.New(tmpPath, flock.SetFlag(os.O_RDONLY))
-	if ok, _ := lock.TryLock(); ok {
-		defer lock.Close()
-	}
+	// Held while SQLite writes it, so that a concurrent backup's clean-up leaves
+	// it; released before the rename, which Windows refuses while it is held.
+	release := atomicfile.Hold(tmpPath)
 	committed := false
 	defer func() {
+		release()
 		if !committed {
 			os.Remove(tmpPath)
 			os.Remove(tmpPath + "-journal")
@@ -198,6 +198,7 @@ func writeVerifiedCopy(ctx context.Context, src *sqlite3.SQLiteConn, dest string
 	if err := os.Chmod(tmpPath, 0o644); err != nil {
 		return err
 	}
+	release()
 	if err := os.Rename(tmpPath, dest); err != nil {
 		return err
 	}
@@ -288,15 +289,12 @@ func removeStaleBackupTemps(dir string) {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
-		lockPath := strings.TrimSuffix(path, "-journal")
-		lock := flock.New(lockPath, flock.SetFlag(os.O_RDONLY))
-		ok, err := lock.TryLock()
-		if err == nil && ok {
-			os.Remove(path)
-		} else if err != nil && errors.Is(err, fs.ErrNotExist) {
+		copyPath := strings.TrimSuffix(path, "-journal")
+		if _, err := os.Stat(copyPath); errors.Is(err, fs.ErrNotExist) {
 			os.Remove(path) // a journal whose copy is gone
+			continue
 		}
-		lock.Close()
+		atomicfile.RemoveUnused(path, copyPath)
 	}
 }
 
