@@ -3,7 +3,7 @@
 # (atomicfile, dataset, storage) as Windows programs under Wine: Windows refuses to
 # rename or delete a file another handle holds, and its locks are mandatory, which
 # Linux tests cannot show. Not part of scripts/test.sh: it needs Wine
-# (apt-get install wine64, about 600 MB) and takes a few minutes.
+# (apt-get install wine64: 156 MB to download, 900 MB installed) and takes a few minutes.
 #
 # Wine 8 (Debian 12) lacks two things Go 1.26 uses, worked around here:
 #   - bcryptprimitives.dll's ProcessPrng, which the Go runtime needs to start: a
