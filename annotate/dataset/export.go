@@ -13,7 +13,6 @@ import (
 	"sort"
 	"strings"
 
-
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/annotate/atomicfile"
 )

@@ -8,9 +8,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/storage"
@@ -82,13 +80,4 @@ func BenchmarkAgreementCommand10kDocs(b *testing.B) {
 	// The machine is shared: CPU time says what the command costs when wall
 	// time is stretched by other processes.
 	b.ReportMetric((cpuTime()-cpuBefore).Seconds()/float64(b.N), "cpu-s/op")
-}
-
-// cpuTime is the user and system time this process has used.
-func cpuTime() time.Duration {
-	var usage syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &usage); err != nil {
-		return 0
-	}
-	return time.Duration(usage.Utime.Nano() + usage.Stime.Nano())
 }
