@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseDateReadsTheFormsNewsSourcesUse(t *testing.T) {
@@ -83,5 +84,31 @@ func TestDocumentMetadataRoundTripsWithoutSharingSlices(t *testing.T) {
 	if got.Title != "T" || got.Outlet != "O" || !slices.Equal(got.Authors, []string{"A"}) || got.Extra["k"] != "v" ||
 		got.Published != "2024-03-05" || got.URL != "https://x.org" || got.Language != "de" {
 		t.Errorf("metadata after round trip: %+v", got)
+	}
+}
+
+// TestParseDocumentDateTakesTheDayAsWritten: the overview files a document under
+// the calendar day its date names, not under the UTC day, which differs for
+// articles published late in the evening west of Greenwich or early in the
+// morning east of it.
+func TestParseDocumentDateTakesTheDayAsWritten(t *testing.T) {
+	for text, want := range map[string]string{
+		"2024-03-05":                  "2024-03-05",
+		"2024-03-05T23:30:00-05:00":   "2024-03-05", // 6 March in UTC
+		"2024-03-05T00:15:00+09:00":   "2024-03-05", // 4 March in UTC
+		"2024-03-05T12:00:00Z":        "2024-03-05",
+		"2024-03-05T23:59:59.5+14:00": "2024-03-05",
+		"2024-03-05 08:00:00":         "2024-03-05",
+		"2024-03-05T08:00:00":         "2024-03-05",
+	} {
+		day, ok := ParseDocumentDate(text)
+		if !ok || day.Format(time.DateOnly) != want || day.Location() != time.UTC || day.Hour() != 0 {
+			t.Errorf("ParseDocumentDate(%q) = %v, %v; want midnight UTC of %s", text, day, ok, want)
+		}
+	}
+	for _, bad := range []any{"", "5 March", 20240305, nil} {
+		if _, ok := ParseDocumentDate(bad); ok {
+			t.Errorf("ParseDocumentDate(%v) was taken for a date", bad)
+		}
 	}
 }

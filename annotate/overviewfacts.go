@@ -56,7 +56,10 @@ type SpanCount struct {
 var documentDateLayouts = []string{time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", time.DateOnly}
 
 // ParseDocumentDate reads a published date from a metadata value; ok is false for
-// anything that is not an ISO 8601 date string. The result is the UTC day.
+// anything that is not an ISO 8601 date string. The result is the calendar day
+// the date names where it was written, as midnight UTC: an article stamped
+// 2024-03-05T23:30:00-05:00 was published on 5 March, though it was already 6
+// March in UTC, and a filter on 5 March must find it.
 func ParseDocumentDate(value any) (day time.Time, ok bool) {
 	text, isString := value.(string)
 	if !isString || text == "" {
@@ -64,7 +67,8 @@ func ParseDocumentDate(value any) (day time.Time, ok bool) {
 	}
 	for _, layout := range documentDateLayouts {
 		if t, err := time.Parse(layout, text); err == nil {
-			return t.UTC().Truncate(24 * time.Hour), true
+			year, month, date := t.Date()
+			return time.Date(year, month, date, 0, 0, 0, 0, time.UTC), true
 		}
 	}
 	return time.Time{}, false
