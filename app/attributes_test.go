@@ -170,9 +170,15 @@ func TestSourcesLedgerAndCasualtiesWindows(t *testing.T) {
 	if _, err := ledger.mergeInto("Zed", "ana pavić"); err != nil {
 		t.Fatal(err)
 	}
+	if got := ledger.caption.Text; !strings.HasPrefix(got, "2 sources.") {
+		t.Errorf("caption before the merge: %q", got)
+	}
 	ledger.reload("Ana Pavić")
 	if shown := ledger.table.displayed(); len(shown) != 1 || shown[0][5] != "2" || shown[0][6] != "Zed" || len(ledger.statements) != 2 {
 		t.Errorf("after merge: rows %v, statements %d", shown, len(ledger.statements))
+	}
+	if got := ledger.caption.Text; !strings.HasPrefix(got, "1 source.") {
+		t.Errorf("caption after the merge: %q, want it to count the one source left", got)
 	}
 
 	cas, err := showCasualties(f.w.app, f.db, f.w.links.jumpTo)
@@ -182,6 +188,24 @@ func TestSourcesLedgerAndCasualtiesWindows(t *testing.T) {
 	rows := cas.table.displayed()
 	if len(rows) != 1 || rows[0][2] != "14" || rows[0][3] != "killed" || rows[0][4] != "at least" || rows[0][6] != "parsed" {
 		t.Errorf("casualty rows = %v", rows)
+	}
+
+	// A label counted for the first time after the window opened gets its own
+	// column on Refresh; the Total and Aliases columns stay under their headings.
+	if _, err := f.db.DeclareAttribute(f.ctx, "CASUALTY", annotate.AttrDecl{Name: "source", Type: annotate.AttrSource}); err != nil {
+		t.Fatal(err)
+	}
+	casualty := f.tagText("14 civilians", '4')
+	if _, err := f.w.ed.SetAttr(casualty.ID, "source", annotate.SourceValue("Ana Pavić")); err != nil {
+		t.Fatal(err)
+	}
+	if err := ledger.load(); err != nil {
+		t.Fatal(err)
+	}
+	columns := strings.Join(ledger.table.columns, ",")
+	if shown := ledger.table.displayed(); columns != "Source,Kind,QUOTE,CLAIM,DEMAND,CASUALTY,Total,Aliases" ||
+		len(shown) != 1 || shown[0][5] != "1" || shown[0][6] != "3" || shown[0][7] != "Zed" || ledger.split.Leading != ledger.table.table {
+		t.Errorf("after a CASUALTY was given a source: columns %s, rows %v", columns, shown)
 	}
 }
 

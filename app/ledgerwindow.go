@@ -34,6 +34,8 @@ type ledgerWindow struct {
 	entries    []annotate.LedgerEntry
 	labels     []string // the count columns
 	table      *sortedTable
+	caption    *widget.Label // "N sources…", set by every load (a merge lowers N)
+	split      *container.Split
 	statements []annotate.SpanRecord
 	list       *widget.List
 	heading    *textCell // names the selected source, which may be Arabic or Hebrew
@@ -61,7 +63,11 @@ func (l *ledgerWindow) load() error {
 		return err
 	}
 	l.entries = entries
-	l.labels = ledgerLabels(entries)
+	labels := ledgerLabels(entries)
+	if l.table != nil && !slices.Equal(labels, l.labels) {
+		l.table = nil // a label new to the ledger: a table with its column
+	}
+	l.labels = labels
 	if l.table == nil {
 		columns := append(append([]string{"Source", "Kind"}, l.labels...), "Total", "Aliases")
 		numeric := make([]bool, len(columns))
@@ -73,6 +79,10 @@ func (l *ledgerWindow) load() error {
 		numeric[2+len(l.labels)] = true
 		widths = append(widths, 80, 260)
 		l.table = newSortedTable(columns, numeric, widths, l.onSource)
+		if l.split != nil {
+			l.split.Leading = l.table.table
+			l.split.Refresh()
+		}
 	}
 	rows := make([][]string, len(entries))
 	for i, e := range entries {
@@ -83,6 +93,10 @@ func (l *ledgerWindow) load() error {
 		rows[i] = append(row, countCell(e.Total), strings.Join(e.Source.Aliases, "; "))
 	}
 	l.table.setRows(rows)
+	if l.caption == nil {
+		l.caption = widget.NewLabel("")
+	}
+	l.caption.SetText(plural(len(entries), "source") + ". Click a column to sort.")
 	return nil
 }
 
@@ -121,7 +135,7 @@ func (l *ledgerWindow) build() fyne.CanvasObject {
 		r := l.statements[i]
 		l.jump(r.DocID, r.ID)
 	}
-	top := tableWindowTop(l.win, fmt.Sprintf("%d sources. Click a column to sort.", len(l.entries)), l.load,
+	top := tableWindowTop(l.win, l.caption, l.load,
 		func() { saveCSV(l.win, "sources.csv", l.writeCSV) })
 	l.kind = widget.NewSelect([]string{"person", "organisation", "group"}, l.onKind)
 	l.kind.PlaceHolder = "kind"
@@ -129,9 +143,9 @@ func (l *ledgerWindow) build() fyne.CanvasObject {
 	l.merge = widget.NewButton("Merge into…", l.onMerge)
 	l.merge.Disable()
 	bottom := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(l.kind, l.merge), l.heading), nil, nil, nil, l.list)
-	split := container.NewVSplit(l.table.table, bottom)
-	split.Offset = 0.6
-	return container.NewBorder(top, nil, nil, nil, split)
+	l.split = container.NewVSplit(l.table.table, bottom)
+	l.split.Offset = 0.6
+	return container.NewBorder(top, nil, nil, nil, l.split)
 }
 
 // onSource lists a source's statements.
@@ -244,14 +258,13 @@ func writeTableCSV(w io.Writer, t *sortedTable) error {
 
 // tableWindowTop is the top row of a table window: the caption, then Refresh
 // (reload, its error shown in win) and Export CSV… (export).
-func tableWindowTop(win fyne.Window, caption string, reload func() error, export func()) fyne.CanvasObject {
+func tableWindowTop(win fyne.Window, caption *widget.Label, reload func() error, export func()) fyne.CanvasObject {
 	refresh := widget.NewButton("Refresh", func() {
 		if err := reload(); err != nil {
 			dialog.ShowError(err, win)
 		}
 	})
-	return container.NewBorder(nil, nil, nil, container.NewHBox(refresh, widget.NewButton("Export CSV…", export)),
-		widget.NewLabel(caption))
+	return container.NewBorder(nil, nil, nil, container.NewHBox(refresh, widget.NewButton("Export CSV…", export)), caption)
 }
 
 // saveCSV asks where to save and writes the file through write.
@@ -298,7 +311,7 @@ func showCasualties(a fyne.App, store annotate.Store, jump jumpFunc) (*casualtie
 		return nil, err
 	}
 	c.win = a.NewWindow("Casualties")
-	top := tableWindowTop(c.win, "Click a column to sort; select a row to open it. “parsed”: not yet confirmed.", c.load, func() {
+	top := tableWindowTop(c.win, widget.NewLabel("Click a column to sort; select a row to open it. “parsed”: not yet confirmed."), c.load, func() {
 		saveCSV(c.win, "casualties.csv", func(w io.Writer) error { return dataset.WriteCasualtiesCSV(w, c.rows) })
 	})
 	c.win.SetContent(container.NewBorder(top, nil, nil, nil, c.table.table))
