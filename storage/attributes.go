@@ -315,7 +315,15 @@ func checkSpanAttrs(ctx context.Context, q queryer, labelName string, attrs anno
 // SetSpanAttrs replaces all of a span's attribute values (the primitive behind
 // set, clear, confirm and their undo) and records the change in the history.
 func (db *DB) SetSpanAttrs(ctx context.Context, id int64, attrs annotate.Attrs, annotator string) (annotate.Span, error) {
-	return db.changeSpan(ctx, "set span attributes", id, annotator, annotate.ActionAttr, func(tx *sql.Tx, span *annotate.Span) (bool, error) {
+	return db.editSpanAttrs(ctx, "set span attributes", id, annotator, func(annotate.Attrs) annotate.Attrs { return attrs })
+}
+
+// editSpanAttrs replaces a span's attribute values with what edit makes of the
+// stored ones, read in the same transaction: an attribute another program set
+// since the caller last read the span is kept, not overwritten with an older copy.
+func (db *DB) editSpanAttrs(ctx context.Context, op string, id int64, annotator string, edit func(stored annotate.Attrs) annotate.Attrs) (annotate.Span, error) {
+	return db.changeSpan(ctx, op, id, annotator, annotate.ActionAttr, func(tx *sql.Tx, span *annotate.Span) (bool, error) {
+		attrs := edit(span.Attrs.Clone())
 		// Values kept as stored are not checked again: a relabelled span keeps
 		// attributes its new label may not declare, and that must not block
 		// editing the others.
@@ -355,28 +363,22 @@ func (db *DB) SetSpanAttrs(ctx context.Context, id int64, attrs annotate.Attrs, 
 
 // SetSpanAttr sets one attribute of a span as a person's value (not parsed).
 func (db *DB) SetSpanAttr(ctx context.Context, id int64, name string, value annotate.AttrValue, annotator string) (annotate.Span, error) {
-	span, err := db.Span(ctx, id)
-	if err != nil {
-		return annotate.Span{}, err
-	}
-	attrs := span.Attrs.Clone()
-	if attrs == nil {
-		attrs = annotate.Attrs{}
-	}
 	value.Parsed = false
-	attrs[name] = value
-	return db.SetSpanAttrs(ctx, id, attrs, annotator)
+	return db.editSpanAttrs(ctx, "set span attribute", id, annotator, func(attrs annotate.Attrs) annotate.Attrs {
+		if attrs == nil {
+			attrs = annotate.Attrs{}
+		}
+		attrs[name] = value
+		return attrs
+	})
 }
 
 // ClearSpanAttr removes one attribute value of a span.
 func (db *DB) ClearSpanAttr(ctx context.Context, id int64, name, annotator string) (annotate.Span, error) {
-	span, err := db.Span(ctx, id)
-	if err != nil {
-		return annotate.Span{}, err
-	}
-	attrs := span.Attrs.Clone()
-	delete(attrs, name)
-	return db.SetSpanAttrs(ctx, id, attrs, annotator)
+	return db.editSpanAttrs(ctx, "clear span attribute", id, annotator, func(attrs annotate.Attrs) annotate.Attrs {
+		delete(attrs, name)
+		return attrs
+	})
 }
 
 func readSpanAttrs(ctx context.Context, q queryer, spanID int64) (annotate.Attrs, error) {
