@@ -11,7 +11,14 @@ import (
 
 // Labels lists every label in display order.
 func (db *DB) Labels(ctx context.Context) ([]annotate.Label, error) {
-	rows, err := db.read.QueryContext(ctx,
+	// One snapshot for the labels and their attributes: a label another program
+	// gives an attribute between the two reads must not come back half changed.
+	tx, err := db.readTx(ctx)
+	if err != nil {
+		return nil, db.fail("list labels", err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx,
 		`SELECT id, name, color, hotkey, description, sort_order FROM labels ORDER BY sort_order, id`)
 	if err != nil {
 		return nil, db.fail("list labels", err)
@@ -28,7 +35,7 @@ func (db *DB) Labels(ctx context.Context) ([]annotate.Label, error) {
 	if err := rows.Err(); err != nil {
 		return nil, db.fail("list labels", err)
 	}
-	decls, err := labelAttrs(ctx, db.read)
+	decls, err := labelAttrs(ctx, tx)
 	if err != nil {
 		return nil, db.fail("list labels", err)
 	}
