@@ -167,3 +167,29 @@ func BenchmarkScrollArabic1MB(b *testing.B) {
 	v, _, _ := openBenchText(b, sampletext.ArabicArticle(benchSize, 1))
 	scrollEach(b, v)
 }
+
+// BenchmarkScrollSuggestions1MB measures a wheel step near the end of a 1 MB
+// article holding 12,700 suggestions (what the suggester proposes for such an
+// article): drawing a row's dashed underlines must not walk every suggestion
+// before it.
+func BenchmarkScrollSuggestions1MB(b *testing.B) {
+	v, _, _ := openBench(b)
+	n := len(v.text)
+	const count = 12700
+	hs := make([]Highlight, 0, count)
+	for i := range count {
+		start := i * (n / count)
+		hs = append(hs, Highlight{Start: start, End: start + 10 + i%60, Color: red})
+	}
+	v.SetSuggestions(hs)
+	v.ScrollToOffset(n * 9 / 10)
+	i := 0
+	for b.Loop() {
+		i++
+		dy := float32(-60)
+		if i%200 >= 100 {
+			dy = 60
+		}
+		v.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: dy}})
+	}
+}

@@ -232,3 +232,48 @@ func TestSuggestionsAreDrawnDashedWithoutAFill(t *testing.T) {
 		t.Error("a new text keeps the old suggestions")
 	}
 }
+
+// TestARowFindsEverySuggestionOverIt: a row starts its search for suggestions at
+// the first one that ends after it (firstSuggestionEndingAfter), so one long
+// suggestion that began many short ones earlier must still be found on every row
+// it covers. Checked against looking at them all, for every offset.
+func TestARowFindsEverySuggestionOverIt(t *testing.T) {
+	text := strings.Repeat("word ", 400)
+	v, _ := newTestView(t, text, 600, 400)
+	hs := []Highlight{{Start: 3, End: 1500, Color: red}} // long, over many rows
+	for start := 10; start < 1900; start += 37 {
+		hs = append(hs, Highlight{Start: start, End: start + 5 + start%23, Color: blue})
+	}
+	hs = append(hs, Highlight{Start: 1600, End: 1990, Color: red})
+	v.SetSuggestions(hs)
+	for offset := range len(text) + 1 {
+		want := len(v.suggestions)
+		for i, h := range v.suggestions {
+			if h.End > offset {
+				want = i
+				break
+			}
+		}
+		// Every suggestion before the one found ends at or before offset.
+		got := v.firstSuggestionEndingAfter(offset)
+		if got > want {
+			t.Fatalf("at offset %d the search starts at suggestion %d and misses %d (%d–%d)",
+				offset, got, want, v.suggestions[want].Start, v.suggestions[want].End)
+		}
+		for _, h := range v.suggestions[:got] {
+			if h.End > offset {
+				t.Fatalf("at offset %d suggestion %d–%d, which ends after it, is skipped", offset, h.Start, h.End)
+			}
+		}
+	}
+	// Drawn: the long suggestion's dashes reach the rows below its start.
+	v.SetSuggestions(hs[:1])
+	dashes := rectsWithFill(v, fillColor(red, suggestedAlpha))
+	rows := map[float32]bool{}
+	for _, d := range dashes {
+		rows[d.Position().Y] = true
+	}
+	if len(rows) < 3 {
+		t.Errorf("a suggestion over many rows is dashed on %d rows", len(rows))
+	}
+}

@@ -22,7 +22,22 @@ const (
 // the text are clipped and empty ones ignored.
 func (v *View) SetSuggestions(hs []Highlight) {
 	v.suggestions, _ = arrangeHighlights(hs, len(v.text))
+	v.suggestionsEndBy = v.suggestionsEndBy[:0]
+	end := 0
+	for _, h := range v.suggestions {
+		end = max(end, h.End)
+		v.suggestionsEndBy = append(v.suggestionsEndBy, end)
+	}
 	v.Refresh()
+}
+
+// firstSuggestionEndingAfter is the index of the first suggestion, in text
+// order, that ends after offset, or none before it does: suggestionsEndBy[i] is
+// the furthest end of suggestions[0..i], so a binary search finds it. A row then
+// looks at its own suggestions only, not at the thousands before it.
+func (v *View) firstSuggestionEndingAfter(offset int) int {
+	i, _ := slices.BinarySearchFunc(v.suggestionsEndBy, offset+1, func(end, target int) int { return end - target })
+	return i
 }
 
 // Suggestions are the suggestions drawn, in text order.
@@ -33,7 +48,7 @@ func (v *View) Suggestions() []Highlight { return slices.Clone(v.suggestions) }
 // nesting shares it).
 func (v *View) appendSuggestionDashes(objects []fyne.CanvasObject, rowStart, rowEnd int, segments func(start, end int) [][2]float32, rect func() *canvas.Rectangle, top, textHeight float32) []fyne.CanvasObject {
 	y := top + textHeight + float32((maxBands-1)*bandHeight)
-	for _, h := range v.suggestions {
+	for _, h := range v.suggestions[v.firstSuggestionEndingAfter(rowStart):] {
 		if h.Start >= rowEnd {
 			break
 		}
