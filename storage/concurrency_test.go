@@ -38,22 +38,30 @@ func TestConcurrentEditsAllLand(t *testing.T) {
 	}
 }
 
-func TestTwoProgramsShareOneFile(t *testing.T) {
-	ctx := context.Background()
+// openTwice opens one seeded database file twice, as the window and a command run
+// beside it do; both handles are closed when the test ends.
+func openTwice(t *testing.T) (first, second *DB) {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "shared.db")
-	gui, err := Open(path)
+	first, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer gui.Close()
-	if err := gui.Seed(ctx, testLabels(), nil); err != nil {
+	t.Cleanup(func() { first.Close() })
+	if err := first.Seed(context.Background(), testLabels(), nil); err != nil {
 		t.Fatal(err)
 	}
-	// A command run while the window is open.
-	cli, err := Open(path)
+	second, err = Open(path)
 	if err != nil {
 		t.Fatalf("second Open while the first is open: %v", err)
 	}
+	t.Cleanup(func() { second.Close() })
+	return first, second
+}
+
+func TestTwoProgramsShareOneFile(t *testing.T) {
+	ctx := context.Background()
+	gui, cli := openTwice(t) // a command run while the window is open
 	if cli.Created() {
 		t.Error("the second handle thinks it created the database")
 	}
@@ -61,7 +69,6 @@ func TestTwoProgramsShareOneFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cli.Close()
 	span, err := gui.CreateSpan(ctx, annotate.Span{DocID: res.DocIDs[0], Start: 0, End: 8, Label: "CLAIM"})
 	if err != nil {
 		t.Fatalf("the window cannot annotate what the command imported: %v", err)
@@ -89,20 +96,7 @@ func TestListsAreEmptyNotNil(t *testing.T) {
 // at the same time; every value set must be there at the end.
 func TestConcurrentAttributeEditsKeepEachOther(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "shared.db")
-	first, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer first.Close()
-	if err := first.Seed(ctx, testLabels(), nil); err != nil {
-		t.Fatal(err)
-	}
-	second, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer second.Close()
+	first, second := openTwice(t)
 	const attrsPerHandle = 4
 	var names []string
 	for i := range 2 * attrsPerHandle {

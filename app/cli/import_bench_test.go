@@ -9,6 +9,8 @@ import (
 	"runtime/metrics"
 	"strings"
 	"testing"
+
+	"github.com/newsmark/newsmark/app/internal/cputime"
 )
 
 // writeBenchPages writes n saved news pages of ~100 KB shaped like those of
@@ -61,14 +63,14 @@ func BenchmarkImportPagesCommand(b *testing.B) {
 	writeBenchPages(b, pages, 200)
 	host := Host{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
 	b.ResetTimer()
-	idle, cpu := idleTime(), cpuTime()
+	idle, cpu := idleTime(), cputime.Used()
 	for i := 0; b.Loop(); i++ {
 		db := filepath.Join(dir, fmt.Sprintf("import-%d.db", i))
 		if code := Run([]string{"--db", db, "import", pages}, host); code != 0 {
 			b.Fatalf("import exited %d", code)
 		}
 	}
-	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cputime.Used()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric((idleTime()-idle)/float64(b.N), "idle-s/op")
 	b.StopTimer()
 	var out strings.Builder

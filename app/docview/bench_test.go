@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/newsmark/newsmark/app/docview/internal/sampletext"
+	"github.com/newsmark/newsmark/app/internal/cputime"
 )
 
 const benchSize = 1 << 20 // 1 MiB of UTF-8
@@ -56,7 +57,12 @@ func dragEach(b *testing.B, v *View) {
 // scrollEach takes one wheel step each iteration in the middle of v's text,
 // a hundred down then a hundred up.
 func scrollEach(b *testing.B, v *View) {
-	v.ScrollToOffset(len(v.text) / 2)
+	scrollEachAt(b, v, len(v.text)/2)
+}
+
+// scrollEachAt is scrollEach around offset.
+func scrollEachAt(b *testing.B, v *View, offset int) {
+	v.ScrollToOffset(offset)
 	i := 0
 	for b.Loop() {
 		i++
@@ -73,9 +79,9 @@ func scrollEach(b *testing.B, v *View) {
 // first iteration; the per-view width cache does not).
 func BenchmarkOpen1MB(b *testing.B) {
 	_, w, text := openBench(b)
-	startCPU := cpuTime()
+	startCPU := cputime.Used()
 	openEach(b, w, text)
-	b.ReportMetric(float64(cpuTime()-startCPU)/float64(b.N)/1e6, "cpu-ms/op")
+	b.ReportMetric(float64(cputime.Used()-startCPU)/float64(b.N)/1e6, "cpu-ms/op")
 }
 
 // BenchmarkReopen1MB measures what opening a 1 MB article costs in the
@@ -88,7 +94,7 @@ func BenchmarkReopen1MB(b *testing.B) {
 	second := sampletext.Article(benchSize, 2)
 	texts := []string{first, second}
 	i := 0
-	startCPU := cpuTime()
+	startCPU := cputime.Used()
 	for b.Loop() {
 		i++
 		v.SetText(texts[i%2])
@@ -96,7 +102,7 @@ func BenchmarkReopen1MB(b *testing.B) {
 			b.Fatal("nothing drawn")
 		}
 	}
-	b.ReportMetric(float64(cpuTime()-startCPU)/float64(b.N)/1e6, "cpu-ms/op")
+	b.ReportMetric(float64(cputime.Used()-startCPU)/float64(b.N)/1e6, "cpu-ms/op")
 }
 
 // BenchmarkSelectDrag1MB measures one drag step (hit test, selection, render)
@@ -182,14 +188,5 @@ func BenchmarkScrollSuggestions1MB(b *testing.B) {
 		hs = append(hs, Highlight{Start: start, End: start + 10 + i%60, Color: red})
 	}
 	v.SetSuggestions(hs)
-	v.ScrollToOffset(n * 9 / 10)
-	i := 0
-	for b.Loop() {
-		i++
-		dy := float32(-60)
-		if i%200 >= 100 {
-			dy = 60
-		}
-		v.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: dy}})
-	}
+	scrollEachAt(b, v, n*9/10)
 }

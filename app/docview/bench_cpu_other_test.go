@@ -1,8 +1,0 @@
-//go:build !unix
-
-package docview
-
-import "time"
-
-// cpuTime is not measured on this platform; the cpu-ms/op metric reads 0.
-func cpuTime() time.Duration { return 0 }
