@@ -11,8 +11,8 @@ import (
 	"testing"
 
 	"github.com/newsmark/newsmark/annotate"
-	"github.com/newsmark/newsmark/storage"
 	"github.com/newsmark/newsmark/app/internal/cputime"
+	"github.com/newsmark/newsmark/storage"
 )
 
 // benchAgreementDB writes a database of docs articles of about 3,000 code
