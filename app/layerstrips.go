@@ -60,7 +60,11 @@ func newLayerStrips(main *docview.View, actions fyne.CanvasObject, onPick func(s
 	l.header = stripHeader()
 	l.curated = container.NewBorder(container.NewBorder(nil, nil, nil, actions, l.header), nil, nil, nil, main)
 	l.top = container.NewGridWithRows(1)
-	l.split = container.NewVSplit(l.top, l.curated)
+	// In a scroll: with many annotators each strip keeps the height of its header
+	// and two lines and the strips scroll, where the window would otherwise grow
+	// past the screen to fit them all. The scroll bar lies over the strips, so
+	// they stay as wide as the curated view and wrap alike.
+	l.split = container.NewVSplit(container.NewVScroll(l.top), l.curated)
 	l.area = container.NewStack(main)
 	main.OnScrolled = func(float32) { l.follow(main) }
 	return l

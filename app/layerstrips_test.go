@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/newsmark/newsmark/annotate"
 	"github.com/newsmark/newsmark/app/docview"
@@ -152,5 +154,41 @@ func TestCurationViewWithoutAnnotatorsShowsTheCuratedViewAlone(t *testing.T) {
 	}
 	if got := f.w.cur.strips.strips[0].view.Text(); got != f.w.ed.Doc().Text {
 		t.Errorf("strip still shows the other document's text %q", got)
+	}
+}
+
+// TestManyAnnotatorsStripsScrollInsteadOfGrowingTheWindow: with six annotators the
+// strips keep a header and two lines each and scroll, instead of asking for a
+// window taller than the screen or squeezing each strip to a sliver; with two,
+// they share the space above the curated view.
+func TestManyAnnotatorsStripsScrollInsteadOfGrowingTheWindow(t *testing.T) {
+	text := strings.Repeat("A paragraph of the article, long enough to wrap over two lines of the views at this width. ", 4)
+	l := newLayerStrips(docview.New(), widget.NewLabel("actions"), func(string, int64) {}, func(rune) {})
+	win := test.NewTempWindow(t, l.area)
+	win.Resize(fyne.NewSize(900, 700))
+	layers := func(n int) []stripLayer {
+		var out []stripLayer
+		for i := range n {
+			out = append(out, stripLayer{annotator: fmt.Sprint("annotator", i), header: fmt.Sprint("annotator", i, "'s layer")})
+		}
+		return out
+	}
+	l.show(layers(6), text, "Curated layer")
+	win.Resize(fyne.NewSize(900, 700))
+	if h := l.area.MinSize().Height; h > 500 {
+		t.Errorf("six strips ask for %.0f px of height: the window would grow to fit them", h)
+	}
+	for i, s := range l.strips[:6] {
+		if got, least := s.box.Size().Height, s.box.MinSize().Height; got < least-0.5 {
+			t.Errorf("strip %d is %.0f px tall, less than its header and two lines (%.0f)", i, got, least)
+		}
+	}
+	l.show(layers(2), text, "Curated layer")
+	win.Resize(fyne.NewSize(900, 701)) // lay out again
+	above := l.split.Leading.Size().Height
+	for i, s := range l.strips[:2] {
+		if got := s.box.Size().Height; got < above/2-theme.Padding()*2 {
+			t.Errorf("with two annotators strip %d is %.0f px of the %.0f above the curated view", i, got, above)
+		}
 	}
 }
