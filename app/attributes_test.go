@@ -321,3 +321,14 @@ func TestLinkSourceToAnExistingMentionChosenByTab(t *testing.T) {
 		t.Error("Enter with nothing selected ended link mode")
 	}
 }
+
+func TestAnEmptySourcesLedgerSaysHowSourcesGetThere(t *testing.T) {
+	f := newWBFixture(t, trickyText)
+	ledger, err := showSourcesLedger(f.w.app, f.db, f.w.links.jumpTo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ledger.caption.Text; !strings.HasPrefix(got, "No sources yet") || !strings.Contains(got, "Attributes panel") {
+		t.Errorf("caption of an empty ledger: %q", got)
+	}
+}

@@ -96,7 +96,11 @@ func (l *ledgerWindow) load() error {
 	if l.caption == nil {
 		l.caption = widget.NewLabel("")
 	}
-	l.caption.SetText(plural(len(entries), "source") + ". Click a column to sort.")
+	if len(entries) == 0 {
+		l.caption.SetText("No sources yet: a quote, claim or demand given a source in the Attributes panel is counted here.")
+	} else {
+		l.caption.SetText(plural(len(entries), "source") + ". Click a column to sort.")
+	}
 	return nil
 }
 
