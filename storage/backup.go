@@ -141,7 +141,7 @@ func writeVerifiedCopy(ctx context.Context, src *sqlite3.SQLiteConn, dest string
 	tmpPath := tmp.Name()
 	tmp.Close()
 	// Held while SQLite writes it, so that a concurrent backup's clean-up leaves
-	// it; released before the rename, which Windows refuses while it is held.
+	// it (atomicfile.Hold).
 	release := atomicfile.Hold(tmpPath)
 	committed := false
 	defer func() {
@@ -198,7 +198,7 @@ func writeVerifiedCopy(ctx context.Context, src *sqlite3.SQLiteConn, dest string
 	if err := os.Chmod(tmpPath, 0o644); err != nil {
 		return err
 	}
-	release()
+	atomicfile.ReadyToRename(release)
 	if err := os.Rename(tmpPath, dest); err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	if err := Finish(tmp); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	release()
+	ReadyToRename(release)
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}

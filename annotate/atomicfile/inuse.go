@@ -12,8 +12,8 @@ import (
 // inuse_windows.go); either way the hold ends when its process dies.
 
 // CreateTemp makes a temporary file beside target, named ".TARGET.tmp-N", and
-// holds it (Hold). Call release once the file is written and closed and before it
-// is renamed: on Windows the hold would keep the rename from happening.
+// holds it (Hold). Call ReadyToRename before renaming it, and release once it is
+// renamed or removed.
 func CreateTemp(target string) (f *os.File, release func(), err error) {
 	f, err = os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
 	if err != nil {
@@ -29,6 +29,16 @@ func Hold(path string) (release func()) {
 	unhold := hold(path)
 	var once sync.Once
 	return func() { once.Do(unhold) }
+}
+
+// ReadyToRename releases a hold before the held file, or the folder it is in, is
+// renamed, where the system needs that: on Windows the hold keeps the file open,
+// and an open file cannot be renamed. Elsewhere the hold lasts through the rename
+// (until release is called), so that no clean-up can take the file in between.
+func ReadyToRename(release func()) {
+	if holdBlocksRename {
+		release()
+	}
 }
 
 // RemoveUnused removes path (a file, or a folder with everything in it) unless the

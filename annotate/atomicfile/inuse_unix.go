@@ -11,6 +11,8 @@ import (
 // On Unix a file is held by an advisory lock (flock), which nobody else's reading,
 // writing or renaming notices.
 
+const holdBlocksRename = false
+
 func hold(path string) func() {
 	lock := flock.New(path, flock.SetFlag(os.O_RDONLY))
 	if ok, err := lock.TryLock(); err != nil || !ok {

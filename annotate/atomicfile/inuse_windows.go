@@ -13,6 +13,8 @@ import (
 // delete or rename it meanwhile, and an open that shares nothing fails while it
 // is held.
 
+const holdBlocksRename = true
+
 func hold(path string) func() {
 	f, err := os.Open(path)
 	if err != nil {

@@ -207,7 +207,7 @@ func exportFile(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument, 
 		}
 		summary.Files = append(summary.Files, labelsPath)
 	}
-	release() // before the rename, which Windows refuses while the file is held
+	atomicfile.ReadyToRename(release)
 	if err := os.Rename(tmpName, target.path); err != nil {
 		return summary, fmt.Errorf("export to %s: %w", annotate.QuotePath(out), err)
 	}
@@ -379,7 +379,7 @@ func exportFolder(ctx context.Context, docs iter.Seq2[annotate.AnnotatedDocument
 		}
 		relNames = append(relNames, "labels.json")
 	}
-	releaseMarker()
+	atomicfile.ReadyToRename(releaseMarker)
 	if err := replaceFolder(tmpDir, out); err != nil {
 		return summary, err
 	}

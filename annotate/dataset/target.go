@@ -9,9 +9,8 @@ import (
 	"regexp"
 	"time"
 
-	"github.com/newsmark/newsmark/annotate/atomicfile"
-
 	"github.com/newsmark/newsmark/annotate"
+	"github.com/newsmark/newsmark/annotate/atomicfile"
 )
 
 // fileTarget is what an export's --out names once symbolic links are followed.
