@@ -10,8 +10,13 @@ module=codeberg.org/readeck/go-readability/v2
 version=v2.1.3
 copy=annotate/dataset/third_party/go-readability
 
-upstream=$(go mod download -json "$module@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+# The release's checksum as go.sum recorded it before the module was replaced.
+sum='h1:6SR63+o3nHiZT6Ntq2Px4nNd2eSfrtsDpdM4uL3id9c='
+
+info=$(go mod download -json "$module@$version")
+upstream=$(sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p' <<<"$info")
 [[ -d "$upstream" ]] || { echo "check-readability: cannot fetch $module@$version" >&2; exit 1; }
+grep -q "\"Sum\": \"$sum\"" <<<"$info" || { echo "check-readability: $module@$version is not the release this copy was made from (checksum)" >&2; exit 1; }
 
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
