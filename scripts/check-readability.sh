@@ -34,8 +34,8 @@ if ! diff -r --exclude=NEWSMARK.md --exclude=newsmark.patch --exclude=newsmark_t
   exit 1
 fi
 
-# The copy's tests, upstream's and Newsmark's, on upstream's test pages.
+# The copy vetted, and its tests, upstream's and Newsmark's, on upstream's test pages.
 cp -r "$copy" "$work/tested"
 ln -s "$upstream/test-pages" "$work/tested/test-pages"
-(cd "$work/tested" && go test -count=1 ./...)
+(cd "$work/tested" && go vet ./... && go test -count=1 ./...)
 echo "check-readability: $copy is $module@$version plus newsmark.patch; its tests pass"
