@@ -47,7 +47,7 @@ func TestArticleParserFindsWhatReadabilityFindsFromCopies(t *testing.T) {
 
 	reparsedSome := false
 	for name, page := range pages {
-		copied := extractForComparison(t, page, false)
+		copied := extractAsUpstream(t, page)
 		parser := articleParser(page)
 		reparse, reparses := parser.Reparse, 0
 		parser.Reparse = func() (*html.Node, error) { reparses++; return reparse() }
@@ -62,14 +62,12 @@ func TestArticleParserFindsWhatReadabilityFindsFromCopies(t *testing.T) {
 	}
 }
 
-// extractForComparison runs Readability on page as upstream does (reparse false:
-// a copy of the tree for each attempt) or as articleParser sets it up.
-func extractForComparison(t *testing.T, page []byte, reparse bool) string {
+// extractAsUpstream runs Readability on page as upstream does: a copy of the
+// tree for each attempt.
+func extractAsUpstream(t *testing.T, page []byte) string {
 	t.Helper()
 	parser := articleParser(page)
-	if !reparse {
-		parser.Reparse = nil
-	}
+	parser.Reparse = nil
 	return runParser(t, parser, page)
 }
 

@@ -109,9 +109,10 @@ func packOriginal(enc *zstd.Encoder, mediaType string, data []byte, scratch *[]b
 	return &annotate.Original{MediaType: mediaType, Content: bytes.Clone(data)}
 }
 
-// readSourceInto is readSource into buf's memory (grown if the file needs more).
-// The file is read to its end even if it grew since info was taken, up to the
-// limit.
+// readSourceInto reads a whole source file (a web page, a Word file) into buf's
+// memory (grown if the file needs more; nil for new memory) after checking its
+// size. The file is read to its end even if it grew since info was taken, up to
+// the limit.
 func readSourceInto(path string, info fs.FileInfo, buf []byte) ([]byte, error) {
 	if info.Size() > maxSourceFileBytes {
 		return buf, sourceTooLarge(info.Size())

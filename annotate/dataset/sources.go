@@ -11,16 +11,6 @@ import (
 // maxSourceFileBytes caps a web page or Word file before it is read.
 const maxSourceFileBytes = annotate.MaxSourceFileBytes
 
-// readSource reads a whole source file after checking its size, and stops at the
-// limit if the file grew since (readSourceInto).
-func readSource(path string, info fs.FileInfo) ([]byte, error) {
-	data, err := readSourceInto(path, info, nil)
-	if err != nil {
-		return nil, err
-	}
-	return data, nil
-}
-
 func sourceTooLarge(size int64) error {
 	return annotate.Errorf(annotate.EINVALID, "file is %d bytes, over the limit of %d bytes (%d MiB) for one page or Word file",
 		size, int64(maxSourceFileBytes), maxSourceFileBytes>>20)
@@ -137,7 +127,7 @@ func (r *reader) abandon() {
 func (r *reader) docx(path string, info fs.FileInfo) bool {
 	split := r.opts.SplitArticles
 	return r.extract(path, func() []yielded {
-		data, err := readSource(path, info)
+		data, err := readSourceInto(path, info, nil)
 		if err != nil {
 			return []yielded{failure(path, err)}
 		}
