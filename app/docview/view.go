@@ -49,18 +49,19 @@ type View struct {
 	text        []rune
 	highlights  []Highlight // sorted by start, longer first; see sortHighlights
 	suggestions []Highlight // proposed spans, drawn dashed (suggestions.go)
+	links       []Link      // drawn between highlights (links.go)
+	depths      []int       // nesting depth of highlights[i]
+	anchor      int         // fixed end of the selection
+	caret       int         // moving end of the selection
+	goalX       float32     // x kept by Up/Down across short rows; <0 when unset
+	selected    int64
+	scrollY     float32
+	focused     bool
+	keys        modifierKeys
+
 	// suggestionsEndBy[i] is the furthest end of suggestions[0..i]
 	// (firstSuggestionEndingAfter).
 	suggestionsEndBy []int
-	links            []Link  // drawn between highlights (links.go)
-	depths           []int   // nesting depth of highlights[i]
-	anchor           int     // fixed end of the selection
-	caret            int     // moving end of the selection
-	goalX            float32 // x kept by Up/Down across short rows; <0 when unset
-	selected         int64
-	scrollY          float32
-	focused          bool
-	keys             modifierKeys
 
 	// Layout, rebuilt lazily when the text, the width or the text size changes.
 	widths      *runeWidths
